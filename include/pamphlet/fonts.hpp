@@ -1,0 +1,29 @@
+// Font files: loading, coverage and subsetting (FreeType + HarfBuzz live in
+// src/fonts; the typesetter's shaping will join them there).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace pamphlet {
+
+struct FontSubsetResult {
+    std::string data;   // the subset font program (TrueType)
+    std::string error;  // why it failed, when data is empty
+};
+
+// A subset of `file` holding the glyphs for `codepoints` and everything the
+// font's OpenType layout reaches from them (ligatures, kerning), so the
+// subset renders the text exactly as the full font would.
+FontSubsetResult subset_font(const std::filesystem::path& file, const std::set<char32_t>& codepoints);
+
+// Code points of `codepoints` that the font has no glyph for.
+std::set<char32_t> missing_codepoints(const std::filesystem::path& file,
+                                      const std::set<char32_t>& codepoints);
+
+// True when the font's licence bits (OS/2 fsType) allow embedding.
+bool font_allows_embedding(const std::filesystem::path& file);
+
+}  // namespace pamphlet

@@ -1,0 +1,37 @@
+// Articles: YAML front matter + CommonMark (cmark) -> pamphlet's model.
+// Only src/markdown sees cmark; raw HTML inside Markdown is parsed (src/html,
+// gumbo) into model nodes here, so writers never see HTML either.
+#pragma once
+
+#include "pamphlet/diagnostics.hpp"
+#include "pamphlet/model.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pamphlet {
+
+struct ArticleInput {
+    std::string display_path;     // path as shown in messages, e.g. "samples/clinic/articles/fascia.de.md"
+    std::filesystem::path path;   // real path; images resolve relative to its folder
+    std::string id;               // "fascia"
+    std::string lang;             // "de"
+    std::vector<std::string> article_ids;  // every article of the collection, for link resolution
+};
+
+// Parses one article file's full text (front matter + body). Typography for
+// the language (quotes, dashes, non-breaking spaces) is applied to the text
+// and to title/summary. Problems are reported; nullopt when the article
+// cannot be used (e.g. no front matter title).
+std::optional<Article> parse_article(const ArticleInput& input, std::string_view text,
+                                     DiagnosticSink& sink);
+
+// Language typography on a plain string (titles from collection.yaml):
+// straight quotes -> the language's quotes, -- and --- -> dashes, ... ->
+// ellipsis, non-breaking spaces where the language wants them.
+std::string apply_typography(std::string_view text, std::string_view lang);
+
+}  // namespace pamphlet

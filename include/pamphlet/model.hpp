@@ -1,0 +1,143 @@
+// pamphlet's document model: Collection -> Edition (one per language) ->
+// Article -> Block -> Inline. Everything a writer needs is here, already
+// parsed, typographically prepared for the edition's language and carrying
+// its source span. No writer sees Markdown, HTML or YAML.
+#pragma once
+
+#include "pamphlet/diagnostics.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pamphlet {
+
+enum class InlineKind {
+    text,        // `text`
+    soft_break,  // a line end inside a paragraph: a space to every writer
+    line_break,  // a hard break (<br>, backslash or two spaces at line end)
+    code,        // inline code: `text`, never hyphenated or re-quoted
+    emphasis,    // children
+    strong,      // children
+    link,        // children; `target`
+    image,       // `text` = plain alt text; `target` = source; `title`
+    superscript, // children
+    subscript,   // children
+};
+
+// Where a link or an image points, resolved by the collection loader.
+struct Target {
+    enum class Kind {
+        external,  // http(s):, mailto:, tel: ... `url`
+        article,   // another article of the collection: `article_id`, `fragment`
+        fragment,  // "#id" in the same article: `fragment`
+        file,      // a local file (images): `path` is absolute and exists
+        missing,   // a local file that does not exist (already reported)
+    };
+    Kind kind = Kind::external;
+    std::string url;  // as written in the source
+    std::string article_id;
+    std::string fragment;
+    std::filesystem::path path;
+};
+
+struct Inline {
+    InlineKind kind = InlineKind::text;
+    std::string text;
+    std::string title;
+    Target target;
+    std::vector<Inline> children;
+    SourceSpan span;
+};
+
+enum class BlockKind {
+    paragraph,       // inlines
+    heading,         // inlines, level 1-6, id
+    bullet_list,     // children are list_items; tight
+    ordered_list,    // children are list_items; start; tight
+    list_item,       // children
+    block_quote,     // children
+    code_block,      // text, info
+    thematic_break,
+    figure,          // inlines = the image (one Inline of kind image); caption
+};
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    int level = 0;   // heading level
+    int start = 1;   // ordered list start number
+    bool tight = false;
+    std::string text;  // code block contents
+    std::string info;  // code block info string (language name)
+    std::string id;    // anchor id for headings, unique within the article
+    std::vector<Inline> inlines;
+    std::vector<Inline> caption;  // figure caption (may be empty)
+    std::vector<Block> children;
+    SourceSpan span;
+};
+
+struct ArticleImage {
+    Target target;  // kind file (or missing)
+    std::string alt;
+    SourceSpan span;
+};
+
+struct Article {
+    std::string id;    // slug, from the file name ID.LANG.md
+    std::string lang;  // BCP 47 tag, e.g. "de"
+    std::string title;
+    std::string summary;
+    std::string author;
+    std::string date;  // ISO 8601 as written
+    std::vector<std::string> tags;
+    std::optional<ArticleImage> image;
+    std::string url;  // optional canonical web address of the article
+    std::vector<Block> blocks;
+    std::filesystem::path source;  // the Markdown file
+    SourceSpan span;               // the whole file
+};
+
+// A string that may differ per language ("title: {de: ..., en: ...}").
+struct LocalizedText {
+    std::string any;                           // plain string form
+    std::map<std::string, std::string> by_lang;  // map form
+    // The text for `lang`, falling back to the plain form, then to the
+    // first language given.
+    std::string get(const std::string& lang) const;
+    bool empty() const { return any.empty() && by_lang.empty(); }
+};
+
+struct Publisher {
+    std::string name;
+    std::string address;
+    std::string phone;
+    std::string email;
+    std::string website;
+    std::optional<std::filesystem::path> logo;
+};
+
+struct Edition {
+    std::string lang;
+    std::string title;
+    std::string subtitle;
+    std::vector<Article> articles;  // in collection order; missing ones left out
+};
+
+struct Collection {
+    std::filesystem::path root;  // directory holding collection.yaml
+    std::string id;
+    LocalizedText title;
+    LocalizedText subtitle;
+    std::vector<std::string> languages;
+    Publisher publisher;
+    std::vector<std::string> article_ids;
+    std::optional<std::filesystem::path> cover;
+    std::string identifier;  // dc:identifier; derived from id when not given
+    LocalizedText rights;
+    std::string date;  // YYYY-MM-DD, optional
+    std::vector<Edition> editions;
+};
+
+}  // namespace pamphlet

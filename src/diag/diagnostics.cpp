@@ -1,0 +1,146 @@
+#include "pamphlet/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace pamphlet {
+
+SourceSpan SourceSpan::shifted(int lines, int first_line_columns) const {
+    SourceSpan s = *this;
+    auto move = [&](SourcePos& p) {
+        if (p.line <= 0) return;
+        if (p.line == 1) p.column += first_line_columns;
+        p.line += lines;
+    };
+    move(s.begin);
+    move(s.end);
+    return s;
+}
+
+void DiagnosticSink::report(Diagnostic d) {
+    if (d.severity == Severity::error) ++errors_;
+    if (d.severity == Severity::warning) ++warnings_;
+    items_.push_back(std::move(d));
+}
+
+void DiagnosticSink::error(SourceSpan span, std::string code, std::string message) {
+    report(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(span), {}});
+}
+
+void DiagnosticSink::warning(SourceSpan span, std::string code, std::string message) {
+    report(Diagnostic{Severity::warning, std::move(code), std::move(message), std::move(span), {}});
+}
+
+void SourceFiles::add(const std::string& file, std::string text) { files_[file] = std::move(text); }
+
+const std::string* SourceFiles::text(const std::string& file) const {
+    auto it = files_.find(file);
+    return it == files_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string_view> SourceFiles::line(const std::string& file, int line) const {
+    const std::string* t = text(file);
+    if (!t || line <= 0) return std::nullopt;
+    std::string_view rest = *t;
+    for (int i = 1; i < line; ++i) {
+        auto nl = rest.find('\n');
+        if (nl == std::string_view::npos) return std::nullopt;
+        rest.remove_prefix(nl + 1);
+    }
+    auto nl = rest.find('\n');
+    std::string_view l = rest.substr(0, nl);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
+}
+
+namespace {
+
+std::string_view severity_name(Severity s) {
+    switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+    }
+    return "error";
+}
+
+std::string location(const SourceSpan& span) {
+    if (!span.has_file()) return "pamphlet";
+    std::string s = span.file;
+    if (span.begin.line > 0) {
+        s += ':' + std::to_string(span.begin.line);
+        if (span.begin.column > 0) s += ':' + std::to_string(span.begin.column);
+    }
+    return s;
+}
+
+// The source line with control characters made visible as spaces, and a caret
+// line under the span.
+void append_excerpt(std::string& out, const SourceSpan& span, const SourceFiles* sources) {
+    if (!sources || span.begin.line <= 0 || span.begin.column <= 0) return;
+    auto line = sources->line(span.file, span.begin.line);
+    if (!line) return;
+    std::string shown;
+    for (char c : *line) shown += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
+    out += "  " + shown + "\n  ";
+    // Columns are bytes; the caret must land under the right character, so
+    // count only UTF-8 lead bytes before it.
+    int col = 1;
+    for (std::size_t i = 0; i < line->size() && col < span.begin.column; ++i, ++col)
+        if ((static_cast<unsigned char>((*line)[i]) & 0xC0) != 0x80) out += ' ';
+    int width = 1;
+    if (span.end.line == span.begin.line && span.end.column > span.begin.column)
+        width = span.end.column - span.begin.column;
+    int remaining = static_cast<int>(line->size()) - (span.begin.column - 1);
+    width = std::clamp(width, 1, std::max(1, remaining));
+    out += '^';
+    for (int i = 1; i < width; ++i) {
+        std::size_t byte = static_cast<std::size_t>(span.begin.column - 1 + i);
+        if (byte < line->size() && (static_cast<unsigned char>((*line)[byte]) & 0xC0) == 0x80) continue;
+        out += '~';
+    }
+    out += '\n';
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d, const SourceFiles* sources) {
+    std::string out = location(d.span) + ": " + std::string(severity_name(d.severity)) + ": " +
+                      d.message + "\n";
+    append_excerpt(out, d.span, sources);
+    for (const auto& n : d.notes) {
+        out += location(n.span) + ": note: " + n.message + "\n";
+        append_excerpt(out, n.span, sources);
+    }
+    return out;
+}
+
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates) {
+    auto distance = [](std::string_view a, std::string_view b) {
+        std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            cur[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+            }
+            std::swap(prev, cur);
+        }
+        return prev[b.size()];
+    };
+    std::optional<std::string> best;
+    std::size_t best_d = 0;
+    for (const auto& c : candidates) {
+        std::size_t d = distance(word, c);
+        if (!best || d < best_d) {
+            best = c;
+            best_d = d;
+        }
+    }
+    // A typo changes at most about a third of a word.
+    if (!best || best_d == 0 || best_d > std::max<std::size_t>(1, word.size() / 3)) return std::nullopt;
+    return best;
+}
+
+}  // namespace pamphlet
