@@ -11,8 +11,8 @@
 namespace pamphlet {
 
 struct EpubOptions {
-    long long timestamp = 0;   // seconds since 1970, for dcterms:modified and zip times
-    std::string generator;     // "pamphlet 0.1.0"
+    long long timestamp = 0;  // seconds since 1970, for dcterms:modified and zip times
+    std::string generator;    // "pamphlet 0.1.0"
 };
 
 // The complete EPUB file as bytes, or nullopt when the edition cannot be

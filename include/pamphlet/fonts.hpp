@@ -17,7 +17,8 @@ struct FontSubsetResult {
 // A subset of `file` holding the glyphs for `codepoints` and everything the
 // font's OpenType layout reaches from them (ligatures, kerning), so the
 // subset renders the text exactly as the full font would.
-FontSubsetResult subset_font(const std::filesystem::path& file, const std::set<char32_t>& codepoints);
+FontSubsetResult subset_font(const std::filesystem::path& file,
+                             const std::set<char32_t>& codepoints);
 
 // Code points of `codepoints` that the font has no glyph for.
 std::set<char32_t> missing_codepoints(const std::filesystem::path& file,

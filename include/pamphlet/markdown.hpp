@@ -15,10 +15,11 @@
 namespace pamphlet {
 
 struct ArticleInput {
-    std::string display_path;     // path as shown in messages, e.g. "samples/clinic/articles/fascia.de.md"
-    std::filesystem::path path;   // real path; images resolve relative to its folder
-    std::string id;               // "fascia"
-    std::string lang;             // "de"
+    std::string
+        display_path;  // path as shown in messages, e.g. "samples/clinic/articles/fascia.de.md"
+    std::filesystem::path path;            // real path; images resolve relative to its folder
+    std::string id;                        // "fascia"
+    std::string lang;                      // "de"
     std::vector<std::string> article_ids;  // every article of the collection, for link resolution
 };
 

@@ -15,16 +15,16 @@
 namespace pamphlet {
 
 enum class InlineKind {
-    text,        // `text`
-    soft_break,  // a line end inside a paragraph: a space to every writer
-    line_break,  // a hard break (<br>, backslash or two spaces at line end)
-    code,        // inline code: `text`, never hyphenated or re-quoted
-    emphasis,    // children
-    strong,      // children
-    link,        // children; `target`
-    image,       // `text` = plain alt text; `target` = source; `title`
-    superscript, // children
-    subscript,   // children
+    text,         // `text`
+    soft_break,   // a line end inside a paragraph: a space to every writer
+    line_break,   // a hard break (<br>, backslash or two spaces at line end)
+    code,         // inline code: `text`, never hyphenated or re-quoted
+    emphasis,     // children
+    strong,       // children
+    link,         // children; `target`
+    image,        // `text` = plain alt text; `target` = source; `title`
+    superscript,  // children
+    subscript,    // children
 };
 
 // Where a link or an image points, resolved by the collection loader.
@@ -53,21 +53,21 @@ struct Inline {
 };
 
 enum class BlockKind {
-    paragraph,       // inlines
-    heading,         // inlines, level 1-6, id
-    bullet_list,     // children are list_items; tight
-    ordered_list,    // children are list_items; start; tight
-    list_item,       // children
-    block_quote,     // children
-    code_block,      // text, info
+    paragraph,     // inlines
+    heading,       // inlines, level 1-6, id
+    bullet_list,   // children are list_items; tight
+    ordered_list,  // children are list_items; start; tight
+    list_item,     // children
+    block_quote,   // children
+    code_block,    // text, info
     thematic_break,
-    figure,          // inlines = the image (one Inline of kind image); caption
+    figure,  // inlines = the image (one Inline of kind image); caption
 };
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
-    int level = 0;   // heading level
-    int start = 1;   // ordered list start number
+    int level = 0;  // heading level
+    int start = 1;  // ordered list start number
     bool tight = false;
     std::string text;  // code block contents
     std::string info;  // code block info string (language name)
@@ -97,15 +97,31 @@ struct Article {
     std::vector<Block> blocks;
     std::filesystem::path source;  // the Markdown file
     SourceSpan span;               // the whole file
+
+    // The lead image goes above the text unless the body shows the same
+    // picture as a figure anyway: a reader should never see it twice in a row.
+    bool shows_lead_image() const {
+        if (!image || image->target.kind != Target::Kind::file) return false;
+        for (const Block& b : blocks)
+            if (b.kind == BlockKind::figure && !b.inlines.empty() &&
+                b.inlines.front().target.kind == Target::Kind::file &&
+                b.inlines.front().target.path == image->target.path)
+                return false;
+        return true;
+    }
 };
 
 // A string that may differ per language ("title: {de: ..., en: ...}").
 struct LocalizedText {
-    std::string any;                           // plain string form
+    std::string any;                             // plain string form
     std::map<std::string, std::string> by_lang;  // map form
     // The text for `lang`, falling back to the plain form, then to the
-    // first language given.
-    std::string get(const std::string& lang) const;
+    // alphabetically first language given.
+    std::string get(const std::string& lang) const {
+        if (auto it = by_lang.find(lang); it != by_lang.end()) return it->second;
+        if (!any.empty() || by_lang.empty()) return any;
+        return by_lang.begin()->second;
+    }
     bool empty() const { return any.empty() && by_lang.empty(); }
 };
 
@@ -120,6 +136,7 @@ struct Publisher {
 
 struct Edition {
     std::string lang;
+    std::string identifier;  // dc:identifier of this edition's book (unique per language)
     std::string title;
     std::string subtitle;
     std::vector<Article> articles;  // in collection order; missing ones left out
@@ -134,7 +151,7 @@ struct Collection {
     Publisher publisher;
     std::vector<std::string> article_ids;
     std::optional<std::filesystem::path> cover;
-    std::string identifier;  // dc:identifier; derived from id when not given
+    LocalizedText identifier;  // as given; editions carry the resolved one
     LocalizedText rights;
     std::string date;  // YYYY-MM-DD, optional
     std::vector<Edition> editions;

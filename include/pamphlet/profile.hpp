@@ -29,27 +29,32 @@ struct PageSize {
 };
 
 struct FontFile {
-    std::string name;             // as written in the profile
-    std::filesystem::path path;   // resolved, existing file
+    std::string name;            // as written in the profile
+    std::filesystem::path path;  // resolved, existing file
 };
 
-// C++ type per schema type.
+// C++ type per schema type (a namespace of their own, so that the names of
+// ProfileType's enumerators do not shadow them).
+namespace profile_value {
 using Length = double;  // in PostScript points (1/72 in)
 using Number = double;
 using Integer = int;
 using Bool = bool;
 using String = std::string;
+using Color = pamphlet::Color;
 using Choice = std::string;
 using Font = FontFile;
+using PageSize = pamphlet::PageSize;
+}  // namespace profile_value
 
 enum class ProfileType { Length, Number, Integer, Bool, String, Color, Choice, Font, PageSize };
 
 struct ProfileKey {
-    std::string_view path;           // "page.margin.top"
+    std::string_view path;  // "page.margin.top"
     ProfileType type;
     std::string_view default_value;  // as YAML text
     std::string_view help;
-    std::string_view choices;        // "justify|left" for Choice keys
+    std::string_view choices;  // "justify|left" for Choice keys
 };
 
 // The schema: every key in declaration order.
@@ -57,15 +62,15 @@ const std::vector<ProfileKey>& profile_keys();
 std::string_view type_name(ProfileType t);  // "length", "colour", ...
 
 struct Profile {
-    std::string id;               // file stem, e.g. "a4-handout"
-    std::filesystem::path file;   // the YAML file it was read from
-#define PAMPHLET_KEY(member, path, type, def, help) type member{};
-#define PAMPHLET_CHOICE(member, path, choices, def, help) Choice member{};
+    std::string id;              // file stem, e.g. "a4-handout"
+    std::filesystem::path file;  // the YAML file it was read from
+#define PAMPHLET_KEY(member, path, type, def, help) profile_value::type member{};
+#define PAMPHLET_CHOICE(member, path, choices, def, help) profile_value::Choice member{};
 #include "pamphlet/profile_keys.def"
 #undef PAMPHLET_KEY
 #undef PAMPHLET_CHOICE
 
-    double page_width() const;   // orientation applied
+    double page_width() const;  // orientation applied
     double page_height() const;
 };
 

@@ -15,11 +15,11 @@ namespace pamphlet::yaml {
 struct Node {
     enum class Kind { null, scalar, sequence, map };
     Kind kind = Kind::null;
-    std::string value;   // scalar text
-    bool quoted = false; // scalar was written in quotes ("yes" stays a string)
-    std::vector<Node> items;                      // sequence
-    std::vector<std::pair<Node, Node>> entries;   // map, in document order
-    SourceSpan span;     // where the node starts
+    std::string value;        // scalar text
+    bool quoted = false;      // scalar was written in quotes ("yes" stays a string)
+    std::vector<Node> items;  // sequence
+    std::vector<std::pair<Node, Node>> entries;  // map, in document order
+    SourceSpan span;                             // where the node starts
 
     bool is_null() const { return kind == Kind::null; }
     bool is_scalar() const { return kind == Kind::scalar; }

@@ -1,1 +1,446 @@
-// (being written)
+// collection.yaml + articles/ID.LANG.md -> Collection and its Editions.
+#include "pamphlet/collection.hpp"
+
+#include "pamphlet/markdown.hpp"
+#include "pamphlet/yaml.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace pamphlet {
+namespace {
+
+const std::vector<std::string> collection_keys = {"id",        "title",    "subtitle", "languages",
+                                                  "publisher", "articles", "cover",    "identifier",
+                                                  "rights",    "date"};
+const std::vector<std::string> publisher_keys = {"name",  "address", "phone",
+                                                 "email", "website", "logo"};
+
+std::optional<std::string> read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return std::move(s).str();
+}
+
+bool is_slug(const std::string& s) {
+    static const std::regex slug("[a-z0-9]+(-[a-z0-9]+)*");
+    return std::regex_match(s, slug);
+}
+
+bool is_language_tag(const std::string& s) {
+    // BCP 47 as people write it for books: "de", "en", "en-GB", "de-CH", "sr-Latn".
+    static const std::regex tag("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    return std::regex_match(s, tag);
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+// Reads one collection.yaml; `root` is the display form of the folder.
+class CollectionReader {
+public:
+    CollectionReader(fs::path dir, std::string display_dir, SourceFiles& sources,
+                     DiagnosticSink& sink)
+        : dir_(std::move(dir)),
+          display_dir_(std::move(display_dir)),
+          sources_(sources),
+          sink_(sink) {}
+
+    std::optional<Collection> read(const CollectionOptions& options);
+
+private:
+    std::string display(const std::string& relative) const {
+        return display_dir_.empty() ? relative : display_dir_ + "/" + relative;
+    }
+    std::optional<std::string> required_string(const yaml::Node& map, const char* key);
+    std::optional<LocalizedText> localized(const yaml::Node& node, const char* key);
+    std::optional<fs::path> existing_file(const yaml::Node& node, const char* key);
+    void read_publisher(const yaml::Node& node, Publisher& out);
+    std::vector<std::string> read_article_ids(const yaml::Node& node);
+    void warn_unlisted_articles(const Collection& c);
+    std::vector<std::string> article_files_on_disk() const;
+    std::optional<Article> read_article(const Collection& c, const std::string& id,
+                                        const std::string& lang, const SourceSpan& listed_at,
+                                        bool& missing);
+
+    fs::path dir_;
+    std::string display_dir_;
+    SourceFiles& sources_;
+    DiagnosticSink& sink_;
+    std::string yaml_file_;
+    std::vector<std::string> languages_;
+};
+
+std::optional<std::string> CollectionReader::required_string(const yaml::Node& map,
+                                                             const char* key) {
+    const yaml::Node* node = map.find(key);
+    if (!node) {
+        sink_.error(map.span, "missing-key", std::string("collection.yaml needs '") + key + "'");
+        return std::nullopt;
+    }
+    return yaml::as_string(*node, key, sink_);
+}
+
+std::optional<LocalizedText> CollectionReader::localized(const yaml::Node& node, const char* key) {
+    LocalizedText out;
+    if (node.is_scalar()) {
+        out.any = node.value;
+        return out;
+    }
+    if (!node.is_map()) {
+        sink_.error(node.span, "wrong-type",
+                    std::string("expected a string or a map of language to string for '") + key +
+                        "', found " + std::string(node.kind_name()));
+        return std::nullopt;
+    }
+    bool ok = true;
+    for (const auto& [lang, value] : node.entries) {
+        if (std::find(languages_.begin(), languages_.end(), lang.value) == languages_.end()) {
+            std::string msg = "unknown language '" + lang.value + "' in '" + key +
+                              "' (the collection's languages are " + join(languages_) + ")";
+            if (auto near = closest_match(lang.value, languages_))
+                msg += "; did you mean '" + *near + "'?";
+            sink_.error(lang.span, "unknown-language", msg);
+            ok = false;
+            continue;
+        }
+        if (auto s = yaml::as_string(value, key, sink_))
+            out.by_lang[lang.value] = *s;
+        else
+            ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+std::optional<fs::path> CollectionReader::existing_file(const yaml::Node& node, const char* key) {
+    auto rel = yaml::as_string(node, key, sink_);
+    if (!rel) return std::nullopt;
+    fs::path path = (dir_ / *rel).lexically_normal();
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        sink_.error(node.span, "missing-file",
+                    std::string("file not found for '") + key + "': " + display(*rel));
+        return std::nullopt;
+    }
+    return path;
+}
+
+void CollectionReader::read_publisher(const yaml::Node& node, Publisher& out) {
+    if (!node.is_map()) {
+        sink_.error(node.span, "wrong-type",
+                    "expected a map for 'publisher', found " + std::string(node.kind_name()));
+        return;
+    }
+    yaml::check_keys(node, publisher_keys, "publisher", sink_);
+    auto get = [&](const char* key, std::string& field) {
+        if (const yaml::Node* v = node.find(key))
+            if (auto s = yaml::as_string(*v, key, sink_)) field = *s;
+    };
+    if (!node.find("name")) sink_.error(node.span, "missing-key", "publisher needs a 'name'");
+    get("name", out.name);
+    get("address", out.address);
+    get("phone", out.phone);
+    get("email", out.email);
+    get("website", out.website);
+    if (const yaml::Node* w = node.find("website"); w && !out.website.empty() &&
+                                                    out.website.rfind("https://", 0) != 0 &&
+                                                    out.website.rfind("http://", 0) != 0)
+        sink_.error(w->span, "invalid-url", "'website' must start with https:// or http://");
+    if (const yaml::Node* logo = node.find("logo")) out.logo = existing_file(*logo, "logo");
+}
+
+std::vector<std::string> CollectionReader::read_article_ids(const yaml::Node& node) {
+    std::vector<std::string> ids;
+    if (!node.is_sequence() || node.items.empty()) {
+        sink_.error(node.span, "wrong-type", "'articles' must be a non-empty list of article ids");
+        return ids;
+    }
+    for (const auto& item : node.items) {
+        auto id = yaml::as_string(item, "articles", sink_);
+        if (!id) continue;
+        if (!is_slug(*id)) {
+            sink_.error(
+                item.span, "invalid-id",
+                "article id '" + *id + "' must be lower-case letters, digits and single hyphens");
+            continue;
+        }
+        if (std::find(ids.begin(), ids.end(), *id) != ids.end()) {
+            sink_.error(item.span, "duplicate-article", "article '" + *id + "' is listed twice");
+            continue;
+        }
+        ids.push_back(*id);
+    }
+    return ids;
+}
+
+// Files in articles/ that collection.yaml does not list are most likely an
+// oversight; say so rather than silently leaving them out.
+// The ids of the article files in articles/ ("fascia" for fascia.de.md).
+std::vector<std::string> CollectionReader::article_files_on_disk() const {
+    std::vector<std::string> ids;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir_ / "articles", ec), end; !ec && it != end;
+         it.increment(ec)) {
+        if (it->path().extension() != ".md") continue;
+        std::string stem = it->path().stem().string();
+        std::string id = stem.substr(0, stem.rfind('.'));
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void CollectionReader::warn_unlisted_articles(const Collection& c) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(dir_ / "articles", ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".md") files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        std::string stem = f.stem().string();  // "fascia.de"
+        auto dot = stem.rfind('.');
+        std::string shown = display("articles/" + f.filename().string());
+        if (dot == std::string::npos) {
+            sink_.warning(SourceSpan::whole(shown), "unlisted-article",
+                          "article file name must be ID.LANG.md; file left out");
+            continue;
+        }
+        std::string id = stem.substr(0, dot), lang = stem.substr(dot + 1);
+        bool listed =
+            std::find(c.article_ids.begin(), c.article_ids.end(), id) != c.article_ids.end();
+        bool known_lang = std::find(languages_.begin(), languages_.end(), lang) != languages_.end();
+        if (!listed)
+            sink_.warning(
+                SourceSpan::whole(shown), "unlisted-article",
+                "article '" + id + "' is not listed in " + yaml_file_ + "; file left out");
+        else if (!known_lang)
+            sink_.warning(SourceSpan::whole(shown), "unknown-language",
+                          "language '" + lang + "' is not one of the collection's languages (" +
+                              join(languages_) + "); file left out");
+    }
+}
+
+std::optional<Article> CollectionReader::read_article(const Collection& c, const std::string& id,
+                                                      const std::string& lang,
+                                                      const SourceSpan& listed_at, bool& missing) {
+    std::string rel = "articles/" + id + "." + lang + ".md";
+    fs::path path = dir_ / rel;
+    std::error_code ec;
+    missing = !fs::is_regular_file(path, ec);
+    if (missing) return std::nullopt;
+    std::string shown = display(rel);
+    auto text = read_file(path);
+    if (!text) {
+        sink_.error(SourceSpan::whole(shown), "unreadable-file", "cannot read the file");
+        return std::nullopt;
+    }
+    sources_.add(shown, *text);
+    ArticleInput input{shown, path, id, lang, c.article_ids};
+    (void)listed_at;
+    return parse_article(input, *text, sink_);
+}
+
+std::optional<Collection> CollectionReader::read(const CollectionOptions& options) {
+    yaml_file_ = display("collection.yaml");
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) {
+        sink_.error(SourceSpan::whole(display_dir_.empty() ? "." : display_dir_),
+                    "missing-collection",
+                    "not a folder: a collection is a folder with a collection.yaml");
+        return std::nullopt;
+    }
+    auto text = read_file(dir_ / "collection.yaml");
+    if (!text) {
+        sink_.error(SourceSpan::whole(yaml_file_), "missing-file",
+                    "no collection.yaml in this folder (see the README for the collection format)");
+        return std::nullopt;
+    }
+    sources_.add(yaml_file_, *text);
+    const std::size_t errors_before = sink_.error_count();
+    auto root = yaml::parse(*text, yaml_file_, sink_);
+    if (!root) return std::nullopt;
+    if (!root->is_map()) {
+        sink_.error(root->span, "wrong-type",
+                    "collection.yaml must be a map of keys (id, title, languages, ...)");
+        return std::nullopt;
+    }
+    yaml::check_keys(*root, collection_keys, "collection.yaml", sink_);
+
+    Collection c;
+    c.root = dir_;
+    // Languages first: localized values are checked against them.
+    if (const yaml::Node* langs = root->find("languages")) {
+        if (auto list = yaml::as_string_list(*langs, "languages", sink_)) {
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const std::string& l = (*list)[i];
+                const SourceSpan& at = langs->items[i].span;
+                if (!is_language_tag(l))
+                    sink_.error(at, "invalid-language",
+                                "'" + l + "' is not a language tag such as de, en or en-GB");
+                else if (std::find(languages_.begin(), languages_.end(), l) != languages_.end())
+                    sink_.error(at, "duplicate-language", "language '" + l + "' is listed twice");
+                else
+                    languages_.push_back(l);
+            }
+            if (list->empty())
+                sink_.error(langs->span, "wrong-type", "'languages' must not be empty");
+        }
+    } else {
+        sink_.error(root->span, "missing-key", "collection.yaml needs 'languages' (e.g. [de, en])");
+    }
+    c.languages = languages_;
+
+    if (auto id = required_string(*root, "id")) {
+        if (!is_slug(*id))
+            sink_.error(root->find("id")->span, "invalid-id",
+                        "collection id '" + *id +
+                            "' must be lower-case letters, digits and single "
+                            "hyphens (it names the output files)");
+        c.id = *id;
+    }
+    if (const yaml::Node* t = root->find("title")) {
+        if (auto v = localized(*t, "title")) c.title = *v;
+    } else {
+        sink_.error(root->span, "missing-key", "collection.yaml needs a 'title'");
+    }
+    if (const yaml::Node* t = root->find("subtitle"))
+        if (auto v = localized(*t, "subtitle")) c.subtitle = *v;
+    if (const yaml::Node* t = root->find("rights"))
+        if (auto v = localized(*t, "rights")) c.rights = *v;
+    if (const yaml::Node* t = root->find("identifier"))
+        if (auto v = localized(*t, "identifier")) c.identifier = *v;
+    if (const yaml::Node* p = root->find("publisher"))
+        read_publisher(*p, c.publisher);
+    else
+        sink_.error(root->span, "missing-key",
+                    "collection.yaml needs a 'publisher' with at least a 'name'");
+    if (const yaml::Node* cover = root->find("cover")) c.cover = existing_file(*cover, "cover");
+    if (const yaml::Node* d = root->find("date")) {
+        if (auto s = yaml::as_string(*d, "date", sink_)) {
+            if (!parse_iso_date(*s))
+                sink_.error(d->span, "invalid-date", "'date' must be a date written YYYY-MM-DD");
+            else
+                c.date = *s;
+        }
+    }
+    const yaml::Node* articles = root->find("articles");
+    if (articles)
+        c.article_ids = read_article_ids(*articles);
+    else
+        sink_.error(root->span, "missing-key",
+                    "collection.yaml needs 'articles', the list of article ids");
+
+    std::vector<std::string> wanted = languages_;
+    if (!options.languages.empty()) {
+        wanted.clear();
+        for (const auto& l : options.languages) {
+            if (std::find(languages_.begin(), languages_.end(), l) == languages_.end()) {
+                std::string msg = "language '" + l +
+                                  "' is not one of the collection's languages (" +
+                                  join(languages_) + ")";
+                if (auto near = closest_match(l, languages_))
+                    msg += "; did you mean '" + *near + "'?";
+                sink_.error(SourceSpan::whole(yaml_file_), "unknown-language", msg);
+            } else if (std::find(wanted.begin(), wanted.end(), l) == wanted.end()) {
+                wanted.push_back(l);
+            }
+        }
+    }
+    // Articles are read even when collection.yaml had other errors, so that
+    // one run reports every problem; they only need languages and ids.
+    if (languages_.empty() || c.article_ids.empty()) return std::nullopt;
+
+    warn_unlisted_articles(c);
+    const std::size_t errors_before_articles = sink_.error_count();
+    for (const auto& lang : wanted) {
+        Edition e;
+        e.lang = lang;
+        e.title = apply_typography(c.title.get(lang), lang);
+        e.subtitle = apply_typography(c.subtitle.get(lang), lang);
+        e.identifier = c.identifier.get(lang);
+        if (e.identifier.empty())
+            e.identifier = name_based_urn_uuid("pamphlet:" + c.id + ":" + lang);
+        else if (c.identifier.by_lang.empty() && languages_.size() > 1)
+            e.identifier += ":" + lang;
+        c.editions.push_back(std::move(e));
+    }
+    for (std::size_t i = 0; i < c.article_ids.size(); ++i) {
+        const std::string& id = c.article_ids[i];
+        const SourceSpan& listed_at = articles->items[i].span;
+        std::vector<std::string> missing_in;
+        for (auto& e : c.editions) {
+            bool missing = false;
+            if (auto a = read_article(c, id, e.lang, listed_at, missing))
+                e.articles.push_back(std::move(*a));
+            if (missing) missing_in.push_back(e.lang);
+        }
+        if (!missing_in.empty() && missing_in.size() == c.editions.size() &&
+            c.editions.size() == languages_.size()) {
+            std::string msg = "no file for article '" + id + "': expected " +
+                              display("articles/" + id + ".LANG.md") + " for at least one of " +
+                              join(languages_);
+            if (auto near = closest_match(id, article_files_on_disk()))
+                msg += "; did you mean '" + *near + "'?";
+            sink_.error(listed_at, "missing-article", msg);
+        } else {
+            for (const auto& lang : missing_in)
+                sink_.warning(listed_at, "missing-translation",
+                              "article '" + id + "' has no " + lang + " version (" +
+                                  display("articles/" + id + "." + lang + ".md") + "); the " +
+                                  lang + " edition goes on without it");
+        }
+    }
+    // An edition left empty because its articles had errors needs no
+    // message of its own; one whose articles are all missing does.
+    for (const auto& e : c.editions)
+        if (e.articles.empty() && sink_.error_count() == errors_before_articles)
+            sink_.error(SourceSpan::whole(yaml_file_), "empty-edition",
+                        "the " + e.lang + " edition has no articles");
+    if (sink_.error_count() > errors_before) return std::nullopt;
+    return c;
+}
+
+}  // namespace
+
+std::optional<long long> parse_iso_date(std::string_view date) {
+    static const std::regex form("(\\d{4})-(\\d{2})-(\\d{2})");
+    std::match_results<std::string_view::const_iterator> m;
+    if (!std::regex_match(date.begin(), date.end(), m, form)) return std::nullopt;
+    int y = std::stoi(m[1].str()), mo = std::stoi(m[2].str()), d = std::stoi(m[3].str());
+    static const int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+        d > days_in_month[mo - 1] + (mo == 2 && leap ? 1 : 0))
+        return std::nullopt;
+    // Days from civil (Howard Hinnant's algorithm).
+    int yy = y - (mo <= 2 ? 1 : 0);
+    int era = yy / 400;
+    int yoe = yy - era * 400;
+    int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = static_cast<long long>(era) * 146097 + doe - 719468;
+    return days * 86400;
+}
+
+std::optional<Collection> load_collection(const fs::path& dir, const CollectionOptions& options,
+                                          SourceFiles& sources, DiagnosticSink& sink) {
+    std::string shown = dir.lexically_normal().generic_string();
+    while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
+    if (shown == ".") shown.clear();
+    CollectionReader reader(dir, shown, sources, sink);
+    return reader.read(options);
+}
+
+}  // namespace pamphlet

@@ -30,7 +30,9 @@ void DiagnosticSink::warning(SourceSpan span, std::string code, std::string mess
     report(Diagnostic{Severity::warning, std::move(code), std::move(message), std::move(span), {}});
 }
 
-void SourceFiles::add(const std::string& file, std::string text) { files_[file] = std::move(text); }
+void SourceFiles::add(const std::string& file, std::string text) {
+    files_[file] = std::move(text);
+}
 
 const std::string* SourceFiles::text(const std::string& file) const {
     auto it = files_.find(file);
@@ -56,9 +58,12 @@ namespace {
 
 std::string_view severity_name(Severity s) {
     switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::note:
+            return "note";
     }
     return "error";
 }
@@ -73,20 +78,57 @@ std::string location(const SourceSpan& span) {
     return s;
 }
 
-// The source line with control characters made visible as spaces, and a caret
-// line under the span.
+// Length of the valid UTF-8 sequence at the start of `s`, or 0.
+std::size_t utf8_sequence_length(std::string_view s) {
+    auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    unsigned char c = b(0);
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
+    if (n == 0 || n > s.size() || (n == 2 && c < 0xC2)) return 0;
+    for (std::size_t i = 1; i < n; ++i)
+        if ((b(i) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+// A source line as it may be shown on a terminal: control characters become
+// spaces, bytes that are not UTF-8 become U+FFFD (a byte for a byte would
+// move the caret, but a terminal shows either as one column).
+std::string printable(std::string_view line) {
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t n = utf8_sequence_length(line.substr(i));
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else if (n == 1 && (static_cast<unsigned char>(line[i]) < 0x20 || line[i] == 0x7F)) {
+            out += ' ';
+            ++i;
+        } else {
+            out.append(line.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+// The source line and a caret line under the span.
 void append_excerpt(std::string& out, const SourceSpan& span, const SourceFiles* sources) {
     if (!sources || span.begin.line <= 0 || span.begin.column <= 0) return;
     auto line = sources->line(span.file, span.begin.line);
     if (!line) return;
-    std::string shown;
-    for (char c : *line) shown += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
+    std::string shown = printable(*line);
     out += "  " + shown + "\n  ";
     // Columns are bytes; the caret must land under the right character, so
     // count only UTF-8 lead bytes before it.
-    int col = 1;
-    for (std::size_t i = 0; i < line->size() && col < span.begin.column; ++i, ++col)
-        if ((static_cast<unsigned char>((*line)[i]) & 0xC0) != 0x80) out += ' ';
+    // One space per character before the column (a stray byte is a character).
+    for (std::size_t i = 0; i < line->size() && static_cast<int>(i) < span.begin.column - 1;) {
+        std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(line->substr(i)));
+        out += ' ';
+        i += n;
+    }
     int width = 1;
     if (span.end.line == span.begin.line && span.end.column > span.begin.column)
         width = span.end.column - span.begin.column;
@@ -95,7 +137,8 @@ void append_excerpt(std::string& out, const SourceSpan& span, const SourceFiles*
     out += '^';
     for (int i = 1; i < width; ++i) {
         std::size_t byte = static_cast<std::size_t>(span.begin.column - 1 + i);
-        if (byte < line->size() && (static_cast<unsigned char>((*line)[byte]) & 0xC0) == 0x80) continue;
+        if (byte < line->size() && (static_cast<unsigned char>((*line)[byte]) & 0xC0) == 0x80)
+            continue;
         out += '~';
     }
     out += '\n';
@@ -104,8 +147,8 @@ void append_excerpt(std::string& out, const SourceSpan& span, const SourceFiles*
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d, const SourceFiles* sources) {
-    std::string out = location(d.span) + ": " + std::string(severity_name(d.severity)) + ": " +
-                      d.message + "\n";
+    std::string out =
+        location(d.span) + ": " + std::string(severity_name(d.severity)) + ": " + d.message + "\n";
     append_excerpt(out, d.span, sources);
     for (const auto& n : d.notes) {
         out += location(n.span) + ": note: " + n.message + "\n";
@@ -116,18 +159,24 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles* sources) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
+    // Optimal string alignment distance: insertions, deletions, substitutions
+    // and transpositions of neighbours ("titel" -> "title") each cost one.
     auto distance = [](std::string_view a, std::string_view b) {
-        std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-        for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+        const std::size_t w = b.size() + 1;
+        std::vector<std::size_t> d((a.size() + 1) * w);
+        for (std::size_t i = 0; i <= a.size(); ++i) d[i * w] = i;
+        for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
         for (std::size_t i = 1; i <= a.size(); ++i) {
-            cur[0] = i;
             for (std::size_t j = 1; j <= b.size(); ++j) {
-                std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+                std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                std::size_t v = std::min(
+                    {d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    v = std::min(v, d[(i - 2) * w + j - 2] + 1);
+                d[i * w + j] = v;
             }
-            std::swap(prev, cur);
         }
-        return prev[b.size()];
+        return d[a.size() * w + b.size()];
     };
     std::optional<std::string> best;
     std::size_t best_d = 0;
@@ -139,7 +188,8 @@ std::optional<std::string> closest_match(std::string_view word,
         }
     }
     // A typo changes at most about a third of a word.
-    if (!best || best_d == 0 || best_d > std::max<std::size_t>(1, word.size() / 3)) return std::nullopt;
+    if (!best || best_d == 0 || best_d > std::max<std::size_t>(1, word.size() / 3))
+        return std::nullopt;
     return best;
 }
 

@@ -1,1 +1,38 @@
-// (being written)
+#include "cmark_to_model.hpp"
+#include "conversion.hpp"
+#include "front_matter.hpp"
+#include "model_passes.hpp"
+#include "pamphlet/markdown.hpp"
+#include "utf8.hpp"
+
+namespace pamphlet {
+
+std::optional<Article> parse_article(const ArticleInput& input, std::string_view text,
+                                     DiagnosticSink& sink) {
+    const std::string clean = utf8::sanitize_input(text, input.display_path, sink);
+    auto split = split_front_matter(clean, input.display_path, sink);
+    if (!split) return std::nullopt;
+
+    Article article;
+    article.id = input.id;
+    article.lang = input.lang;
+    article.source = input.path;
+    article.span = SourceSpan::whole(input.display_path);
+    const bool front_matter_ok = read_front_matter(split->yaml, input, article, sink);
+
+    // The body is converted even when the front matter is broken, so that
+    // one run reports every problem of the article.
+    ConversionContext context{input, sink, split->body_line_offset};
+    article.blocks = blocks_from_markdown(split->body, context);
+    remove_forbidden_characters(article.blocks, sink);
+    merge_text(article.blocks);
+    make_figures(article.blocks);
+    shift_headings_below_title(article.blocks);
+    apply_typography(article.blocks, input.lang);
+    assign_heading_ids(article.blocks);
+
+    if (!front_matter_ok) return std::nullopt;
+    return article;
+}
+
+}  // namespace pamphlet

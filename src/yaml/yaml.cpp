@@ -23,43 +23,43 @@ struct Converter {
         Node out;
         out.span = span_of(in.Mark(), file, first_line);
         switch (in.Type()) {
-        case YAML::NodeType::Undefined:
-        case YAML::NodeType::Null:
-            out.kind = Node::Kind::null;
-            break;
-        case YAML::NodeType::Scalar:
-            out.kind = Node::Kind::scalar;
-            out.value = in.Scalar();
-            out.quoted = in.Tag() == "!";
-            if (!out.value.empty()) {
-                out.span.end = out.span.begin;
-                out.span.end.column += static_cast<int>(out.value.size());
-            }
-            break;
-        case YAML::NodeType::Sequence:
-            out.kind = Node::Kind::sequence;
-            for (const auto& item : in) out.items.push_back(convert(item));
-            break;
-        case YAML::NodeType::Map: {
-            out.kind = Node::Kind::map;
-            std::set<std::string> seen;
-            for (const auto& kv : in) {
-                Node key = convert(kv.first);
-                if (!key.is_scalar()) {
-                    sink.error(key.span, "yaml-key", "keys must be plain strings");
-                    ok = false;
-                    continue;
+            case YAML::NodeType::Undefined:
+            case YAML::NodeType::Null:
+                out.kind = Node::Kind::null;
+                break;
+            case YAML::NodeType::Scalar:
+                out.kind = Node::Kind::scalar;
+                out.value = in.Scalar();
+                out.quoted = in.Tag() == "!";
+                if (!out.value.empty()) {
+                    out.span.end = out.span.begin;
+                    out.span.end.column += static_cast<int>(out.value.size());
                 }
-                if (!seen.insert(key.value).second) {
-                    sink.error(key.span, "duplicate-key", "duplicate key '" + key.value + "'");
-                    ok = false;
-                    continue;
+                break;
+            case YAML::NodeType::Sequence:
+                out.kind = Node::Kind::sequence;
+                for (const auto& item : in) out.items.push_back(convert(item));
+                break;
+            case YAML::NodeType::Map: {
+                out.kind = Node::Kind::map;
+                std::set<std::string> seen;
+                for (const auto& kv : in) {
+                    Node key = convert(kv.first);
+                    if (!key.is_scalar()) {
+                        sink.error(key.span, "yaml-key", "keys must be plain strings");
+                        ok = false;
+                        continue;
+                    }
+                    if (!seen.insert(key.value).second) {
+                        sink.error(key.span, "duplicate-key", "duplicate key '" + key.value + "'");
+                        ok = false;
+                        continue;
+                    }
+                    Node value = convert(kv.second);
+                    out.entries.emplace_back(std::move(key), std::move(value));
                 }
-                Node value = convert(kv.second);
-                out.entries.emplace_back(std::move(key), std::move(value));
+                break;
             }
-            break;
-        }
         }
         return out;
     }
@@ -81,10 +81,14 @@ const Node* Node::find(std::string_view key) const {
 
 std::string_view Node::kind_name() const {
     switch (kind) {
-    case Kind::null: return "nothing";
-    case Kind::scalar: return "a string";
-    case Kind::sequence: return "a list";
-    case Kind::map: return "a map";
+        case Kind::null:
+            return "nothing";
+        case Kind::scalar:
+            return "a string";
+        case Kind::sequence:
+            return "a list";
+        case Kind::map:
+            return "a map";
     }
     return "?";
 }
@@ -96,7 +100,8 @@ std::optional<Node> parse(std::string_view text, const std::string& file, Diagno
         root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
         std::string msg = e.msg;
-        if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+        if (!msg.empty())
+            msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
         sink.error(span_of(e.mark, file, first_line), "yaml-syntax", "invalid YAML: " + msg);
         return std::nullopt;
     }
@@ -170,16 +175,18 @@ std::optional<std::vector<std::string>> as_string_list(const Node& node, std::st
                                                        DiagnosticSink& sink, bool allow_single) {
     if (allow_single && node.is_scalar()) return std::vector<std::string>{node.value};
     if (!node.is_sequence()) {
-        sink.error(node.span, "wrong-type",
-                   "expected a list of strings for '" + std::string(key) + "', found " +
-                       describe(node));
+        sink.error(
+            node.span, "wrong-type",
+            "expected a list of strings for '" + std::string(key) + "', found " + describe(node));
         return std::nullopt;
     }
     std::vector<std::string> out;
     bool ok = true;
     for (const auto& item : node.items) {
-        if (auto s = as_string(item, key, sink)) out.push_back(*s);
-        else ok = false;
+        if (auto s = as_string(item, key, sink))
+            out.push_back(*s);
+        else
+            ok = false;
     }
     if (!ok) return std::nullopt;
     return out;

@@ -1,0 +1,33 @@
+// The article collection on disk (collection.yaml + articles/ID.LANG.md) ->
+// Collection with one Edition per language.
+#pragma once
+
+#include "pamphlet/diagnostics.hpp"
+#include "pamphlet/model.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pamphlet {
+
+struct CollectionOptions {
+    // Build only these languages (empty: all the collection's languages).
+    std::vector<std::string> languages;
+};
+
+// Reads and validates the whole collection. Every problem found is reported
+// (not just the first); nullopt when there were errors.
+std::optional<Collection> load_collection(const std::filesystem::path& dir,
+                                          const CollectionOptions& options, SourceFiles& sources,
+                                          DiagnosticSink& sink);
+
+// A name-based (version 5, SHA-1) UUID for `name`, as "urn:uuid:...": the
+// stable dc:identifier of an edition that has none of its own.
+std::string name_based_urn_uuid(std::string_view name);
+
+// "2026-11-01" -> seconds since 1970 (UTC midnight); nullopt if malformed.
+std::optional<long long> parse_iso_date(std::string_view date);
+
+}  // namespace pamphlet

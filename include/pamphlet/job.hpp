@@ -1,0 +1,54 @@
+// The build job: what `pamphlet build` does, as a library call (the CLI is a
+// thin shell over it, like qpdf's main over QPDFJob).
+#pragma once
+
+#include "pamphlet/diagnostics.hpp"
+#include "pamphlet/model.hpp"
+#include "pamphlet/profile.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pamphlet {
+
+enum class OutputFormat { epub };
+
+struct BuildRequest {
+    std::filesystem::path collection;
+    std::filesystem::path out_dir = "out";
+    std::vector<std::string> profiles;   // names or paths; empty: "a4-handout"
+    std::vector<std::string> languages;  // empty: every language of the collection
+    std::vector<OutputFormat> formats;   // empty: every format
+};
+
+struct BuildResult {
+    std::vector<std::filesystem::path> written;
+    int exit_code = 0;  // 0 ok (maybe with warnings), 1 errors in the input or output
+};
+
+// Validates everything first and writes nothing when there is any error;
+// otherwise writes each output atomically (a failed run never leaves a
+// half-written file, nor removes a good one).
+BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, SourceFiles& sources,
+                      DiagnosticSink& sink);
+
+// The layouts/ and fonts/ folders: $PAMPHLET_DATA_DIR, the installed share
+// folder next to the executable, or the source tree the program was built from.
+ProfilePaths find_data_paths();
+
+// Seconds since 1970 for every date written into outputs: SOURCE_DATE_EPOCH
+// when set, else the collection's date, else the newest article date, else
+// 1980-01-01 (the earliest time a zip file can hold). Never the clock.
+std::optional<long long> build_timestamp(const Collection& collection, DiagnosticSink& sink);
+
+// Replaces `path` with `bytes` through a temporary file in the same folder
+// and a rename. Returns an error message on failure (the old file is kept).
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
+                                                 std::string_view bytes);
+
+std::string_view pamphlet_version();
+
+}  // namespace pamphlet

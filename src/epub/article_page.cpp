@@ -1,0 +1,328 @@
+// An article as an XHTML chapter: title, summary, byline, lead image, then
+// the body blocks. Links are checked against the edition: a reader must
+// never land on a page or section that is not in the book.
+#include "labels.hpp"
+#include "pages.hpp"
+
+#include <algorithm>
+
+namespace pamphlet::epub {
+
+namespace {
+
+class ArticleWriter {
+public:
+    ArticleWriter(const Article& article, PageContext& context)
+        : article_(article), context_(context), own_ids_(collect_heading_ids(article.blocks)) {}
+
+    XhtmlPage write() {
+        XhtmlPage page = new_xhtml_page(article_.lang, article_.title,
+                                        std::string(page_to_root) + "css/book.css");
+        pugi::xml_node section = add_element(page.body, "section");
+        set_attribute(section, "epub:type", "chapter");
+        set_attribute(section, "role", "doc-chapter");
+        std::string title_id = unused_id("title");
+        set_attribute(section, "aria-labelledby", title_id);
+
+        pugi::xml_node h1 = add_text_element(section, "h1", article_.title);
+        set_attribute(h1, "id", title_id);
+        if (!article_.summary.empty()) {
+            set_attribute(add_text_element(section, "p", article_.summary), "class", "summary");
+        }
+        write_byline(section);
+        if (article_.shows_lead_image()) write_lead_image(section, *article_.image);
+        write_blocks(section, article_.blocks, false);
+        return page;
+    }
+
+private:
+    std::string unused_id(const std::string& wanted) const {
+        std::string id = wanted;
+        for (int n = 2; own_ids_.count(id) != 0; ++n) id = wanted + "-" + std::to_string(n);
+        return id;
+    }
+
+    void write_byline(pugi::xml_node parent) {
+        if (article_.author.empty() && article_.date.empty()) return;
+        pugi::xml_node byline = add_element(parent, "p");
+        set_attribute(byline, "class", "byline");
+        if (!article_.author.empty()) add_text(byline, article_.author);
+        if (!article_.author.empty() && !article_.date.empty()) add_text(byline, " \u00B7 ");
+        if (article_.date.empty()) return;
+        if (is_iso_date(article_.date)) {
+            pugi::xml_node time =
+                add_text_element(byline, "time", human_date(article_.date, article_.lang));
+            set_attribute(time, "datetime", article_.date);
+        } else {
+            add_text(byline, article_.date);
+        }
+    }
+
+    void write_lead_image(pugi::xml_node parent, const ArticleImage& image) {
+        if (image.target.kind != Target::Kind::file) return;
+        std::optional<std::string> href =
+            context_.images.add(image.target.path, image.span, context_.sink);
+        if (!href) return;
+        pugi::xml_node figure = add_element(parent, "figure");
+        set_attribute(figure, "class", "lead");
+        write_img(figure, *href, image.alt, "");
+    }
+
+    void write_img(pugi::xml_node parent, const std::string& href, const std::string& alt,
+                   const std::string& title) {
+        pugi::xml_node img = add_element(parent, "img");
+        set_attribute(img, "src", std::string(page_to_root) + href);
+        set_attribute(img, "alt", alt);
+        // An image without a description is announced as decoration, not as
+        // an unnamed graphic.
+        if (alt.empty()) set_attribute(img, "role", "presentation");
+        if (!title.empty()) set_attribute(img, "title", title);
+    }
+
+    void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks, bool tight) {
+        for (const Block& block : blocks) write_block(parent, block, tight);
+    }
+
+    void write_block(pugi::xml_node parent, const Block& block, bool tight) {
+        switch (block.kind) {
+            case BlockKind::paragraph:
+                // Tight list items hold their text directly, as cmark renders them.
+                write_inlines(tight ? parent : add_element(parent, "p"), block.inlines);
+                break;
+            case BlockKind::heading: {
+                std::string name = "h" + std::to_string(heading_rank(block));
+                pugi::xml_node heading = add_element(parent, name);
+                if (!block.id.empty()) set_attribute(heading, "id", block.id);
+                write_inlines(heading, block.inlines);
+                break;
+            }
+            case BlockKind::bullet_list:
+            case BlockKind::ordered_list: {
+                bool ordered = block.kind == BlockKind::ordered_list;
+                pugi::xml_node list = add_element(parent, ordered ? "ol" : "ul");
+                if (ordered && block.start != 1) {
+                    set_attribute(list, "start", std::to_string(block.start));
+                }
+                for (const Block& item : block.children) write_block(list, item, block.tight);
+                break;
+            }
+            case BlockKind::list_item:
+                write_blocks(add_element(parent, "li"), block.children, tight);
+                break;
+            case BlockKind::block_quote:
+                write_blocks(add_element(parent, "blockquote"), block.children, false);
+                break;
+            case BlockKind::code_block: {
+                pugi::xml_node code = add_element(add_element(parent, "pre"), "code");
+                std::string language = block.info.substr(0, block.info.find_first_of(" \t"));
+                if (!language.empty()) set_attribute(code, "class", "language-" + language);
+                std::string text = block.text;
+                if (!text.empty() && text.back() == '\n') text.pop_back();
+                add_text(code, text);
+                break;
+            }
+            case BlockKind::thematic_break:
+                add_element(parent, "hr");
+                break;
+            case BlockKind::figure:
+                write_figure(parent, block);
+                break;
+        }
+    }
+
+    void write_figure(pugi::xml_node parent, const Block& block) {
+        pugi::xml_node figure = add_element(parent, "figure");
+        const Inline* image = nullptr;
+        for (const Inline& item : block.inlines) {
+            if (item.kind == InlineKind::image) image = &item;
+        }
+        if (image) {
+            std::optional<std::string> href = image_href(*image);
+            std::string alt = image->text.empty() ? plain_text(block.caption) : image->text;
+            if (href) {
+                // The caption is the figcaption; a title attribute repeating it
+                // would make screen readers say it twice.
+                write_img(figure, *href, alt, block.caption.empty() ? image->title : std::string());
+            } else {
+                add_text_element(figure, "p", alt);
+            }
+        }
+        if (!block.caption.empty()) write_inlines(add_element(figure, "figcaption"), block.caption);
+    }
+
+    std::optional<std::string> image_href(const Inline& image) {
+        switch (image.target.kind) {
+            case Target::Kind::file:
+                return context_.images.add(image.target.path, image.span, context_.sink);
+            case Target::Kind::external:
+                context_.sink.warning(image.span, "remote-image",
+                                      "remote image '" + image.target.url +
+                                          "' cannot be part of the e-book; its alt text is shown");
+                return std::nullopt;
+            case Target::Kind::missing:
+                return std::nullopt;  // reported by the loader
+            case Target::Kind::article:
+            case Target::Kind::fragment:
+                context_.sink.warning(image.span, "image-not-a-file",
+                                      "image source '" + image.target.url +
+                                          "' is not an image file; its alt text is shown");
+                return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines) {
+        for (const Inline& item : inlines) write_inline(parent, item);
+    }
+
+    void write_inline(pugi::xml_node parent, const Inline& item) {
+        switch (item.kind) {
+            case InlineKind::text:
+                add_text(parent, item.text);
+                break;
+            case InlineKind::soft_break:
+                add_text(parent, "\n");
+                break;
+            case InlineKind::line_break:
+                add_element(parent, "br");
+                break;
+            case InlineKind::code:
+                add_text_element(parent, "code", item.text);
+                break;
+            case InlineKind::emphasis:
+                write_inlines(add_element(parent, "em"), item.children);
+                break;
+            case InlineKind::strong:
+                write_inlines(add_element(parent, "strong"), item.children);
+                break;
+            case InlineKind::superscript:
+                write_inlines(add_element(parent, "sup"), item.children);
+                break;
+            case InlineKind::subscript:
+                write_inlines(add_element(parent, "sub"), item.children);
+                break;
+            case InlineKind::link:
+                write_link(parent, item);
+                break;
+            case InlineKind::image: {
+                std::optional<std::string> href = image_href(item);
+                if (href) {
+                    write_img(parent, *href, item.text, item.title);
+                } else {
+                    add_text(parent, item.text);
+                }
+                break;
+            }
+        }
+    }
+
+    void write_link(pugi::xml_node parent, const Inline& link) {
+        std::optional<std::string> href = link_href(link);
+        if (!href) {
+            write_inlines(parent, link.children);
+            return;
+        }
+        pugi::xml_node a = add_element(parent, "a");
+        set_attribute(a, "href", *href);
+        if (!link.title.empty()) set_attribute(a, "title", link.title);
+        write_inlines(a, link.children);
+    }
+
+    // Where a link goes in the book, or nullopt when it must become plain
+    // text (after saying why).
+    std::optional<std::string> link_href(const Inline& link) {
+        const Target& target = link.target;
+        DiagnosticSink& sink = context_.sink;
+        switch (target.kind) {
+            case Target::Kind::external:
+                return target.url;
+            case Target::Kind::fragment:
+                if (own_ids_.count(target.fragment) != 0) return "#" + target.fragment;
+                sink.warning(
+                    link.span, "link-unknown-section",
+                    "link to unknown section '#" + target.fragment + "'; written as plain text");
+                return std::nullopt;
+            case Target::Kind::article: {
+                auto file = context_.targets.file_of.find(target.article_id);
+                if (file == context_.targets.file_of.end()) {
+                    sink.warning(link.span, "link-missing-article",
+                                 "link to article '" + target.article_id + "', which has no '" +
+                                     context_.edition.lang +
+                                     "' version in this book; written as plain text");
+                    return std::nullopt;
+                }
+                if (target.fragment.empty()) return file->second;
+                auto ids = context_.targets.heading_ids.find(target.article_id);
+                if (ids != context_.targets.heading_ids.end() &&
+                    ids->second.count(target.fragment) != 0) {
+                    return file->second + "#" + target.fragment;
+                }
+                sink.warning(link.span, "link-unknown-section",
+                             "link to unknown section '#" + target.fragment + "' of article '" +
+                                 target.article_id + "'; the link goes to the article's start");
+                return file->second;
+            }
+            case Target::Kind::file:
+                sink.warning(link.span, "link-to-local-file",
+                             "link to local file '" + target.url +
+                                 "' cannot be followed in an e-book; written as plain text");
+                return std::nullopt;
+            case Target::Kind::missing:
+                return std::nullopt;  // reported by the loader
+        }
+        return std::nullopt;
+    }
+
+    const Article& article_;
+    PageContext& context_;
+    std::set<std::string> own_ids_;
+};
+
+void collect_ids(const std::vector<Block>& blocks, std::set<std::string>& ids) {
+    for (const Block& block : blocks) {
+        if (block.kind == BlockKind::heading && !block.id.empty()) ids.insert(block.id);
+        collect_ids(block.children, ids);
+    }
+}
+
+void append_plain_text(const std::vector<Inline>& inlines, std::string& out) {
+    for (const Inline& item : inlines) {
+        switch (item.kind) {
+            case InlineKind::text:
+            case InlineKind::code:
+            case InlineKind::image:
+                out += item.text;
+                break;
+            case InlineKind::soft_break:
+            case InlineKind::line_break:
+                out += ' ';
+                break;
+            default:
+                append_plain_text(item.children, out);
+        }
+    }
+}
+
+}  // namespace
+
+std::set<std::string> collect_heading_ids(const std::vector<Block>& blocks) {
+    std::set<std::string> ids;
+    collect_ids(blocks, ids);
+    return ids;
+}
+
+int heading_rank(const Block& heading) {
+    return std::clamp(heading.level, 2, 6);
+}
+
+std::string plain_text(const std::vector<Inline>& inlines) {
+    std::string out;
+    append_plain_text(inlines, out);
+    return out;
+}
+
+XhtmlPage article_page(const Article& article, PageContext& context) {
+    return ArticleWriter(article, context).write();
+}
+
+}  // namespace pamphlet::epub

@@ -1,0 +1,148 @@
+// The pages around the articles: cover, title page and colophon (the
+// clinic's contact details, rights, date and the generator).
+#include "labels.hpp"
+#include "pages.hpp"
+
+namespace pamphlet::epub {
+
+namespace {
+
+std::string stylesheet_href() {
+    return std::string(page_to_root) + "css/book.css";
+}
+
+std::string book_title(const PageContext& context) {
+    if (!context.edition.title.empty()) return context.edition.title;
+    return context.collection.title.get(context.edition.lang);
+}
+
+void add_image(pugi::xml_node parent, const std::string& href, const std::string& alt,
+               std::string_view css_class) {
+    pugi::xml_node img = add_element(parent, "img");
+    set_attribute(img, "class", css_class);
+    set_attribute(img, "src", std::string(page_to_root) + href);
+    set_attribute(img, "alt", alt);
+    if (alt.empty()) set_attribute(img, "role", "presentation");
+}
+
+// "+49 (0)30 123 45-6" -> "tel:+4930123456": digits and a leading plus,
+// the "(0)" trunk prefix dropped as international dialling requires.
+std::string tel_uri(std::string_view phone) {
+    std::string number;
+    std::string text(phone);
+    if (std::size_t trunk = text.find("(0)"); trunk != std::string::npos) text.erase(trunk, 3);
+    for (char c : text) {
+        if ((c >= '0' && c <= '9') || (c == '+' && number.empty())) number += c;
+    }
+    return "tel:" + number;
+}
+
+std::string web_uri(std::string_view website) {
+    if (website.find("://") != std::string_view::npos) return std::string(website);
+    return "https://" + std::string(website);
+}
+
+void add_labelled_link(pugi::xml_node parent, std::string_view label, const std::string& href,
+                       std::string_view text) {
+    pugi::xml_node p = add_element(parent, "p");
+    add_text(p, std::string(label) + ": ");
+    set_attribute(add_text_element(p, "a", text), "href", href);
+}
+
+}  // namespace
+
+XhtmlPage cover_page(const std::string& image_href, PageContext& context) {
+    std::string title = book_title(context);
+    XhtmlPage page = new_xhtml_page(context.edition.lang, labels_for(context.edition.lang).cover,
+                                    stylesheet_href());
+    set_attribute(page.body, "class", "cover-page");
+    pugi::xml_node section = add_element(page.body, "section");
+    set_attribute(section, "epub:type", "cover");
+    set_attribute(section, "class", "cover");
+    add_image(section, image_href, title, "cover-image");
+    return page;
+}
+
+XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& context) {
+    const Edition& edition = context.edition;
+    std::string title = book_title(context);
+    XhtmlPage page = new_xhtml_page(edition.lang, title, stylesheet_href());
+    pugi::xml_node section = add_element(page.body, "section");
+    set_attribute(section, "epub:type", "titlepage");
+    set_attribute(section, "class", "title-page");
+    set_attribute(section, "aria-label", labels_for(edition.lang).title_page);
+    add_text_element(section, "h1", title);
+    std::string subtitle =
+        edition.subtitle.empty() ? context.collection.subtitle.get(edition.lang) : edition.subtitle;
+    if (!subtitle.empty())
+        set_attribute(add_text_element(section, "p", subtitle), "class", "subtitle");
+    const Publisher& publisher = context.collection.publisher;
+    if (logo_href) add_image(section, *logo_href, publisher.name, "logo");
+    if (!publisher.name.empty()) {
+        set_attribute(add_text_element(section, "p", publisher.name), "class", "publisher");
+    }
+    return page;
+}
+
+XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::string& generator,
+                        PageContext& context) {
+    const std::string& lang = context.edition.lang;
+    const Labels& labels = labels_for(lang);
+    const Collection& collection = context.collection;
+    const Publisher& publisher = collection.publisher;
+
+    XhtmlPage page = new_xhtml_page(lang, labels.colophon, stylesheet_href());
+    pugi::xml_node section = add_element(page.body, "section");
+    set_attribute(section, "epub:type", "colophon");
+    set_attribute(section, "role", "doc-colophon");
+    set_attribute(section, "class", "colophon");
+    set_attribute(section, "aria-labelledby", "colophon-title");
+    set_attribute(add_text_element(section, "h1", labels.colophon), "id", "colophon-title");
+
+    if (logo_href) add_image(section, *logo_href, publisher.name, "logo");
+    if (!publisher.name.empty()) {
+        set_attribute(add_text_element(section, "p", publisher.name), "class", "publisher");
+    }
+    if (!publisher.address.empty()) {
+        pugi::xml_node address = add_element(section, "p");
+        set_attribute(address, "class", "address");
+        std::string_view rest = publisher.address;
+        while (true) {
+            std::size_t end = rest.find('\n');
+            add_text(address, rest.substr(0, end));
+            if (end == std::string_view::npos) break;
+            rest.remove_prefix(end + 1);
+            if (rest.empty()) break;
+            add_element(address, "br");
+        }
+    }
+    if (!publisher.phone.empty()) {
+        add_labelled_link(section, labels.phone, tel_uri(publisher.phone), publisher.phone);
+    }
+    if (!publisher.email.empty()) {
+        add_labelled_link(section, labels.email, "mailto:" + publisher.email, publisher.email);
+    }
+    if (!publisher.website.empty()) {
+        add_labelled_link(section, labels.website, web_uri(publisher.website), publisher.website);
+    }
+    std::string rights = collection.rights.empty() ? std::string() : collection.rights.get(lang);
+    if (!rights.empty()) set_attribute(add_text_element(section, "p", rights), "class", "rights");
+    if (!collection.date.empty()) {
+        pugi::xml_node date = add_element(section, "p");
+        add_text(date, std::string(labels.published) + ": ");
+        if (is_iso_date(collection.date)) {
+            set_attribute(add_text_element(date, "time", human_date(collection.date, lang)),
+                          "datetime", collection.date);
+        } else {
+            add_text(date, collection.date);
+        }
+    }
+    if (!generator.empty()) {
+        pugi::xml_node made =
+            add_text_element(section, "p", std::string(labels.made_with) + " " + generator);
+        set_attribute(made, "class", "generator");
+    }
+    return page;
+}
+
+}  // namespace pamphlet::epub

@@ -1,0 +1,27 @@
+// The navigation document (nav.xhtml: table of contents and landmarks) and
+// its EPUB 2 counterpart toc.ncx, which older readers still use.
+#pragma once
+
+#include "book.hpp"
+#include "xhtml.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pamphlet::epub {
+
+struct Landmark {
+    std::string type;  // epub:type: "cover", "toc", "bodymatter"
+    std::string label;
+    std::string href;
+};
+
+// nav.xhtml sits in EPUB/, next to package.opf, so hrefs are used as is.
+XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
+                              const std::vector<Landmark>& landmarks, const std::string& lang);
+
+std::unique_ptr<pugi::xml_document> ncx_document(const std::vector<TocEntry>& toc,
+                                                 const std::string& identifier,
+                                                 const std::string& title, const std::string& lang);
+
+}  // namespace pamphlet::epub

@@ -1,0 +1,38 @@
+// The package document (package.opf): metadata, manifest, spine.
+#pragma once
+
+#include "book.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pamphlet::epub {
+
+struct PackageMetadata {
+    std::string identifier;
+    std::string title;
+    std::string subtitle;
+    std::string lang;
+    std::vector<std::string> creators;
+    std::string publisher;
+    std::string rights;
+    std::string date;  // W3C date, or empty
+    std::vector<std::string> subjects;
+    std::string modified;  // "2024-03-01T12:00:00Z"
+    std::string generator;
+    bool has_images = false;
+    bool has_embedded_fonts = false;
+    std::string cover_image_id;  // manifest id, or empty
+};
+
+// Manifest in the order given (documents after resources), spine = the
+// documents marked in_spine, in order.
+std::unique_ptr<pugi::xml_document> package_document(
+    const PackageMetadata& metadata, const std::vector<const Resource*>& resources,
+    const std::vector<const ContentDocument*>& documents, const std::string& ncx_id);
+
+// META-INF/container.xml pointing at EPUB/package.opf.
+std::unique_ptr<pugi::xml_document> container_document();
+
+}  // namespace pamphlet::epub

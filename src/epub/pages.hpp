@@ -1,0 +1,46 @@
+// The XHTML pages of a book: articles, cover, title page, colophon.
+#pragma once
+
+#include "images.hpp"
+#include "pamphlet/diagnostics.hpp"
+#include "pamphlet/model.hpp"
+#include "xhtml.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pamphlet::epub {
+
+// What links inside the edition can point to.
+struct LinkTargets {
+    std::map<std::string, std::string> file_of;  // article id -> "intro.xhtml"
+    std::map<std::string, std::set<std::string>> heading_ids;
+};
+
+struct PageContext {
+    const Collection& collection;
+    const Edition& edition;
+    const LinkTargets& targets;
+    ImageCatalog& images;
+    DiagnosticSink& sink;
+};
+
+// Pages live in text/, one level below the stylesheet and images.
+inline constexpr std::string_view page_to_root = "../";
+
+XhtmlPage article_page(const Article& article, PageContext& context);
+XhtmlPage cover_page(const std::string& image_href, PageContext& context);
+XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& context);
+XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::string& generator,
+                        PageContext& context);
+
+// Heading ids of an article, at any depth (headings in quotes and lists too).
+std::set<std::string> collect_heading_ids(const std::vector<Block>& blocks);
+// Headings render as h2-h6: h1 is the article's title.
+int heading_rank(const Block& heading);
+// What a reader sees of `inlines`, as plain text (for labels and alt text).
+std::string plain_text(const std::vector<Inline>& inlines);
+
+}  // namespace pamphlet::epub

@@ -1,0 +1,67 @@
+// The book's stylesheet, derived from the layout profile, and the font
+// faces it selects. One table (font_rules in stylesheet.cpp) decides which
+// elements use which face: the CSS is written from it and the same table
+// tells which characters each embedded font must contain.
+#pragma once
+
+#include "pamphlet/profile.hpp"
+
+#include <pugixml.hpp>
+
+#include <array>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pamphlet::epub {
+
+enum class FaceSlot {
+    body_regular,
+    body_italic,
+    body_bold,
+    body_bold_italic,
+    heading_regular,
+    heading_italic,
+    heading_bold,
+    heading_bold_italic,
+    mono_regular,
+    mono_bold,
+};
+inline constexpr std::size_t face_slot_count = 10;
+
+struct FaceInfo {
+    std::string_view name;    // "body-regular": file stem and manifest id suffix
+    std::string_view family;  // CSS font-family name
+    bool bold = false;
+    bool italic = false;
+    FontFile Profile::*font = nullptr;
+};
+const FaceInfo& face_info(FaceSlot slot);
+
+// Characters each face renders, indexed by FaceSlot.
+using FaceUsage = std::array<std::set<char32_t>, face_slot_count>;
+
+// Adds the characters `page`'s body shows in each face. Hidden elements
+// are skipped; list items add their marker characters. Characters readers
+// insert themselves (hyphens, no-break space) are added to every used face.
+void collect_face_usage(const pugi::xml_document& page, FaceUsage& usage);
+
+// Characters added to faces beyond the text (list markers, hyphens a
+// reader inserts); a font lacking them is no reason to warn.
+bool is_supplementary_char(char32_t c);
+
+struct EmbeddedFont {
+    FaceSlot slot;
+    std::string href;    // relative to EPUB/, e.g. "fonts/body-regular.ttf"
+    std::string format;  // "truetype" or "opentype"
+};
+
+// css/book.css. Sizes are relative (em, unitless line height) so readers'
+// font size settings keep working.
+std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFont>& fonts);
+
+// `value` with at most three decimals, no trailing zeros, no locale.
+std::string css_number(double value);
+
+}  // namespace pamphlet::epub

@@ -1,0 +1,140 @@
+#include "xml_writer.hpp"
+
+#include "utf8.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace pamphlet::epub {
+
+namespace {
+
+constexpr std::array<std::string_view, 22> inline_elements = {
+    "a", "abbr", "b",    "br",    "cite", "code",   "em",  "i",   "img",  "kbd", "mark",
+    "q", "s",    "samp", "small", "span", "strong", "sub", "sup", "time", "u",   "var"};
+
+constexpr std::array<std::string_view, 5> void_elements = {"br", "hr", "img", "link", "meta"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& names, std::string_view name) {
+    for (std::string_view n : names) {
+        if (n == name) return true;
+    }
+    return false;
+}
+
+void append_escaped(std::string& out, std::string_view raw, bool in_attribute) {
+    for (char c : xml_clean(raw)) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;  // also keeps "]]>" out of text
+            case '"':
+                if (in_attribute) {
+                    out += "&quot;";
+                } else {
+                    out += c;
+                }
+                break;
+            case '\t':
+                if (in_attribute) {
+                    out += "&#9;";
+                } else {
+                    out += c;
+                }
+                break;
+            case '\n':
+                if (in_attribute) {
+                    out += "&#10;";
+                } else {
+                    out += c;
+                }
+                break;
+            default:
+                out += c;
+        }
+    }
+}
+
+class Writer {
+public:
+    Writer(XmlFlavor flavor, std::string& out) : flavor_(flavor), out_(out) {}
+
+    void element(const pugi::xml_node& node, int depth) {
+        std::string_view name = node.name();
+        out_ += '<';
+        out_ += name;
+        for (const pugi::xml_attribute& attribute : node.attributes()) {
+            out_ += ' ';
+            out_ += attribute.name();
+            out_ += "=\"";
+            append_escaped(out_, attribute.value(), true);
+            out_ += '"';
+        }
+        if (!node.first_child()) {
+            bool self_close = flavor_ == XmlFlavor::xml || contains(void_elements, name);
+            if (self_close) {
+                out_ += "/>";
+            } else {
+                out_ += "></";
+                out_ += name;
+                out_ += '>';
+            }
+            return;
+        }
+        out_ += '>';
+        bool block = lays_out_as_blocks(node);
+        for (const pugi::xml_node& child : node.children()) {
+            if (block) newline(depth + 1);
+            if (child.type() == pugi::node_element) {
+                element(child, depth + 1);
+            } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+                append_escaped(out_, child.value(), false);
+            }
+        }
+        if (block) newline(depth);
+        out_ += "</";
+        out_ += name;
+        out_ += '>';
+    }
+
+private:
+    // Children go on lines of their own only where whitespace between them
+    // cannot show: no text among them, none of them inline, not in <pre>.
+    bool lays_out_as_blocks(const pugi::xml_node& node) const {
+        if (std::string_view(node.name()) == "pre") return false;
+        for (const pugi::xml_node& child : node.children()) {
+            if (child.type() != pugi::node_element) return false;
+            if (flavor_ == XmlFlavor::xhtml && contains(inline_elements, child.name()))
+                return false;
+        }
+        return true;
+    }
+
+    void newline(int depth) {
+        out_ += '\n';
+        out_.append(static_cast<std::size_t>(depth) * 2, ' ');
+    }
+
+    XmlFlavor flavor_;
+    std::string& out_;
+};
+
+}  // namespace
+
+std::string serialize_xml(const pugi::xml_document& doc, XmlFlavor flavor) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    if (flavor == XmlFlavor::xhtml) out += "<!DOCTYPE html>\n";
+    Writer writer(flavor, out);
+    writer.element(doc.document_element(), 0);
+    out += '\n';
+    return out;
+}
+
+}  // namespace pamphlet::epub

@@ -1,0 +1,44 @@
+// What a font file can render and whether its licence lets us embed it.
+#include "pamphlet/fonts.hpp"
+
+#include "hb_handles.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+namespace pamphlet {
+
+using namespace fonts_detail;
+
+std::set<char32_t> missing_codepoints(const std::filesystem::path& file,
+                                      const std::set<char32_t>& codepoints) {
+    FaceHandle face = open_face(file);
+    if (!face) return codepoints;
+    SetHandle mapped{hb_set_create()};
+    hb_face_collect_unicodes(face.get(), mapped.get());
+    std::set<char32_t> missing;
+    for (char32_t cp : codepoints) {
+        if (!hb_set_has(mapped.get(), static_cast<hb_codepoint_t>(cp))) missing.insert(cp);
+    }
+    return missing;
+}
+
+bool font_allows_embedding(const std::filesystem::path& file) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) return false;
+    FT_Face face = nullptr;
+    bool allowed = false;
+    if (FT_New_Face(library, file.c_str(), 0, &face) == 0) {
+        FT_UShort flags = FT_Get_FSType_Flags(face);
+        // "Restricted licence" forbids any embedding; "bitmap embedding only"
+        // forbids embedding the outlines, which is all an EPUB can carry.
+        // Preview & print, editable and installable all permit it.
+        allowed = (flags & FT_FSTYPE_RESTRICTED_LICENSE_EMBEDDING) == 0 &&
+                  (flags & FT_FSTYPE_BITMAP_EMBEDDING_ONLY) == 0;
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(library);
+    return allowed;
+}
+
+}  // namespace pamphlet

@@ -1,0 +1,369 @@
+// Raw HTML -> model nodes. gumbo (behind src/html) has already repaired the
+// markup the way a browser would; here elements map onto the few things the
+// model knows, everything else is unwrapped to its content, and whatever
+// could run code is dropped with a warning.
+#include "conversion.hpp"
+#include "html.hpp"
+#include "targets.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <string>
+
+namespace pamphlet {
+namespace {
+
+using html::Node;
+
+bool is_one_of(const std::string& tag, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), tag) != names.end();
+}
+
+bool is_unsafe(const std::string& tag) {
+    return is_one_of(tag, {"script", "style", "iframe", "object", "embed", "form", "input",
+                           "button", "textarea", "select", "template", "noscript", "frame",
+                           "frameset", "applet", "link", "meta", "base"});
+}
+
+// Elements that start a new block when they appear among blocks.
+bool is_block_container(const std::string& tag) {
+    return is_one_of(tag,
+                     {"div",     "section",  "article",    "aside",    "header",  "footer",  "nav",
+                      "main",    "figure",   "figcaption", "address",  "details", "summary", "dl",
+                      "dt",      "dd",       "center",     "fieldset", "legend",  "hgroup",  "li",
+                      "table",   "thead",    "tbody",      "tfoot",    "tr",      "td",      "th",
+                      "caption", "colgroup", "col",        "body",     "html"});
+}
+
+int heading_level(const std::string& tag) {
+    if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') return tag[1] - '0';
+    return 0;
+}
+
+bool is_html_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+std::string collapse_whitespace(std::string_view text) {
+    std::string out;
+    bool in_space = false;
+    for (char c : text) {
+        if (is_html_space(c)) {
+            if (!in_space) out += ' ';
+            in_space = true;
+        } else {
+            out += c;
+            in_space = false;
+        }
+    }
+    return out;
+}
+
+// HTML's whitespace rules across the text nodes of one paragraph: no space
+// at either end, none doubled, none after a line break.
+void trim_spaces(std::vector<Inline>& inlines, bool& after_space) {
+    for (Inline& in : inlines) {
+        if (in.kind == InlineKind::text) {
+            std::string out;
+            for (char c : in.text) {
+                if (c == ' ' && after_space) continue;
+                out += c;
+                after_space = c == ' ';
+            }
+            in.text = std::move(out);
+        } else if (in.kind == InlineKind::line_break || in.kind == InlineKind::soft_break) {
+            after_space = true;
+        } else if (in.kind == InlineKind::code || in.kind == InlineKind::image) {
+            after_space = false;
+        } else {
+            trim_spaces(in.children, after_space);
+        }
+    }
+}
+
+bool trim_trailing_space(std::vector<Inline>& inlines) {
+    for (auto it = inlines.rbegin(); it != inlines.rend(); ++it) {
+        if (it->kind == InlineKind::text) {
+            if (it->text.empty()) continue;
+            if (it->text.back() == ' ') it->text.pop_back();
+            return true;
+        }
+        if (it->kind == InlineKind::soft_break) continue;
+        if (!it->children.empty() && trim_trailing_space(it->children)) return true;
+        if (it->kind != InlineKind::emphasis && it->kind != InlineKind::strong &&
+            it->kind != InlineKind::superscript && it->kind != InlineKind::subscript)
+            return true;
+    }
+    return false;
+}
+
+void normalize_spaces(std::vector<Inline>& inlines) {
+    bool after_space = true;
+    trim_spaces(inlines, after_space);
+    trim_trailing_space(inlines);
+}
+
+bool has_content(const std::vector<Inline>& inlines) {
+    for (const Inline& in : inlines) {
+        if (in.kind == InlineKind::text && in.text.find_first_not_of(' ') == std::string::npos)
+            continue;
+        if (in.kind == InlineKind::soft_break) continue;
+        if (in.kind == InlineKind::emphasis || in.kind == InlineKind::strong ||
+            in.kind == InlineKind::superscript || in.kind == InlineKind::subscript) {
+            if (has_content(in.children)) return true;
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
+
+class HtmlConverter {
+public:
+    HtmlConverter(const SourceSpan& span, ConversionContext& context)
+        : span_(span), context_(context) {}
+
+    // Blocks collect into `out`; loose inline content between them becomes
+    // paragraphs.
+    struct BlockRun {
+        std::vector<Block>& out;
+        std::vector<Inline> pending;
+    };
+
+    void flush(BlockRun& run) {
+        normalize_spaces(run.pending);
+        if (has_content(run.pending)) {
+            Block paragraph = block(BlockKind::paragraph);
+            paragraph.inlines = std::move(run.pending);
+            run.out.push_back(std::move(paragraph));
+        }
+        run.pending.clear();
+    }
+
+    void convert_blocks(const std::vector<Node>& nodes, std::vector<Block>& out) {
+        BlockRun run{out, {}};
+        for (const Node& node : nodes) convert_block(node, run);
+        flush(run);
+    }
+
+private:
+    const SourceSpan& span_;
+    ConversionContext& context_;
+    std::set<std::string> reported_;
+
+    Block block(BlockKind kind) const {
+        Block b;
+        b.kind = kind;
+        b.span = span_;
+        return b;
+    }
+
+    Inline inline_node(InlineKind kind, std::string text = {}) const {
+        Inline in;
+        in.kind = kind;
+        in.text = std::move(text);
+        in.span = span_;
+        return in;
+    }
+
+    // Reports what a hostile or unsupported element or attribute loses.
+    // Returns false when the element is dropped altogether.
+    bool check_element(const Node& node) {
+        if (is_unsafe(node.tag)) {
+            warn_once("unsafe-html", "<" + node.tag + ">",
+                      "raw HTML element <" + node.tag + "> is not allowed and was removed");
+            return false;
+        }
+        for (const auto& [name, value] : node.attributes)
+            if (name.starts_with("on"))
+                warn_once("unsafe-html", name,
+                          "event handler attribute '" + name + "' on <" + node.tag +
+                              "> is not allowed and was removed");
+        if (node.tag == "table" && !context_.table_reported) {
+            context_.table_reported = true;
+            context_.sink.warning(span_, "unsupported-table",
+                                  "tables are not supported yet; cell contents kept as paragraphs");
+        }
+        return true;
+    }
+
+    void warn_once(std::string code, const std::string& what, std::string message) {
+        if (!reported_.insert(code + what).second) return;
+        context_.sink.warning(span_, std::move(code), std::move(message));
+    }
+
+    void convert_block(const Node& node, BlockRun& run) {
+        if (node.kind == Node::Kind::text) {
+            std::string text = collapse_whitespace(node.text);
+            if (run.pending.empty() && text == " ") return;
+            run.pending.push_back(inline_node(InlineKind::text, std::move(text)));
+            return;
+        }
+        if (!check_element(node)) return;
+        const std::string& tag = node.tag;
+        if (tag == "p" || heading_level(tag) > 0) {
+            flush(run);
+            Block b = block(tag == "p" ? BlockKind::paragraph : BlockKind::heading);
+            b.level = heading_level(tag);
+            convert_inlines(node.children, b.inlines);
+            normalize_spaces(b.inlines);
+            if (has_content(b.inlines)) run.out.push_back(std::move(b));
+        } else if (tag == "ul" || tag == "ol") {
+            flush(run);
+            run.out.push_back(list(node));
+        } else if (tag == "blockquote") {
+            flush(run);
+            Block quote = block(BlockKind::block_quote);
+            convert_blocks(node.children, quote.children);
+            run.out.push_back(std::move(quote));
+        } else if (tag == "pre") {
+            flush(run);
+            run.out.push_back(code_block(node));
+        } else if (tag == "hr") {
+            flush(run);
+            run.out.push_back(block(BlockKind::thematic_break));
+        } else if (is_block_container(tag)) {
+            flush(run);
+            for (const Node& child : node.children) convert_block(child, run);
+            flush(run);
+        } else {
+            convert_inline(node, run.pending);
+        }
+    }
+
+    Block list(const Node& node) {
+        Block b = block(node.tag == "ol" ? BlockKind::ordered_list : BlockKind::bullet_list);
+        b.tight = true;
+        if (node.tag == "ol") {
+            if (const std::string* start = node.attribute("start")) {
+                int value = 1;
+                auto [end, ec] =
+                    std::from_chars(start->data(), start->data() + start->size(), value);
+                if (ec == std::errc{} && end == start->data() + start->size()) b.start = value;
+            }
+        }
+        for (const Node& child : node.children) {
+            if (child.kind == Node::Kind::text &&
+                collapse_whitespace(child.text).find_first_not_of(' ') == std::string::npos)
+                continue;
+            if (child.kind == Node::Kind::element && !check_element(child)) continue;
+            Block item = block(BlockKind::list_item);
+            if (child.kind == Node::Kind::element && child.tag == "li") {
+                convert_blocks(child.children, item.children);
+                for (const Node& grandchild : child.children)
+                    if (grandchild.kind == Node::Kind::element && grandchild.tag == "p")
+                        b.tight = false;
+            } else {
+                convert_blocks({child}, item.children);
+            }
+            b.children.push_back(std::move(item));
+        }
+        return b;
+    }
+
+    Block code_block(const Node& pre) {
+        Block b = block(BlockKind::code_block);
+        b.text = html::text_content(pre);
+        if (!b.text.empty() && b.text.back() != '\n') b.text += '\n';
+        for (const Node& child : pre.children) {
+            if (child.kind != Node::Kind::element || child.tag != "code") continue;
+            if (const std::string* cls = child.attribute("class")) {
+                const std::string_view prefix = "language-";
+                if (cls->starts_with(prefix))
+                    b.info = cls->substr(prefix.size(), cls->find(' ') - prefix.size());
+            }
+        }
+        return b;
+    }
+
+    void convert_inlines(const std::vector<Node>& nodes, std::vector<Inline>& out) {
+        for (const Node& node : nodes) convert_inline(node, out);
+    }
+
+    void convert_inline(const Node& node, std::vector<Inline>& out) {
+        if (node.kind == Node::Kind::text) {
+            out.push_back(inline_node(InlineKind::text, collapse_whitespace(node.text)));
+            return;
+        }
+        if (!check_element(node)) return;
+        const std::string& tag = node.tag;
+        if (is_one_of(tag, {"em", "i", "cite", "dfn", "var"})) {
+            container(InlineKind::emphasis, node, out);
+        } else if (is_one_of(tag, {"strong", "b"})) {
+            container(InlineKind::strong, node, out);
+        } else if (tag == "sup" || tag == "sub") {
+            container(tag == "sup" ? InlineKind::superscript : InlineKind::subscript, node, out);
+        } else if (is_one_of(tag, {"code", "kbd", "samp", "tt"})) {
+            out.push_back(inline_node(InlineKind::code, html::text_content(node)));
+        } else if (tag == "br") {
+            out.push_back(inline_node(InlineKind::line_break));
+        } else if (tag == "a") {
+            link(node, out);
+        } else if (tag == "img") {
+            image(node, out);
+        } else if (tag == "pre") {
+            out.push_back(inline_node(InlineKind::code, html::text_content(node)));
+        } else if (tag == "p" || tag == "hr" || heading_level(tag) > 0 || is_block_container(tag) ||
+                   is_one_of(tag, {"ul", "ol", "blockquote"})) {
+            // A block inside inline content (gumbo allows <div> in <em>):
+            // its content joins the paragraph, set off by a space.
+            if (!out.empty()) out.push_back(inline_node(InlineKind::soft_break));
+            convert_inlines(node.children, out);
+        } else {
+            convert_inlines(node.children, out);
+        }
+    }
+
+    void container(InlineKind kind, const Node& node, std::vector<Inline>& out) {
+        Inline in = inline_node(kind);
+        convert_inlines(node.children, in.children);
+        out.push_back(std::move(in));
+    }
+
+    void link(const Node& node, std::vector<Inline>& out) {
+        const std::string* href = node.attribute("href");
+        std::optional<Target> target;
+        if (href) target = resolve_link(*href, context_.input, span_, context_.sink);
+        if (!target) {
+            convert_inlines(node.children, out);
+            return;
+        }
+        Inline in = inline_node(InlineKind::link);
+        in.target = std::move(*target);
+        if (const std::string* title = node.attribute("title")) in.title = *title;
+        convert_inlines(node.children, in.children);
+        out.push_back(std::move(in));
+    }
+
+    void image(const Node& node, std::vector<Inline>& out) {
+        const std::string* src = node.attribute("src");
+        const std::string* alt = node.attribute("alt");
+        Inline in = inline_node(InlineKind::text, alt ? collapse_whitespace(*alt) : "");
+        auto target = resolve_image(src ? *src : "", context_.input, span_, context_.sink);
+        if (target) {
+            in.kind = InlineKind::image;
+            in.target = std::move(*target);
+            if (const std::string* title = node.attribute("title")) in.title = *title;
+            if (in.text.empty())
+                context_.sink.warning(span_, "missing-alt",
+                                      "image '" + in.target.url +
+                                          "' has no alt text; describe it for readers who "
+                                          "cannot see it (alt=\"...\")");
+        }
+        out.push_back(std::move(in));
+    }
+};
+
+}  // namespace
+
+std::vector<Block> blocks_from_html(std::string_view source, const SourceSpan& span,
+                                    ConversionContext& context) {
+    html::Fragment fragment = html::parse_fragment(source);
+    if (fragment.flattened) context.report_nesting(span);
+    std::vector<Block> blocks;
+    HtmlConverter(span, context).convert_blocks(fragment.nodes, blocks);
+    return blocks;
+}
+
+}  // namespace pamphlet

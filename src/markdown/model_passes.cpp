@@ -1,0 +1,200 @@
+#include "model_passes.hpp"
+
+#include "pamphlet/markdown.hpp"
+#include "typography.hpp"
+#include "utf8.hpp"
+
+#include <functional>
+#include <set>
+
+namespace pamphlet {
+namespace {
+
+// Visits every block below `blocks`, parents before children.
+void for_each_block(std::vector<Block>& blocks, const std::function<void(Block&)>& visit) {
+    for (Block& block : blocks) {
+        visit(block);
+        for_each_block(block.children, visit);
+    }
+}
+
+void for_each_inline(std::vector<Inline>& inlines, const std::function<void(Inline&)>& visit) {
+    for (Inline& in : inlines) {
+        visit(in);
+        for_each_inline(in.children, visit);
+    }
+}
+
+void merge_inlines(std::vector<Inline>& inlines) {
+    std::vector<Inline> merged;
+    for (Inline& in : inlines) {
+        merge_inlines(in.children);
+        if (in.kind == InlineKind::text) {
+            if (in.text.empty()) continue;
+            if (!merged.empty() && merged.back().kind == InlineKind::text) {
+                Inline& previous = merged.back();
+                previous.text += in.text;
+                if (in.span.end.line > 0) previous.span.end = in.span.end;
+                continue;
+            }
+        }
+        merged.push_back(std::move(in));
+    }
+    inlines = std::move(merged);
+}
+
+bool is_blank_text(const Inline& in) {
+    return (in.kind == InlineKind::text && in.text.find_first_not_of(" \t") == std::string::npos) ||
+           in.kind == InlineKind::soft_break;
+}
+
+}  // namespace
+
+void remove_forbidden_characters(std::vector<Block>& blocks, DiagnosticSink& sink) {
+    std::size_t removed = 0;
+    SourceSpan first;
+    auto clean = [&](std::string& text, const SourceSpan& span) {
+        const std::size_t n = utf8::remove_forbidden_controls(text);
+        if (n > 0 && removed == 0) first = span;
+        removed += n;
+    };
+    for_each_block(blocks, [&](Block& block) {
+        clean(block.text, block.span);
+        clean(block.info, block.span);
+        clean(block.id, block.span);
+        auto clean_inline = [&](Inline& in) {
+            clean(in.text, in.span);
+            clean(in.title, in.span);
+            clean(in.target.url, in.span);
+            clean(in.target.fragment, in.span);
+            clean(in.target.article_id, in.span);
+        };
+        for_each_inline(block.inlines, clean_inline);
+        for_each_inline(block.caption, clean_inline);
+    });
+    if (removed > 0)
+        sink.warning(first, "control-character",
+                     "control characters are not allowed in text and were removed (" +
+                         std::to_string(removed) + " in this article; the first is here)");
+}
+
+void merge_text(std::vector<Block>& blocks) {
+    for_each_block(blocks, [](Block& block) {
+        merge_inlines(block.inlines);
+        merge_inlines(block.caption);
+    });
+}
+
+void make_figures(std::vector<Block>& blocks) {
+    for_each_block(blocks, [](Block& block) {
+        if (block.kind != BlockKind::paragraph) return;
+        const Inline* image = nullptr;
+        for (const Inline& in : block.inlines) {
+            if (is_blank_text(in)) continue;
+            if (in.kind != InlineKind::image || image) return;
+            image = &in;
+        }
+        if (!image) return;
+        Inline figure_image = *image;
+        block.kind = BlockKind::figure;
+        if (!figure_image.title.empty()) {
+            Inline caption;
+            caption.text = figure_image.title;
+            caption.span = figure_image.span;
+            block.caption.push_back(std::move(caption));
+        }
+        block.inlines.clear();
+        block.inlines.push_back(std::move(figure_image));
+    });
+}
+
+void shift_headings_below_title(std::vector<Block>& blocks) {
+    bool has_level_one = false;
+    for_each_block(blocks, [&](Block& block) {
+        has_level_one = has_level_one || (block.kind == BlockKind::heading && block.level == 1);
+    });
+    if (!has_level_one) return;
+    for_each_block(blocks, [](Block& block) {
+        if (block.kind == BlockKind::heading && block.level < 6) ++block.level;
+    });
+}
+
+void apply_typography(std::vector<Block>& blocks, std::string_view lang) {
+    // Alt texts and titles are read (or spoken) like body text.
+    auto alt_texts = [&](Inline& in) {
+        if (in.kind == InlineKind::image) in.text = apply_typography(in.text, lang);
+        if (!in.title.empty()) in.title = apply_typography(in.title, lang);
+    };
+    for_each_block(blocks, [&](Block& block) {
+        apply_typography(block.inlines, lang);
+        apply_typography(block.caption, lang);
+        for_each_inline(block.inlines, alt_texts);
+    });
+}
+
+std::string plain_text(const std::vector<Inline>& inlines) {
+    std::string out;
+    for (const Inline& in : inlines) {
+        switch (in.kind) {
+            case InlineKind::text:
+            case InlineKind::code:
+            case InlineKind::image:
+                out += in.text;
+                break;
+            case InlineKind::soft_break:
+            case InlineKind::line_break:
+                out += ' ';
+                break;
+            default:
+                out += plain_text(in.children);
+                break;
+        }
+    }
+    return out;
+}
+
+std::string slug(std::string_view text) {
+    std::string out;
+    bool pending_dash = false;
+    auto add = [&](std::string_view s) {
+        if (pending_dash && !out.empty()) out += '-';
+        pending_dash = false;
+        out += s;
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+        bool valid = true;
+        const char32_t c = utf8::decode(text, pos, valid);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            add(std::string(1, static_cast<char>(c)));
+        } else if (c >= 'A' && c <= 'Z') {
+            add(std::string(1, static_cast<char>(c - 'A' + 'a')));
+        } else if (c == U'ä' || c == U'Ä') {
+            add("ae");
+        } else if (c == U'ö' || c == U'Ö') {
+            add("oe");
+        } else if (c == U'ü' || c == U'Ü') {
+            add("ue");
+        } else if (c == U'ß' || c == U'ẞ') {
+            add("ss");
+        } else if (c < 0xC0 || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) ||
+                   (c >= 0x3000 && c <= 0x303F)) {
+            pending_dash = true;  // spaces, punctuation, symbols separate words
+        }
+        // other non-ASCII letters are dropped: ids stay plain ASCII
+    }
+    return out;
+}
+
+void assign_heading_ids(std::vector<Block>& blocks) {
+    std::set<std::string> used;
+    for_each_block(blocks, [&](Block& block) {
+        if (block.kind != BlockKind::heading) return;
+        std::string base = slug(plain_text(block.inlines));
+        if (base.empty()) base = "section";
+        std::string id = base;
+        for (int n = 2; !used.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+        block.id = std::move(id);
+    });
+}
+
+}  // namespace pamphlet

@@ -1,0 +1,43 @@
+// Passes over an article's freshly converted blocks, in the order
+// parse_article() runs them: text cleaned and merged, figures recognised,
+// headings shifted below the title, typography applied, heading ids given.
+#pragma once
+
+#include "pamphlet/diagnostics.hpp"
+#include "pamphlet/model.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pamphlet {
+
+// Removes characters XML 1.0 forbids that entered through character
+// references ("&#1;"); reports once, at the first place.
+void remove_forbidden_characters(std::vector<Block>& blocks, DiagnosticSink& sink);
+
+// Joins adjacent text inlines (cmark splits text at every special
+// character) and drops empty ones, so typography sees whole words.
+void merge_text(std::vector<Block>& blocks);
+
+// A paragraph holding nothing but one image becomes a figure whose caption
+// is the image's title.
+void make_figures(std::vector<Block>& blocks);
+
+// The article title is the only level-1 heading: when the body has level-1
+// headings, every body heading moves one level down (at most to 6).
+void shift_headings_below_title(std::vector<Block>& blocks);
+
+void apply_typography(std::vector<Block>& blocks, std::string_view lang);
+
+// Gives every heading a unique id built from its text.
+void assign_heading_ids(std::vector<Block>& blocks);
+
+// "Übungen für zu Hause" -> "uebungen-fuer-zu-hause"; "" for text without
+// letters or digits.
+std::string slug(std::string_view text);
+
+// The text of inlines as a reader would see it, without markup.
+std::string plain_text(const std::vector<Inline>& inlines);
+
+}  // namespace pamphlet

@@ -1,0 +1,37 @@
+// UTF-8 decoding and the input hygiene every article goes through: the model
+// must only ever hold valid UTF-8 that is also valid XML 1.0 text.
+#pragma once
+
+#include "pamphlet/diagnostics.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace pamphlet::utf8 {
+
+inline constexpr char32_t replacement_character = 0xFFFD;
+
+// Decodes the code point at `text[pos]` and advances `pos`. An ill-formed
+// sequence (its maximal valid prefix, as WHATWG and Unicode recommend)
+// decodes to U+FFFD with `valid` set to false.
+char32_t decode(std::string_view text, std::size_t& pos, bool& valid);
+
+void append(std::string& out, char32_t c);
+
+// Characters XML 1.0 forbids, plus DEL: the C0 controls other than TAB, LF
+// and CR, U+FFFE and U+FFFF.
+bool is_forbidden_control(char32_t c);
+
+// The file text made safe: BOM dropped, CRLF and lone CR turned into LF,
+// ill-formed UTF-8 replaced by U+FFFD ("invalid-utf8") and forbidden
+// controls removed ("control-character"). Each problem is reported once per
+// file, at its first place, with the number of places.
+std::string sanitize_input(std::string_view text, const std::string& display_path,
+                           DiagnosticSink& sink);
+
+// Removes forbidden controls from text that did not come straight from the
+// file (decoded entities such as "&#1;"). Returns how many were removed.
+std::size_t remove_forbidden_controls(std::string& text);
+
+}  // namespace pamphlet::utf8

@@ -1,0 +1,80 @@
+#include "checks.hpp"
+
+#include "values.hpp"
+
+#include <initializer_list>
+#include <string_view>
+
+namespace pamphlet::profile {
+namespace {
+
+// The first of `paths` the user wrote, else `fallback`.
+const SourceSpan& blame(const WrittenKeys& written, std::initializer_list<std::string_view> paths,
+                        const SourceSpan& fallback) {
+    for (auto path : paths)
+        if (auto it = written.find(path); it != written.end()) return it->second;
+    return fallback;
+}
+
+// Two margins that together eat the page: point at the one the user set, the
+// larger if both were set, else at the page size that made them too big.
+void check_margin_pair(const WrittenKeys& written, const SourceSpan& fallback, DiagnosticSink& sink,
+                       std::string_view first, double first_value, std::string_view second,
+                       double second_value, std::string_view dimension, double page_extent) {
+    if (first_value + second_value < page_extent) return;
+    std::string_view larger = first_value >= second_value ? first : second;
+    std::string_view smaller = larger == first ? second : first;
+    const SourceSpan& span =
+        blame(written, {larger, smaller, "page.size", "page.orientation"}, fallback);
+    auto short_name = [](std::string_view path) { return path.substr(path.rfind('.') + 1); };
+    sink.error(span, "no-text-room",
+               "margins leave no room for text: " + std::string(short_name(first)) + " " +
+                   format_mm(first_value) + " + " + std::string(short_name(second)) + " " +
+                   format_mm(second_value) + " is not less than the page " +
+                   std::string(dimension) + " " + format_mm(page_extent));
+}
+
+}  // namespace
+
+void check_consistency(const Profile& p, const WrittenKeys& written, const SourceSpan& fallback,
+                       DiagnosticSink& sink) {
+    const double width = p.page_width();
+    const double height = p.page_height();
+    check_margin_pair(written, fallback, sink, "page.margin.inner", p.margin_inner,
+                      "page.margin.outer", p.margin_outer, "width", width);
+    check_margin_pair(written, fallback, sink, "page.margin.top", p.margin_top,
+                      "page.margin.bottom", p.margin_bottom, "height", height);
+
+    const double text_width = width - p.margin_inner - p.margin_outer;
+    if (text_width > 0 && p.columns > 1) {
+        const double gaps = (p.columns - 1) * p.column_gap;
+        if (gaps >= text_width) {
+            sink.error(blame(written, {"page.column_gap", "page.columns"}, fallback),
+                       "no-column-room",
+                       "column gap leaves no room for text: " + std::to_string(p.columns - 1) +
+                           " gap(s) of " + format_mm(p.column_gap) + " fill the " +
+                           format_mm(text_width) + " text width");
+        }
+    }
+
+    struct Size {
+        std::string_view path;
+        double value;
+    };
+    for (const Size& size :
+         {Size{"text.size", p.text_size}, Size{"text.leading", p.text_leading},
+          Size{"headings.h1.size", p.h1_size}, Size{"headings.h2.size", p.h2_size},
+          Size{"headings.h3.size", p.h3_size}}) {
+        if (size.value > 0) continue;
+        sink.error(blame(written, {size.path}, fallback), "out-of-range",
+                   "'" + std::string(size.path) + "' must be greater than zero");
+    }
+
+    if (p.text_size > 0 && p.text_leading < p.text_size) {
+        sink.warning(blame(written, {"text.leading", "text.size"}, fallback), "tight-leading",
+                     "text.leading " + format_pt(p.text_leading) + " is less than text.size " +
+                         format_pt(p.text_size) + "; lines of body text will overlap");
+    }
+}
+
+}  // namespace pamphlet::profile

@@ -1,0 +1,61 @@
+// The schema as the loader uses it: each key of profile_keys() bound to its
+// Profile member, and text-to-value conversion shared by defaults and files.
+#pragma once
+
+#include "pamphlet/profile.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace pamphlet::profile {
+
+using Member =
+    std::variant<double Profile::*, int Profile::*, bool Profile::*, std::string Profile::*,
+                 Color Profile::*, PageSize Profile::*, FontFile Profile::*>;
+
+struct IntegerRange {
+    int min;
+    int max;
+};
+
+struct KeyBinding {
+    const ProfileKey* key;
+    Member member;
+    std::optional<IntegerRange> range;  // Integer keys
+};
+
+// Same order as profile_keys().
+const std::vector<KeyBinding>& key_bindings();
+const KeyBinding* find_binding(std::string_view path);
+
+// True when some key lies below `prefix` ("page", "page.margin").
+bool is_group(std::string_view prefix);
+// The names directly below `prefix` ("" for the top level), in declaration order.
+std::vector<std::string> child_names(std::string_view prefix);
+// Every key path and every group path, for "did you mean" on misplaced keys.
+std::vector<std::string> all_paths();
+
+// The allowed values of a Choice key.
+std::vector<std::string> choices_of(const ProfileKey& key);
+// "a length such as 12pt or 4.5mm", "one of portrait, landscape", ...
+std::string expected_value(const KeyBinding& binding);
+
+struct ValueProblem {
+    std::string code;     // stable diagnostic code, e.g. "bad-length"
+    std::string message;  // complete message naming the key
+};
+
+// Converts `text` (a YAML scalar; `quoted` when written in quotes) for
+// `binding` and stores it in `profile`. Font keys store the name only; the
+// loader resolves the file. The defaults in profile_keys.def go through here
+// too, so they cannot drift from what users may write.
+std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& binding,
+                                         std::string_view text, bool quoted);
+
+// A profile holding every default value (fonts not yet resolved).
+Profile defaults();
+
+}  // namespace pamphlet::profile

@@ -1,0 +1,52 @@
+# Shared helpers for the integration tests. Sourced, not run.
+# Every test gets: $PAMPHLET (the binary), $SOURCE_DIR, $WORK (a fresh temp dir).
+set -euo pipefail
+PAMPHLET=${PAMPHLET:?PAMPHLET must name the pamphlet binary}
+SOURCE_DIR=${SOURCE_DIR:?SOURCE_DIR must name the source tree}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/pamphlet-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+finish() {
+  if ((failures > 0)); then echo "$failures check(s) failed" >&2; exit 1; fi
+  exit 0
+}
+
+# The validator is the referee: a missing validator is a failed test, never a skip.
+require_epubcheck() {
+  command -v java >/dev/null || { echo "FAIL: java is not installed (run scripts/setup --test)" >&2; exit 1; }
+  [[ -f $EPUBCHECK_JAR ]] || { echo "FAIL: epubcheck is not installed at $EPUBCHECK_JAR (run scripts/setup --test)" >&2; exit 1; }
+}
+
+# epubcheck must report no error and no warning at all.
+epubcheck_clean() {
+  local file=$1 log
+  log=$(java -jar "$EPUBCHECK_JAR" "$file" 2>&1) || true
+  if grep -q "No errors or warnings detected" <<<"$log" && ! grep -qE '^(ERROR|FATAL|WARNING|USAGE)' <<<"$log"; then
+    pass "epubcheck $(basename "$file")"
+  else
+    fail "epubcheck $(basename "$file")"; echo "$log" >&2
+  fi
+}
+
+# Runs pamphlet, capturing stdout, stderr and the exit status.
+run_pamphlet() {
+  set +e
+  "$PAMPHLET" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+  status=$?
+  set -e
+}
+
+expect_status() {
+  local want=$1 what=$2
+  if [[ $status -eq $want ]]; then pass "$what: exit $want"; else fail "$what: exit $status, expected $want"; cat "$WORK/stderr" >&2; fi
+}
+
+expect_stderr_line() {
+  local line=$1 what=$2
+  if grep -qFx -- "$line" "$WORK/stderr"; then pass "$what: $line"
+  else fail "$what: stderr lacks the line: $line"; echo "--- stderr was:" >&2; cat "$WORK/stderr" >&2; fi
+}

@@ -1,0 +1,89 @@
+#include "pamphlet/diagnostics.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace pamphlet;
+
+TEST_CASE("a diagnostic prints as file:line:col: severity: message, with the line and a caret") {
+    SourceFiles sources;
+    sources.add("c/collection.yaml", "id: test\ntitel: Test\n");
+    Diagnostic d{Severity::error,
+                 "unknown-key",
+                 "unknown key 'titel'",
+                 SourceSpan::at("c/collection.yaml", 2, 1),
+                 {}};
+    d.span.end = {2, 6};
+    CHECK(format_diagnostic(d, &sources) ==
+          "c/collection.yaml:2:1: error: unknown key 'titel'\n"
+          "  titel: Test\n"
+          "  ^~~~~\n");
+}
+
+TEST_CASE("the caret lands under the character even after multi-byte UTF-8") {
+    SourceFiles sources;
+    sources.add("a.md", "Größe: x\n");
+    // "x" is byte column 10 (ö and ß take two bytes each).
+    Diagnostic d{Severity::warning, "w", "here", SourceSpan::at("a.md", 1, 10), {}};
+    CHECK(format_diagnostic(d, &sources) == "a.md:1:10: warning: here\n  Größe: x\n         ^\n");
+}
+
+TEST_CASE("diagnostics without a place or without a source still print") {
+    Diagnostic whole{Severity::error, "e", "cannot read", SourceSpan::whole("x.yaml"), {}};
+    CHECK(format_diagnostic(whole) == "x.yaml: error: cannot read\n");
+    Diagnostic none{Severity::error, "e", "no data dir", {}, {}};
+    CHECK(format_diagnostic(none) == "pamphlet: error: no data dir\n");
+    SourceFiles sources;
+    sources.add("a", "one line\n");
+    Diagnostic past_end{Severity::error, "e", "m", SourceSpan::at("a", 7, 1), {}};
+    CHECK(format_diagnostic(past_end, &sources) == "a:7:1: error: m\n");
+}
+
+TEST_CASE("notes follow their diagnostic") {
+    Diagnostic d{Severity::error,
+                 "dup",
+                 "duplicate",
+                 SourceSpan::at("a", 3, 2),
+                 {{SourceSpan::at("a", 1, 2), "first here"}}};
+    CHECK(format_diagnostic(d) == "a:3:2: error: duplicate\na:1:2: note: first here\n");
+}
+
+TEST_CASE("the sink counts errors and warnings") {
+    DiagnosticSink sink;
+    CHECK_FALSE(sink.has_errors());
+    sink.warning({}, "w", "careful");
+    CHECK_FALSE(sink.has_errors());
+    sink.error({}, "e", "broken");
+    CHECK(sink.has_errors());
+    CHECK(sink.error_count() == 1);
+    CHECK(sink.warning_count() == 1);
+    CHECK(sink.diagnostics().size() == 2);
+    CHECK(sink.diagnostics()[1].code == "e");
+}
+
+TEST_CASE("did you mean: close typos only") {
+    std::vector<std::string> keys = {"title", "subtitle", "summary", "author", "date"};
+    CHECK(closest_match("titel", keys) == "title");
+    CHECK(closest_match("summery", keys) == "summary");
+    CHECK(closest_match("autor", keys) == "author");
+    CHECK_FALSE(closest_match("colour", keys).has_value());
+    CHECK_FALSE(closest_match("title", keys).has_value());  // exact: nothing to suggest
+    CHECK_FALSE(closest_match("x", {}).has_value());
+}
+
+TEST_CASE("spans shift by front matter offsets") {
+    SourceSpan s = SourceSpan::at("a.md", 1, 3);
+    CHECK(s.shifted(5).begin == SourcePos{6, 3});
+    CHECK(s.shifted(5, 2).begin == SourcePos{6, 5});
+    CHECK(SourceSpan::whole("a").shifted(5).begin.line == 0);
+}
+
+TEST_CASE("excerpts show stray bytes as U+FFFD and control characters as spaces") {
+    SourceFiles sources;
+    sources.add("a.md", std::string("a\x01"
+                                    "b\xFF"
+                                    "c\n"));
+    Diagnostic d{Severity::warning, "w", "m", SourceSpan::at("a.md", 1, 5), {}};
+    CHECK(format_diagnostic(d, &sources) ==
+          "a.md:1:5: warning: m\n  a b\xEF\xBF\xBD"
+          "c\n      ^\n");
+}

@@ -1,0 +1,379 @@
+// write_epub as a whole: the archive's layout, the package document against
+// the archive, navigation, determinism, diagnostics for links and images.
+#include "epub/epub_test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+using namespace pamphlet;
+using namespace pamphlet::test;
+
+namespace {
+
+std::string write_sample(DiagnosticSink& sink, const Collection& collection) {
+    std::optional<std::string> bytes =
+        write_epub(collection, collection.editions.front(), test_profile(), sample_options(), sink);
+    REQUIRE(bytes);
+    return *bytes;
+}
+
+pugi::xml_document parse_item(const std::vector<ZipItem>& items, const std::string& name) {
+    const ZipItem* item = find_item(items, name);
+    REQUIRE_MESSAGE(item, name);
+    pugi::xml_document doc;
+    pugi::xml_parse_result result = doc.load_buffer(item->data.data(), item->data.size());
+    REQUIRE_MESSAGE(result, name << ": " << result.description());
+    return doc;
+}
+
+std::string text_of(const pugi::xml_document& doc, const char* xpath) {
+    return doc.select_node(xpath).node().text().get();
+}
+
+bool has_code(const DiagnosticSink& sink, const std::string& code) {
+    const auto& all = sink.diagnostics();
+    return std::any_of(all.begin(), all.end(), [&](const Diagnostic& d) { return d.code == code; });
+}
+
+}  // namespace
+
+TEST_CASE("the archive starts with an uncompressed mimetype without extra field") {
+    DiagnosticSink sink;
+    const std::string bytes = write_sample(sink, sample_collection());
+    REQUIRE(bytes.size() > 58);
+    auto u16 = [&](std::size_t at) {
+        return static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) |
+               static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 8;
+    };
+    CHECK(bytes.compare(0, 4, "PK\x03\x04") == 0);
+    CHECK(u16(8) == 0);   // compression method: stored
+    CHECK(u16(26) == 8);  // file name length
+    CHECK(u16(28) == 0);  // extra field length
+    CHECK(bytes.compare(30, 8, "mimetype") == 0);
+    CHECK(bytes.compare(38, 20, "application/epub+zip") == 0);
+
+    std::vector<ZipItem> items = unzip(bytes);
+    REQUIRE(items.size() > 3);
+    CHECK(items[0].name == "mimetype");
+    CHECK(items[1].name == "META-INF/container.xml");
+    CHECK(items[2].name == "EPUB/package.opf");
+    for (std::size_t i = 1; i < items.size(); ++i) CHECK(items[i].method == ZIP_CM_DEFLATE);
+}
+
+TEST_CASE("the same input gives the same bytes") {
+    DiagnosticSink sink;
+    const std::string first = write_sample(sink, sample_collection());
+    const std::string second = write_sample(sink, sample_collection());
+    CHECK(first == second);
+    EpubOptions later = sample_options();
+    later.timestamp += 3600;
+    Collection collection = sample_collection();
+    auto third = write_epub(collection, collection.editions.front(), test_profile(), later, sink);
+    REQUIRE(third);
+    CHECK(*third != first);
+}
+
+TEST_CASE("the package document describes the book and lists every file") {
+    DiagnosticSink sink;
+    const std::vector<ZipItem> items = unzip(write_sample(sink, sample_collection()));
+    CHECK(sink.diagnostics().empty());
+    pugi::xml_document opf = parse_item(items, "EPUB/package.opf");
+
+    CHECK(text_of(opf, "/package/metadata/dc:identifier") ==
+          "urn:uuid:0b6d3c1e-2f7a-4c55-9a43-6c1f1d2e3a4b");
+    CHECK(std::string(opf.child("package").attribute("unique-identifier").value()) ==
+          opf.select_node("//dc:identifier").node().attribute("id").value());
+    CHECK(text_of(opf, "//dc:title[@id='title-main']") == "Gesund in Bewegung");
+    CHECK(text_of(opf, "//dc:title[@id='title-sub']") == "Übungen und Tipps aus der Praxis");
+    CHECK(text_of(opf, "//meta[@refines='#title-sub']") == "subtitle");
+    CHECK(text_of(opf, "//dc:language") == "de");
+    CHECK(opf.select_nodes("//dc:creator").size() == 2);
+    CHECK(text_of(opf, "//dc:publisher") == "Physiotherapie am Markt");
+    CHECK(text_of(opf, "//dc:rights") == "© 2024 Physiotherapie am Markt");
+    CHECK(text_of(opf, "//dc:date") == "2024-03-12");
+    CHECK(opf.select_nodes("//dc:subject").size() == 3);  // Knie, Übungen, Rücken
+    CHECK(text_of(opf, "//meta[@property='dcterms:modified']") == "2024-03-12T12:00:00Z");
+    CHECK(opf.select_nodes("//meta[@property='schema:accessMode']").size() == 2);
+    CHECK(
+        opf.select_node("//meta[@property='schema:accessibilityFeature' and "
+                        "text()='alternativeText']"));
+    CHECK(text_of(opf, "//meta[@property='schema:accessibilityHazard']") == "none");
+    CHECK(std::string(
+              opf.select_node("//meta[@name='generator']").node().attribute("content").value()) ==
+          "pamphlet 0.1.0");
+
+    std::set<std::string> manifest;
+    for (const pugi::xpath_node& item : opf.select_nodes("//manifest/item")) {
+        std::string href = item.node().attribute("href").value();
+        CHECK_MESSAGE(find_item(items, "EPUB/" + href), "manifest entry without file: " << href);
+        CHECK(manifest.insert("EPUB/" + href).second);
+    }
+    for (const ZipItem& item : items) {
+        if (item.name == "mimetype" || item.name == "META-INF/container.xml" ||
+            item.name == "EPUB/package.opf") {
+            continue;
+        }
+        CHECK_MESSAGE(manifest.count(item.name) == 1, "file not in manifest: " << item.name);
+    }
+    CHECK(std::string(
+              opf.select_node("//item[@properties='nav']").node().attribute("href").value()) ==
+          "nav.xhtml");
+    CHECK(std::string(opf.select_node("//item[@properties='cover-image']")
+                          .node()
+                          .attribute("media-type")
+                          .value()) == "image/png");
+    CHECK(std::string(opf.select_node("//item[@href='images/diagram.svg']")
+                          .node()
+                          .attribute("media-type")
+                          .value()) == "image/svg+xml");
+    CHECK(std::string(opf.select_node("//item[@href='fonts/body-regular.ttf']")
+                          .node()
+                          .attribute("media-type")
+                          .value()) == "font/ttf");
+    // The monospaced bold face shows no text, so it is not embedded.
+    CHECK_FALSE(find_item(items, "EPUB/fonts/mono-bold.ttf"));
+
+    std::vector<std::string> spine;
+    for (const pugi::xpath_node& ref : opf.select_nodes("//spine/itemref")) {
+        spine.push_back(ref.node().attribute("idref").value());
+    }
+    CHECK(spine == std::vector<std::string>{"page-cover", "page-title", "nav", "text-knie",
+                                            "text-ruecken", "page-colophon"});
+    CHECK(std::string(opf.select_node("//spine").node().attribute("toc").value()) == "ncx");
+
+    // Every XHTML file is well-formed and declares its language.
+    for (const ZipItem& item : items) {
+        if (item.name.size() < 6 || item.name.substr(item.name.size() - 6) != ".xhtml") continue;
+        pugi::xml_document page = parse_item(items, item.name);
+        CHECK(std::string(page.child("html").attribute("xml:lang").value()) == "de");
+        CHECK(page.select_node("/html/head/title"));
+        for (const pugi::xpath_node& img : page.select_nodes("//img")) {
+            CHECK(img.node().attribute("alt"));
+        }
+    }
+}
+
+TEST_CASE("navigation lists the articles with their sections, and the landmarks") {
+    DiagnosticSink sink;
+    const std::vector<ZipItem> items = unzip(write_sample(sink, sample_collection()));
+    pugi::xml_document nav = parse_item(items, "EPUB/nav.xhtml");
+    pugi::xml_node toc = nav.select_node("//nav[@epub:type='toc']").node();
+    REQUIRE(toc);
+    CHECK(std::string(toc.attribute("role").value()) == "doc-toc");
+    CHECK(std::string(toc.child("h1").text().get()) == "Inhalt");
+    std::vector<std::string> top;
+    for (const pugi::xml_node& li : toc.child("ol").children("li")) {
+        top.push_back(li.child("a").attribute("href").value());
+    }
+    CHECK(top ==
+          std::vector<std::string>{"text/knie.xhtml", "text/ruecken.xhtml", "text/colophon.xhtml"});
+    pugi::xml_node first = toc.child("ol").child("li");
+    std::vector<std::string> sections;
+    for (const pugi::xml_node& li : first.child("ol").children("li")) {
+        sections.push_back(li.child("a").attribute("href").value());
+    }
+    // h3 "zeiten" is not listed.
+    CHECK(sections ==
+          std::vector<std::string>{"text/knie.xhtml#aufwaermen", "text/knie.xhtml#dehnen"});
+
+    pugi::xml_node landmarks = nav.select_node("//nav[@epub:type='landmarks']").node();
+    REQUIRE(landmarks);
+    CHECK(landmarks.attribute("hidden"));
+    std::vector<std::string> types;
+    for (const pugi::xpath_node& a : landmarks.select_nodes(".//a")) {
+        types.push_back(a.node().attribute("epub:type").value());
+    }
+    CHECK(types == std::vector<std::string>{"cover", "toc", "bodymatter"});
+
+    pugi::xml_document ncx = parse_item(items, "EPUB/toc.ncx");
+    CHECK(std::string(
+              ncx.select_node("//meta[@name='dtb:uid']").node().attribute("content").value()) ==
+          "urn:uuid:0b6d3c1e-2f7a-4c55-9a43-6c1f1d2e3a4b");
+    std::vector<std::string> orders;
+    for (const pugi::xpath_node& point : ncx.select_nodes("//navPoint")) {
+        orders.push_back(point.node().attribute("playOrder").value());
+    }
+    CHECK(orders == std::vector<std::string>{"1", "2", "3", "4", "5", "6"});
+}
+
+TEST_CASE("an English edition without cover, logo or images") {
+    Collection collection = sample_collection();
+    collection.cover.reset();
+    collection.publisher.logo.reset();
+    Edition& edition = collection.editions.front();
+    edition.lang = "en";
+    edition.subtitle.clear();
+    edition.articles.pop_back();
+    Article& only = edition.articles.front();
+    only.lang = "en";
+    only.blocks.resize(2);  // first paragraph and a heading; no links or images
+    DiagnosticSink sink;
+    const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
+    CHECK(sink.diagnostics().empty());
+    CHECK_FALSE(find_item(items, "EPUB/text/cover.xhtml"));
+    pugi::xml_document opf = parse_item(items, "EPUB/package.opf");
+    CHECK(opf.select_nodes("//dc:title").size() == 1);
+    CHECK(opf.select_nodes("//meta[@property='schema:accessMode']").size() == 1);
+    CHECK_FALSE(opf.select_node("//item[starts-with(@href, 'images/')]"));
+    pugi::xml_document nav = parse_item(items, "EPUB/nav.xhtml");
+    CHECK(text_of(nav, "//nav[@epub:type='toc']/h1") == "Contents");
+    pugi::xml_document colophon = parse_item(items, "EPUB/text/colophon.xhtml");
+    CHECK(text_of(colophon, "//h1") == "Colophon");
+    CHECK(std::string(colophon.select_node("//a[starts-with(@href, 'tel:')]")
+                          .node()
+                          .attribute("href")
+                          .value()) == "tel:+49301234567");
+    CHECK(colophon.select_node("//a[@href='mailto:praxis@example.org']"));
+    CHECK(colophon.select_node("//a[@href='https://www.example.org']"));
+    CHECK(text_of(colophon, "//p[@class='generator']") == "Made with pamphlet 0.1.0");
+}
+
+TEST_CASE("article pages render blocks and inlines as XHTML") {
+    DiagnosticSink sink;
+    const std::vector<ZipItem> items = unzip(write_sample(sink, sample_collection()));
+    pugi::xml_document page = parse_item(items, "EPUB/text/knie.xhtml");
+    pugi::xml_node section = page.select_node("//section").node();
+    CHECK(std::string(section.attribute("epub:type").value()) == "chapter");
+    CHECK(std::string(section.attribute("aria-labelledby").value()) ==
+          section.child("h1").attribute("id").value());
+    CHECK(text_of(page, "//p[@class='summary']") ==
+          "Fünf einfache Übungen, die Sie zu Hause machen können.");
+    CHECK(std::string(
+              page.select_node("//p[@class='byline']/time").node().attribute("datetime").value()) ==
+          "2024-02-01");
+    CHECK(page.select_node("//h2[@id='aufwaermen']"));
+    CHECK(page.select_node("//h3[@id='zeiten']"));
+    CHECK(std::string(page.select_node("//ol").node().attribute("start").value()) == "3");
+    CHECK_FALSE(page.select_node("//ul").node().attribute("start"));
+    CHECK(text_of(page, "//ul/li[1]") == "Fersen heben");  // tight: no <p>
+    CHECK(page.select_node("//ol/li/p"));                  // loose
+    CHECK(page.select_node("//blockquote/p"));
+    CHECK(text_of(page, "//pre/code[@class='language-text']") ==
+          "Montag   10 Wiederholungen\nDienstag 12 Wiederholungen");
+    CHECK(text_of(page, "//p/code") == "x < 3 && y > 2");
+    CHECK(page.select_node("//hr"));
+    CHECK(page.select_node("//p/br"));
+    CHECK(text_of(page, "//sub") == "2");
+    CHECK(text_of(page, "//sup") == "2");
+    CHECK(
+        page.select_node("//figure/img[@src='../images/knee.png' and @alt='Ein gebeugtes Knie']"));
+    CHECK(page.select_node("//figure/figcaption/em"));
+    CHECK(page.select_node("//a[@href='ruecken.xhtml#haltung']"));
+    CHECK(page.select_node("//a[@href='#dehnen']"));
+    CHECK(page.select_node("//a[@href='https://www.example.org/knie?a=1&b=2']"));
+    // The same file twice is stored once; another file with the same name is renamed.
+    pugi::xml_document back = parse_item(items, "EPUB/text/ruecken.xhtml");
+    CHECK(back.select_node("//figure[@class='lead']/img[@src='../images/knee.png']"));
+    CHECK(page.select_node("//p/img[@src='../images/knee-2.png']"));
+    CHECK(find_item(items, "EPUB/images/knee-2.png")->data !=
+          find_item(items, "EPUB/images/knee.png")->data);
+}
+
+TEST_CASE("broken links become plain text with a warning at the link") {
+    Collection collection = sample_collection();
+    Article& knee = collection.editions.front().articles.front();
+    knee.blocks.push_back(paragraph({link_article("schulter", "", "Schulter", 40),
+                                     link_article("ruecken", "nirgends", "Rücken", 41),
+                                     link_fragment("fehlt", "fehlt", 42)}));
+    DiagnosticSink sink;
+    const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
+    REQUIRE(sink.diagnostics().size() == 3);
+    CHECK(sink.error_count() == 0);
+    const auto& d = sink.diagnostics();
+    CHECK(d[0].code == "link-missing-article");
+    CHECK(d[0].span.begin.line == 40);
+    CHECK(d[1].code == "link-unknown-section");
+    CHECK(d[1].span.begin.line == 41);
+    CHECK(d[2].code == "link-unknown-section");
+    CHECK(d[2].message.find("link to unknown section") == 0);
+    pugi::xml_document page = parse_item(items, "EPUB/text/knie.xhtml");
+    pugi::xml_node last = page.select_node("//section/p[last()]").node();
+    CHECK(std::string(last.text().get()) == "Schulter");
+    CHECK(std::string(last.child("a").attribute("href").value()) == "ruecken.xhtml");
+    CHECK(std::string(last.last_child().value()) == "fehlt");
+}
+
+TEST_CASE("unsupported or unreadable images are errors and no book is written") {
+    Collection collection = sample_collection();
+    Article& knee = collection.editions.front().articles.front();
+    knee.blocks.push_back(paragraph({image(epub_data_dir / "pixel.webp", "WebP", 50)}));
+    DiagnosticSink sink;
+    auto bytes =
+        write_epub(collection, collection.editions.front(), test_profile(), sample_options(), sink);
+    CHECK_FALSE(bytes);
+    REQUIRE(sink.error_count() == 1);
+    CHECK(sink.diagnostics().back().code == "unsupported-image-format");
+    CHECK(sink.diagnostics().back().message.find("unsupported image format") == 0);
+    CHECK(sink.diagnostics().back().span.begin.line == 50);
+
+    // A missing image was reported by the loader: only its alt text is shown.
+    knee.blocks.back() = paragraph({image(epub_data_dir / "gone.png", "Verschwunden", 51)});
+    DiagnosticSink quiet;
+    const std::vector<ZipItem> items = unzip(write_sample(quiet, collection));
+    CHECK(quiet.diagnostics().empty());
+    pugi::xml_document page = parse_item(items, "EPUB/text/knie.xhtml");
+    CHECK(text_of(page, "//section/p[last()]") == "Verschwunden");
+}
+
+// A copy of `font` whose OS/2 fsType says "restricted licence embedding".
+std::filesystem::path restricted_copy(const std::filesystem::path& font) {
+    std::ifstream in(font, std::ios::binary);
+    std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    auto u16 = [&](std::size_t at) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(data[at]) << 8 |
+                                        static_cast<unsigned char>(data[at + 1]));
+    };
+    auto u32 = [&](std::size_t at) { return u16(at) << 16 | u16(at + 2); };
+    for (std::size_t table = 0; table < u16(4); ++table) {
+        std::size_t record = 12 + table * 16;
+        if (data.compare(record, 4, "OS/2") == 0) {
+            std::size_t fs_type = u32(record + 8) + 8;
+            data[fs_type] = 0;
+            data[fs_type + 1] = 2;
+        }
+    }
+    auto copy = std::filesystem::temp_directory_path() / "pamphlet-restricted-font.ttf";
+    std::ofstream(copy, std::ios::binary) << data;
+    return copy;
+}
+
+TEST_CASE("fonts that may not be embedded are left out with a warning") {
+    Profile profile = test_profile();
+    profile.body_bold = FontFile{"Restricted.ttf", restricted_copy(profile.body_bold.path)};
+    Collection collection = sample_collection();
+    DiagnosticSink sink;
+    auto bytes =
+        write_epub(collection, collection.editions.front(), profile, sample_options(), sink);
+    std::filesystem::remove(profile.body_bold.path);
+    REQUIRE(bytes);
+    REQUIRE(sink.diagnostics().size() == 1);
+    CHECK(sink.diagnostics().front().code == "font-not-embeddable");
+    CHECK(sink.diagnostics().front().span.file == "layouts/test.yaml");
+    std::vector<ZipItem> items = unzip(*bytes);
+    CHECK_FALSE(find_item(items, "EPUB/fonts/body-bold.ttf"));
+    CHECK(find_item(items, "EPUB/css/book.css")->data.find("body-bold") == std::string::npos);
+}
+
+TEST_CASE("a font file that is not a font is an error") {
+    Profile profile = test_profile();
+    profile.body_bold = FontFile{"Fake.ttf", epub_data_dir / "logo.png"};
+    Collection collection = sample_collection();
+    DiagnosticSink sink;
+    CHECK_FALSE(
+        write_epub(collection, collection.editions.front(), profile, sample_options(), sink));
+    CHECK(has_code(sink, "font-subset-failed"));
+}
+
+TEST_CASE("characters a font lacks are reported") {
+    Collection collection = sample_collection();
+    collection.editions.front().articles.front().blocks.push_back(paragraph({text("中文")}));
+    DiagnosticSink sink;
+    write_sample(sink, collection);
+    REQUIRE(has_code(sink, "font-missing-glyphs"));
+    CHECK(sink.diagnostics().front().message.find("U+4E2D") != std::string::npos);
+}

@@ -1,0 +1,66 @@
+#include "xml_writer.hpp"
+#include "utf8.hpp"
+#include "xhtml.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace pamphlet::epub;
+
+namespace {
+
+pugi::xml_document parse(const std::string& xml) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result result = doc.load_string(xml.c_str());
+    INFO(xml);
+    REQUIRE_MESSAGE(result, result.description());
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("hostile text becomes well-formed XHTML that reads back as the cleaned text") {
+    const std::string hostile = std::string("a < b && c > d ]]> \"q\" 'q' <!-- x --> &amp;") +
+                                '\x01' + '\x1B' + '\x7F' + "\xC2\x85" + '\0' + "tail \xFF\xC3(" +
+                                "\xEF\xBF\xBE end";
+    XhtmlPage page = new_xhtml_page("de", hostile, "css/book.css");
+    pugi::xml_node p = add_text_element(page.body, "p", hostile);
+    set_attribute(p, "title", hostile + "\n\t");
+    const std::string xml = serialize_xml(*page.xml, XmlFlavor::xhtml);
+
+    CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html", 0) == 0);
+    CHECK(xml.find("]]>") == std::string::npos);
+    pugi::xml_document back = parse(xml);
+    const std::string expected =
+        "a < b && c > d ]]> \"q\" 'q' <!-- x --> &amp;tail \uFFFD\uFFFD( end";
+    CHECK(std::string(back.select_node("//p").node().text().get()) == expected);
+    CHECK(std::string(back.select_node("//p").node().attribute("title").value()) ==
+          expected + "\n\t");
+    CHECK(std::string(back.select_node("//title").node().text().get()) == expected);
+}
+
+TEST_CASE("the serialiser keeps <pre> and inline content exactly, and indents blocks") {
+    XhtmlPage page = new_xhtml_page("en", "t", "book.css");
+    pugi::xml_node code = add_element(add_element(page.body, "pre"), "code");
+    add_text(code, "line 1\n  line 2");
+    pugi::xml_node p = add_element(page.body, "p");
+    add_text_element(p, "em", "emphasis");
+    add_text(p, " text");
+    add_element(page.body, "hr");
+    add_element(page.body, "div");
+    const std::string xml = serialize_xml(*page.xml, XmlFlavor::xhtml);
+    CHECK(xml.find("<pre><code>line 1\n  line 2</code></pre>") != std::string::npos);
+    CHECK(xml.find("<p><em>emphasis</em> text</p>") != std::string::npos);
+    CHECK(xml.find("\n    <hr/>\n") != std::string::npos);
+    CHECK(xml.find("<div></div>") != std::string::npos);  // not <div/>, which HTML misreads
+    CHECK(xml.find("<meta charset=\"utf-8\"/>") != std::string::npos);
+}
+
+TEST_CASE("UTF-8 decoding repairs malformed input") {
+    std::u32string decoded;
+    for_each_codepoint("A\xC3\xA4\xE2\x80\x9E\xF0\x9F\x98\x80\xC0\xAF\xED\xA0\x80",
+                       [&](char32_t c) { decoded += c; });
+    CHECK(decoded == U"A\u00E4\u201E\U0001F600\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
+    CHECK(xml_clean("ok\r\n\x0Bz") == "ok\nz");
+}
