@@ -78,6 +78,10 @@ struct Block {
     SourceSpan span;
 };
 
+// What a reader sees of `inlines` as plain text: no markup, line breaks as
+// spaces, images as their alt text (for ids, labels and alt attributes).
+std::string plain_text(const std::vector<Inline>& inlines);
+
 struct ArticleImage {
     Target target;  // kind file (or missing)
     std::string alt;

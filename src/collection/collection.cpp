@@ -1,6 +1,9 @@
 // collection.yaml + articles/ID.LANG.md -> Collection and its Editions.
 #include "pamphlet/collection.hpp"
 
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/strings.hpp"
+
 #include "pamphlet/markdown.hpp"
 #include "pamphlet/yaml.hpp"
 
@@ -21,15 +24,6 @@ const std::vector<std::string> collection_keys = {"id",        "title",    "subt
 const std::vector<std::string> publisher_keys = {"name",  "address", "phone",
                                                  "email", "website", "logo"};
 
-std::optional<std::string> read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return std::move(s).str();
-}
-
 bool is_slug(const std::string& s) {
     static const std::regex slug("[a-z0-9]+(-[a-z0-9]+)*");
     return std::regex_match(s, slug);
@@ -39,12 +33,6 @@ bool is_language_tag(const std::string& s) {
     // BCP 47 as people write it for books: "de", "en", "en-GB", "de-CH", "sr-Latn".
     static const std::regex tag("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     return std::regex_match(s, tag);
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-    return out;
 }
 
 // Reads one collection.yaml; `root` is the display form of the folder.

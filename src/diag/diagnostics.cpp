@@ -1,5 +1,7 @@
 #include "pamphlet/diagnostics.hpp"
 
+#include "pamphlet/base/utf8.hpp"
+
 #include <algorithm>
 
 namespace pamphlet {
@@ -78,39 +80,12 @@ std::string location(const SourceSpan& span) {
     return s;
 }
 
-// Length of the valid UTF-8 sequence at the start of `s`, or 0.
-std::size_t utf8_sequence_length(std::string_view s) {
-    auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    unsigned char c = b(0);
-    std::size_t n = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || n > s.size() || (n == 2 && c < 0xC2)) return 0;
-    for (std::size_t i = 1; i < n; ++i)
-        if ((b(i) & 0xC0) != 0x80) return 0;
-    return n;
-}
-
 // A source line as it may be shown on a terminal: control characters become
 // spaces, bytes that are not UTF-8 become U+FFFD (a byte for a byte would
 // move the caret, but a terminal shows either as one column).
 std::string printable(std::string_view line) {
     std::string out;
-    for (std::size_t i = 0; i < line.size();) {
-        std::size_t n = utf8_sequence_length(line.substr(i));
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else if (n == 1 && (static_cast<unsigned char>(line[i]) < 0x20 || line[i] == 0x7F)) {
-            out += ' ';
-            ++i;
-        } else {
-            out.append(line.substr(i, n));
-            i += n;
-        }
-    }
+    utf8::for_each(line, [&](char32_t c) { utf8::append(out, c < 0x20 || c == 0x7F ? U' ' : c); });
     return out;
 }
 
@@ -124,10 +99,10 @@ void append_excerpt(std::string& out, const SourceSpan& span, const SourceFiles*
     // Columns are bytes; the caret must land under the right character, so
     // count only UTF-8 lead bytes before it.
     // One space per character before the column (a stray byte is a character).
+    bool valid = true;
     for (std::size_t i = 0; i < line->size() && static_cast<int>(i) < span.begin.column - 1;) {
-        std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(line->substr(i)));
+        utf8::decode(*line, i, valid);
         out += ' ';
-        i += n;
     }
     int width = 1;
     if (span.end.line == span.begin.line && span.end.column > span.begin.column)

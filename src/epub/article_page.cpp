@@ -285,24 +285,6 @@ void collect_ids(const std::vector<Block>& blocks, std::set<std::string>& ids) {
     }
 }
 
-void append_plain_text(const std::vector<Inline>& inlines, std::string& out) {
-    for (const Inline& item : inlines) {
-        switch (item.kind) {
-            case InlineKind::text:
-            case InlineKind::code:
-            case InlineKind::image:
-                out += item.text;
-                break;
-            case InlineKind::soft_break:
-            case InlineKind::line_break:
-                out += ' ';
-                break;
-            default:
-                append_plain_text(item.children, out);
-        }
-    }
-}
-
 }  // namespace
 
 std::set<std::string> collect_heading_ids(const std::vector<Block>& blocks) {
@@ -313,12 +295,6 @@ std::set<std::string> collect_heading_ids(const std::vector<Block>& blocks) {
 
 int heading_rank(const Block& heading) {
     return std::clamp(heading.level, 2, 6);
-}
-
-std::string plain_text(const std::vector<Inline>& inlines) {
-    std::string out;
-    append_plain_text(inlines, out);
-    return out;
 }
 
 XhtmlPage article_page(const Article& article, PageContext& context) {

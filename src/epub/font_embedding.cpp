@@ -1,7 +1,8 @@
 #include "font_embedding.hpp"
+#include "pamphlet/base/utf8.hpp"
 
 #include "pamphlet/fonts.hpp"
-#include "utf8.hpp"
+#include "xml_chars.hpp"
 
 #include <cstdio>
 
@@ -14,7 +15,7 @@ std::string describe(char32_t c) {
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
     std::string text = code;
     text += " '";
-    append_utf8(text, c);
+    utf8::append(text, c);
     text += "'";
     return text;
 }

@@ -40,7 +40,4 @@ XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::
 std::set<std::string> collect_heading_ids(const std::vector<Block>& blocks);
 // Headings render as h2-h6: h1 is the article's title.
 int heading_rank(const Block& heading);
-// What a reader sees of `inlines`, as plain text (for labels and alt text).
-std::string plain_text(const std::vector<Inline>& inlines);
-
 }  // namespace pamphlet::epub

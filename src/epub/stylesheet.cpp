@@ -1,6 +1,7 @@
 #include "stylesheet.hpp"
+#include "pamphlet/base/utf8.hpp"
 
-#include "utf8.hpp"
+#include "xml_chars.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -140,7 +141,7 @@ void collect(const pugi::xml_node& element, FaceState state, FaceUsage& usage) {
         if (child.type() == pugi::node_element) {
             collect(child, state, usage);
         } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-            for_each_codepoint(child.value(), [&](char32_t c) {
+            utf8::for_each(child.value(), [&](char32_t c) {
                 if (c >= 0x20 && is_xml_text_char(c)) chars.insert(c);
             });
         }

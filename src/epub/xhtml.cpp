@@ -1,6 +1,6 @@
 #include "xhtml.hpp"
 
-#include "utf8.hpp"
+#include "xml_chars.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #include "xml_writer.hpp"
 
-#include "utf8.hpp"
+#include "xml_chars.hpp"
 
 #include <array>
 #include <string_view>

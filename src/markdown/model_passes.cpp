@@ -132,27 +132,6 @@ void apply_typography(std::vector<Block>& blocks, std::string_view lang) {
     });
 }
 
-std::string plain_text(const std::vector<Inline>& inlines) {
-    std::string out;
-    for (const Inline& in : inlines) {
-        switch (in.kind) {
-            case InlineKind::text:
-            case InlineKind::code:
-            case InlineKind::image:
-                out += in.text;
-                break;
-            case InlineKind::soft_break:
-            case InlineKind::line_break:
-                out += ' ';
-                break;
-            default:
-                out += plain_text(in.children);
-                break;
-        }
-    }
-    return out;
-}
-
 std::string slug(std::string_view text) {
     std::string out;
     bool pending_dash = false;

@@ -37,7 +37,4 @@ void assign_heading_ids(std::vector<Block>& blocks);
 // letters or digits.
 std::string slug(std::string_view text);
 
-// The text of inlines as a reader would see it, without markup.
-std::string plain_text(const std::vector<Inline>& inlines);
-
 }  // namespace pamphlet

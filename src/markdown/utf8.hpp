@@ -1,7 +1,8 @@
-// UTF-8 decoding and the input hygiene every article goes through: the model
+// The input hygiene every article goes through: the model
 // must only ever hold valid UTF-8 that is also valid XML 1.0 text.
 #pragma once
 
+#include "pamphlet/base/utf8.hpp"
 #include "pamphlet/diagnostics.hpp"
 
 #include <cstddef>
@@ -9,15 +10,6 @@
 #include <string_view>
 
 namespace pamphlet::utf8 {
-
-inline constexpr char32_t replacement_character = 0xFFFD;
-
-// Decodes the code point at `text[pos]` and advances `pos`. An ill-formed
-// sequence (its maximal valid prefix, as WHATWG and Unicode recommend)
-// decodes to U+FFFD with `valid` set to false.
-char32_t decode(std::string_view text, std::size_t& pos, bool& valid);
-
-void append(std::string& out, char32_t c);
 
 // Characters XML 1.0 forbids, plus DEL: the C0 controls other than TAB, LF
 // and CR, U+FFFE and U+FFFF.

@@ -1,7 +1,10 @@
 // Reading layouts/*.yaml: find the file, walk its nested maps against the
 // schema, resolve fonts, then check the keys against each other.
 #include "checks.hpp"
+
 #include "font_files.hpp"
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/strings.hpp"
 #include "schema.hpp"
 
 #include "pamphlet/profile.hpp"
@@ -22,12 +25,6 @@ std::string quote(std::string_view s) {
     return "'" + std::string(s) + "'";
 }
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
-
 std::string describe(const yaml::Node& node) {
     std::string s{node.kind_name()};
     if (node.is_scalar()) s += " " + quote(node.value);
@@ -40,15 +37,6 @@ std::string join_path(std::string_view prefix, std::string_view name) {
 
 std::string_view last_segment(std::string_view path) {
     return path.substr(path.rfind('.') + 1);
-}
-
-std::optional<std::string> read_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return std::move(text).str();
 }
 
 // Applies one YAML file to a profile that already holds the defaults.
@@ -216,7 +204,7 @@ std::optional<Profile> load_profile(std::string_view name_or_path, const Profile
     if (!file) return std::nullopt;
     const std::string shown = file->generic_string();
 
-    auto text = profile::read_file(*file);
+    auto text = read_file(*file);
     if (!text) {
         std::error_code ec;
         sink.error(SourceSpan::whole(shown), "read-error",
@@ -276,7 +264,7 @@ std::vector<ProfileInfo> list_profiles(const ProfilePaths& paths) {
             // Listing never fails: a broken file is still listed, its problems
             // are reported when it is loaded.
             DiagnosticSink ignored;
-            if (auto text = profile::read_file(file)) {
+            if (auto text = read_file(file)) {
                 if (auto root = yaml::parse(*text, file.generic_string(), ignored)) {
                     if (const auto* name = root->is_map() ? root->find("name") : nullptr)
                         if (name->is_scalar()) info.name = name->value;

@@ -1,5 +1,7 @@
 #include "schema.hpp"
 
+#include "pamphlet/base/strings.hpp"
+
 #include "values.hpp"
 
 #include <cassert>
@@ -40,12 +42,6 @@ std::optional<bool> read_bool(std::string_view text) {
 
 std::string quote(std::string_view s) {
     return "'" + std::string(s) + "'";
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
 }
 
 }  // namespace

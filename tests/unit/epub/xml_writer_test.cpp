@@ -1,6 +1,7 @@
 #include "xml_writer.hpp"
-#include "utf8.hpp"
+#include "pamphlet/base/utf8.hpp"
 #include "xhtml.hpp"
+#include "xml_chars.hpp"
 
 #include <doctest/doctest.h>
 
@@ -59,8 +60,8 @@ TEST_CASE("the serialiser keeps <pre> and inline content exactly, and indents bl
 
 TEST_CASE("UTF-8 decoding repairs malformed input") {
     std::u32string decoded;
-    for_each_codepoint("A\xC3\xA4\xE2\x80\x9E\xF0\x9F\x98\x80\xC0\xAF\xED\xA0\x80",
-                       [&](char32_t c) { decoded += c; });
+    pamphlet::utf8::for_each("A\xC3\xA4\xE2\x80\x9E\xF0\x9F\x98\x80\xC0\xAF\xED\xA0\x80",
+                             [&](char32_t c) { decoded += c; });
     CHECK(decoded == U"A\u00E4\u201E\U0001F600\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
     CHECK(xml_clean("ok\r\n\x0Bz") == "ok\nz");
 }

@@ -1,0 +1,56 @@
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/strings.hpp"
+#include "pamphlet/base/utf8.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+using namespace pamphlet;
+
+namespace {
+
+std::u32string decode_all(std::string_view text) {
+    std::u32string out;
+    utf8::for_each(text, [&](char32_t c) { out += c; });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-8 decodes every length and round-trips") {
+    const std::string text = "A\xC3\xA4\xE2\x80\x9E\xF0\x9F\x98\x80";  // A ä „ 😀
+    CHECK(decode_all(text) == U"A\u00E4\u201E\U0001F600");
+    std::string back;
+    for (char32_t c : decode_all(text)) utf8::append(back, c);
+    CHECK(back == text);
+}
+
+TEST_CASE("ill-formed UTF-8 becomes U+FFFD, one per maximal invalid prefix") {
+    std::size_t pos = 0;
+    bool valid = true;
+    CHECK(utf8::decode("\xFF", pos, valid) == utf8::replacement_character);
+    CHECK_FALSE(valid);
+    CHECK(pos == 1);
+    CHECK(decode_all("\xC0\xAF") == U"\uFFFD\uFFFD");            // overlong
+    CHECK(decode_all("\xED\xA0\x80") == U"\uFFFD\uFFFD\uFFFD");  // surrogate
+    CHECK(decode_all("\xE2\x80"
+                     "x") == U"\uFFFDx");                                  // truncated: one U+FFFD
+    CHECK(decode_all("\xF4\x90\x80\x80") == U"\uFFFD\uFFFD\uFFFD\uFFFD");  // beyond U+10FFFF
+}
+
+TEST_CASE("join") {
+    CHECK(join({}) == "");
+    CHECK(join({"de"}) == "de");
+    CHECK(join({"de", "en", "fr"}) == "de, en, fr");
+    CHECK(join({"a", "b"}, " | ") == "a | b");
+}
+
+TEST_CASE("read_file returns the bytes, or nothing") {
+    auto path = std::filesystem::temp_directory_path() / "pamphlet-base-test.bin";
+    std::ofstream(path, std::ios::binary) << std::string("a\0b\n", 4);
+    CHECK(read_file(path) == std::string("a\0b\n", 4));
+    std::filesystem::remove(path);
+    CHECK_FALSE(read_file(path));
+    CHECK_FALSE(read_file(std::filesystem::temp_directory_path()));  // a folder is not a file
+}
