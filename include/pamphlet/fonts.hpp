@@ -2,6 +2,7 @@
 // src/fonts; the typesetter's shaping will join them there).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -19,6 +20,13 @@ struct FontSubsetResult {
 // subset renders the text exactly as the full font would.
 FontSubsetResult subset_font(const std::filesystem::path& file,
                              const std::set<char32_t>& codepoints);
+
+// A subset of `file` for PDF embedding: exactly `glyph_ids` (and glyph 0,
+// .notdef), each keeping its id so the ids stay valid as CIDs under
+// /CIDToGIDMap /Identity; no hinting and no OpenType layout tables, since
+// the PDF carries glyphs already shaped.
+FontSubsetResult subset_font_glyphs(const std::filesystem::path& file,
+                                    const std::set<std::uint32_t>& glyph_ids);
 
 // Code points of `codepoints` that the font has no glyph for.
 std::set<char32_t> missing_codepoints(const std::filesystem::path& file,

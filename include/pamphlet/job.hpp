@@ -14,14 +14,14 @@
 
 namespace pamphlet {
 
-enum class OutputFormat { epub };
+enum class OutputFormat { epub, pdf };
 
 struct BuildRequest {
     std::filesystem::path collection;
     std::filesystem::path out_dir = "out";
     std::vector<std::string> profiles;   // names or paths; empty: "a4-handout"
     std::vector<std::string> languages;  // empty: every language of the collection
-    std::vector<OutputFormat> formats;   // empty: every format
+    std::vector<OutputFormat> formats;   // empty: every format (EPUB and PDF)
 };
 
 struct BuildResult {

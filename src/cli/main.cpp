@@ -53,7 +53,8 @@ int run_build(const pamphlet::BuildRequest& request, bool quiet) {
 
 int main(int argc, char** argv) {
     CLI::App app{
-        "pamphlet turns an article collection (Markdown + collection.yaml) into EPUB books.",
+        "pamphlet turns an article collection (Markdown + collection.yaml) into EPUB books and "
+        "typeset PDF brochures.",
         "pamphlet"};
     app.set_version_flag("--version", "pamphlet " + std::string(pamphlet::pamphlet_version()));
     app.require_subcommand(1);
@@ -61,8 +62,9 @@ int main(int argc, char** argv) {
     pamphlet::BuildRequest request;
     std::vector<std::string> formats;
     bool quiet = false;
-    auto* build =
-        app.add_subcommand("build", "Export a collection: OUT/<id>-<lang>.epub for each language");
+    auto* build = app.add_subcommand("build",
+                                     "Export a collection: OUT/<id>-<lang>.epub and "
+                                     "OUT/<id>-<lang>-<profile>.pdf for each language");
     build->add_option("COLLECTION", request.collection, "Folder holding collection.yaml")
         ->required();
     build->add_option("-o,--output", request.out_dir, "Output folder")->capture_default_str();
@@ -71,8 +73,9 @@ int main(int argc, char** argv) {
         "Layout profile: a name listed by `pamphlet profiles` or a path to a .yaml file "
         "(repeatable; default a4-handout)");
     build->add_option("-l,--lang", request.languages, "Build only this language (repeatable)");
-    build->add_option("-f,--format", formats, "Output format (repeatable; default: all): epub")
-        ->check(CLI::IsMember({"epub"}));
+    build
+        ->add_option("-f,--format", formats, "Output format (repeatable; default: both): epub, pdf")
+        ->check(CLI::IsMember({"epub", "pdf"}));
     build->add_flag("-q,--quiet", quiet, "Do not list the files written");
 
     bool keys = false, markdown = false;
@@ -89,6 +92,7 @@ int main(int argc, char** argv) {
     }
     if (*profiles) return run_profiles(keys, markdown);
     for (const auto& f : formats)
-        if (f == "epub") request.formats.push_back(pamphlet::OutputFormat::epub);
+        request.formats.push_back(f == "pdf" ? pamphlet::OutputFormat::pdf
+                                             : pamphlet::OutputFormat::epub);
     return run_build(request, quiet);
 }

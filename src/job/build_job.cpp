@@ -2,6 +2,8 @@
 
 #include "pamphlet/collection.hpp"
 #include "pamphlet/epub.hpp"
+#include "pamphlet/pdf.hpp"
+#include "pamphlet/typeset.hpp"
 
 #include <charconv>
 #include <cstdlib>
@@ -64,22 +66,29 @@ BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, So
     if (!timestamp) return result;
 
     std::vector<OutputFormat> formats = request.formats;
-    if (formats.empty()) formats = {OutputFormat::epub};
+    if (formats.empty()) formats = {OutputFormat::epub, OutputFormat::pdf};
 
     // Everything is made in memory first: an error anywhere means nothing is
     // written, so a bad edit never costs the clinic its last good files.
+    const std::string generator = "pamphlet " + std::string(pamphlet_version());
     std::vector<PendingOutput> outputs;
     for (const auto& edition : collection->editions) {
+        const std::string stem = collection->id + "-" + edition.lang;
         for (OutputFormat format : formats) {
             if (format == OutputFormat::epub) {
-                EpubOptions epub;
-                epub.timestamp = *timestamp;
-                epub.generator = "pamphlet " + std::string(pamphlet_version());
                 // The book takes its fonts and colours from the first profile.
+                EpubOptions epub{*timestamp, generator};
                 if (auto bytes = write_epub(*collection, edition, profiles.front(), epub, sink))
-                    outputs.push_back(
-                        {request.out_dir / (collection->id + "-" + edition.lang + ".epub"),
-                         std::move(*bytes)});
+                    outputs.push_back({request.out_dir / (stem + ".epub"), std::move(*bytes)});
+            } else if (format == OutputFormat::pdf) {
+                for (const Profile& profile : profiles) {
+                    TypesetOptions typeset{*timestamp, generator};
+                    auto document = typeset_edition(*collection, edition, profile, typeset, sink);
+                    if (!document) continue;
+                    if (auto bytes = write_pdf(*document, sink))
+                        outputs.push_back({request.out_dir / (stem + "-" + profile.id + ".pdf"),
+                                           std::move(*bytes)});
+                }
             }
         }
     }

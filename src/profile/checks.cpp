@@ -70,6 +70,19 @@ void check_consistency(const Profile& p, const WrittenKeys& written, const Sourc
                    "'" + std::string(size.path) + "' must be greater than zero");
     }
 
+    // The footer lives in the bottom margin; set higher, it prints over the
+    // last lines of text.
+    const bool has_footer = p.footer_page_numbers || !p.footer_text.empty();
+    if (has_footer && p.footer_baseline + p.footer_size > p.margin_bottom) {
+        sink.warning(
+            blame(written, {"footer.baseline", "page.margin.bottom", "footer.size"}, fallback),
+            "footer-in-text",
+            "the footer (baseline " + format_mm(p.footer_baseline) + ", " +
+                format_pt(p.footer_size) + " type) reaches into the text area, which ends " +
+                format_mm(p.margin_bottom) +
+                " above the bottom edge; lower footer.baseline or enlarge page.margin.bottom");
+    }
+
     if (p.text_size > 0 && p.text_leading < p.text_size) {
         sink.warning(blame(written, {"text.leading", "text.size"}, fallback), "tight-leading",
                      "text.leading " + format_pt(p.text_leading) + " is less than text.size " +

@@ -6,9 +6,11 @@
 #   anything else     a line that must appear, exactly, on stderr
 # Paths in messages are relative to tests/collections/<group>.
 # Outputs that already exist must survive a failed build untouched; every book
-# of a successful build must pass epubcheck with no error and no warning.
+# of a successful build must pass epubcheck with no error and no warning, and
+# every PDF qpdf --check and pdffonts.
 source "$(dirname "$0")/lib.sh"
 require_epubcheck
+require_pdf_tools
 root=$SOURCE_DIR/tests/collections
 cases=("$@")
 if ((${#cases[@]} == 0)); then
@@ -42,6 +44,9 @@ for dir in "${cases[@]}"; do
     for book in "$out"/*.epub; do
       [[ $(head -c 20 "$book") == "previous good book" ]] && continue
       epubcheck_clean "$book"
+    done
+    for pdf in "$out"/*.pdf; do
+      [[ -e $pdf ]] && pdf_clean "$pdf"
     done
   fi
 done

@@ -50,3 +50,24 @@ expect_stderr_line() {
   if grep -qFx -- "$line" "$WORK/stderr"; then pass "$what: $line"
   else fail "$what: stderr lacks the line: $line"; echo "--- stderr was:" >&2; cat "$WORK/stderr" >&2; fi
 }
+
+require_pdf_tools() {
+  local t
+  for t in qpdf pdffonts pdftotext pdfinfo; do
+    command -v $t >/dev/null || { echo "FAIL: $t is not installed (run scripts/setup --test)" >&2; exit 1; }
+  done
+}
+
+# qpdf finds no damage, and every font is embedded as a subset with a ToUnicode map.
+pdf_clean() {
+  local file=$1 name log fonts
+  name=$(basename "$file")
+  if log=$(qpdf --check "$file" 2>&1) && ! grep -qi "warning" <<<"$log"; then pass "qpdf --check $name"
+  else fail "qpdf --check $name"; echo "$log" >&2; fi
+  fonts=$(pdffonts "$file" 2>&1 | tail -n +3)
+  if [[ -z $fonts ]]; then fail "$name has no fonts"; return; fi
+  # Columns from the right: emb sub uni object-id generation.
+  if awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") bad = 1 } END { exit bad }' <<<"$fonts"
+  then pass "pdffonts $name: all embedded subsets with ToUnicode"
+  else fail "pdffonts $name"; pdffonts "$file" >&2; fi
+}

@@ -7,7 +7,7 @@ unset SOURCE_DATE_EPOCH
 run_pamphlet build samples/clinic -q -o "$WORK/a"; expect_status 0 "first build"
 sleep 1
 run_pamphlet build samples/clinic -q -o "$WORK/b"; expect_status 0 "second build"
-for f in clinic-de.epub clinic-en.epub; do
+for f in clinic-de.epub clinic-en.epub clinic-de-a4-handout.pdf clinic-en-a4-handout.pdf; do
   cmp -s "$WORK/a/$f" "$WORK/b/$f" && pass "$f identical" || fail "$f differs between two builds"
 done
 SOURCE_DATE_EPOCH=1767225600 run_pamphlet build samples/clinic -q -l de -o "$WORK/c"; expect_status 0 "build with SOURCE_DATE_EPOCH"

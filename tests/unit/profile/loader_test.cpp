@@ -477,7 +477,23 @@ TEST_CASE("default_profile") {
     CHECK(profile->body_italic.path == source_dir / "fonts" / "CharisSIL-Italic.ttf");
     DiagnosticSink missing;
     CHECK_FALSE(default_profile(ProfilePaths{}, missing));
-    CHECK(missing.error_count() == 10);
+    // One error per font key: every font is looked for, none is found.
+    const auto font_keys =
+        std::count_if(profile_keys().begin(), profile_keys().end(),
+                      [](const ProfileKey& k) { return k.type == ProfileType::Font; });
+    CHECK(missing.error_count() == static_cast<std::size_t>(font_keys));
     CHECK(missing.diagnostics().front().code == "font-not-found");
     CHECK(missing.diagnostics().front().message.ends_with("looked in no font folders"));
+}
+
+TEST_CASE("a footer reaching into the text area is reported") {
+    test::TempFolder dir;
+    auto file = dir.write("low.yaml", "page:\n  margin:\n    bottom: 14mm\n");
+    DiagnosticSink sink;
+    SourceFiles sources;
+    auto profile = load_profile(file.string(), real_paths(), sources, sink);
+    REQUIRE(profile);
+    REQUIRE(sink.warning_count() == 1);
+    CHECK(sink.diagnostics()[0].code == "footer-in-text");
+    CHECK(sink.diagnostics()[0].span.begin == SourcePos{3, 13});
 }

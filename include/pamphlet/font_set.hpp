@@ -1,0 +1,70 @@
+// Fonts loaded once per run (FreeType face + HarfBuzz font), their metrics,
+// coverage and shaping with a cache: the same text in the same font and
+// features is shaped once per run. Only src/fonts includes FreeType/HarfBuzz.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pamphlet {
+
+struct ShapedGlyph {
+    std::uint32_t id = 0;
+    std::int32_t x_advance = 0, x_offset = 0, y_offset = 0;  // font units
+    std::uint32_t cluster = 0;                               // byte offset into the shaped text
+};
+
+struct FontMetrics {
+    int units_per_em = 1000;
+    double ascender = 0, descender = 0, line_gap = 0;  // font units (descender < 0)
+    double cap_height = 0, x_height = 0;
+    double bbox[4] = {0, 0, 0, 0};
+    double italic_angle = 0;
+    bool fixed_pitch = false;
+    bool italic = false;
+    bool serif = false;
+    std::string postscript_name;
+};
+
+struct ShapingStats {
+    std::size_t requests = 0;  // calls to shape()
+    std::size_t shaped = 0;    // of which HarfBuzz actually ran (cache misses)
+};
+
+class FontSet {
+public:
+    FontSet();
+    ~FontSet();
+    FontSet(const FontSet&) = delete;
+    FontSet& operator=(const FontSet&) = delete;
+
+    // Loads `file` (TrueType) once; loading the same path again returns the
+    // same index. nullopt and `error` set when it is not a usable font.
+    std::optional<int> load(const std::filesystem::path& file, std::string& error);
+
+    std::size_t size() const;
+    const std::filesystem::path& file(int font) const;
+    const FontMetrics& metrics(int font) const;
+    bool has_glyph(int font, char32_t c) const;
+    // Horizontal advance of a glyph in font units (for PDF widths).
+    double advance(int font, std::uint32_t glyph) const;
+
+    // Shapes `text` as one run (one font, left to right). `features` is a
+    // comma-separated list in HarfBuzz syntax ("onum,smcp,-liga"). The result
+    // is cached for the run's lifetime; the reference stays valid.
+    const std::vector<ShapedGlyph>& shape(int font, std::string_view text, std::string_view lang,
+                                          std::string_view features);
+
+    ShapingStats stats() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pamphlet

@@ -1,0 +1,48 @@
+// Raster images (PNG through libpng, JPEG read as is): probing for the
+// typesetter, decoding for the PDF writer. Only src/image includes libpng.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace pamphlet {
+
+struct ImageInfo {
+    enum class Format { png, jpeg } format = Format::png;
+    int width = 0, height = 0;    // pixels
+    double dpi_x = 0, dpi_y = 0;  // from the file (pHYs, JFIF), 0 when not given
+};
+
+struct ImageProbe {
+    std::optional<ImageInfo> info;
+    std::string error;  // "not a PNG or JPEG image", "corrupt PNG: ..." when info is empty
+};
+
+// Reads just enough of the file to know its format and size, and whether it
+// is an image pamphlet can place.
+ImageProbe probe_image(const std::filesystem::path& file);
+
+// Pixels ready for a PDF image XObject.
+struct DecodedImage {
+    ImageInfo info;
+    enum class ColorSpace { gray, rgb, cmyk } color_space = ColorSpace::rgb;
+    int bits_per_component = 8;
+    // PNG: 8-bit samples, rows top to bottom, no padding; `alpha` holds an
+    // 8-bit soft mask when the image has transparency (else empty).
+    // JPEG: `data` is the file itself (DCTDecode), `alpha` is empty.
+    std::string data;
+    std::string alpha;
+    bool is_dct = false;
+    bool inverted_cmyk = false;  // Adobe CMYK JPEGs store inverted values
+};
+
+struct ImageDecodeResult {
+    std::optional<DecodedImage> image;
+    std::string error;
+};
+
+ImageDecodeResult decode_image(const std::filesystem::path& file);
+
+}  // namespace pamphlet

@@ -1,0 +1,123 @@
+// Pages of positioned items: what the typesetter (src/typeset) produces and
+// the PDF writer (src/pdf) paints. Units are PostScript points; coordinates
+// are PDF's: origin at the page's bottom-left, y upwards. Everything a writer
+// needs is here — fonts as files plus the glyphs used, images as files — so
+// src/pdf never shapes text or measures anything.
+#pragma once
+
+#include "pamphlet/diagnostics.hpp"
+#include "pamphlet/profile.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace pamphlet {
+
+// A glyph the document uses, with what the PDF writer needs for the font's
+// /W array and its ToUnicode map.
+struct UsedGlyph {
+    double advance = 0;  // horizontal advance in font units
+    std::string text;    // the characters it stands for ("ffi" for a ligature); may be empty
+};
+
+struct DocumentFont {
+    std::filesystem::path file;  // TrueType file
+    std::string postscript_name;
+    int units_per_em = 1000;
+    double ascender = 0, descender = 0, cap_height = 0;  // font units (descender < 0)
+    double bbox[4] = {0, 0, 0, 0};                       // xMin yMin xMax yMax, font units
+    double italic_angle = 0;
+    bool fixed_pitch = false;
+    bool serif = false;
+    bool italic = false;
+    std::map<std::uint32_t, UsedGlyph> glyphs;  // every glyph id placed on any page
+};
+
+struct PlacedGlyph {
+    std::uint32_t id = 0;
+    double advance = 0;         // pt to the next glyph's origin: font advance, kerning and
+                                // justification included
+    double dx = 0, dy = 0;      // pt, offset of this glyph from its pen position (marks)
+    std::uint32_t cluster = 0;  // byte offset into GlyphRun::text where the characters
+                                // this glyph stands for begin (HarfBuzz's cluster)
+};
+
+// Glyphs of one font, size and colour on one baseline.
+struct GlyphRun {
+    int font = 0;  // index into LaidOutDocument::fonts
+    double size = 10;
+    Color color;
+    double x = 0, y = 0;  // pen position of the first glyph (baseline)
+    std::vector<PlacedGlyph> glyphs;
+    std::string text;  // the characters of the run, for traces and debugging
+    SourceSpan span;
+};
+
+// A filled rectangle (rules, cover bands, list bullets drawn as shapes).
+struct FilledRect {
+    double x = 0, y = 0, width = 0, height = 0;  // bottom-left corner
+    Color color;
+};
+
+struct PlacedImage {
+    int image = 0;                               // index into LaidOutDocument::images
+    double x = 0, y = 0, width = 0, height = 0;  // bottom-left corner, displayed size
+    std::string alt;
+    SourceSpan span;
+};
+
+struct LinkArea {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::string uri;               // external link, or empty
+    std::optional<int> dest_page;  // internal link: page index
+    double dest_y = 0;             // and the y to show at the top
+};
+
+using PageItem = std::variant<GlyphRun, FilledRect, PlacedImage, LinkArea>;
+
+struct Page {
+    double width = 595.276, height = 841.89;
+    std::vector<PageItem> items;  // painted in order
+};
+
+struct OutlineEntry {
+    std::string title;
+    int level = 0;  // 0 = article, 1 = its sections, ...
+    int page = 0;
+    double y = 0;
+};
+
+// Page labels (what a viewer shows as the page number): from `first_page`
+// on, pages are labelled prefix + number, counting from `start`.
+struct PageLabelRange {
+    int first_page = 0;
+    enum class Style { decimal, roman_lower, none } style = Style::decimal;
+    std::string prefix;
+    int start = 1;
+};
+
+struct DocumentImage {
+    std::filesystem::path file;
+};
+
+struct DocumentInfo {
+    std::string title, author, subject, keywords, creator, producer;
+    std::string lang;         // BCP 47, for /Lang
+    long long timestamp = 0;  // seconds since 1970: CreationDate and ModDate
+};
+
+struct LaidOutDocument {
+    DocumentInfo info;
+    std::vector<DocumentFont> fonts;
+    std::vector<DocumentImage> images;
+    std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
+    std::vector<PageLabelRange> page_labels;
+};
+
+}  // namespace pamphlet

@@ -1,0 +1,274 @@
+// The typesetter's fonts: each file is read once into a HarfBuzz blob that
+// both FreeType (metrics, names, licence tables) and HarfBuzz (coverage,
+// advances, shaping) read from. Shaping results are cached for the run: a
+// document repeats its words, and the same word in the same font, language
+// and features always shapes the same.
+#include "pamphlet/font_set.hpp"
+
+#include "hb_handles.hpp"
+#include "shaping.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
+#include FT_OUTLINE_H
+
+#include <cassert>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace pamphlet {
+
+using namespace fonts_detail;
+
+namespace {
+
+struct LoadedFont {
+    std::filesystem::path file;
+    BlobHandle blob;
+    FT_Face ft_face = nullptr;
+    FaceHandle hb_face;
+    FontHandle hb_font;
+    FontMetrics metrics;
+};
+
+bool has_sfnt_table(FT_Face face, FT_ULong tag) {
+    FT_ULong length = 0;
+    return FT_Load_Sfnt_Table(face, tag, 0, nullptr, &length) == 0 && length > 0;
+}
+
+// Serif or sans, for the PDF font descriptor's flags: PANOSE first (its
+// serif-style digit is explicit), then the IBM family class; many fonts fill
+// in neither (Charis SIL), and then the outline of "I" decides — a sans-serif
+// "I" is a bare rectangle of four points, serifs add corners.
+bool guess_serif(FT_Face face, const TT_OS2* os2) {
+    if (os2 != nullptr) {
+        constexpr int panose_latin_text = 2;
+        if (os2->panose[0] == panose_latin_text && os2->panose[1] >= 2) {
+            constexpr int first_sans_style = 11;  // normal, obtuse, perpendicular sans, ...
+            return os2->panose[1] < first_sans_style;
+        }
+        const int family_class = os2->sFamilyClass >> 8;
+        // 1-5 and 7 are the serif classes (oldstyle ... slab, freeform), 8 is sans.
+        constexpr int sans = 8, reserved = 6;
+        if (family_class == sans) return false;
+        if (family_class >= 1 && family_class <= 7 && family_class != reserved) return true;
+    }
+    const FT_UInt glyph = FT_Get_Char_Index(face, U'I');
+    if (glyph == 0 || FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0) {
+        return false;
+    }
+    constexpr int rectangle_points = 4;
+    return face->glyph->outline.n_points > 2 * rectangle_points;
+}
+
+// Height of the glyph for `c` (cap height from 'H', x-height from 'x') when
+// an old OS/2 table does not say.
+double glyph_height(FT_Face face, char32_t c) {
+    const FT_UInt glyph = FT_Get_Char_Index(face, c);
+    if (glyph == 0 || FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0) {
+        return 0;
+    }
+    FT_BBox box{};
+    FT_Outline_Get_CBox(&face->glyph->outline, &box);
+    return static_cast<double>(box.yMax);
+}
+
+FontMetrics read_metrics(FT_Face face) {
+    FontMetrics m;
+    m.units_per_em = face->units_per_EM;
+    m.ascender = face->ascender;  // hhea, or OS/2 typo values when hhea is empty
+    m.descender = face->descender;
+    m.line_gap = face->height - (face->ascender - face->descender);
+    m.bbox[0] = static_cast<double>(face->bbox.xMin);
+    m.bbox[1] = static_cast<double>(face->bbox.yMin);
+    m.bbox[2] = static_cast<double>(face->bbox.xMax);
+    m.bbox[3] = static_cast<double>(face->bbox.yMax);
+    m.fixed_pitch = FT_IS_FIXED_WIDTH(face);
+    m.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+    if (os2 != nullptr && os2->version != 0xFFFF && os2->version >= 2) {
+        m.cap_height = os2->sCapHeight;
+        m.x_height = os2->sxHeight;
+    }
+    if (m.cap_height <= 0) m.cap_height = glyph_height(face, U'H');
+    if (m.x_height <= 0) m.x_height = glyph_height(face, U'x');
+    m.serif = guess_serif(face, os2 != nullptr && os2->version != 0xFFFF ? os2 : nullptr);
+
+    if (const auto* post =
+            static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST))) {
+        m.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
+        m.fixed_pitch = m.fixed_pitch || post->isFixedPitch != 0;
+    }
+    if (const char* name = FT_Get_Postscript_Name(face)) m.postscript_name = name;
+    return m;
+}
+
+// "onum,smcp,-liga" -> HarfBuzz features; entries HarfBuzz cannot parse are
+// dropped (the profile validates feature lists where the user writes them).
+std::vector<hb_feature_t> parse_features(std::string_view list) {
+    std::vector<hb_feature_t> features;
+    while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        std::string_view item = list.substr(0, comma);
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        hb_feature_t feature{};
+        if (!item.empty() &&
+            hb_feature_from_string(item.data(), static_cast<int>(item.size()), &feature)) {
+            features.push_back(feature);
+        }
+    }
+    return features;
+}
+
+}  // namespace
+
+struct FontSet::Impl {
+    FT_Library library = nullptr;
+    std::vector<LoadedFont> fonts;
+    std::map<std::string, int> index_by_path;
+    BufferHandle buffer{hb_buffer_create()};
+    // Node-based: references to cached results survive later insertions.
+    std::unordered_map<std::string, std::vector<ShapedGlyph>> shaped;
+    std::unordered_map<std::string, std::vector<hb_feature_t>> features;
+    std::string key;  // reused to build cache keys without reallocating
+    ShapingStats stats;
+
+    ~Impl() {
+        for (LoadedFont& font : fonts) FT_Done_Face(font.ft_face);
+        if (library != nullptr) FT_Done_FreeType(library);
+    }
+
+    const std::vector<hb_feature_t>& parsed_features(std::string_view list) {
+        auto found = features.find(std::string(list));
+        if (found == features.end()) {
+            found = features.emplace(std::string(list), parse_features(list)).first;
+        }
+        return found->second;
+    }
+};
+
+FontSet::FontSet() : impl_(std::make_unique<Impl>()) {}
+FontSet::~FontSet() = default;
+
+std::optional<int> FontSet::load(const std::filesystem::path& file, std::string& error) {
+    std::error_code ec;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(file, ec);
+    if (ec) canonical = file;
+    if (auto known = impl_->index_by_path.find(canonical.string());
+        known != impl_->index_by_path.end()) {
+        return known->second;
+    }
+    if (impl_->library == nullptr && FT_Init_FreeType(&impl_->library) != 0) {
+        error = "cannot initialise FreeType";
+        return std::nullopt;
+    }
+
+    LoadedFont font;
+    font.file = file;
+    font.blob.reset(hb_blob_create_from_file_or_fail(file.c_str()));
+    if (!font.blob) {
+        error = "cannot read font file '" + file.string() + "'";
+        return std::nullopt;
+    }
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(font.blob.get(), &length);
+    if (FT_New_Memory_Face(impl_->library, reinterpret_cast<const FT_Byte*>(data),
+                           static_cast<FT_Long>(length), 0, &font.ft_face) != 0) {
+        error = "'" + file.string() + "' is not a font file";
+        return std::nullopt;
+    }
+    // From here on `font` owns the FreeType face.
+    struct FaceGuard {
+        LoadedFont& font;
+        bool keep = false;
+        ~FaceGuard() {
+            if (!keep) FT_Done_Face(font.ft_face);
+        }
+    } guard{font};
+
+    if (!FT_IS_SFNT(font.ft_face) || !FT_IS_SCALABLE(font.ft_face)) {
+        error = "'" + file.string() + "' is not a TrueType font";
+        return std::nullopt;
+    }
+    if (!has_sfnt_table(font.ft_face, TTAG_glyf)) {
+        error = has_sfnt_table(font.ft_face, TTAG_CFF) || has_sfnt_table(font.ft_face, TTAG_CFF2)
+                    ? "'" + file.string() +
+                          "' has CFF outlines (an .otf font); pamphlet needs TrueType outlines"
+                    : "'" + file.string() + "' has no TrueType outlines";
+        return std::nullopt;
+    }
+
+    font.hb_face.reset(hb_face_create(font.blob.get(), 0));
+    font.hb_font.reset(hb_font_create(font.hb_face.get()));
+    const int upem = static_cast<int>(hb_face_get_upem(font.hb_face.get()));
+    // Shaping results in font units: the caller scales to the point size.
+    hb_font_set_scale(font.hb_font.get(), upem, upem);
+    font.metrics = read_metrics(font.ft_face);
+
+    guard.keep = true;
+    const int index = static_cast<int>(impl_->fonts.size());
+    impl_->fonts.push_back(std::move(font));
+    impl_->index_by_path.emplace(canonical.string(), index);
+    return index;
+}
+
+std::size_t FontSet::size() const {
+    return impl_->fonts.size();
+}
+
+const std::filesystem::path& FontSet::file(int font) const {
+    return impl_->fonts.at(static_cast<std::size_t>(font)).file;
+}
+
+const FontMetrics& FontSet::metrics(int font) const {
+    return impl_->fonts.at(static_cast<std::size_t>(font)).metrics;
+}
+
+bool FontSet::has_glyph(int font, char32_t c) const {
+    hb_codepoint_t glyph = 0;
+    return hb_font_get_nominal_glyph(impl_->fonts.at(static_cast<std::size_t>(font)).hb_font.get(),
+                                     static_cast<hb_codepoint_t>(c), &glyph) &&
+           glyph != 0;
+}
+
+double FontSet::advance(int font, std::uint32_t glyph) const {
+    return hb_font_get_glyph_h_advance(
+        impl_->fonts.at(static_cast<std::size_t>(font)).hb_font.get(), glyph);
+}
+
+const std::vector<ShapedGlyph>& FontSet::shape(int font, std::string_view text,
+                                               std::string_view lang, std::string_view features) {
+    ++impl_->stats.requests;
+    // Font index, features and language cannot contain NUL, so NUL-separated
+    // fields make the key unambiguous.
+    std::string& key = impl_->key;
+    key.clear();
+    key.append(reinterpret_cast<const char*>(&font), sizeof font);
+    key.append(features).push_back('\0');
+    key.append(lang).push_back('\0');
+    key.append(text);
+    if (auto cached = impl_->shaped.find(key); cached != impl_->shaped.end()) {
+        return cached->second;
+    }
+
+    ++impl_->stats.shaped;
+    const LoadedFont& loaded = impl_->fonts.at(static_cast<std::size_t>(font));
+    const hb_language_t language =
+        lang.empty() ? HB_LANGUAGE_INVALID
+                     : hb_language_from_string(lang.data(), static_cast<int>(lang.size()));
+    std::vector<ShapedGlyph> glyphs = shape_with(loaded.hb_font.get(), impl_->buffer.get(), text,
+                                                 language, impl_->parsed_features(features));
+    return impl_->shaped.emplace(key, std::move(glyphs)).first->second;
+}
+
+ShapingStats FontSet::stats() const {
+    return impl_->stats;
+}
+
+}  // namespace pamphlet

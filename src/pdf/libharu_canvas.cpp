@@ -1,0 +1,491 @@
+#include "libharu_canvas.hpp"
+
+#include "font_embedding.hpp"
+#include "glyph_operators.hpp"
+#include "number_format.hpp"
+
+#include "pamphlet/base/utf8.hpp"
+#include "pamphlet/image.hpp"
+
+#include <hpdf.h>
+
+#include <chrono>
+#include <cmath>
+#include <map>
+
+namespace pamphlet::pdf_detail {
+
+namespace {
+
+// libharu reports errors through this callback and keeps them in the
+// document until HPDF_ResetError. The callback returns normally (no
+// longjmp, no exception through C frames); callers check afterwards.
+struct LibharuError {
+    HPDF_STATUS code = HPDF_OK;
+    HPDF_STATUS detail = 0;
+};
+
+void HPDF_STDCALL record_libharu_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) {
+    auto* error = static_cast<LibharuError*>(user_data);
+    if (error->code == HPDF_OK) {
+        error->code = code;
+        error->detail = detail;
+    }
+}
+
+std::string hex_status(HPDF_STATUS status) {
+    static const char digits[] = "0123456789ABCDEF";
+    std::string out;
+    do {
+        out.insert(out.begin(), digits[status & 0xF]);
+        status >>= 4;
+    } while (status != 0);
+    return "0x" + out;
+}
+
+std::string num(double value) {
+    return format_number(value, 3);
+}
+
+bool is_plain_ascii(const std::string& text) {
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) {
+            return false;
+        }
+    }
+    return true;
+}
+
+HPDF_Date utc_date(long long timestamp) {
+    using namespace std::chrono;
+    const sys_seconds time{seconds{timestamp}};
+    const sys_days day = floor<days>(time);
+    const year_month_day ymd{day};
+    const hh_mm_ss clock{time - day};
+    HPDF_Date date{};
+    date.year = static_cast<int>(ymd.year());
+    date.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    date.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    date.hour = static_cast<int>(clock.hours().count());
+    date.minutes = static_cast<int>(clock.minutes().count());
+    date.seconds = static_cast<int>(clock.seconds().count());
+    date.ind = 'Z';
+    return date;
+}
+
+HPDF_Rect rect_of(double x, double y, double width, double height) {
+    return HPDF_Rect{static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y),
+                     static_cast<HPDF_REAL>(x + width), static_cast<HPDF_REAL>(y + height)};
+}
+
+}  // namespace
+
+struct LibharuCanvas::Impl {
+    struct FontSlot {
+        bool prepared = false;
+        HPDF_Dict type0 = nullptr;  // null when the font could not be embedded
+        std::map<std::uint32_t, double> width_of;
+    };
+    struct ImageSlot {
+        bool prepared = false;
+        HPDF_Image image = nullptr;
+    };
+    struct PendingLink {
+        std::size_t page = 0;
+        LinkArea link;
+    };
+
+    explicit Impl(DiagnosticSink& diagnostics) : sink(diagnostics) {}
+    ~Impl() {
+        if (pdf != nullptr) HPDF_Free(pdf);
+    }
+
+    bool failed() const { return pdf == nullptr || error.code != HPDF_OK; }
+
+    // A PDF text string: literal when plain ASCII, else UTF-16BE with BOM.
+    void* text_string(const std::string& text) {
+        if (is_plain_ascii(text)) return HPDF_String_New(pdf->mmgr, text.c_str(), nullptr);
+        std::string bytes = "\xFE\xFF";
+        utf8::for_each(text, [&](char32_t c) {
+            auto unit = [&](unsigned u) {
+                bytes += static_cast<char>(u >> 8);
+                bytes += static_cast<char>(u & 0xFF);
+            };
+            if (c >= 0x10000) {
+                unit(0xD800 + ((c - 0x10000) >> 10));
+                unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+            } else {
+                unit(static_cast<unsigned>(c));
+            }
+        });
+        return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                               static_cast<HPDF_UINT>(bytes.size()));
+    }
+
+    HPDF_Dict new_indirect_dict() {
+        HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
+        if (dict != nullptr) HPDF_Xref_Add(pdf->xref, dict);
+        return dict;
+    }
+
+    HPDF_Dict new_stream(const std::string& data) {
+        HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        if (stream == nullptr) return nullptr;
+        stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
+                          static_cast<HPDF_UINT>(data.size()));
+        return stream;
+    }
+
+    HPDF_Array number_array(std::initializer_list<double> values) {
+        HPDF_Array array = HPDF_Array_New(pdf->mmgr);
+        for (double v : values) HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(v));
+        return array;
+    }
+
+    HPDF_Dict build_type0(const EmbeddedFont& font) {
+        HPDF_Dict file = new_stream(font.program);
+        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(font.program.size()));
+
+        HPDF_Dict descriptor = new_indirect_dict();
+        HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+        HPDF_Dict_AddName(descriptor, "FontName", font.base_font.c_str());
+        HPDF_Dict_AddNumber(descriptor, "Flags", font.flags);
+        HPDF_Dict_Add(descriptor, "FontBBox",
+                      number_array({font.bbox[0], font.bbox[1], font.bbox[2], font.bbox[3]}));
+        HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(font.italic_angle));
+        HPDF_Dict_AddReal(descriptor, "Ascent", static_cast<HPDF_REAL>(font.ascent));
+        HPDF_Dict_AddReal(descriptor, "Descent", static_cast<HPDF_REAL>(font.descent));
+        HPDF_Dict_AddReal(descriptor, "CapHeight", static_cast<HPDF_REAL>(font.cap_height));
+        HPDF_Dict_AddReal(descriptor, "StemV", static_cast<HPDF_REAL>(font.stem_v));
+        HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+        HPDF_Dict system_info = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", nullptr));
+        HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", nullptr));
+        HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+
+        HPDF_Array widths = HPDF_Array_New(pdf->mmgr);
+        for (const WidthRun& run : font.widths) {
+            HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(run.first));
+            HPDF_Array values = HPDF_Array_New(pdf->mmgr);
+            for (double w : run.widths) HPDF_Array_AddReal(values, static_cast<HPDF_REAL>(w));
+            HPDF_Array_Add(widths, values);
+        }
+
+        HPDF_Dict cid_font = new_indirect_dict();
+        HPDF_Dict_AddName(cid_font, "Type", "Font");
+        HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(cid_font, "BaseFont", font.base_font.c_str());
+        HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info);
+        HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
+        HPDF_Dict_Add(cid_font, "W", widths);
+        HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity");
+
+        HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
+        HPDF_Array_Add(descendants, cid_font);
+
+        HPDF_Dict type0 = new_indirect_dict();
+        HPDF_Dict_AddName(type0, "Type", "Font");
+        HPDF_Dict_AddName(type0, "Subtype", "Type0");
+        HPDF_Dict_AddName(type0, "BaseFont", font.base_font.c_str());
+        HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+        HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+        HPDF_Dict_Add(type0, "ToUnicode", new_stream(font.to_unicode));
+        return failed() ? nullptr : type0;
+    }
+
+    FontSlot& font_for(const GlyphRun& run) {
+        FontSlot& slot = font_slots[run.font];
+        if (slot.prepared) return slot;
+        slot.prepared = true;
+        const DocumentFont& font = (*fonts)[run.font];
+        EmbeddedFontResult embedded = prepare_embedded_font(font);
+        if (!embedded.font) {
+            sink.error(run.span, "pdf-font",
+                       "cannot embed font '" + font.file.string() + "': " + embedded.error);
+            return slot;
+        }
+        slot.type0 = build_type0(*embedded.font);
+        slot.width_of = std::move(embedded.font->width_of);
+        return slot;
+    }
+
+    // A failed image load leaves libharu's sticky error set; the image is
+    // reported and the document goes on without it.
+    HPDF_Image load_image(const DecodedImage& image, std::string& error_text) {
+        HPDF_Image loaded = nullptr;
+        const auto* data = reinterpret_cast<const HPDF_BYTE*>(image.data.data());
+        const auto width = static_cast<HPDF_UINT>(image.info.width);
+        const auto height = static_cast<HPDF_UINT>(image.info.height);
+        if (image.is_dct) {
+            loaded =
+                HPDF_LoadJpegImageFromMem(pdf, data, static_cast<HPDF_UINT>(image.data.size()));
+            // libharu marks every 4-component JPEG as inverted; only Adobe's are.
+            if (loaded != nullptr && image.color_space == DecodedImage::ColorSpace::cmyk &&
+                !image.inverted_cmyk) {
+                HPDF_Dict_RemoveElement(loaded, "Decode");
+            }
+        } else {
+            const HPDF_ColorSpace space = image.color_space == DecodedImage::ColorSpace::gray
+                                              ? HPDF_CS_DEVICE_GRAY
+                                              : HPDF_CS_DEVICE_RGB;
+            loaded = HPDF_LoadRawImageFromMem(pdf, data, width, height, space, 8);
+            if (loaded != nullptr && !image.alpha.empty()) {
+                HPDF_Image mask = HPDF_LoadRawImageFromMem(
+                    pdf, reinterpret_cast<const HPDF_BYTE*>(image.alpha.data()), width, height,
+                    HPDF_CS_DEVICE_GRAY, 8);
+                if (mask != nullptr) HPDF_Image_AddSMask(loaded, mask);
+            }
+        }
+        if (loaded == nullptr || error.code != HPDF_OK) {
+            error_text = "libharu rejected it (error " + hex_status(error.code) + ")";
+            HPDF_ResetError(pdf);
+            error = {};
+            return nullptr;
+        }
+        return loaded;
+    }
+
+    ImageSlot& image_for(const PlacedImage& placed) {
+        ImageSlot& slot = image_slots[placed.image];
+        if (slot.prepared) return slot;
+        slot.prepared = true;
+        const std::filesystem::path& file = (*images)[placed.image].file;
+        ImageDecodeResult decoded = decode_image(file);
+        std::string why = decoded.error;
+        if (decoded.image) slot.image = load_image(*decoded.image, why);
+        if (slot.image == nullptr) {
+            sink.error(placed.span, "pdf-image",
+                       "cannot place image '" + file.string() + "': " + why);
+        }
+        return slot;
+    }
+
+    void set_fill(const Color& color) {
+        std::string op;
+        if (color.space == Color::Space::cmyk) {
+            op = num(color.v[0]) + " " + num(color.v[1]) + " " + num(color.v[2]) + " " +
+                 num(color.v[3]) + " k\n";
+        } else {
+            op = num(color.v[0]) + " " + num(color.v[1]) + " " + num(color.v[2]) + " rg\n";
+        }
+        if (op == fill) return;
+        fill = op;
+        content += op;
+    }
+
+    HPDF_Destination destination(int page_index, double y) {
+        HPDF_Destination dest = HPDF_Page_CreateDestination(pages[page_index]);
+        // libharu rejects zoom 0 ("keep the reader's zoom"): 1 is 100 %.
+        if (dest != nullptr) HPDF_Destination_SetXYZ(dest, 0, static_cast<HPDF_REAL>(y), 1);
+        return dest;
+    }
+
+    void write_links() {
+        for (const PendingLink& pending : links) {
+            const LinkArea& link = pending.link;
+            const HPDF_Rect area = rect_of(link.x, link.y, link.width, link.height);
+            HPDF_Annotation annotation = nullptr;
+            if (link.dest_page) {
+                HPDF_Destination dest = destination(*link.dest_page, link.dest_y);
+                annotation = HPDF_Page_CreateLinkAnnot(pages[pending.page], area, dest);
+            } else {
+                annotation =
+                    HPDF_Page_CreateURILinkAnnot(pages[pending.page], area, link.uri.c_str());
+            }
+            if (annotation != nullptr) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+        }
+    }
+
+    void write_outline() {
+        HPDF_Encoder utf8_encoder = HPDF_GetEncoder(pdf, "UTF-8");
+        std::vector<HPDF_Outline> open_parents;  // the last entry of each level
+        for (const OutlineEntry& entry : outline) {
+            const std::size_t depth =
+                std::min(static_cast<std::size_t>(std::max(entry.level, 0)), open_parents.size());
+            open_parents.resize(depth);
+            HPDF_Outline parent = depth == 0 ? nullptr : open_parents.back();
+            HPDF_Outline item = HPDF_CreateOutline(pdf, parent, entry.title.c_str(), utf8_encoder);
+            if (item == nullptr) return;
+            HPDF_Outline_SetDestination(item, destination(entry.page, entry.y));
+            HPDF_Outline_SetOpened(item, depth == 0 ? HPDF_TRUE : HPDF_FALSE);
+            open_parents.push_back(item);
+        }
+    }
+
+    void write_page_labels() {
+        for (const PageLabelRange& range : labels) {
+            HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
+            if (range.style == PageLabelRange::Style::decimal) HPDF_Dict_AddName(label, "S", "D");
+            if (range.style == PageLabelRange::Style::roman_lower) {
+                HPDF_Dict_AddName(label, "S", "r");
+            }
+            if (!range.prefix.empty()) HPDF_Dict_Add(label, "P", text_string(range.prefix));
+            if (range.start != 1) HPDF_Dict_AddNumber(label, "St", range.start);
+            HPDF_Catalog_AddPageLabel(pdf->catalog, range.first_page, label);
+        }
+    }
+
+    void write_info(const DocumentInfo& info) {
+        // libharu encodes info strings with the current encoder: UTF-8 makes
+        // it write UTF-16 text strings, so umlauts survive.
+        HPDF_UseUTFEncodings(pdf);
+        HPDF_SetCurrentEncoder(pdf, "UTF-8");
+        const std::pair<HPDF_InfoType, const std::string*> fields[] = {
+            {HPDF_INFO_TITLE, &info.title},     {HPDF_INFO_AUTHOR, &info.author},
+            {HPDF_INFO_SUBJECT, &info.subject}, {HPDF_INFO_KEYWORDS, &info.keywords},
+            {HPDF_INFO_CREATOR, &info.creator},
+        };
+        for (const auto& [type, value] : fields) {
+            if (!value->empty()) HPDF_SetInfoAttr(pdf, type, value->c_str());
+        }
+        // Replaces libharu's own "Haru Free PDF Library 2.3.0".
+        const std::string producer = info.producer.empty() ? "pamphlet" : info.producer;
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, producer.c_str());
+        const HPDF_Date date = utc_date(info.timestamp);
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+        if (!info.lang.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(info.lang));
+    }
+
+    std::optional<std::string> save() {
+        // SMask and /Lang are PDF 1.4; libharu starts every document at 1.3.
+        if (pdf->pdf_version < HPDF_VER_14) pdf->pdf_version = HPDF_VER_14;
+        if (HPDF_SaveToStream(pdf) != HPDF_OK) return std::nullopt;
+        const HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+        std::string bytes(size, '\0');
+        HPDF_ResetStream(pdf);
+        HPDF_UINT32 read = 0;
+        while (read < size) {
+            HPDF_UINT32 length = size - read;
+            const HPDF_STATUS status = HPDF_ReadFromStream(
+                pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data() + read), &length);
+            read += length;
+            if (length == 0 || (status != HPDF_OK && status != HPDF_STREAM_EOF)) break;
+        }
+        if (read != size) return std::nullopt;
+        return bytes;
+    }
+
+    DiagnosticSink& sink;
+    LibharuError error;
+    HPDF_Doc pdf = nullptr;
+    const std::vector<DocumentFont>* fonts = nullptr;
+    const std::vector<DocumentImage>* images = nullptr;
+    std::vector<FontSlot> font_slots;
+    std::vector<ImageSlot> image_slots;
+    std::vector<HPDF_Page> pages;
+    std::string content;  // the current page's content stream
+    std::string fill;     // the fill colour operator in effect on this page
+    std::vector<PendingLink> links;
+    std::vector<OutlineEntry> outline;
+    std::vector<PageLabelRange> labels;
+};
+
+LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
+LibharuCanvas::~LibharuCanvas() = default;
+
+void LibharuCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
+                                   const std::vector<DocumentImage>& images) {
+    Impl& d = *impl_;
+    d.fonts = &fonts;
+    d.images = &images;
+    d.font_slots.assign(fonts.size(), {});
+    d.image_slots.assign(images.size(), {});
+    d.pdf = HPDF_New(record_libharu_error, &d.error);
+    if (d.pdf == nullptr) return;
+    HPDF_SetCompressionMode(d.pdf, HPDF_COMP_ALL);  // before the first page, or pages stay raw
+    d.write_info(info);
+}
+
+void LibharuCanvas::begin_page(double width, double height) {
+    Impl& d = *impl_;
+    if (d.failed()) return;
+    HPDF_Page page = HPDF_AddPage(d.pdf);
+    if (page == nullptr) return;
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height));
+    d.pages.push_back(page);
+    d.content.clear();
+    d.fill.clear();
+}
+
+void LibharuCanvas::show_glyphs(const GlyphRun& run) {
+    Impl& d = *impl_;
+    if (d.failed()) return;
+    Impl::FontSlot& font = d.font_for(run);
+    if (font.type0 == nullptr) return;
+    const char* name =
+        HPDF_Page_GetLocalFontName(d.pages.back(), reinterpret_cast<HPDF_Font>(font.type0));
+    if (name == nullptr) return;
+    d.set_fill(run.color);
+    d.content += text_operators(run, name, font.width_of);
+}
+
+void LibharuCanvas::fill_rect(const FilledRect& rect) {
+    Impl& d = *impl_;
+    if (d.failed()) return;
+    d.set_fill(rect.color);
+    d.content += num(rect.x) + " " + num(rect.y) + " " + num(rect.width) + " " + num(rect.height) +
+                 " re f\n";
+}
+
+void LibharuCanvas::draw_image(const PlacedImage& placed) {
+    Impl& d = *impl_;
+    if (d.failed()) return;
+    HPDF_Image image = d.image_for(placed).image;
+    if (image == nullptr) return;
+    const char* name = HPDF_Page_GetXObjectName(d.pages.back(), image);
+    if (name == nullptr) return;
+    d.content += "q " + num(placed.width) + " 0 0 " + num(placed.height) + " " + num(placed.x) +
+                 " " + num(placed.y) + " cm /" + name + " Do Q\n";
+}
+
+void LibharuCanvas::add_link(const LinkArea& link) {
+    Impl& d = *impl_;
+    if (d.failed() || d.pages.empty()) return;
+    // Written at the end, when the pages internal links point at exist.
+    d.links.push_back({d.pages.size() - 1, link});
+}
+
+void LibharuCanvas::end_page() {
+    Impl& d = *impl_;
+    if (d.failed() || d.pages.empty()) return;
+    auto* attr = static_cast<HPDF_PageAttr>(d.pages.back()->attr);
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(d.content.data()),
+                      static_cast<HPDF_UINT>(d.content.size()));
+    d.content.clear();
+}
+
+void LibharuCanvas::add_outline(const OutlineEntry& entry) {
+    impl_->outline.push_back(entry);
+}
+
+void LibharuCanvas::set_page_labels(const std::vector<PageLabelRange>& ranges) {
+    impl_->labels = ranges;
+}
+
+std::optional<std::string> LibharuCanvas::finish() {
+    Impl& d = *impl_;
+    if (d.pdf == nullptr) {
+        d.sink.error({}, "pdf-writer", "libharu could not create a PDF document (out of memory)");
+        return std::nullopt;
+    }
+    if (!d.failed()) {
+        d.write_links();
+        d.write_outline();
+        d.write_page_labels();
+    }
+    std::optional<std::string> bytes;
+    if (!d.failed()) bytes = d.save();
+    if (d.failed() || !bytes) {
+        d.sink.error({}, "pdf-writer",
+                     "libharu failed while writing the PDF (error " + hex_status(d.error.code) +
+                         ", detail " + std::to_string(d.error.detail) + ")");
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+}  // namespace pamphlet::pdf_detail

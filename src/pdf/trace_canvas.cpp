@@ -1,0 +1,138 @@
+#include "trace_canvas.hpp"
+
+#include "number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pamphlet::pdf_detail {
+
+namespace {
+
+std::string num(double value) {
+    return format_number(value, 2);
+}
+
+std::string point(double x, double y) {
+    return num(x) + "," + num(y);
+}
+
+std::string size(double width, double height) {
+    return num(width) + "x" + num(height);
+}
+
+// Quoted, with the quote, backslash and control characters escaped, so a
+// trace line is always one line.
+std::string quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += '?';
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+const char* style_name(PageLabelRange::Style style) {
+    switch (style) {
+        case PageLabelRange::Style::decimal:
+            return "decimal";
+        case PageLabelRange::Style::roman_lower:
+            return "roman";
+        case PageLabelRange::Style::none:
+            return "none";
+    }
+    return "?";
+}
+
+}  // namespace
+
+std::string trace_color(const Color& color) {
+    if (color.space == Color::Space::cmyk) {
+        return "cmyk(" + num(color.v[0]) + "," + num(color.v[1]) + "," + num(color.v[2]) + "," +
+               num(color.v[3]) + ")";
+    }
+    static const char digits[] = "0123456789abcdef";
+    std::string out = "#";
+    for (int i = 0; i < 3; ++i) {
+        const int byte = static_cast<int>(std::lround(std::clamp(color.v[i], 0.0, 1.0) * 255));
+        out += digits[byte >> 4];
+        out += digits[byte & 0xF];
+    }
+    return out;
+}
+
+void TraceCanvas::line(const std::string& text) {
+    out_ += text;
+    out_ += '\n';
+}
+
+void TraceCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
+                                 const std::vector<DocumentImage>& images) {
+    line("document title=" + quoted(info.title) + " author=" + quoted(info.author) +
+         " lang=" + info.lang + " time=" + std::to_string(info.timestamp));
+    for (std::size_t i = 0; i < fonts.size(); ++i) {
+        line("font " + std::to_string(i) + " " + fonts[i].postscript_name +
+             " upem=" + std::to_string(fonts[i].units_per_em) +
+             " glyphs=" + std::to_string(fonts[i].glyphs.size()));
+    }
+    // File names only: the folders differ between machines.
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        line("image " + std::to_string(i) + " " + images[i].file.filename().string());
+    }
+}
+
+void TraceCanvas::begin_page(double width, double height) {
+    line("page " + std::to_string(++page_number_) + " " + size(width, height));
+}
+
+void TraceCanvas::show_glyphs(const GlyphRun& run) {
+    std::string glyphs;
+    for (const PlacedGlyph& glyph : run.glyphs) {
+        if (!glyphs.empty()) glyphs += ' ';
+        glyphs += std::to_string(glyph.id) + ":" + num(glyph.advance);
+        if (glyph.dx != 0 || glyph.dy != 0) glyphs += "@" + point(glyph.dx, glyph.dy);
+    }
+    line("glyphs font=" + std::to_string(run.font) + " size=" + num(run.size) +
+         " color=" + trace_color(run.color) + " at " + point(run.x, run.y) + " " +
+         quoted(run.text) + " [" + glyphs + "]");
+}
+
+void TraceCanvas::fill_rect(const FilledRect& rect) {
+    line("rect " + point(rect.x, rect.y) + " " + size(rect.width, rect.height) +
+         " color=" + trace_color(rect.color));
+}
+
+void TraceCanvas::draw_image(const PlacedImage& image) {
+    line("image " + std::to_string(image.image) + " at " + point(image.x, image.y) + " " +
+         size(image.width, image.height) + " alt=" + quoted(image.alt));
+}
+
+void TraceCanvas::add_link(const LinkArea& link) {
+    std::string target =
+        link.dest_page ? "page=" + std::to_string(*link.dest_page + 1) + " y=" + num(link.dest_y)
+                       : "uri=" + quoted(link.uri);
+    line("link " + point(link.x, link.y) + " " + size(link.width, link.height) + " " + target);
+}
+
+void TraceCanvas::add_outline(const OutlineEntry& entry) {
+    line("outline " + std::string(static_cast<std::size_t>(std::max(entry.level, 0)) * 2, ' ') +
+         quoted(entry.title) + " page=" + std::to_string(entry.page + 1) + " y=" + num(entry.y));
+}
+
+void TraceCanvas::set_page_labels(const std::vector<PageLabelRange>& ranges) {
+    for (const PageLabelRange& range : ranges) {
+        line("labels from page " + std::to_string(range.first_page + 1) + " " +
+             style_name(range.style) + " prefix=" + quoted(range.prefix) +
+             " start=" + std::to_string(range.start));
+    }
+}
+
+}  // namespace pamphlet::pdf_detail

@@ -1,0 +1,258 @@
+#include "front_back.hpp"
+
+#include "labels.hpp"
+#include "placement.hpp"
+
+#include <algorithm>
+
+namespace pamphlet::typeset {
+
+namespace {
+
+// Lines stacked at a fixed leading, with space between groups, placed
+// afterwards once their total height is known (the back page's contact block
+// sits on the bottom margin, so it is built top-down and placed bottom-up).
+class LineStack {
+public:
+    LineStack(TextSetter& setter, const std::string& lang, double measure)
+        : setter_(setter), lang_(lang), measure_(measure) {}
+
+    void add(const StyledText& text, const BlockStyle& style, double space_before) {
+        const Styles::Strut strut = setter_.styles().strut(style);
+        bool first = true;
+        for (const SetLine& line : setter_.set(text, lang_, measure_, Alignment::left)) {
+            Entry entry;
+            entry.content = setter_.line_content(line, 0, text.links);
+            entry.height = std::max(strut.height, line.ascent);
+            entry.depth = std::max(strut.depth, line.descent);
+            entry.space_before = entries_.empty() ? 0 : first ? space_before : 0;
+            entries_.push_back(std::move(entry));
+            first = false;
+        }
+    }
+
+    void add_box(BoxContent content, double height, double space_before) {
+        entries_.push_back({std::move(content), height, 0, entries_.empty() ? 0 : space_before});
+    }
+
+    double height() const {
+        double total = 0;
+        for (const Entry& e : entries_) total += e.space_before + e.height + e.depth;
+        return total;
+    }
+
+    // Places the stack with its top at `top`, its left edge at `x`.
+    void place(Page& page, double x, double top) const {
+        double y = top;
+        for (const Entry& e : entries_) {
+            y -= e.space_before + e.height;
+            place_items(e.content, x, y, page);
+            for (const PendingLink& link : e.content.links) {
+                page.items.emplace_back(placed_link(link, x, y));
+            }
+            y -= e.depth;
+        }
+    }
+
+private:
+    struct Entry {
+        BoxContent content;
+        double height = 0, depth = 0, space_before = 0;
+    };
+    TextSetter& setter_;
+    std::string lang_;
+    double measure_;
+    std::vector<Entry> entries_;
+};
+
+// "+49 (0)30 123 45-6" -> "tel:+4930123456": digits and a leading plus,
+// the "(0)" trunk prefix dropped as international dialling requires.
+std::string tel_uri(std::string_view phone) {
+    std::string text(phone);
+    if (std::size_t trunk = text.find("(0)"); trunk != std::string::npos) text.erase(trunk, 3);
+    std::string number;
+    for (char c : text) {
+        if ((c >= '0' && c <= '9') || (c == '+' && number.empty())) number += c;
+    }
+    return "tel:" + number;
+}
+
+std::string web_uri(std::string_view website) {
+    if (website.find("://") != std::string_view::npos) return std::string(website);
+    return "https://" + std::string(website);
+}
+
+// Text and pictures of the covers come from collection.yaml.
+SourceSpan collection_span(const Collection& collection) {
+    return SourceSpan::whole((collection.root / "collection.yaml").string());
+}
+
+// The logo as a box of the profile's logo height (narrower if the measure
+// demands), or nullopt when there is none or it cannot be placed.
+std::optional<BoxContent> logo_box(CoverContext& context, double measure, double& height) {
+    const Collection& collection = context.collection;
+    if (!collection.publisher.logo) return std::nullopt;
+    const SourceSpan span = collection_span(collection);
+    const Profile& profile = context.setter.styles().profile();
+    std::optional<UsableImage> logo =
+        context.images.use(*collection.publisher.logo, span, context.setter.sink());
+    if (!logo || profile.cover_logo_height <= 0) return std::nullopt;
+    const ImageSize size = fit_image(*logo, measure, profile.cover_logo_height);
+    height = size.height;
+    BoxContent content;
+    content.items.emplace_back(
+        PlacedImage{logo->index, 0, 0, size.width, size.height, collection.publisher.name, span});
+    return content;
+}
+
+}  // namespace
+
+std::string brochure_title(const Collection& collection, const Edition& edition) {
+    return edition.title.empty() ? collection.title.get(edition.lang) : edition.title;
+}
+
+std::string brochure_subtitle(const Collection& collection, const Edition& edition) {
+    return edition.subtitle.empty() ? collection.subtitle.get(edition.lang) : edition.subtitle;
+}
+
+Page front_cover(CoverContext& context) {
+    const Styles& styles = context.setter.styles();
+    const Profile& profile = styles.profile();
+    const std::string& lang = context.edition.lang;
+    Page page;
+    page.width = context.page_width;
+    page.height = context.page_height;
+    const double measure = page.width - profile.margin_inner - profile.margin_outer;
+    const double share = std::clamp(profile.cover_image_height, 0.0, 1.0);
+    const double band_top = page.height * (1 - share);
+    const std::string title = brochure_title(context.collection, context.edition);
+    const SourceSpan span = collection_span(context.collection);
+
+    if (context.collection.cover && share > 0) {
+        if (std::optional<UsableImage> cover =
+                context.images.use(*context.collection.cover, span, context.setter.sink())) {
+            // Full bleed: the picture covers the whole area; what overhangs the
+            // page is clipped by it, what overhangs the band is painted over.
+            const double scale = std::max(page.width / cover->pixel_width,
+                                          (page.height - band_top) / cover->pixel_height);
+            const double width = cover->pixel_width * scale;
+            const double height = cover->pixel_height * scale;
+            page.items.emplace_back(PlacedImage{cover->index, (page.width - width) / 2,
+                                                page.height - height, width, height, title, span});
+        }
+    }
+
+    LineStack band(context.setter, lang, measure);
+    StyledText title_text;
+    title_text.add(title, styles.resolve(styles.cover_title.format), span);
+    band.add(title_text, styles.cover_title, 0);
+    const std::string subtitle = brochure_subtitle(context.collection, context.edition);
+    if (!subtitle.empty()) {
+        StyledText text;
+        text.add(subtitle, styles.resolve(styles.cover_subtitle.format), span);
+        band.add(text, styles.cover_subtitle, profile.h1_space_after);
+    }
+    const double band_height = band.height() + 2 * profile.cover_padding;
+    // Below the band the paper shows: what the picture hangs over is covered.
+    const Color paper{Color::Space::rgb, {1, 1, 1, 0}};
+    page.items.emplace_back(FilledRect{0, 0, page.width, band_top - band_height, paper});
+    page.items.emplace_back(
+        FilledRect{0, band_top - band_height, page.width, band_height, profile.cover_background});
+    band.place(page, profile.margin_inner, band_top - profile.cover_padding);
+
+    // The clinic signs at the foot of the cover: its logo, else its name.
+    LineStack signature(context.setter, lang, measure);
+    double logo_height = 0;
+    if (std::optional<BoxContent> logo = logo_box(context, measure, logo_height)) {
+        signature.add_box(std::move(*logo), logo_height, 0);
+    } else if (!context.collection.publisher.name.empty()) {
+        StyledText name;
+        name.add(context.collection.publisher.name, styles.resolve(styles.back_name.format), span);
+        signature.add(name, styles.back_name, 0);
+    }
+    signature.place(page, profile.margin_inner, profile.margin_bottom + signature.height());
+    return page;
+}
+
+Page back_cover(CoverContext& context) {
+    const Styles& styles = context.setter.styles();
+    const Profile& profile = styles.profile();
+    const Collection& collection = context.collection;
+    const Publisher& publisher = collection.publisher;
+    const std::string& lang = context.edition.lang;
+    const Labels& labels = labels_for(lang);
+    Page page;
+    page.width = context.page_width;
+    page.height = context.page_height;
+    const double measure = page.width - profile.margin_inner - profile.margin_outer;
+    const SourceSpan span = collection_span(collection);
+
+    const TextStyle text_style = styles.resolve(styles.back_text.format);
+    Format muted_format = styles.back_text.format;
+    muted_format.color = profile.muted_color;
+    const TextStyle muted = styles.resolve(muted_format);
+    Format link_format = styles.back_text.format;
+    link_format.color = profile.link_color;
+    const TextStyle link_style = styles.resolve(link_format);
+    const double line_gap = profile.paragraph_spacing;
+
+    LineStack stack(context.setter, lang, measure);
+    double logo_height = 0;
+    if (std::optional<BoxContent> logo = logo_box(context, measure, logo_height)) {
+        stack.add_box(std::move(*logo), logo_height, 0);
+    }
+    if (!publisher.name.empty()) {
+        StyledText name;
+        name.add(publisher.name, styles.resolve(styles.back_name.format), span);
+        stack.add(name, styles.back_name, profile.heading_space_before);
+    }
+    if (!publisher.address.empty()) {
+        StyledText address;
+        address.add(publisher.address, text_style, span);
+        stack.add(address, styles.back_text, line_gap);
+    }
+    auto contact = [&](std::string_view label, const std::string& value, const std::string& uri,
+                       double space) {
+        if (value.empty()) return;
+        StyledText text;
+        text.links.push_back({uri, {}});
+        text.add(std::string(label) + "\u2002", muted, span);
+        text.add(value, link_style, span, 0);
+        stack.add(text, styles.back_text, space);
+    };
+    contact(labels.phone, publisher.phone, tel_uri(publisher.phone), line_gap);
+    contact(labels.email, publisher.email, "mailto:" + publisher.email, 0);
+    contact(labels.website, publisher.website, web_uri(publisher.website), 0);
+
+    const std::string rights =
+        collection.rights.empty() ? std::string() : collection.rights.get(lang);
+    std::string published_text;
+    if (!collection.date.empty()) {
+        published_text = std::string(labels.published) + ": " + human_date(collection.date, lang);
+    }
+    std::string made_with_text;
+    if (!context.options.generator.empty()) {
+        made_with_text = std::string(labels.made_with) + " " + context.options.generator;
+    }
+    const std::string& published = published_text;
+    const std::string& made_with = made_with_text;
+    bool first_small = true;
+    for (const std::string* line : {&rights, &published, &made_with}) {
+        if (line->empty()) continue;
+        StyledText text;
+        text.add(*line, muted, span);
+        stack.add(text, styles.back_text, first_small ? profile.heading_space_before : 0);
+        first_small = false;
+    }
+
+    // A short accent rule above the block, like the section marks inside.
+    const double top = profile.margin_bottom + stack.height();
+    const double rule_y = top + profile.heading_space_before;
+    page.items.emplace_back(FilledRect{profile.margin_inner, rule_y,
+                                       std::min(profile.rule_width, measure),
+                                       profile.rule_thickness, profile.accent_color});
+    stack.place(page, profile.margin_inner, top);
+    return page;
+}
+
+}  // namespace pamphlet::typeset

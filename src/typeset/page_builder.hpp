@@ -1,0 +1,58 @@
+// Breaking a vertical list into pages, the way TeX's page builder does:
+// boxes (lines, images, rules) with glue and penalties between them; at every
+// legal break the cost is the page's badness plus the penalty, and the
+// cheapest break before the page overflows wins. Pages may run short by
+// `ragged_bottom` (TeX's \raggedbottom stretch), which is what lets a heading
+// move to the next page with its lines instead of ending a page alone.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace pamphlet::typeset {
+
+inline constexpr double never_break = 10000;  // penalty: no break here
+inline constexpr double must_break = -10000;  // penalty: a break here, always
+
+struct VerticalItem {
+    enum class Kind { box, glue, penalty };
+    Kind kind = Kind::box;
+    double height = 0, depth = 0;  // box: above and below its baseline, pt
+    double size = 0;               // glue: pt; discarded at the top of a page
+    double penalty = 0;            // penalty: cost of a page break here
+    int content = -1;              // box: what to paint (the caller's index)
+
+    static VerticalItem box(double height, double depth, int content = -1) {
+        return {Kind::box, height, depth, 0, 0, content};
+    }
+    static VerticalItem glue(double size) { return {Kind::glue, 0, 0, size, 0, -1}; }
+    static VerticalItem make_penalty(double penalty) {
+        return {Kind::penalty, 0, 0, 0, penalty, -1};
+    }
+};
+
+struct PageParams {
+    double height = 700;        // of the text area, pt
+    double ragged_bottom = 60;  // how much shorter a page may run at little cost, pt
+};
+
+// One page's share of the list: items [begin, end), with the discardable
+// glue and penalties at its top already skipped.
+struct PageRange {
+    std::size_t begin = 0, end = 0;
+};
+
+// Breaks `items` into pages. Every box lands on exactly one page; a box
+// taller than the page gets a page of its own. A page only ends at a penalty
+// below never_break, unless no such break exists before the page overflows:
+// then the least bad break that does fit is taken (never_break penalties
+// included), so that the brochure is made even when keeps cannot all be
+// honoured.
+std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
+                                   const PageParams& params);
+
+// TeX's page badness for a page `shortfall` pt short with `stretch` pt of
+// stretch: 100·(shortfall/stretch)³, at most 10000.
+double page_badness(double shortfall, double stretch);
+
+}  // namespace pamphlet::typeset

@@ -1,0 +1,333 @@
+#include "paragraph_nodes.hpp"
+
+#include "pamphlet/base/utf8.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+
+namespace pamphlet::typeset {
+
+namespace {
+
+enum class BreakKind {
+    after_hyphen,  // explicit hyphen or dash: break with nothing added
+    soft_hyphen,   // U+00AD: break with a hyphen added
+    hyphenation,   // the hyphenator's point: a hyphen added, second pass only
+    url_slash,     // inside a URL: break with nothing added
+};
+
+struct WordBreak {
+    std::size_t after_char = 0;  // index into the word's characters
+    BreakKind kind = BreakKind::after_hyphen;
+};
+
+bool is_breakable_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\r';
+}
+constexpr char32_t no_break_space = 0x00A0;
+constexpr double url_break_stretch_em = 3;
+constexpr char32_t narrow_no_break_space = 0x202F;
+
+bool is_hyphen_or_dash(char32_t c) {
+    return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
+}
+
+// Punctuation around a word that the hyphenator must not see ("„Haus“," ->
+// "Haus"). Letters of every script lie outside these ranges.
+bool is_word_punctuation(char32_t c) {
+    if (c < 0x80) {
+        return !((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'));
+    }
+    return (c >= 0x00A1 && c <= 0x00BF) || c == 0x00D7 || c == 0x00F7 ||
+           (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F);
+}
+
+bool looks_like_url(const TextPiece& piece) {
+    if (piece.link < 0) return false;
+    const std::string_view text = piece.text;
+    return text.find("://") != std::string_view::npos || text.starts_with("www.") ||
+           text.starts_with("mailto:");
+}
+
+class NodeBuilder {
+public:
+    NodeBuilder(const ParagraphSpec& spec, FontSet& fonts, const Hyphenator& hyphenator)
+        : spec_(spec), fonts_(fonts), hyphenator_(hyphenator) {
+        url_piece_.reserve(spec.pieces.size());
+        for (const TextPiece& piece : spec.pieces) url_piece_.push_back(looks_like_url(piece));
+    }
+
+    void add_word(const ResolvedChar* begin, const ResolvedChar* end);
+    void add_space(const ResolvedChar& c);
+    void add_forced_break();
+    ParagraphNodes finish();
+
+private:
+    struct WordChar {
+        int segment = 0;           // index into segments
+        std::size_t end_byte = 0;  // end of the character in the segment's text
+    };
+
+    const TextStyle& style(int piece) const {
+        return spec_.pieces[static_cast<std::size_t>(piece)].style;
+    }
+    bool ragged() const { return spec_.align != Alignment::justify; }
+
+    int add_segment(int piece, int font, std::string text) {
+        Segment segment;
+        segment.piece = piece;
+        segment.font = font;
+        segment.text = std::move(text);
+        const TextStyle& s = style(piece);
+        segment.glyphs = &fonts_.shape(font, segment.text, spec_.lang, s.features);
+        segment.scale = s.size / fonts_.metrics(font).units_per_em;
+        out_.segments.push_back(std::move(segment));
+        return static_cast<int>(out_.segments.size()) - 1;
+    }
+
+    // Spaces and hyphens repeat: one segment per piece, font and character.
+    int glyph_segment(int piece, int font, char32_t c) {
+        const auto key = std::make_tuple(piece, font, c);
+        if (auto found = single_glyphs_.find(key); found != single_glyphs_.end()) {
+            return found->second;
+        }
+        std::string text;
+        utf8::append(text, c);
+        const int segment = add_segment(piece, font, std::move(text));
+        single_glyphs_.emplace(key, segment);
+        return segment;
+    }
+
+    // The hyphen added at a break, from the font of the text before it.
+    std::optional<int> hyphen_segment(int piece, int font) {
+        if (fonts_.has_glyph(font, U'-')) return glyph_segment(piece, font, U'-');
+        for (int fallback : style(piece).fallbacks) {
+            if (fonts_.has_glyph(fallback, U'-')) return glyph_segment(piece, fallback, U'-');
+        }
+        return std::nullopt;
+    }
+
+    void push(Node node, NodeContent content) {
+        out_.nodes.push_back(node);
+        out_.content.push_back(content);
+    }
+
+    void pop_trailing_glue() {
+        while (!out_.nodes.empty() && (out_.nodes.back().kind == Node::Kind::glue ||
+                                       (out_.nodes.back().kind == Node::Kind::penalty &&
+                                        out_.nodes.back().penalty >= infinite_penalty))) {
+            out_.nodes.pop_back();
+            out_.content.pop_back();
+        }
+    }
+
+    void push_box(int segment, std::uint32_t begin, std::uint32_t end) {
+        if (begin >= end) return;
+        const Segment& s = out_.segments[static_cast<std::size_t>(segment)];
+        push(Node::box(segment_width(s, begin, end)), {segment, begin, end, s.piece});
+    }
+
+    void push_break(BreakKind kind, int piece, int font);
+    std::vector<WordBreak> find_breaks(const ResolvedChar* begin, const ResolvedChar* end);
+
+    const ParagraphSpec& spec_;
+    FontSet& fonts_;
+    const Hyphenator& hyphenator_;
+    std::vector<bool> url_piece_;
+    std::map<std::tuple<int, int, char32_t>, int> single_glyphs_;
+    ParagraphNodes out_;
+};
+
+std::vector<WordBreak> NodeBuilder::find_breaks(const ResolvedChar* begin,
+                                                const ResolvedChar* end) {
+    const std::size_t n = static_cast<std::size_t>(end - begin);
+    std::vector<WordBreak> breaks;
+    bool explicit_breaks = false;
+    // Never after the last character: a space or the paragraph's end follows.
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const char32_t c = begin[i].c;
+        if (is_hyphen_or_dash(c) && i > 0 && !is_hyphen_or_dash(begin[i + 1].c)) {
+            breaks.push_back({i, BreakKind::after_hyphen});
+            explicit_breaks = true;
+        } else if (c == 0x00AD) {
+            breaks.push_back({i, BreakKind::soft_hyphen});
+            explicit_breaks = true;
+        } else if (c == U'/' && url_piece_[static_cast<std::size_t>(begin[i].piece)] &&
+                   begin[i + 1].c != U'/') {
+            breaks.push_back({i, BreakKind::url_slash});
+            explicit_breaks = true;
+        }
+    }
+    // German typography: a word with an explicit hyphen breaks only there.
+    if (explicit_breaks) return breaks;
+    if (!std::all_of(begin, end, [&](const ResolvedChar& c) { return style(c.piece).hyphenate; })) {
+        return breaks;
+    }
+
+    std::size_t first = 0, last = n;
+    while (first < last && is_word_punctuation(begin[first].c)) ++first;
+    while (last > first && is_word_punctuation(begin[last - 1].c)) --last;
+    if (last - first < 2) return breaks;
+    std::string core;
+    std::vector<std::size_t> char_ends;  // byte offset in `core` after each character
+    for (std::size_t i = first; i < last; ++i) {
+        utf8::append(core, begin[i].c);
+        char_ends.push_back(core.size());
+    }
+    for (std::size_t offset : hyphenator_.hyphenation_points(core, spec_.lang)) {
+        const auto at = std::lower_bound(char_ends.begin(), char_ends.end(), offset);
+        if (at == char_ends.end() || *at != offset || at + 1 == char_ends.end()) continue;
+        breaks.push_back(
+            {first + static_cast<std::size_t>(at - char_ends.begin()), BreakKind::hyphenation});
+    }
+    return breaks;
+}
+
+void NodeBuilder::push_break(BreakKind kind, int piece, int font) {
+    const BreakParams& p = spec_.params;
+    switch (kind) {
+        case BreakKind::after_hyphen:
+            push(Node::make_penalty(0, p.hyphen_penalty, true), {-1, 0, 0, piece});
+            return;
+        case BreakKind::url_slash: {
+            // A line ending inside a URL cannot be justified by its spaces,
+            // so the break brings its own stretch, cancelled when the line
+            // does not break here (TeX's \hskip 0pt plus s \penalty p
+            // \hskip 0pt plus -s). The glue after a break is discarded.
+            const double stretch = url_break_stretch_em * style(piece).size;
+            push(Node::make_penalty(0, infinite_penalty), {-1, 0, 0, piece});
+            push(Node::glue(0, stretch, 0), {-1, 0, 0, piece});
+            push(Node::make_penalty(0, p.hyphen_penalty), {-1, 0, 0, piece});
+            push(Node::glue(0, -stretch, 0), {-1, 0, 0, piece});
+            return;
+        }
+        case BreakKind::soft_hyphen:
+        case BreakKind::hyphenation: {
+            const std::optional<int> hyphen = hyphen_segment(piece, font);
+            if (!hyphen) return;  // no font draws a hyphen: no break here
+            const Segment& s = out_.segments[static_cast<std::size_t>(*hyphen)];
+            const auto count = static_cast<std::uint32_t>(s.glyphs->size());
+            push(Node::make_penalty(segment_width(s, 0, count), p.hyphen_penalty, true,
+                                    kind == BreakKind::hyphenation),
+                 {*hyphen, 0, count, piece});
+            return;
+        }
+    }
+}
+
+void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
+    // Split into runs of one piece and one font; each is shaped whole.
+    std::vector<WordChar> word;
+    word.reserve(static_cast<std::size_t>(end - begin));
+    std::vector<std::pair<std::size_t, std::string>> runs;  // first char, text
+    for (const ResolvedChar* c = begin; c != end; ++c) {
+        if (c == begin || c->piece != c[-1].piece || c->font != c[-1].font) {
+            runs.emplace_back(static_cast<std::size_t>(c - begin), std::string{});
+        }
+        utf8::append(runs.back().second, c->c);
+        word.push_back({static_cast<int>(runs.size()) - 1, runs.back().second.size()});
+    }
+    const std::vector<WordBreak> breaks = find_breaks(begin, end);
+
+    std::size_t next_break = 0;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const std::size_t first_char = runs[r].first;
+        const ResolvedChar& head = begin[first_char];
+        const int segment = add_segment(head.piece, head.font, std::move(runs[r].second));
+        const std::vector<ShapedGlyph>& glyphs = *out_.segments.back().glyphs;
+        const auto glyph_count = static_cast<std::uint32_t>(glyphs.size());
+        const std::size_t text_size = out_.segments.back().text.size();
+        const std::size_t run_end =
+            r + 1 < runs.size() ? runs[r + 1].first : static_cast<std::size_t>(end - begin);
+
+        std::uint32_t from = 0;
+        std::uint32_t g = 0;
+        for (; next_break < breaks.size() && breaks[next_break].after_char < run_end;
+             ++next_break) {
+            const WordBreak& wb = breaks[next_break];
+            const std::size_t offset = word[wb.after_char].end_byte;
+            if (offset == text_size) {  // between two runs
+                push_box(segment, from, glyph_count);
+                from = glyph_count;
+                push_break(wb.kind, head.piece, head.font);
+                continue;
+            }
+            // Only where a glyph begins: never inside a ligature.
+            while (g < glyph_count && glyphs[g].cluster < offset) ++g;
+            if (g == glyph_count || glyphs[g].cluster != offset) continue;
+            push_box(segment, from, g);
+            from = g;
+            push_break(wb.kind, head.piece, head.font);
+        }
+        push_box(segment, from, glyph_count);
+    }
+}
+
+void NodeBuilder::add_space(const ResolvedChar& c) {
+    const bool breakable = is_breakable_space(c.c);
+    // Spaces collapse, and none begins a line of its own accord.
+    if (breakable && (out_.nodes.empty() || out_.nodes.back().kind != Node::Kind::box)) return;
+    const int segment = glyph_segment(c.piece, c.font, breakable ? U' ' : c.c);
+    const Segment& s = out_.segments[static_cast<std::size_t>(segment)];
+    const auto count = static_cast<std::uint32_t>(s.glyphs->size());
+    const double width = segment_width(s, 0, count);
+    const bool fixed = c.c == narrow_no_break_space || ragged();
+    const double stretch = fixed ? 0 : width * spec_.params.space_stretch;
+    const double shrink = fixed ? 0 : width * spec_.params.space_shrink;
+    if (!breakable) push(Node::make_penalty(0, infinite_penalty), {-1, 0, 0, c.piece});
+    push(Node::glue(width, stretch, shrink), {segment, 0, count, c.piece});
+}
+
+void NodeBuilder::add_forced_break() {
+    pop_trailing_glue();
+    if (out_.nodes.empty()) return;
+    push(Node::make_penalty(0, infinite_penalty), {});
+    push(Node::glue(0, 0, 0, 1), {});
+    push(Node::make_penalty(0, forced_break), {});
+}
+
+ParagraphNodes NodeBuilder::finish() {
+    pop_trailing_glue();
+    const bool has_text = std::any_of(out_.nodes.begin(), out_.nodes.end(),
+                                      [](const Node& n) { return n.kind == Node::Kind::box; });
+    if (!has_text) return {};
+    if (out_.nodes.back().kind != Node::Kind::penalty || out_.nodes.back().penalty > forced_break) {
+        add_forced_break();
+    }
+    return std::move(out_);
+}
+
+}  // namespace
+
+double segment_width(const Segment& segment, std::uint32_t begin, std::uint32_t end) {
+    std::int64_t units = 0;
+    for (std::uint32_t g = begin; g < end; ++g) units += (*segment.glyphs)[g].x_advance;
+    return static_cast<double>(units) * segment.scale;
+}
+
+ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<ResolvedChar>& chars,
+                           FontSet& fonts, const Hyphenator& hyphenator) {
+    NodeBuilder builder(spec, fonts, hyphenator);
+    const ResolvedChar* word_begin = nullptr;
+    for (const ResolvedChar& c : chars) {
+        const bool space =
+            is_breakable_space(c.c) || c.c == no_break_space || c.c == narrow_no_break_space;
+        if (!space && c.c != U'\n') {
+            if (word_begin == nullptr) word_begin = &c;
+            continue;
+        }
+        if (word_begin != nullptr) builder.add_word(word_begin, &c);
+        word_begin = nullptr;
+        if (c.c == U'\n') {
+            builder.add_forced_break();
+        } else {
+            builder.add_space(c);
+        }
+    }
+    if (word_begin != nullptr) builder.add_word(word_begin, chars.data() + chars.size());
+    return builder.finish();
+}
+
+}  // namespace pamphlet::typeset

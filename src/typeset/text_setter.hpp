@@ -1,0 +1,58 @@
+// One place that turns styled text into set lines and set lines into box
+// contents for the page: fonts mapped to the document's, links to areas.
+#pragma once
+
+#include "document_fonts.hpp"
+#include "paragraph.hpp"
+#include "styles.hpp"
+#include "vertical_list.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pamphlet::typeset {
+
+// Where a link of a paragraph goes: an external `uri`, or an anchor name.
+struct LinkTarget {
+    std::string uri;
+    std::string destination;
+};
+
+struct StyledText {
+    std::vector<TextPiece> pieces;
+    std::vector<LinkTarget> links;  // TextPiece::link indexes these
+
+    void add(std::string text, const TextStyle& style, const SourceSpan& span, int link = -1) {
+        if (!text.empty()) pieces.push_back({std::move(text), style, span, link});
+    }
+    bool empty() const { return pieces.empty(); }
+};
+
+class TextSetter {
+public:
+    TextSetter(const Styles& styles, FontSet& fonts, DocumentFonts& document_fonts,
+               DiagnosticSink& sink)
+        : styles_(styles), fonts_(fonts), document_fonts_(document_fonts), sink_(sink) {}
+
+    std::vector<SetLine> set(const StyledText& text, const std::string& lang, double measure,
+                             Alignment align, double first_line_indent = 0);
+
+    // A set line as box content, its left edge at `x`; its fonts become the
+    // document's.
+    BoxContent line_content(const SetLine& line, double x, const std::vector<LinkTarget>& links);
+
+    // Width of `text` set on one line (for right-aligned markers and footers).
+    double width(const StyledText& text, const std::string& lang);
+
+    const Styles& styles() const { return styles_; }
+    FontSet& fonts() { return fonts_; }
+    DiagnosticSink& sink() { return sink_; }
+
+private:
+    const Styles& styles_;
+    FontSet& fonts_;
+    DocumentFonts& document_fonts_;
+    DiagnosticSink& sink_;
+};
+
+}  // namespace pamphlet::typeset

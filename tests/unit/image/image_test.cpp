@@ -1,0 +1,169 @@
+#include "pamphlet/image.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+using namespace pamphlet;
+
+namespace {
+
+const std::filesystem::path data_dir = std::filesystem::path(PAMPHLET_TEST_DIR) / "unit/image/data";
+
+std::string read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A scratch file next to the build, for damaged copies of the fixtures.
+std::filesystem::path scratch_file(const std::string& name, const std::string& bytes) {
+    const auto dir = std::filesystem::temp_directory_path() / "pamphlet-image-test";
+    std::filesystem::create_directories(dir);
+    const auto path = dir / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+std::vector<int> samples(const std::string& bytes) {
+    std::vector<int> result;
+    for (char c : bytes) result.push_back(static_cast<unsigned char>(c));
+    return result;
+}
+
+DecodedImage decoded(const std::string& name) {
+    ImageDecodeResult result = decode_image(data_dir / name);
+    INFO(name << ": " << result.error);
+    REQUIRE(result.image);
+    return *result.image;
+}
+
+}  // namespace
+
+TEST_CASE("probing a PNG reads its size and pHYs resolution") {
+    ImageProbe probe = probe_image(data_dir / "rgba8.png");
+    REQUIRE(probe.info);
+    CHECK(probe.info->format == ImageInfo::Format::png);
+    CHECK(probe.info->width == 3);
+    CHECK(probe.info->height == 2);
+    CHECK(probe.info->dpi_x == doctest::Approx(300).epsilon(0.001));
+    CHECK(probe.info->dpi_y == doctest::Approx(300).epsilon(0.001));
+
+    ImageProbe without_phys = probe_image(data_dir / "rgb8.png");
+    REQUIRE(without_phys.info);
+    CHECK(without_phys.info->dpi_x == 0);
+}
+
+TEST_CASE("RGBA is split into colour samples and a soft mask") {
+    DecodedImage image = decoded("rgba8.png");
+    CHECK(image.color_space == DecodedImage::ColorSpace::rgb);
+    CHECK(image.bits_per_component == 8);
+    CHECK_FALSE(image.is_dct);
+    CHECK(samples(image.data) ==
+          std::vector<int>{255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30, 40, 50, 60, 70, 80, 90});
+    CHECK(samples(image.alpha) == std::vector<int>{255, 128, 0, 255, 255, 255});
+}
+
+TEST_CASE("an opaque image has no soft mask") {
+    DecodedImage image = decoded("rgb8.png");
+    CHECK(samples(image.data) == std::vector<int>{1, 2, 3, 4, 5, 6});
+    CHECK(image.alpha.empty());
+}
+
+TEST_CASE("gray with alpha stays gray") {
+    DecodedImage image = decoded("gray_alpha.png");
+    CHECK(image.color_space == DecodedImage::ColorSpace::gray);
+    CHECK(samples(image.data) == std::vector<int>{0, 100, 200, 255});
+    CHECK(samples(image.alpha) == std::vector<int>{255, 50, 0, 255});
+}
+
+TEST_CASE("16-bit samples are cut to their high byte, without gamma conversion") {
+    DecodedImage image = decoded("rgb16.png");
+    CHECK(samples(image.data) == std::vector<int>{0xFF, 0x80, 0x01, 0x12, 0x56, 0x9A});
+}
+
+TEST_CASE("1-bit gray is expanded to 8 bits") {
+    DecodedImage image = decoded("gray1.png");
+    CHECK(samples(image.data) == std::vector<int>{255, 0, 255, 255, 0, 0, 255, 255, 255, 0});
+}
+
+TEST_CASE("a palette with tRNS becomes RGB with a soft mask") {
+    DecodedImage image = decoded("palette_trns.png");
+    CHECK(image.color_space == DecodedImage::ColorSpace::rgb);
+    CHECK(samples(image.data) == std::vector<int>{255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 0, 0});
+    CHECK(samples(image.alpha) == std::vector<int>{0, 255, 255, 0});
+}
+
+TEST_CASE("an interlaced PNG is de-interlaced") {
+    DecodedImage image = decoded("interlaced.png");
+    REQUIRE(image.data.size() == 25);
+    for (int y = 0; y < 5; ++y) {
+        for (int x = 0; x < 5; ++x) {
+            CHECK(static_cast<unsigned char>(image.data[y * 5 + x]) == 10 * y + x);
+        }
+    }
+}
+
+TEST_CASE("JPEG: baseline, progressive, gray and Adobe CMYK are embedded as they are") {
+    ImageProbe probe = probe_image(data_dir / "baseline.jpg");
+    REQUIRE(probe.info);
+    CHECK(probe.info->format == ImageInfo::Format::jpeg);
+    CHECK(probe.info->width == 16);
+    CHECK(probe.info->height == 12);
+    CHECK(probe.info->dpi_x == 150);
+
+    DecodedImage baseline = decoded("baseline.jpg");
+    CHECK(baseline.is_dct);
+    CHECK(baseline.color_space == DecodedImage::ColorSpace::rgb);
+    CHECK(baseline.data == read_bytes(data_dir / "baseline.jpg"));
+
+    DecodedImage progressive = decoded("progressive.jpg");
+    CHECK(progressive.info.width == 16);
+    CHECK(progressive.color_space == DecodedImage::ColorSpace::rgb);
+
+    CHECK(decoded("gray.jpg").color_space == DecodedImage::ColorSpace::gray);
+
+    DecodedImage cmyk = decoded("cmyk.jpg");
+    CHECK(cmyk.color_space == DecodedImage::ColorSpace::cmyk);
+    CHECK(cmyk.inverted_cmyk);
+}
+
+TEST_CASE("a text file named .png is not an image") {
+    const auto path = scratch_file("notes.png", "Just some text, not a picture.\n");
+    ImageProbe probe = probe_image(path);
+    CHECK_FALSE(probe.info);
+    CHECK(probe.error == "not a PNG or JPEG image");
+    CHECK(decode_image(path).error == "not a PNG or JPEG image");
+}
+
+TEST_CASE("a missing file is reported, not thrown") {
+    CHECK(probe_image(data_dir / "absent.png").error == "cannot read the file");
+}
+
+TEST_CASE("truncated and corrupt files are errors") {
+    const std::string png = read_bytes(data_dir / "gradient.png");
+    const auto cut_png = scratch_file("cut.png", png.substr(0, png.size() / 2));
+    ImageDecodeResult png_result = decode_image(cut_png);
+    CHECK_FALSE(png_result.image);
+    CHECK(png_result.error.starts_with("corrupt PNG: "));
+
+    const auto header_only = scratch_file("header.png", png.substr(0, 12));
+    CHECK(probe_image(header_only).error.starts_with("corrupt PNG: "));
+
+    std::string bad_crc = read_bytes(data_dir / "rgb8.png");
+    bad_crc[20] = static_cast<char>(bad_crc[20] ^ 0x55);  // inside IHDR
+    CHECK(probe_image(scratch_file("crc.png", bad_crc)).error.starts_with("corrupt PNG: "));
+
+    const std::string jpeg = read_bytes(data_dir / "photo.jpg");
+    const auto cut_jpeg = scratch_file("cut.jpg", jpeg.substr(0, jpeg.size() - 40));
+    CHECK(probe_image(cut_jpeg).info);  // the header is intact
+    ImageDecodeResult jpeg_result = decode_image(cut_jpeg);
+    CHECK_FALSE(jpeg_result.image);
+    CHECK(jpeg_result.error == "corrupt JPEG: the file ends before its end-of-image marker");
+
+    const auto stub_jpeg = scratch_file("stub.jpg", jpeg.substr(0, 30));
+    CHECK(probe_image(stub_jpeg).error.starts_with("corrupt JPEG: "));
+}

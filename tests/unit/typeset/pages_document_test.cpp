@@ -1,0 +1,259 @@
+// The brochure end to end: a collection and a4-handout through the whole
+// typesetter, checked for what a reader and a PDF writer rely on.
+#include "document_fonts.hpp"
+#include "furniture.hpp"
+#include "labels.hpp"
+#include "styles.hpp"
+
+#include "pamphlet/collection.hpp"
+#include "pamphlet/profile.hpp"
+#include "pamphlet/typeset.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+using namespace pamphlet;
+using namespace pamphlet::typeset;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path source_dir = PAMPHLET_SOURCE_DIR;
+
+std::string dump(const DiagnosticSink& sink) {
+    std::string s;
+    for (const auto& d : sink.diagnostics()) s += format_diagnostic(d);
+    return s;
+}
+
+Profile handout(SourceFiles& sources, DiagnosticSink& sink) {
+    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
+    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
+    REQUIRE_MESSAGE(profile, dump(sink));
+    return *profile;
+}
+
+struct Typeset {
+    Collection collection;
+    std::vector<LaidOutDocument> documents;  // one per edition
+    DiagnosticSink sink;
+};
+
+Typeset typeset_collection(const fs::path& dir) {
+    Typeset result;
+    SourceFiles sources;
+    Profile profile = handout(sources, result.sink);
+    std::optional<Collection> collection = load_collection(dir, {}, sources, result.sink);
+    REQUIRE_MESSAGE(collection, dump(result.sink));
+    result.collection = *collection;
+    for (const Edition& edition : result.collection.editions) {
+        auto document = typeset_edition(result.collection, edition, profile,
+                                        TypesetOptions{0, "pamphlet test"}, result.sink);
+        REQUIRE_MESSAGE(document, dump(result.sink));
+        result.documents.push_back(std::move(*document));
+    }
+    return result;
+}
+
+bool starts_with_letter(std::string_view text) {
+    if (text.empty()) return false;
+    const auto c = static_cast<unsigned char>(text.front());
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+}  // namespace
+
+TEST_CASE("styles come from the a4-handout profile") {
+    SourceFiles sources;
+    DiagnosticSink sink;
+    Profile profile = handout(sources, sink);
+    FontSet fonts;
+    std::optional<Styles> styles = Styles::load(profile, fonts, sink);
+    REQUIRE_MESSAGE(styles, dump(sink));
+
+    const TextStyle body = styles->resolve(styles->body.format);
+    CHECK(fonts.file(body.font).filename() == "CharisSIL-Regular.ttf");
+    CHECK(body.size == doctest::Approx(11));
+    CHECK(body.hyphenate);
+    REQUIRE(!body.fallbacks.empty());
+    CHECK(fonts.file(body.fallbacks.back()).filename() == "DejaVuSans.ttf");
+    CHECK(styles->body.leading == doctest::Approx(15.5));
+
+    Format emphasis = styles->body.format;
+    emphasis.italic = true;
+    CHECK(fonts.file(styles->resolve(emphasis).font).filename() == "CharisSIL-Italic.ttf");
+    emphasis.bold = true;
+    CHECK(fonts.file(styles->resolve(emphasis).font).filename() == "CharisSIL-BoldItalic.ttf");
+
+    const TextStyle title = styles->resolve(styles->title.format);
+    CHECK(fonts.file(title.font).filename() == "Lato-Bold.ttf");
+    CHECK(title.size == doctest::Approx(22));
+    CHECK_FALSE(title.hyphenate);
+    CHECK(title.color == profile.heading_color);
+    CHECK(styles->heading(2).format.size == doctest::Approx(15));
+    CHECK(styles->heading(3).format.size == doctest::Approx(12));
+    CHECK(styles->heading(5).format.size == doctest::Approx(11));
+    CHECK(styles->summary.format.color == profile.muted_color);
+
+    const TextStyle code = styles->resolve(styles->code.format);
+    CHECK(fonts.file(code.font).filename() == "NotoSansMono-Regular.ttf");
+    CHECK_FALSE(code.hyphenate);
+
+    // A strut's height and depth add up to the leading: baselines are a
+    // fixed distance apart.
+    const Styles::Strut strut = styles->strut(styles->body);
+    CHECK(strut.height + strut.depth == doctest::Approx(15.5));
+    CHECK(strut.height > strut.depth);
+}
+
+TEST_CASE("glyph texts follow HarfBuzz clusters") {
+    GlyphRun run;
+    run.text = "office";
+    // "o", the "ffi" ligature, "c", "e".
+    for (std::uint32_t cluster : {0u, 1u, 4u, 5u}) run.glyphs.push_back({7, 5, 0, 0, cluster});
+    std::vector<std::string> texts = glyph_texts(run);
+    CHECK(texts == std::vector<std::string>{"o", "ffi", "c", "e"});
+
+    GlyphRun marks;
+    marks.text = "e\xCC\x81x";  // e + combining acute: two glyphs, one cluster
+    marks.glyphs = {{1, 5, 0, 0, 0}, {2, 0, 0, 0, 0}, {3, 5, 0, 0, 3}};
+    CHECK(glyph_texts(marks) == std::vector<std::string>{"e\xCC\x81", "", "x"});
+}
+
+TEST_CASE("footer text and page labels") {
+    CHECK(footer_text("{publisher} · {article}", "Praxis", "Heft", "Faszien") ==
+          "Praxis · Faszien");
+    CHECK(footer_text("{title} {unknown}", "P", "T", "A") == "T {unknown}");
+
+    std::vector<PageLabelRange> labels = page_labels(6, true, true, "de");
+    REQUIRE(labels.size() == 3);
+    CHECK(labels[0].first_page == 0);
+    CHECK(labels[0].style == PageLabelRange::Style::none);
+    CHECK(labels[0].prefix == "Titelseite");
+    CHECK(labels[1].first_page == 1);
+    CHECK(labels[1].style == PageLabelRange::Style::decimal);
+    CHECK(labels[1].start == 1);
+    CHECK(labels[2].first_page == 5);
+    CHECK(labels[2].prefix == "Rückseite");
+
+    labels = page_labels(3, false, false, "en");
+    REQUIRE(labels.size() == 1);
+    CHECK(labels[0].first_page == 0);
+
+    CHECK(human_date("2026-10-02", "de") == "2. Oktober 2026");
+    CHECK(human_date("2026-10-02", "en-GB") == "2 October 2026");
+    CHECK(human_date("autumn 2026", "en") == "autumn 2026");
+}
+
+TEST_CASE("the clinic sample typesets into a brochure") {
+    Typeset result = typeset_collection(source_dir / "samples" / "clinic");
+    INFO(dump(result.sink));
+    CHECK_FALSE(result.sink.has_errors());
+    REQUIRE(result.documents.size() == result.collection.editions.size());
+
+    for (std::size_t e = 0; e < result.documents.size(); ++e) {
+        const LaidOutDocument& doc = result.documents[e];
+        const Edition& edition = result.collection.editions[e];
+        CAPTURE(edition.lang);
+        // Cover, at least a page per article, back page.
+        REQUIRE(doc.pages.size() >= edition.articles.size() + 2);
+        CHECK(doc.info.title == edition.title);
+        CHECK(doc.info.lang == edition.lang);
+        CHECK(doc.info.creator == "pamphlet test");
+
+        // One level-0 outline entry per article, in order, each on a page of
+        // its own, at the top of the text area.
+        std::vector<const OutlineEntry*> articles;
+        for (const OutlineEntry& entry : doc.outline)
+            if (entry.level == 0) articles.push_back(&entry);
+        REQUIRE(articles.size() == edition.articles.size());
+        int previous_page = 0;
+        for (std::size_t a = 0; a < articles.size(); ++a) {
+            CHECK(articles[a]->title == edition.articles[a].title);
+            CHECK(articles[a]->page > previous_page);
+            CHECK(articles[a]->y == doctest::Approx(841.89 - 25 * 72 / 25.4).epsilon(0.001));
+            previous_page = articles[a]->page;
+        }
+        CHECK(doc.outline.size() > articles.size());  // the h2 sections too
+
+        // Every glyph placed is known to its font, with its text for letters;
+        // every run and image says where it came from.
+        std::size_t runs = 0;
+        for (const Page& page : doc.pages) {
+            for (const PageItem& item : page.items) {
+                if (const auto* image = std::get_if<PlacedImage>(&item)) {
+                    CHECK(image->span.has_file());
+                    CHECK(image->image < static_cast<int>(doc.images.size()));
+                }
+                const auto* run = std::get_if<GlyphRun>(&item);
+                if (!run) continue;
+                ++runs;
+                CHECK(run->span.has_file());
+                REQUIRE(run->font >= 0);
+                REQUIRE(run->font < static_cast<int>(doc.fonts.size()));
+                const DocumentFont& font = doc.fonts[static_cast<std::size_t>(run->font)];
+                std::vector<std::string> texts = glyph_texts(*run);
+                for (std::size_t g = 0; g < run->glyphs.size(); ++g) {
+                    auto used = font.glyphs.find(run->glyphs[g].id);
+                    REQUIRE(used != font.glyphs.end());
+                    CHECK(used->second.advance > 0);
+                    if (starts_with_letter(texts[g])) CHECK_FALSE(used->second.text.empty());
+                }
+            }
+        }
+        CHECK(runs > 100);
+
+        // Internal links land on a page of the document.
+        for (const Page& page : doc.pages)
+            for (const PageItem& item : page.items)
+                if (const auto* link = std::get_if<LinkArea>(&item))
+                    if (link->dest_page)
+                        CHECK(*link->dest_page < static_cast<int>(doc.pages.size()));
+    }
+}
+
+TEST_CASE("typesetting is deterministic") {
+    Typeset first = typeset_collection(source_dir / "tests" / "collections" / "ok" / "minimal");
+    Typeset second = typeset_collection(source_dir / "tests" / "collections" / "ok" / "minimal");
+    REQUIRE(first.documents.size() == 1);
+    const LaidOutDocument& a = first.documents.front();
+    const LaidOutDocument& b = second.documents.front();
+    REQUIRE(a.pages.size() == b.pages.size());
+    CHECK(a.pages.size() == 3);  // cover, the article, back page
+    for (std::size_t p = 0; p < a.pages.size(); ++p) {
+        REQUIRE(a.pages[p].items.size() == b.pages[p].items.size());
+        for (std::size_t i = 0; i < a.pages[p].items.size(); ++i) {
+            const auto* ra = std::get_if<GlyphRun>(&a.pages[p].items[i]);
+            const auto* rb = std::get_if<GlyphRun>(&b.pages[p].items[i]);
+            REQUIRE((ra == nullptr) == (rb == nullptr));
+            if (!ra) continue;
+            CHECK(ra->text == rb->text);
+            CHECK(ra->x == rb->x);
+            CHECK(ra->y == rb->y);
+        }
+    }
+}
+
+TEST_CASE("an image that cannot be read is a warning, and its alt text is set") {
+    Typeset result = typeset_collection(fs::path(PAMPHLET_TEST_DIR) / "unit" / "typeset" / "data" /
+                                        "broken-image");
+    CHECK_FALSE(result.sink.has_errors());
+    bool warned = false;
+    for (const Diagnostic& d : result.sink.diagnostics()) {
+        if (d.code == "image-unusable") {
+            warned = true;
+            CHECK(d.severity == Severity::warning);
+            CHECK(d.span.file.find("a.en.md") != std::string::npos);
+        }
+    }
+    CHECK(warned);
+    REQUIRE(result.documents.size() == 1);
+    std::string text;
+    for (const Page& page : result.documents.front().pages)
+        for (const PageItem& item : page.items)
+            if (const auto* run = std::get_if<GlyphRun>(&item)) text += run->text;
+    CHECK(text.find("ninety") != std::string::npos);
+    CHECK(text.find("goes on") != std::string::npos);
+    CHECK(result.documents.front().images.empty());
+}

@@ -1,0 +1,401 @@
+#include "paragraph.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace pamphlet;
+using namespace pamphlet::typeset;
+
+namespace {
+
+const std::filesystem::path fonts_dir = std::filesystem::path(PAMPHLET_SOURCE_DIR) / "fonts";
+
+struct Fixture {
+    FontSet fonts;
+    DiagnosticSink sink;
+    int charis = load("CharisSIL-Regular.ttf");
+    int dejavu = load("DejaVuSans.ttf");
+
+    int load(const char* name) {
+        std::string error;
+        const auto index = fonts.load(fonts_dir / name, error);
+        REQUIRE_MESSAGE(index.has_value(), error);
+        return *index;
+    }
+
+    TextStyle style(double size = 10) const {
+        TextStyle s;
+        s.font = charis;
+        s.fallbacks = {dejavu};
+        s.size = size;
+        return s;
+    }
+
+    ParagraphSpec spec(std::string text, double measure, Alignment align = Alignment::justify) {
+        ParagraphSpec p;
+        p.pieces.push_back({std::move(text), style(), SourceSpan::at("a.md", 3, 1), -1});
+        p.lang = "de";
+        p.measure = measure;
+        p.align = align;
+        return p;
+    }
+};
+
+std::string line_text(const SetLine& line) {
+    std::string text;
+    for (const GlyphRun& run : line.runs) text += run.text;
+    return text;
+}
+
+double glyph_extent(const SetLine& line) {
+    double end = 0;
+    for (const GlyphRun& run : line.runs) {
+        double x = run.x;
+        for (const PlacedGlyph& g : run.glyphs) x += g.advance;
+        end = std::max(end, x);
+    }
+    return end;
+}
+
+bool has_notdef(const SetParagraph& paragraph) {
+    for (const SetLine& line : paragraph.lines) {
+        for (const GlyphRun& run : line.runs) {
+            for (const PlacedGlyph& g : run.glyphs) {
+                if (g.id == 0) return true;
+            }
+        }
+    }
+    return false;
+}
+
+const std::string sample =
+    "Die Physiotherapie hilft bei Rückenschmerzen, nach Operationen und bei vielen "
+    "chronischen Beschwerden. In unserer Praxis behandeln wir Patientinnen und Patienten "
+    "aller Altersgruppen mit manueller Therapie, Krankengymnastik und gezielten Übungen für "
+    "zu Hause. Ein Befund steht am Anfang jeder Behandlung: Wir fragen nach Ihren "
+    "Beschwerden, untersuchen die Beweglichkeit und die Kraft und besprechen mit Ihnen die "
+    "Ziele der Therapie. Die Übungen sollen Ihnen helfen, im Alltag wieder beweglicher zu "
+    "werden, und sie sollen Rückfällen vorbeugen.";
+
+}  // namespace
+
+TEST_CASE("justified lines fill the measure exactly; the last line is ragged") {
+    Fixture f;
+    ParagraphSpec spec = f.spec(sample, 240);
+    spec.first_line_indent = 12;
+    const SetParagraph p = set_paragraph(spec, f.fonts, f.sink);
+    REQUIRE(p.lines.size() >= 4);
+    CHECK(f.sink.size() == 0);
+    std::string all;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        const SetLine& line = p.lines[i];
+        CAPTURE(line_text(line));
+        if (i + 1 < p.lines.size()) {
+            CHECK(std::abs(line.width - 240) < 0.01);
+            CHECK(std::abs(glyph_extent(line) - 240) < 0.01);
+            CHECK(line.adjustment_ratio >= -1);
+        } else {
+            CHECK(line.width < 240);
+            CHECK(line.adjustment_ratio == 0);
+        }
+        CHECK(line.ascent > 7);
+        CHECK(line.descent > 1);
+        CHECK(line_text(line).front() != ' ');
+        CHECK(line_text(line).back() != ' ');
+        all += (all.empty() ? "" : " ") + line_text(line);
+    }
+    CHECK(p.lines[0].runs[0].x == 12);
+    CHECK(all == sample);  // every character, spaces as glyphs, nothing lost
+}
+
+TEST_CASE("ligatures survive and their clusters map back to the characters") {
+    Fixture f;
+    const SetParagraph p = set_paragraph(f.spec("The office staff", 300), f.fonts, f.sink);
+    REQUIRE(p.lines.size() == 1);
+    const GlyphRun& run = p.lines[0].runs.at(0);
+    CHECK(run.text == "The office staff");
+    bool found_ffi = false;
+    for (std::size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
+        const std::uint32_t from = run.glyphs[i].cluster, to = run.glyphs[i + 1].cluster;
+        if (run.text.substr(from, to - from) == "ffi") found_ffi = true;
+    }
+    CHECK(found_ffi);
+    CHECK(run.glyphs.size() < run.text.size());
+}
+
+TEST_CASE("no-break spaces never break; explicit hyphens, dashes and URLs may") {
+    Fixture f;
+    std::string text;
+    for (int i = 0; i < 30; ++i) text += "Seite\u00A0" + std::to_string(i) + " ";
+    const SetParagraph tied = set_paragraph(f.spec(text, 120), f.fonts, f.sink);
+    REQUIRE(tied.lines.size() > 5);
+    for (const SetLine& line : tied.lines) {
+        const std::string t = line_text(line);
+        CHECK(t.find("Seite") == 0);
+        CHECK(t.ends_with("Seite") == false);
+    }
+
+    const SetParagraph hyphen = set_paragraph(
+        f.spec("Wir sind eine Physiotherapie-Praxis in der Stadt", 130), f.fonts, f.sink);
+    REQUIRE(hyphen.lines.size() >= 2);
+    CHECK(line_text(hyphen.lines[0]).ends_with("Physiotherapie-"));
+    CHECK(line_text(hyphen.lines[1]).starts_with("Praxis"));
+    CHECK_FALSE(hyphen.lines[0].hyphenated);
+
+    const SetParagraph dash =
+        set_paragraph(f.spec("Termine Montag–Freitag nach Vereinbarung", 75), f.fonts, f.sink);
+    for (const SetLine& line : dash.lines) CHECK_FALSE(line_text(line).starts_with("–"));
+
+    ParagraphSpec url = f.spec("Mehr unter ", 120);
+    url.pieces.push_back({"https://example.org/physiotherapie/uebungen/ruecken", f.style(),
+                          SourceSpan::at("a.md", 4, 1), 0});
+    const SetParagraph link = set_paragraph(url, f.fonts, f.sink);
+    REQUIRE(link.lines.size() >= 2);
+    for (std::size_t i = 0; i + 1 < link.lines.size(); ++i) {
+        const SetLine& line = link.lines[i];
+        CAPTURE(line_text(line));
+        CHECK(std::abs(line.width - 120) < 0.01);
+        CHECK_FALSE(line.hyphenated);
+        REQUIRE(link.lines[i + 1].links.size() == 1);
+        CHECK(link.lines[i + 1].links[0].link == 0);
+        if (line_text(line).ends_with("/")) CHECK(link.lines[i + 1].links[0].x0 == 0);
+    }
+    CHECK(line_text(link.lines[0]).ends_with("/"));
+    CHECK(link.lines.back().links.at(0).x1 == doctest::Approx(link.lines.back().width));
+    CHECK(f.sink.size() == 0);
+}
+
+TEST_CASE("forced line breaks") {
+    Fixture f;
+    const SetParagraph p = set_paragraph(
+        f.spec("Praxis am Markt\nMarktplatz 3\n12345 Musterstadt", 300), f.fonts, f.sink);
+    REQUIRE(p.lines.size() == 3);
+    CHECK(line_text(p.lines[1]) == "Marktplatz 3");
+    CHECK(p.lines[0].adjustment_ratio == 0);
+}
+
+TEST_CASE("characters the face lacks come from the fallback; missing ones are reported") {
+    Fixture f;
+    REQUIRE_FALSE(f.fonts.has_glyph(f.charis, U'\U0001F600'));
+    REQUIRE(f.fonts.has_glyph(f.dejavu, U'\U0001F600'));
+    const SetParagraph p = set_paragraph(
+        f.spec("gut \U0001F600 und \u4E00 oder \u4E00 schlecht", 300), f.fonts, f.sink);
+    REQUIRE(p.lines.size() == 1);
+    bool fallback_used = false;
+    for (const GlyphRun& run : p.lines[0].runs) {
+        if (run.font == f.dejavu) fallback_used = run.text == "\U0001F600";
+    }
+    CHECK(fallback_used);
+    CHECK_FALSE(has_notdef(p));
+    REQUIRE(f.sink.size() == 1);  // once per paragraph
+    const Diagnostic& d = f.sink.diagnostics()[0];
+    CHECK(d.code == "missing-glyph");
+    CHECK(d.severity == Severity::warning);
+    CHECK(d.message.find("U+4E00") != std::string::npos);
+    CHECK(d.span.begin.line == 3);
+}
+
+TEST_CASE("a word longer than the measure sticks out with a warning, and is kept") {
+    Fixture f;
+    const SetParagraph p =
+        set_paragraph(f.spec("Die Donaudampfschifffahrtsgesellschaftskapitänsmütze ist weg", 80),
+                      f.fonts, f.sink);
+    std::string all;
+    for (const SetLine& line : p.lines) all += line_text(line) + " ";
+    CHECK(all == "Die Donaudampfschifffahrtsgesellschaftskapitänsmütze ist weg ");
+    REQUIRE(f.sink.size() == 1);
+    CHECK(f.sink.diagnostics()[0].code == "overfull-line");
+    CHECK(f.sink.diagnostics()[0].message.find("word longer than the measure") == 0);
+}
+
+namespace {
+
+// Allows a break between any two letters of words longer than 5 bytes.
+class EveryLetter final : public Hyphenator {
+public:
+    std::vector<std::size_t> hyphenation_points(std::string_view word,
+                                                std::string_view) const override {
+        std::vector<std::size_t> points;
+        if (word.size() <= 5) return points;
+        for (std::size_t i = 2; i + 2 < word.size(); ++i) {
+            if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) points.push_back(i);
+        }
+        return points;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a hyphenator's points become breaks with a hyphen when the first pass fails") {
+    Fixture f;
+    EveryLetter hyphenator;
+    ParagraphSpec spec = f.spec(sample, 110);
+    spec.hyphenator = &hyphenator;
+    const SetParagraph p = set_paragraph(spec, f.fonts, f.sink);
+    int hyphenated = 0;
+    for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+        const SetLine& line = p.lines[i];
+        CHECK(std::abs(line.width - 110) < 0.01);
+        if (line.hyphenated) {
+            ++hyphenated;
+            CHECK(line.runs.back().text.ends_with("-"));
+        }
+    }
+    CHECK(hyphenated > 0);
+}
+
+TEST_CASE("ragged and centred setting leave the spaces at their natural width") {
+    Fixture f;
+    for (Alignment align : {Alignment::left, Alignment::right, Alignment::center}) {
+        const SetParagraph p = set_paragraph(f.spec(sample, 200, align), f.fonts, f.sink);
+        REQUIRE(p.lines.size() > 3);
+        const double space = f.fonts.shape(f.charis, " ", "de", "")[0].x_advance * 10.0 / 2048;
+        for (const SetLine& line : p.lines) {
+            CHECK(line.width <= 200.01);
+            for (const GlyphRun& run : line.runs) {
+                for (const PlacedGlyph& g : run.glyphs) {
+                    if (run.text[g.cluster] == ' ') CHECK(g.advance == doctest::Approx(space));
+                }
+            }
+            if (align == Alignment::right) CHECK(line.width == doctest::Approx(200));
+            if (align == Alignment::left) CHECK(line.runs[0].x == 0);
+        }
+    }
+}
+
+TEST_CASE("shaping cache and the speed of breaking a long article") {
+    Fixture f;
+    const ShapingStats before = f.fonts.stats();
+    set_paragraph(f.spec(sample, 240), f.fonts, f.sink);
+    const ShapingStats one = f.fonts.stats();
+    const double hit_rate =
+        1.0 - static_cast<double>(one.shaped - before.shaped) / (one.requests - before.requests);
+    MESSAGE("shaping cache hit rate on one paragraph: "
+            << hit_rate * 100 << " % of " << one.requests - before.requests << " requests");
+    set_paragraph(f.spec(sample, 180), f.fonts, f.sink);
+    CHECK(f.fonts.stats().shaped == one.shaped);  // the same words again: all cached
+
+    // The sample clinic's articles (about 6,800 words, German and English),
+    // front matter dropped and Markdown markup stripped crudely: the words
+    // and paragraph lengths of a real brochure.
+    std::vector<std::pair<std::string, std::string>> paragraphs;  // lang, text
+    std::size_t words = 0;
+    const auto articles = std::filesystem::path(PAMPHLET_SOURCE_DIR) / "samples/clinic/articles";
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(articles)) {
+        if (entry.path().extension() == ".md") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() >= 8);
+    for (const auto& file : files) {
+        const std::string lang = file.stem().extension().string().substr(1);
+        std::ifstream in(file);
+        std::string line, paragraph;
+        int fences = 0;
+        auto flush = [&] {
+            if (!paragraph.empty()) paragraphs.emplace_back(lang, paragraph);
+            paragraph.clear();
+        };
+        while (std::getline(in, line)) {
+            if (line == "---" && fences < 2) {
+                ++fences;
+                continue;
+            }
+            if (fences < 2) continue;
+            if (line.empty()) {
+                flush();
+                continue;
+            }
+            for (char& c : line) {
+                if (c == '#' || c == '*' || c == '_' || c == '[' || c == ']' || c == '>') c = ' ';
+            }
+            std::istringstream tokens(line);
+            std::string word;
+            while (tokens >> word) {
+                paragraph += (paragraph.empty() ? "" : " ") + word;
+                ++words;
+            }
+        }
+        flush();
+    }
+    REQUIRE(words > 5000);
+
+    FontSet cold;
+    std::string error;
+    const int charis = *cold.load(fonts_dir / "CharisSIL-Regular.ttf", error);
+    const int dejavu = *cold.load(fonts_dir / "DejaVuSans.ttf", error);
+    auto spec_for = [&](const std::pair<std::string, std::string>& p) {
+        ParagraphSpec spec;
+        TextStyle style;
+        style.font = charis;
+        style.fallbacks = {dejavu};
+        spec.pieces.push_back({p.second, style, {}, -1});
+        spec.lang = p.first;
+        spec.measure = 240;
+        spec.params.emergency_stretch = 20;
+        return spec;
+    };
+    std::size_t lines = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (const auto& p : paragraphs) lines += set_paragraph(spec_for(p), cold, f.sink).lines.size();
+    const auto middle = std::chrono::steady_clock::now();
+    const ShapingStats first_run = cold.stats();
+    for (const auto& p : paragraphs) set_paragraph(spec_for(p), cold, f.sink);
+    const auto end = std::chrono::steady_clock::now();
+    CHECK(cold.stats().shaped == first_run.shaped);
+    using ms = std::chrono::duration<double, std::milli>;
+    MESSAGE(paragraphs.size() << " paragraphs, " << words << " words, " << lines << " lines: "
+                              << ms(middle - start).count() << " ms with a cold shaping cache, "
+                              << ms(end - middle).count() << " ms warm; cache hit rate "
+                              << 100.0 * (1.0 - static_cast<double>(first_run.shaped) /
+                                                    first_run.requests)
+                              << " % of " << first_run.requests << " requests");
+    CHECK(lines > 400);
+
+    // The worst case for the breaker: all of it as one paragraph.
+    std::pair<std::string, std::string> everything{"en", {}};
+    for (const auto& p : paragraphs) everything.second += p.second + " ";
+    const auto one_start = std::chrono::steady_clock::now();
+    const std::size_t one_lines = set_paragraph(spec_for(everything), cold, f.sink).lines.size();
+    const auto one_end = std::chrono::steady_clock::now();
+    MESSAGE("as one paragraph: " << one_lines << " lines in " << ms(one_end - one_start).count()
+                                 << " ms");
+    CHECK(one_lines >= lines / 2);
+    CHECK_FALSE(has_notdef(set_paragraph(spec_for(paragraphs.front()), cold, f.sink)));
+}
+
+TEST_CASE("a word that changes style mid-word still breaks normally around it") {
+    // Regression: "**Sinnesorgan**: In den ..." in a list item used to leave
+    // "Sie sind ein" alone on a fully stretched line.
+    Fixture f;
+    ParagraphSpec p;
+    p.lang = "de";
+    p.measure = 370;
+    TextStyle bold = f.style();
+    bold.font = f.load("CharisSIL-Bold.ttf");
+    p.pieces = {
+        {"Sie sind ein ", f.style(), {}, -1},
+        {"Sinnesorgan", bold, {}, -1},
+        {": In den Faszien stecken zahlreiche Nervenendigungen, die u.\u202Fa. Informationen "
+         "über Bewegung, Spannung und Lage des Körpers liefern – und auch Schmerz melden können.",
+         f.style(),
+         {},
+         -1}};
+    for (double size : {10.0, 10.5, 11.0}) {
+        for (double measure = 340; measure <= 400; measure += 2) {
+            for (auto& piece : p.pieces) piece.style.size = size;
+            p.measure = measure;
+            SetParagraph set = set_paragraph(p, f.fonts, f.sink);
+            REQUIRE(set.lines.size() >= 2);
+            INFO(size << "pt on " << measure << "pt: " << line_text(set.lines[0]));
+            CHECK(line_text(set.lines[0]).find("Sinnesorgan") != std::string::npos);
+        }
+    }
+}
