@@ -27,7 +27,4 @@ std::optional<Collection> load_collection(const std::filesystem::path& dir,
 // stable dc:identifier of an edition that has none of its own.
 std::string name_based_urn_uuid(std::string_view name);
 
-// "2026-11-01" -> seconds since 1970 (UTC midnight); nullopt if malformed.
-std::optional<long long> parse_iso_date(std::string_view date);
-
 }  // namespace pamphlet

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,10 @@ struct Block {
 // What a reader sees of `inlines` as plain text: no markup, line breaks as
 // spaces, images as their alt text (for ids, labels and alt attributes).
 std::string plain_text(const std::vector<Inline>& inlines);
+
+// The ids of the headings among `blocks` at any depth (in quotes and lists
+// too): what "#id" links can point to.
+std::set<std::string> heading_ids(const std::vector<Block>& blocks);
 
 struct ArticleImage {
     Target target;  // kind file (or missing)

@@ -1,11 +1,14 @@
 // collection.yaml + articles/ID.LANG.md -> Collection and its Editions.
 #include "pamphlet/collection.hpp"
 
+#include "pamphlet/base/dates.hpp"
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/strings.hpp"
 
 #include "pamphlet/markdown.hpp"
 #include "pamphlet/yaml.hpp"
+
+#include "links.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -397,30 +400,13 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
             sink_.error(SourceSpan::whole(yaml_file_), "empty-edition",
                         "the " + e.lang + " edition has no articles");
     if (sink_.error_count() > errors_before) return std::nullopt;
+    // Only a collection without errors: an article left out for its errors
+    // would make every link to it look like a missing translation.
+    check_links(c, sink_);
     return c;
 }
 
 }  // namespace
-
-std::optional<long long> parse_iso_date(std::string_view date) {
-    static const std::regex form("(\\d{4})-(\\d{2})-(\\d{2})");
-    std::match_results<std::string_view::const_iterator> m;
-    if (!std::regex_match(date.begin(), date.end(), m, form)) return std::nullopt;
-    int y = std::stoi(m[1].str()), mo = std::stoi(m[2].str()), d = std::stoi(m[3].str());
-    static const int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
-        d > days_in_month[mo - 1] + (mo == 2 && leap ? 1 : 0))
-        return std::nullopt;
-    // Days from civil (Howard Hinnant's algorithm).
-    int yy = y - (mo <= 2 ? 1 : 0);
-    int era = yy / 400;
-    int yoe = yy - era * 400;
-    int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    long long days = static_cast<long long>(era) * 146097 + doe - 719468;
-    return days * 86400;
-}
 
 std::optional<Collection> load_collection(const fs::path& dir, const CollectionOptions& options,
                                           SourceFiles& sources, DiagnosticSink& sink) {

@@ -1,10 +1,12 @@
 // An article as an XHTML chapter: title, summary, byline, lead image, then
-// the body blocks. Links are checked against the edition: a reader must
-// never land on a page or section that is not in the book.
-#include "labels.hpp"
+// the body blocks.
 #include "pages.hpp"
 
+#include "pamphlet/locale.hpp"
+
 #include <algorithm>
+#include <cassert>
+#include <set>
 
 namespace pamphlet::epub {
 
@@ -13,7 +15,7 @@ namespace {
 class ArticleWriter {
 public:
     ArticleWriter(const Article& article, PageContext& context)
-        : article_(article), context_(context), own_ids_(collect_heading_ids(article.blocks)) {}
+        : article_(article), context_(context), own_ids_(heading_ids(article.blocks)) {}
 
     XhtmlPage write() {
         XhtmlPage page = new_xhtml_page(article_.lang, article_.title,
@@ -49,13 +51,9 @@ private:
         if (!article_.author.empty()) add_text(byline, article_.author);
         if (!article_.author.empty() && !article_.date.empty()) add_text(byline, " \u00B7 ");
         if (article_.date.empty()) return;
-        if (is_iso_date(article_.date)) {
-            pugi::xml_node time =
-                add_text_element(byline, "time", human_date(article_.date, article_.lang));
-            set_attribute(time, "datetime", article_.date);
-        } else {
-            add_text(byline, article_.date);
-        }
+        pugi::xml_node time =
+            add_text_element(byline, "time", human_date(article_.date, article_.lang));
+        set_attribute(time, "datetime", article_.date);
     }
 
     void write_lead_image(pugi::xml_node parent, const ArticleImage& image) {
@@ -229,43 +227,25 @@ private:
     }
 
     // Where a link goes in the book, or nullopt when it must become plain
-    // text (after saying why).
+    // text (after saying why). Links between and inside articles were
+    // checked by the collection loader: their targets are in the edition.
     std::optional<std::string> link_href(const Inline& link) {
         const Target& target = link.target;
-        DiagnosticSink& sink = context_.sink;
         switch (target.kind) {
             case Target::Kind::external:
                 return target.url;
             case Target::Kind::fragment:
-                if (own_ids_.count(target.fragment) != 0) return "#" + target.fragment;
-                sink.warning(
-                    link.span, "link-unknown-section",
-                    "link to unknown section '#" + target.fragment + "'; written as plain text");
-                return std::nullopt;
+                assert(own_ids_.count(target.fragment) != 0 && "links were checked by the loader");
+                return "#" + target.fragment;
             case Target::Kind::article: {
-                auto file = context_.targets.file_of.find(target.article_id);
-                if (file == context_.targets.file_of.end()) {
-                    sink.warning(link.span, "link-missing-article",
-                                 "link to article '" + target.article_id + "', which has no '" +
-                                     context_.edition.lang +
-                                     "' version in this book; written as plain text");
-                    return std::nullopt;
-                }
-                if (target.fragment.empty()) return file->second;
-                auto ids = context_.targets.heading_ids.find(target.article_id);
-                if (ids != context_.targets.heading_ids.end() &&
-                    ids->second.count(target.fragment) != 0) {
-                    return file->second + "#" + target.fragment;
-                }
-                sink.warning(link.span, "link-unknown-section",
-                             "link to unknown section '#" + target.fragment + "' of article '" +
-                                 target.article_id + "'; the link goes to the article's start");
-                return file->second;
+                const std::string& file = context_.targets.file_of.at(target.article_id);
+                return target.fragment.empty() ? file : file + "#" + target.fragment;
             }
             case Target::Kind::file:
-                sink.warning(link.span, "link-to-local-file",
-                             "link to local file '" + target.url +
-                                 "' cannot be followed in an e-book; written as plain text");
+                context_.sink.warning(
+                    link.span, "link-to-local-file",
+                    "link to local file '" + target.url +
+                        "' cannot be followed in an e-book; written as plain text");
                 return std::nullopt;
             case Target::Kind::missing:
                 return std::nullopt;  // reported by the loader
@@ -278,20 +258,7 @@ private:
     std::set<std::string> own_ids_;
 };
 
-void collect_ids(const std::vector<Block>& blocks, std::set<std::string>& ids) {
-    for (const Block& block : blocks) {
-        if (block.kind == BlockKind::heading && !block.id.empty()) ids.insert(block.id);
-        collect_ids(block.children, ids);
-    }
-}
-
 }  // namespace
-
-std::set<std::string> collect_heading_ids(const std::vector<Block>& blocks) {
-    std::set<std::string> ids;
-    collect_ids(blocks, ids);
-    return ids;
-}
 
 int heading_rank(const Block& heading) {
     return std::clamp(heading.level, 2, 6);

@@ -5,7 +5,6 @@
 
 #include "book.hpp"
 #include "font_embedding.hpp"
-#include "labels.hpp"
 #include "navigation.hpp"
 #include "package.hpp"
 #include "pages.hpp"
@@ -13,6 +12,8 @@
 #include "utc_time.hpp"
 #include "xml_writer.hpp"
 #include "zip_writer.hpp"
+
+#include "pamphlet/locale.hpp"
 
 #include <algorithm>
 
@@ -64,7 +65,7 @@ public:
     std::optional<std::string> write() {
         std::size_t errors_before = sink_.error_count();
         const std::string& lang = edition_.lang;
-        const Labels& labels = labels_for(lang);
+        const Words& words = words_for(lang);
         plan_article_files();
 
         std::optional<std::string> cover_href;
@@ -81,7 +82,7 @@ public:
         if (cover_href) {
             pages_.push_back(
                 make_document("page-cover", "text/cover.xhtml", cover_page(*cover_href, context_)));
-            landmarks.push_back({"cover", std::string(labels.cover), "text/cover.xhtml"});
+            landmarks.push_back({"cover", std::string(words.cover_image), "text/cover.xhtml"});
         }
         pages_.push_back(
             make_document("page-title", "text/title.xhtml", title_page(logo_href, context_)));
@@ -97,11 +98,11 @@ public:
         }
         pages_.push_back(make_document("page-colophon", "text/colophon.xhtml",
                                        colophon_page(logo_href, options_.generator, context_)));
-        toc.push_back({std::string(labels.colophon), "text/colophon.xhtml", {}});
+        toc.push_back({std::string(words.colophon), "text/colophon.xhtml", {}});
 
-        landmarks.push_back({"toc", std::string(labels.contents), "nav.xhtml#toc"});
+        landmarks.push_back({"toc", std::string(words.contents), "nav.xhtml#toc"});
         if (!edition_.articles.empty()) {
-            landmarks.push_back({"bodymatter", std::string(labels.start),
+            landmarks.push_back({"bodymatter", std::string(words.start),
                                  "text/" + targets_.file_of.at(edition_.articles.front().id)});
         }
         ContentDocument nav =
@@ -166,7 +167,6 @@ private:
         for (const Article& article : edition_.articles) {
             if (targets_.file_of.count(article.id) != 0) continue;
             targets_.file_of[article.id] = names.claim(safe_stem(article.id, "article"), ".xhtml");
-            targets_.heading_ids[article.id] = collect_heading_ids(article.blocks);
         }
     }
 
@@ -191,13 +191,7 @@ private:
         if (m.creators.empty()) add_unique(m.creators, collection_.publisher.name);
         m.publisher = collection_.publisher.name;
         if (!collection_.rights.empty()) m.rights = collection_.rights.get(edition_.lang);
-        if (is_iso_date(collection_.date)) {
-            m.date = collection_.date;
-        } else if (!collection_.date.empty()) {
-            sink_.warning(collection_span_, "invalid-date",
-                          "collection date '" + collection_.date +
-                              "' is not YYYY-MM-DD; it is left out of the book's metadata");
-        }
+        m.date = collection_.date;
         for (const Article& article : edition_.articles) {
             for (const std::string& tag : article.tags) add_unique(m.subjects, tag);
         }

@@ -1,7 +1,8 @@
 // The pages around the articles: cover, title page and colophon (the
 // clinic's contact details, rights, date and the generator).
-#include "labels.hpp"
 #include "pages.hpp"
+
+#include "pamphlet/locale.hpp"
 
 namespace pamphlet::epub {
 
@@ -25,23 +26,6 @@ void add_image(pugi::xml_node parent, const std::string& href, const std::string
     if (alt.empty()) set_attribute(img, "role", "presentation");
 }
 
-// "+49 (0)30 123 45-6" -> "tel:+4930123456": digits and a leading plus,
-// the "(0)" trunk prefix dropped as international dialling requires.
-std::string tel_uri(std::string_view phone) {
-    std::string number;
-    std::string text(phone);
-    if (std::size_t trunk = text.find("(0)"); trunk != std::string::npos) text.erase(trunk, 3);
-    for (char c : text) {
-        if ((c >= '0' && c <= '9') || (c == '+' && number.empty())) number += c;
-    }
-    return "tel:" + number;
-}
-
-std::string web_uri(std::string_view website) {
-    if (website.find("://") != std::string_view::npos) return std::string(website);
-    return "https://" + std::string(website);
-}
-
 void add_labelled_link(pugi::xml_node parent, std::string_view label, const std::string& href,
                        std::string_view text) {
     pugi::xml_node p = add_element(parent, "p");
@@ -53,8 +37,8 @@ void add_labelled_link(pugi::xml_node parent, std::string_view label, const std:
 
 XhtmlPage cover_page(const std::string& image_href, PageContext& context) {
     std::string title = book_title(context);
-    XhtmlPage page = new_xhtml_page(context.edition.lang, labels_for(context.edition.lang).cover,
-                                    stylesheet_href());
+    XhtmlPage page = new_xhtml_page(context.edition.lang,
+                                    words_for(context.edition.lang).cover_image, stylesheet_href());
     set_attribute(page.body, "class", "cover-page");
     pugi::xml_node section = add_element(page.body, "section");
     set_attribute(section, "epub:type", "cover");
@@ -70,7 +54,7 @@ XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& c
     pugi::xml_node section = add_element(page.body, "section");
     set_attribute(section, "epub:type", "titlepage");
     set_attribute(section, "class", "title-page");
-    set_attribute(section, "aria-label", labels_for(edition.lang).title_page);
+    set_attribute(section, "aria-label", words_for(edition.lang).title_page);
     add_text_element(section, "h1", title);
     std::string subtitle =
         edition.subtitle.empty() ? context.collection.subtitle.get(edition.lang) : edition.subtitle;
@@ -87,17 +71,17 @@ XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& c
 XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::string& generator,
                         PageContext& context) {
     const std::string& lang = context.edition.lang;
-    const Labels& labels = labels_for(lang);
+    const Words& words = words_for(lang);
     const Collection& collection = context.collection;
     const Publisher& publisher = collection.publisher;
 
-    XhtmlPage page = new_xhtml_page(lang, labels.colophon, stylesheet_href());
+    XhtmlPage page = new_xhtml_page(lang, words.colophon, stylesheet_href());
     pugi::xml_node section = add_element(page.body, "section");
     set_attribute(section, "epub:type", "colophon");
     set_attribute(section, "role", "doc-colophon");
     set_attribute(section, "class", "colophon");
     set_attribute(section, "aria-labelledby", "colophon-title");
-    set_attribute(add_text_element(section, "h1", labels.colophon), "id", "colophon-title");
+    set_attribute(add_text_element(section, "h1", words.colophon), "id", "colophon-title");
 
     if (logo_href) add_image(section, *logo_href, publisher.name, "logo");
     if (!publisher.name.empty()) {
@@ -117,29 +101,25 @@ XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::
         }
     }
     if (!publisher.phone.empty()) {
-        add_labelled_link(section, labels.phone, tel_uri(publisher.phone), publisher.phone);
+        add_labelled_link(section, words.phone, tel_uri(publisher.phone), publisher.phone);
     }
     if (!publisher.email.empty()) {
-        add_labelled_link(section, labels.email, "mailto:" + publisher.email, publisher.email);
+        add_labelled_link(section, words.email, "mailto:" + publisher.email, publisher.email);
     }
     if (!publisher.website.empty()) {
-        add_labelled_link(section, labels.website, web_uri(publisher.website), publisher.website);
+        add_labelled_link(section, words.website, web_uri(publisher.website), publisher.website);
     }
     std::string rights = collection.rights.empty() ? std::string() : collection.rights.get(lang);
     if (!rights.empty()) set_attribute(add_text_element(section, "p", rights), "class", "rights");
     if (!collection.date.empty()) {
         pugi::xml_node date = add_element(section, "p");
-        add_text(date, std::string(labels.published) + ": ");
-        if (is_iso_date(collection.date)) {
-            set_attribute(add_text_element(date, "time", human_date(collection.date, lang)),
-                          "datetime", collection.date);
-        } else {
-            add_text(date, collection.date);
-        }
+        add_text(date, std::string(words.published) + ": ");
+        set_attribute(add_text_element(date, "time", human_date(collection.date, lang)), "datetime",
+                      collection.date);
     }
     if (!generator.empty()) {
         pugi::xml_node made =
-            add_text_element(section, "p", std::string(labels.made_with) + " " + generator);
+            add_text_element(section, "p", std::string(words.made_with) + " " + generator);
         set_attribute(made, "class", "generator");
     }
     return page;

@@ -1,6 +1,6 @@
 #include "navigation.hpp"
 
-#include "labels.hpp"
+#include "pamphlet/locale.hpp"
 
 #include <algorithm>
 
@@ -45,22 +45,22 @@ void add_meta(pugi::xml_node head, std::string_view name, const std::string& con
 
 XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
                               const std::vector<Landmark>& landmarks, const std::string& lang) {
-    const Labels& labels = labels_for(lang);
-    XhtmlPage page = new_xhtml_page(lang, labels.contents, "css/book.css");
+    const Words& words = words_for(lang);
+    XhtmlPage page = new_xhtml_page(lang, words.contents, "css/book.css");
 
     pugi::xml_node nav = add_element(page.body, "nav");
     set_attribute(nav, "epub:type", "toc");
     set_attribute(nav, "id", "toc");
     set_attribute(nav, "role", "doc-toc");
     set_attribute(nav, "aria-labelledby", "toc-title");
-    set_attribute(add_text_element(nav, "h1", labels.contents), "id", "toc-title");
+    set_attribute(add_text_element(nav, "h1", words.contents), "id", "toc-title");
     add_toc_list(nav, toc);
 
     if (!landmarks.empty()) {
         pugi::xml_node guide = add_element(page.body, "nav");
         set_attribute(guide, "epub:type", "landmarks");
         set_attribute(guide, "hidden", "hidden");
-        add_text_element(guide, "h2", labels.landmarks);
+        add_text_element(guide, "h2", words.landmarks);
         pugi::xml_node ol = add_element(guide, "ol");
         for (const Landmark& landmark : landmarks) {
             pugi::xml_node a = add_element(add_element(ol, "li"), "a");

@@ -1,7 +1,8 @@
 #include "package.hpp"
 
-#include "labels.hpp"
 #include "xhtml.hpp"
+
+#include "pamphlet/locale.hpp"
 
 namespace pamphlet::epub {
 
@@ -35,7 +36,7 @@ void add_accessibility(pugi::xml_node metadata, const PackageMetadata& m) {
     }
     if (m.has_images) add_meta(metadata, "schema:accessibilityFeature", "alternativeText");
     add_meta(metadata, "schema:accessibilityHazard", "none");
-    add_meta(metadata, "schema:accessibilitySummary", labels_for(m.lang).accessibility_summary);
+    add_meta(metadata, "schema:accessibilitySummary", words_for(m.lang).accessibility_summary);
 }
 
 void add_item(pugi::xml_node manifest, const std::string& id, const std::string& href,

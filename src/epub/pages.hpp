@@ -7,7 +7,6 @@
 #include "xhtml.hpp"
 
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -16,7 +15,6 @@ namespace pamphlet::epub {
 // What links inside the edition can point to.
 struct LinkTargets {
     std::map<std::string, std::string> file_of;  // article id -> "intro.xhtml"
-    std::map<std::string, std::set<std::string>> heading_ids;
 };
 
 struct PageContext {
@@ -36,8 +34,6 @@ XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& c
 XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::string& generator,
                         PageContext& context);
 
-// Heading ids of an article, at any depth (headings in quotes and lists too).
-std::set<std::string> collect_heading_ids(const std::vector<Block>& blocks);
 // Headings render as h2-h6: h1 is the article's title.
 int heading_rank(const Block& heading);
 }  // namespace pamphlet::epub

@@ -1,5 +1,6 @@
 #include "pamphlet/job.hpp"
 
+#include "pamphlet/base/dates.hpp"
 #include "pamphlet/collection.hpp"
 #include "pamphlet/epub.hpp"
 #include "pamphlet/pdf.hpp"

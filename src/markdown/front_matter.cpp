@@ -1,9 +1,8 @@
 #include "front_matter.hpp"
 
+#include "pamphlet/base/dates.hpp"
 #include "pamphlet/yaml.hpp"
 #include "targets.hpp"
-
-#include <charconv>
 
 namespace pamphlet {
 namespace {
@@ -16,27 +15,7 @@ std::string_view without_trailing_blanks(std::string_view line) {
 const std::vector<std::string> front_matter_keys{"title", "summary",   "author", "date",
                                                  "image", "image_alt", "tags",   "url"};
 
-int number(std::string_view digits) {
-    int value = -1;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc{} || end != digits.data() + digits.size()) return -1;
-    return value;
-}
-
 }  // namespace
-
-bool is_iso_date(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (date[i] < '0' || date[i] > '9') return false;
-    const int year = number(date.substr(0, 4));
-    const int month = number(date.substr(5, 2));
-    const int day = number(date.substr(8, 2));
-    if (month < 1 || month > 12 || day < 1) return false;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
-}
 
 std::optional<FrontMatterSplit> split_front_matter(std::string_view text,
                                                    const std::string& display_path,

@@ -28,7 +28,4 @@ std::optional<FrontMatterSplit> split_front_matter(std::string_view text,
 bool read_front_matter(std::string_view yaml, const ArticleInput& input, Article& article,
                        DiagnosticSink& sink);
 
-// "YYYY-MM-DD" naming a real day of the Gregorian calendar.
-bool is_iso_date(std::string_view date);
-
 }  // namespace pamphlet

@@ -1,7 +1,6 @@
 #include "blocks.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace pamphlet::typeset {
 
@@ -16,19 +15,6 @@ constexpr double subscript_drop = 0.15;
 
 // Marks of nested bullet lists, outermost first.
 constexpr std::string_view bullets[] = {"\u2022", "\u2013"};
-
-void collect_ids(const std::vector<Block>& blocks, std::set<std::string>& ids) {
-    for (const Block& block : blocks) {
-        if (block.kind == BlockKind::heading && !block.id.empty()) ids.insert(block.id);
-        collect_ids(block.children, ids);
-    }
-}
-
-std::set<std::string> heading_ids(const Article& article) {
-    std::set<std::string> ids;
-    collect_ids(article.blocks, ids);
-    return ids;
-}
 
 Alignment body_alignment(const Profile& profile) {
     return profile.text_align == "left" ? Alignment::left : Alignment::justify;
@@ -59,7 +45,6 @@ std::string ArticleBuilder::anchor(const std::string& article_id, const std::str
 void ArticleBuilder::add_article(int index) {
     article_ = &edition_.articles[static_cast<std::size_t>(index)];
     article_index_ = index;
-    own_ids_ = heading_ids(*article_);
     keep_ = 0;
     after_paragraph_ = false;
     pending_marker_.clear();
@@ -195,41 +180,22 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
     }
 }
 
+// Links between and inside articles were checked by the collection loader:
+// their articles and sections are in the edition.
 std::optional<LinkTarget> ArticleBuilder::resolve_link(const Inline& link) {
     const Target& target = link.target;
-    DiagnosticSink& sink = setter_.sink();
     switch (target.kind) {
         case Target::Kind::external:
             return LinkTarget{target.url, {}};
         case Target::Kind::fragment:
-            if (own_ids_.count(target.fragment) != 0) {
-                return LinkTarget{{}, anchor(article_->id, target.fragment)};
-            }
-            sink.warning(link.span, "link-unknown-section",
-                         "link to unknown section '#" + target.fragment + "'; set as plain text");
-            return std::nullopt;
-        case Target::Kind::article: {
-            auto found = std::find_if(edition_.articles.begin(), edition_.articles.end(),
-                                      [&](const Article& a) { return a.id == target.article_id; });
-            if (found == edition_.articles.end()) {
-                sink.warning(link.span, "link-missing-article",
-                             "link to article '" + target.article_id + "', which has no '" +
-                                 edition_.lang + "' version in this brochure; set as plain text");
-                return std::nullopt;
-            }
-            if (target.fragment.empty()) return LinkTarget{{}, anchor(found->id)};
-            if (heading_ids(*found).count(target.fragment) != 0) {
-                return LinkTarget{{}, anchor(found->id, target.fragment)};
-            }
-            sink.warning(link.span, "link-unknown-section",
-                         "link to unknown section '#" + target.fragment + "' of article '" +
-                             target.article_id + "'; the link goes to the article's start");
-            return LinkTarget{{}, anchor(found->id)};
-        }
+            return LinkTarget{{}, anchor(article_->id, target.fragment)};
+        case Target::Kind::article:
+            return LinkTarget{{}, anchor(target.article_id, target.fragment)};
         case Target::Kind::file:
-            sink.warning(link.span, "link-to-local-file",
-                         "link to local file '" + target.url +
-                             "' cannot be followed in a printed brochure; set as plain text");
+            setter_.sink().warning(
+                link.span, "link-to-local-file",
+                "link to local file '" + target.url +
+                    "' cannot be followed in a printed brochure; set as plain text");
             return std::nullopt;
         case Target::Kind::missing:
             return std::nullopt;  // reported by the loader
@@ -509,6 +475,7 @@ void ArticleBuilder::add_image(const Target& target, const std::string& alt, con
     }
     const ImageSize size =
         fit_image(*image, column.width, profile_.image_max_height * frame_.text_height);
+    check_print_size(*image, size, profile_.page_width(), profile_.page_height(), span, sink);
     BoxContent content;
     content.items.emplace_back(PlacedImage{image->index,
                                            column.left + (column.width - size.width) / 2, 0,

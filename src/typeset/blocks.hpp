@@ -7,14 +7,13 @@
 #pragma once
 
 #include "images.hpp"
-#include "labels.hpp"
 #include "text_setter.hpp"
 #include "vertical_list.hpp"
 
+#include "pamphlet/locale.hpp"
 #include "pamphlet/model.hpp"
 
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -86,7 +85,6 @@ private:
 
     const Article* article_ = nullptr;
     int article_index_ = -1;
-    std::set<std::string> own_ids_;
     bool at_article_start_ = true;  // no space or break before the first block
     double pending_space_ = 0;
     int keep_ = 0;                          // boxes still to be kept with what precedes them

@@ -1,7 +1,8 @@
 #include "front_back.hpp"
 
-#include "labels.hpp"
 #include "placement.hpp"
+
+#include "pamphlet/locale.hpp"
 
 #include <algorithm>
 
@@ -64,23 +65,6 @@ private:
     double measure_;
     std::vector<Entry> entries_;
 };
-
-// "+49 (0)30 123 45-6" -> "tel:+4930123456": digits and a leading plus,
-// the "(0)" trunk prefix dropped as international dialling requires.
-std::string tel_uri(std::string_view phone) {
-    std::string text(phone);
-    if (std::size_t trunk = text.find("(0)"); trunk != std::string::npos) text.erase(trunk, 3);
-    std::string number;
-    for (char c : text) {
-        if ((c >= '0' && c <= '9') || (c == '+' && number.empty())) number += c;
-    }
-    return "tel:" + number;
-}
-
-std::string web_uri(std::string_view website) {
-    if (website.find("://") != std::string_view::npos) return std::string(website);
-    return "https://" + std::string(website);
-}
 
 // Text and pictures of the covers come from collection.yaml.
 SourceSpan collection_span(const Collection& collection) {
@@ -180,7 +164,7 @@ Page back_cover(CoverContext& context) {
     const Collection& collection = context.collection;
     const Publisher& publisher = collection.publisher;
     const std::string& lang = context.edition.lang;
-    const Labels& labels = labels_for(lang);
+    const Words& words = words_for(lang);
     Page page;
     page.width = context.page_width;
     page.height = context.page_height;
@@ -220,19 +204,19 @@ Page back_cover(CoverContext& context) {
         text.add(value, link_style, span, 0);
         stack.add(text, styles.back_text, space);
     };
-    contact(labels.phone, publisher.phone, tel_uri(publisher.phone), line_gap);
-    contact(labels.email, publisher.email, "mailto:" + publisher.email, 0);
-    contact(labels.website, publisher.website, web_uri(publisher.website), 0);
+    contact(words.phone, publisher.phone, tel_uri(publisher.phone), line_gap);
+    contact(words.email, publisher.email, "mailto:" + publisher.email, 0);
+    contact(words.website, publisher.website, web_uri(publisher.website), 0);
 
     const std::string rights =
         collection.rights.empty() ? std::string() : collection.rights.get(lang);
     std::string published_text;
     if (!collection.date.empty()) {
-        published_text = std::string(labels.published) + ": " + human_date(collection.date, lang);
+        published_text = std::string(words.published) + ": " + human_date(collection.date, lang);
     }
     std::string made_with_text;
     if (!context.options.generator.empty()) {
-        made_with_text = std::string(labels.made_with) + " " + context.options.generator;
+        made_with_text = std::string(words.made_with) + " " + context.options.generator;
     }
     const std::string& published = published_text;
     const std::string& made_with = made_with_text;

@@ -1,7 +1,8 @@
 #include "furniture.hpp"
 
-#include "labels.hpp"
 #include "placement.hpp"
+
+#include "pamphlet/locale.hpp"
 
 namespace pamphlet::typeset {
 
@@ -51,17 +52,17 @@ void add_footer(Page& page, const std::string& text, int number, bool right_hand
 
 std::vector<PageLabelRange> page_labels(int page_count, bool has_cover, bool has_back_page,
                                         const std::string& lang) {
-    const Labels& labels = labels_for(lang);
+    const Words& words = words_for(lang);
     std::vector<PageLabelRange> ranges;
     int body_first = 0;
     if (has_cover && page_count > 0) {
-        ranges.push_back({0, PageLabelRange::Style::none, std::string(labels.cover), 1});
+        ranges.push_back({0, PageLabelRange::Style::none, std::string(words.front_cover), 1});
         body_first = 1;
     }
     const int back = has_back_page ? page_count - 1 : page_count;
     if (body_first < back) ranges.push_back({body_first, PageLabelRange::Style::decimal, {}, 1});
     if (has_back_page && back >= body_first) {
-        ranges.push_back({back, PageLabelRange::Style::none, std::string(labels.back_page), 1});
+        ranges.push_back({back, PageLabelRange::Style::none, std::string(words.back_cover), 1});
     }
     return ranges;
 }

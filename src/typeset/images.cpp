@@ -1,6 +1,8 @@
 #include "images.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 namespace pamphlet::typeset {
 
@@ -18,13 +20,54 @@ std::optional<UsableImage> DocumentImages::use(const std::filesystem::path& file
     }
     auto [it, inserted] = index_of_.try_emplace(file, static_cast<int>(images_.size()));
     if (inserted) images_.push_back({file});
-    return UsableImage{it->second, static_cast<double>(result.info->width),
-                       static_cast<double>(result.info->height)};
+    return UsableImage{it->second,
+                       static_cast<double>(result.info->width),
+                       static_cast<double>(result.info->height),
+                       result.info->dpi_x,
+                       result.info->dpi_y,
+                       file.filename().string()};
 }
 
 ImageSize fit_image(const UsableImage& image, double max_width, double max_height) {
     const double scale = std::min(max_width / image.pixel_width, max_height / image.pixel_height);
     return {image.pixel_width * scale, image.pixel_height * scale};
+}
+
+namespace {
+
+constexpr double points_per_inch = 72;
+constexpr double mm_per_point = 25.4 / 72;
+constexpr double minimum_print_dpi = 150;
+
+std::string whole_number(double v) {
+    return std::to_string(static_cast<long long>(std::lround(v)));
+}
+
+}  // namespace
+
+void check_print_size(const UsableImage& image, const ImageSize& placed, double page_width,
+                      double page_height, const SourceSpan& span, DiagnosticSink& sink) {
+    if (image.dpi_x > 0 && image.dpi_y > 0) {
+        const double natural_width = image.pixel_width / image.dpi_x * points_per_inch;
+        const double natural_height = image.pixel_height / image.dpi_y * points_per_inch;
+        if (natural_width > page_width || natural_height > page_height) {
+            sink.warning(span, "image-larger-than-page",
+                         "image '" + image.name + "' is " +
+                             whole_number(natural_width * mm_per_point) + " × " +
+                             whole_number(natural_height * mm_per_point) + " mm at its " +
+                             whole_number(image.dpi_x) +
+                             " dpi, larger than the page; it is scaled down to fit the text");
+        }
+    }
+    if (placed.width <= 0) return;
+    const double printed_dpi = image.pixel_width / (placed.width / points_per_inch);
+    if (printed_dpi < minimum_print_dpi) {
+        sink.warning(span, "image-low-resolution",
+                     "image '" + image.name + "' has " + whole_number(image.pixel_width) +
+                         " pixels across and prints at " + whole_number(printed_dpi) +
+                         " dpi at this size; below " + whole_number(minimum_print_dpi) +
+                         " dpi it looks soft on paper (300 dpi is usual for print)");
+    }
 }
 
 }  // namespace pamphlet::typeset

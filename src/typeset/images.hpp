@@ -17,6 +17,8 @@ namespace pamphlet::typeset {
 struct UsableImage {
     int index = 0;  // into LaidOutDocument::images
     double pixel_width = 1, pixel_height = 1;
+    double dpi_x = 0, dpi_y = 0;  // as the file states them; 0 when it does not
+    std::string name;             // file name, for messages
 };
 
 class DocumentImages {
@@ -39,5 +41,11 @@ struct ImageSize {
     double width = 0, height = 0;
 };
 ImageSize fit_image(const UsableImage& image, double max_width, double max_height);
+
+// What a print shop would complain about, as warnings at `span`: an image
+// whose stated size is larger than the page (it is scaled down), and one with
+// too few pixels for the size it is printed at (below 150 dpi it looks soft).
+void check_print_size(const UsableImage& image, const ImageSize& placed, double page_width,
+                      double page_height, const SourceSpan& span, DiagnosticSink& sink);
 
 }  // namespace pamphlet::typeset

@@ -202,6 +202,11 @@ SetParagraph set_paragraph(const ParagraphSpec& spec, FontSet& fonts, Diagnostic
         measure.background_stretch = ragged_stretch_em * spec.pieces.front().style.size;
     }
     const std::vector<LineBreak> breaks = break_lines(paragraph.nodes, measure, spec.params);
+    for (const OverlongWord& word : paragraph.overlong_words) {
+        sink.warning(spec.pieces[static_cast<std::size_t>(word.piece)].span, "overlong-word",
+                     "word longer than the measure: '" + word.text +
+                         "' is broken where the line ends, wherever that falls");
+    }
 
     SetParagraph result;
     LineSetter setter(spec, fonts, paragraph);

@@ -16,7 +16,13 @@ enum class BreakKind {
     soft_hyphen,   // U+00AD: break with a hyphen added
     hyphenation,   // the hyphenator's point: a hyphen added, second pass only
     url_slash,     // inside a URL: break with nothing added
+    emergency,     // inside a word wider than the measure: a hyphen added, second pass only
+    url_anywhere,  // inside a URL wider than the measure: nothing added, second pass only
 };
+
+// A break inside a word that cannot fit on any line costs far more than a
+// real hyphenation point, so the hyphenator's points are used first.
+constexpr double emergency_break_penalty = 1000;
 
 struct WordBreak {
     std::size_t after_char = 0;  // index into the word's characters
@@ -131,6 +137,9 @@ private:
 
     void push_break(BreakKind kind, int piece, int font);
     std::vector<WordBreak> find_breaks(const ResolvedChar* begin, const ResolvedChar* end);
+    void add_emergency_breaks(const ResolvedChar* begin, const ResolvedChar* end,
+                              const std::vector<WordChar>& word, const std::vector<int>& segments,
+                              std::vector<WordBreak>& breaks);
 
     const ParagraphSpec& spec_;
     FontSet& fonts_;
@@ -191,6 +200,9 @@ void NodeBuilder::push_break(BreakKind kind, int piece, int font) {
         case BreakKind::after_hyphen:
             push(Node::make_penalty(0, p.hyphen_penalty, true), {-1, 0, 0, piece});
             return;
+        case BreakKind::url_anywhere:
+            push(Node::make_penalty(0, emergency_break_penalty, false, true), {-1, 0, 0, piece});
+            return;
         case BreakKind::url_slash: {
             // A line ending inside a URL cannot be justified by its spaces,
             // so the break brings its own stretch, cancelled when the line
@@ -204,17 +216,68 @@ void NodeBuilder::push_break(BreakKind kind, int piece, int font) {
             return;
         }
         case BreakKind::soft_hyphen:
-        case BreakKind::hyphenation: {
+        case BreakKind::hyphenation:
+        case BreakKind::emergency: {
             const std::optional<int> hyphen = hyphen_segment(piece, font);
             if (!hyphen) return;  // no font draws a hyphen: no break here
             const Segment& s = out_.segments[static_cast<std::size_t>(*hyphen)];
             const auto count = static_cast<std::uint32_t>(s.glyphs->size());
-            push(Node::make_penalty(segment_width(s, 0, count), p.hyphen_penalty, true,
-                                    kind == BreakKind::hyphenation),
+            const double penalty =
+                kind == BreakKind::emergency ? emergency_break_penalty : p.hyphen_penalty;
+            push(Node::make_penalty(segment_width(s, 0, count), penalty, true,
+                                    kind != BreakKind::soft_hyphen),
                  {*hyphen, 0, count, piece});
             return;
         }
     }
+}
+
+// A word wider than the measure: where the stretch between two of its own
+// break points (or its ends) cannot fit on a line either, it may break after
+// any character — with a hyphen, except in URLs, where a hyphen would change
+// the address. Rather that than text running into the margin or off the page.
+void NodeBuilder::add_emergency_breaks(const ResolvedChar* begin, const ResolvedChar* end,
+                                       const std::vector<WordChar>& word,
+                                       const std::vector<int>& segments,
+                                       std::vector<WordBreak>& breaks) {
+    const auto n = static_cast<std::size_t>(end - begin);
+    // x after each character, from the shaped runs (clusters keep ligatures whole).
+    std::vector<double> x_after(n);
+    double run_start = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Segment& seg = out_.segments[static_cast<std::size_t>(
+            segments[static_cast<std::size_t>(word[i].segment)])];
+        if (i > 0 && word[i].segment != word[i - 1].segment) run_start = x_after[i - 1];
+        double w = 0;
+        for (const ShapedGlyph& g : *seg.glyphs)
+            if (g.cluster < word[i].end_byte) w += g.x_advance * seg.scale;
+        x_after[i] = run_start + w;
+    }
+    std::vector<WordBreak> result;
+    std::size_t given = 0;
+    double fragment_start = 0;
+    std::vector<WordBreak> pending;  // emergency points of the current fragment
+    auto close_fragment = [&](double fragment_end) {
+        if (fragment_end - fragment_start > spec_.measure)
+            result.insert(result.end(), pending.begin(), pending.end());
+        pending.clear();
+    };
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (given < breaks.size() && breaks[given].after_char == i) {
+            close_fragment(x_after[i]);
+            result.push_back(breaks[given++]);
+            fragment_start = x_after[i];
+            continue;
+        }
+        const bool url = url_piece_[static_cast<std::size_t>(begin[i].piece)];
+        pending.push_back({i, url ? BreakKind::url_anywhere : BreakKind::emergency});
+    }
+    close_fragment(x_after[n - 1]);
+    if (result.size() == breaks.size()) return;  // its own break points suffice
+    breaks = std::move(result);
+    std::string text;
+    for (const ResolvedChar* c = begin; c != end; ++c) utf8::append(text, c->c);
+    out_.overlong_words.push_back({begin->piece, std::move(text)});
 }
 
 void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
@@ -229,16 +292,27 @@ void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
         utf8::append(runs.back().second, c->c);
         word.push_back({static_cast<int>(runs.size()) - 1, runs.back().second.size()});
     }
-    const std::vector<WordBreak> breaks = find_breaks(begin, end);
+    // Shape first: whether the word fits the measure decides where it may break.
+    std::vector<int> segments;
+    double word_width = 0;
+    for (auto& run : runs) {
+        const ResolvedChar& head = begin[run.first];
+        segments.push_back(add_segment(head.piece, head.font, std::move(run.second)));
+        const Segment& shaped = out_.segments.back();
+        word_width += segment_width(shaped, 0, static_cast<std::uint32_t>(shaped.glyphs->size()));
+    }
+    std::vector<WordBreak> breaks = find_breaks(begin, end);
+    if (word_width > spec_.measure) add_emergency_breaks(begin, end, word, segments, breaks);
 
     std::size_t next_break = 0;
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const std::size_t first_char = runs[r].first;
         const ResolvedChar& head = begin[first_char];
-        const int segment = add_segment(head.piece, head.font, std::move(runs[r].second));
-        const std::vector<ShapedGlyph>& glyphs = *out_.segments.back().glyphs;
+        const int segment = segments[r];
+        const Segment& shaped = out_.segments[static_cast<std::size_t>(segment)];
+        const std::vector<ShapedGlyph>& glyphs = *shaped.glyphs;
         const auto glyph_count = static_cast<std::uint32_t>(glyphs.size());
-        const std::size_t text_size = out_.segments.back().text.size();
+        const std::size_t text_size = shaped.text.size();
         const std::size_t run_end =
             r + 1 < runs.size() ? runs[r + 1].first : static_cast<std::size_t>(end - begin);
 

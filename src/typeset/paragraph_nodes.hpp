@@ -32,10 +32,17 @@ struct NodeContent {
     int piece = -1;
 };
 
+// A word wider than the measure, given break points after every character.
+struct OverlongWord {
+    int piece = 0;
+    std::string text;
+};
+
 struct ParagraphNodes {
     NodeList nodes;
     std::vector<NodeContent> content;
     std::vector<Segment> segments;
+    std::vector<OverlongWord> overlong_words;
 };
 
 // Glue and nodes for `chars`; an empty list when there is no text. The list

@@ -111,17 +111,6 @@ TEST_CASE("collection.yaml errors are all reported, each with its place") {
     }
 }
 
-TEST_CASE("ISO dates") {
-    CHECK(parse_iso_date("2026-11-01") == 1793491200);
-    CHECK(parse_iso_date("2000-02-29") == 951782400);
-    CHECK(parse_iso_date("1970-01-01") == 0);
-    CHECK_FALSE(parse_iso_date("2026-02-29"));
-    CHECK_FALSE(parse_iso_date("2026-13-01"));
-    CHECK_FALSE(parse_iso_date("2026-1-01"));
-    CHECK_FALSE(parse_iso_date("yesterday"));
-    CHECK_FALSE(parse_iso_date(""));
-}
-
 TEST_CASE("name-based identifiers are RFC 4122 version 5 UUIDs") {
     // Reference values from Python's uuid.uuid5(uuid.NAMESPACE_URL, name).
     CHECK(name_based_urn_uuid("pamphlet:clinic:de") ==

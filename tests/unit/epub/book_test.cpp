@@ -1,5 +1,5 @@
 // write_epub as a whole: the archive's layout, the package document against
-// the archive, navigation, determinism, diagnostics for links and images.
+// the archive, navigation, determinism, diagnostics for images.
 #include "epub/epub_test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -272,30 +272,6 @@ TEST_CASE("article pages render blocks and inlines as XHTML") {
     CHECK(page.select_node("//p/img[@src='../images/knee-2.png']"));
     CHECK(find_item(items, "EPUB/images/knee-2.png")->data !=
           find_item(items, "EPUB/images/knee.png")->data);
-}
-
-TEST_CASE("broken links become plain text with a warning at the link") {
-    Collection collection = sample_collection();
-    Article& knee = collection.editions.front().articles.front();
-    knee.blocks.push_back(paragraph({link_article("schulter", "", "Schulter", 40),
-                                     link_article("ruecken", "nirgends", "Rücken", 41),
-                                     link_fragment("fehlt", "fehlt", 42)}));
-    DiagnosticSink sink;
-    const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
-    REQUIRE(sink.diagnostics().size() == 3);
-    CHECK(sink.error_count() == 0);
-    const auto& d = sink.diagnostics();
-    CHECK(d[0].code == "link-missing-article");
-    CHECK(d[0].span.begin.line == 40);
-    CHECK(d[1].code == "link-unknown-section");
-    CHECK(d[1].span.begin.line == 41);
-    CHECK(d[2].code == "link-unknown-section");
-    CHECK(d[2].message.find("link to unknown section") == 0);
-    pugi::xml_document page = parse_item(items, "EPUB/text/knie.xhtml");
-    pugi::xml_node last = page.select_node("//section/p[last()]").node();
-    CHECK(std::string(last.text().get()) == "Schulter");
-    CHECK(std::string(last.child("a").attribute("href").value()) == "ruecken.xhtml");
-    CHECK(std::string(last.last_child().value()) == "fehlt");
 }
 
 TEST_CASE("unsupported or unreadable images are errors and no book is written") {

@@ -1,5 +1,4 @@
 #include "media.hpp"
-#include "labels.hpp"
 #include "names.hpp"
 #include "utc_time.hpp"
 
@@ -37,15 +36,4 @@ TEST_CASE("file names are safe and unique") {
     CHECK(names.claim("title", ".xhtml") == "title-2.xhtml");
     CHECK(names.claim("knee", ".png") == "knee.png");
     CHECK(names.claim("knee", ".png") == "knee-2.png");
-}
-
-TEST_CASE("dates for people") {
-    CHECK(human_date("2024-03-12", "de") == "12. März 2024");
-    CHECK(human_date("2024-03-02", "en-GB") == "2 March 2024");
-    CHECK(human_date("2024-03-02", "fr") == "2 March 2024");
-    CHECK(human_date("Frühjahr 2024", "de") == "Frühjahr 2024");
-    CHECK(is_iso_date("2024-03"));
-    CHECK_FALSE(is_iso_date("2024-13-01"));
-    CHECK(labels_for("de-AT").contents == "Inhalt");
-    CHECK(labels_for("en").contents == "Contents");
 }

@@ -125,15 +125,3 @@ TEST_CASE("the body is checked even when the front matter is broken") {
     CHECK_FALSE(p.article);
     CHECK(codes(p.sink) == "error wrong-type 2:8\nerror missing-file 4:1");
 }
-
-TEST_CASE("ISO dates") {
-    using pamphlet::is_iso_date;
-    CHECK(is_iso_date("2024-03-18"));
-    CHECK(is_iso_date("2000-02-29"));
-    CHECK_FALSE(is_iso_date("1900-02-29"));
-    CHECK_FALSE(is_iso_date("2024-13-01"));
-    CHECK_FALSE(is_iso_date("2024-04-31"));
-    CHECK_FALSE(is_iso_date("2024-4-1"));
-    CHECK_FALSE(is_iso_date("18.03.2024"));
-    CHECK_FALSE(is_iso_date("2024-03-18T10:00"));
-}

@@ -2,7 +2,6 @@
 // typesetter, checked for what a reader and a PDF writer rely on.
 #include "document_fonts.hpp"
 #include "furniture.hpp"
-#include "labels.hpp"
 #include "styles.hpp"
 
 #include "pamphlet/collection.hpp"
@@ -140,10 +139,6 @@ TEST_CASE("footer text and page labels") {
     labels = page_labels(3, false, false, "en");
     REQUIRE(labels.size() == 1);
     CHECK(labels[0].first_page == 0);
-
-    CHECK(human_date("2026-10-02", "de") == "2. Oktober 2026");
-    CHECK(human_date("2026-10-02", "en-GB") == "2 October 2026");
-    CHECK(human_date("autumn 2026", "en") == "autumn 2026");
 }
 
 TEST_CASE("the clinic sample typesets into a brochure") {
