@@ -13,6 +13,13 @@ std::vector<ShapedGlyph> shape_with(hb_font_t* font, hb_buffer_t* buffer, std::s
     hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0,
                        static_cast<int>(utf8.size()));
     hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+    // Default-ignorable characters (ZWNJ between the parts of a compound,
+    // ZWJ, word joiners) steer shaping but draw nothing. Left in, HarfBuzz
+    // draws them with the space glyph, and a PDF's ToUnicode map, which has
+    // one text per glyph, would then give every space the ZWNJ's text.
+    hb_buffer_set_flags(buffer,
+                        static_cast<hb_buffer_flags_t>(hb_buffer_get_flags(buffer) |
+                                                       HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES));
     hb_buffer_set_language(buffer, language);
     hb_buffer_guess_segment_properties(buffer);
     hb_shape(font, buffer, features.data(), static_cast<unsigned>(features.size()));

@@ -1,8 +1,27 @@
 #include "document_fonts.hpp"
 
+#include "pamphlet/base/utf8.hpp"
+
 #include <algorithm>
 
 namespace pamphlet::typeset {
+
+namespace {
+
+// Invisible characters that merged into a neighbour's cluster (ZWNJ between
+// compound parts, soft hyphens, word joiners) are not part of what a reader
+// copies, and would stick to that glyph everywhere else it is used.
+std::string visible_text(std::string_view cluster) {
+    std::string out;
+    utf8::for_each(cluster, [&](char32_t c) {
+        const bool invisible = c == 0x00AD || (c >= 0x200B && c <= 0x200F) ||
+                               (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+        if (!invisible) utf8::append(out, c);
+    });
+    return out;
+}
+
+}  // namespace
 
 std::vector<std::string> glyph_texts(const GlyphRun& run) {
     std::vector<std::uint32_t> starts;
@@ -22,7 +41,8 @@ std::vector<std::string> glyph_texts(const GlyphRun& run) {
         cluster_named[at] = true;
         const std::uint32_t end =
             at + 1 < starts.size() ? std::min(starts[at + 1], text_size) : text_size;
-        if (end > begin) texts[i] = run.text.substr(begin, end - begin);
+        if (end > begin)
+            texts[i] = visible_text(std::string_view(run.text).substr(begin, end - begin));
     }
     return texts;
 }

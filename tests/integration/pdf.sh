@@ -50,6 +50,15 @@ grep -q 'ß' "$WORK/joined-de" && grep -q 'ü' "$WORK/joined-de" && pass "umlaut
 for w in office efficient first; do
   grep -qw "$w" "$WORK/joined-en" && pass "ligature word '$w' extracts" || fail "ligature word '$w' does not extract"
 done
+# Compound boundaries marked with &zwnj; keep ligatures apart on the page, and
+# the invisible mark never leaks into the text (nor onto the spaces).
+run_pamphlet build tests/golden/compound-ligatures -f pdf -o "$WORK/zwnj"
+expect_status 0 "build compound-ligatures"
+if pdftotext -enc UTF-8 "$WORK/zwnj/golden-de-a4-handout.pdf" - | tr '\n' ' ' |
+   grep -qF "Auflage, nicht Auflage; Schifffahrt, nicht Schifffahrt; Kaufleute und offen."
+then pass "text extracts without ZWNJ and with its spaces"
+else fail "ZWNJ text extraction"; pdftotext -enc UTF-8 "$WORK/zwnj/golden-de-a4-handout.pdf" - | od -c | head >&2; fi
+
 # Fonts are embedded as real subsets: the brochure stays small.
 for lang in de en; do
   bytes=$(stat -c %s "$WORK/out/clinic-$lang-a4-handout.pdf")
