@@ -9,28 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 lang=${1:-de}
-for tool in pandoc hyperfine xelatex; do
-  command -v $tool >/dev/null || { echo "bench: $tool is missing; run scripts/setup --bench" >&2; exit 1; }
-done
+source bench/lib.sh
+bench_require pandoc hyperfine xelatex
 cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
 bin=$root/build/release/pamphlet
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-articles=()
-for id in $(sed -n '/^articles:/,/^[a-z]/s/^  - //p' samples/clinic/collection.yaml); do
-  articles+=("samples/clinic/articles/$id.$lang.md")
-done
-babel=$([[ $lang == de ]] && echo ngerman || echo english)
-pandoc --from markdown --to latex --standalone --resource-path=samples/clinic/articles \
-  -V documentclass=article -V fontsize=11pt -V papersize=a4 \
-  -V geometry="top=25mm,bottom=30mm,inner=35mm,outer=35mm" -V linestretch=1.17 \
-  -V mainfont=CharisSIL -V sansfont=Lato -V lang="$lang" \
-  -V mainfontoptions="Path=$root/fonts/,Extension=.ttf,UprightFont=*-Regular,ItalicFont=*-Italic,BoldFont=*-Bold,BoldItalicFont=*-BoldItalic" \
-  -V sansfontoptions="Path=$root/fonts/,Extension=.ttf,UprightFont=*-Regular,ItalicFont=*-Italic,BoldFont=*-Bold,BoldItalicFont=*-BoldItalic" \
-  --metadata title="Bench" -o "$work/brochure.tex" "${articles[@]}"
-# Images are found relative to the articles' folder.
-cp -r samples/clinic/images "$work/images"
-sed -i "s|\.\./images/|$work/images/|g" "$work/brochure.tex"
-(cd "$work" && xelatex -interaction=batchmode brochure.tex >/dev/null) || { echo "bench: xelatex failed; see $work/brochure.log" >&2; exit 1; }
+mapfile -t articles < <(bench_articles samples/clinic "$lang")
+bench_latex "$work" "$lang" "${articles[@]}"
 hyperfine --warmup 2 --min-runs 10 --export-markdown "$work/result.md" \
   --command-name pamphlet "$bin build samples/clinic -f pdf -l $lang -q -o $work/out" \
   --command-name xelatex "cd $work && xelatex -interaction=batchmode brochure.tex"

@@ -5,6 +5,7 @@
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/model.hpp"
 #include "pamphlet/profile.hpp"
+#include "pamphlet/typeset.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -22,10 +23,18 @@ struct BuildRequest {
     std::vector<std::string> profiles;   // names or paths; empty: "a4-handout"
     std::vector<std::string> languages;  // empty: every language of the collection
     std::vector<OutputFormat> formats;   // empty: every format (EPUB and PDF)
+    bool stats = false;                  // measure the typeset body text of each PDF
+};
+
+// The measured quality of one PDF's body text.
+struct DocumentStats {
+    std::filesystem::path pdf;
+    TypesetStats stats;
 };
 
 struct BuildResult {
     std::vector<std::filesystem::path> written;
+    std::vector<DocumentStats> stats;  // with BuildRequest::stats: each PDF written, in order
     int exit_code = 0;  // 0 ok (maybe with warnings), 1 errors in the input or output
 };
 
@@ -48,6 +57,10 @@ std::optional<long long> build_timestamp(const Collection& collection, Diagnosti
 // and a rename. Returns an error message on failure (the old file is kept).
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
                                                  std::string_view bytes);
+
+// `stats` as a small table: one aligned row per count, then the worst line's
+// place ("worst line: file:line:col (badness N)").
+std::string format_stats(const DocumentStats& stats);
 
 std::string_view pamphlet_version();
 

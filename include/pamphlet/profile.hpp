@@ -74,10 +74,11 @@ struct Profile {
     double page_height() const;
 };
 
-// Where profiles and fonts are looked up.
+// Where profiles, fonts and hyphenation patterns are looked up.
 struct ProfilePaths {
     std::vector<std::filesystem::path> layout_dirs;  // searched for NAME.yaml
     std::vector<std::filesystem::path> font_dirs;    // searched after the profile's own folder
+    std::vector<std::filesystem::path> hyphenation_dirs = {};  // searched for hyph_*.dic
 };
 
 // Loads a profile by name (searched in layout_dirs) or by path (anything

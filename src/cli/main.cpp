@@ -41,6 +41,7 @@ int run_build(const pamphlet::BuildRequest& request, bool quiet) {
     print_diagnostics(sink, sources);
     if (!quiet)
         for (const auto& path : result.written) std::cout << "wrote " << path.string() << '\n';
+    for (const auto& stats : result.stats) std::cout << pamphlet::format_stats(stats);
     if (sink.has_errors()) {
         std::cerr << "pamphlet: " << plural(sink.error_count(), "error");
         if (result.written.empty()) std::cerr << "; no file was written";
@@ -77,6 +78,9 @@ int main(int argc, char** argv) {
         ->add_option("-f,--format", formats, "Output format (repeatable; default: both): epub, pdf")
         ->check(CLI::IsMember({"epub", "pdf"}));
     build->add_flag("-q,--quiet", quiet, "Do not list the files written");
+    build->add_flag("--stats", request.stats,
+                    "Report the quality of each PDF's body text: hyphenated, loose, tight and "
+                    "overfull lines, and the worst line's place");
 
     bool keys = false, markdown = false;
     auto* profiles =

@@ -17,6 +17,7 @@ namespace {
 struct PendingOutput {
     fs::path path;
     std::string bytes;
+    std::optional<TypesetStats> stats;  // PDFs, when asked for
 };
 
 constexpr long long zip_epoch = 315532800;  // 1980-01-01T00:00:00Z
@@ -80,15 +81,20 @@ BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, So
                 // The book takes its fonts and colours from the first profile.
                 EpubOptions epub{*timestamp, generator};
                 if (auto bytes = write_epub(*collection, edition, profiles.front(), epub, sink))
-                    outputs.push_back({request.out_dir / (stem + ".epub"), std::move(*bytes)});
+                    outputs.push_back(
+                        {request.out_dir / (stem + ".epub"), std::move(*bytes), std::nullopt});
             } else if (format == OutputFormat::pdf) {
                 for (const Profile& profile : profiles) {
-                    TypesetOptions typeset{*timestamp, generator};
-                    auto document = typeset_edition(*collection, edition, profile, typeset, sink);
+                    TypesetOptions typeset{*timestamp, generator, paths.hyphenation_dirs};
+                    TypesetStats stats;
+                    auto document = typeset_edition(*collection, edition, profile, typeset, sink,
+                                                    request.stats ? &stats : nullptr);
                     if (!document) continue;
-                    if (auto bytes = write_pdf(*document, sink))
+                    if (auto bytes = write_pdf(*document, sink)) {
                         outputs.push_back({request.out_dir / (stem + "-" + profile.id + ".pdf"),
-                                           std::move(*bytes)});
+                                           std::move(*bytes), std::nullopt});
+                        if (request.stats) outputs.back().stats = stats;
+                    }
                 }
             }
         }
@@ -108,6 +114,7 @@ BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, So
             continue;
         }
         result.written.push_back(out.path);
+        if (out.stats) result.stats.push_back({out.path, *out.stats});
     }
     result.exit_code = sink.has_errors() ? 1 : 0;
     return result;

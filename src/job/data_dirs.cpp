@@ -20,7 +20,7 @@ ProfilePaths find_data_paths() {
     candidates.emplace_back(PAMPHLET_SOURCE_DATA_DIR);
     for (const auto& dir : candidates) {
         if (fs::is_directory(dir / "layouts", ec) && fs::is_directory(dir / "fonts", ec))
-            return ProfilePaths{{dir / "layouts"}, {dir / "fonts"}};
+            return ProfilePaths{{dir / "layouts"}, {dir / "fonts"}, {dir / "hyphenation"}};
     }
     return ProfilePaths{};
 }

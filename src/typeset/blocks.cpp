@@ -301,8 +301,13 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
     const bool item_start = item_start_;
     item_start_ = false;
     begin_block(space_before);
-    add_lines(setter_.set(text, article_->lang, column.width, body_alignment(profile_), indent),
-              styles_.body, column.left, text.links, {true, item_start});
+    const std::vector<SetLine> lines =
+        setter_.set(text, article_->lang, column.width, body_alignment(profile_), indent);
+    if (stats_) {
+        count_paragraph(lines, block.span,
+                        {profile_.quality_loose_ratio, profile_.quality_tight_ratio}, *stats_);
+    }
+    add_lines(lines, styles_.body, column.left, text.links, {true, item_start});
     end_block(profile_.paragraph_spacing);
     after_paragraph_ = true;
 }

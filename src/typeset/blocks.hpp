@@ -7,6 +7,7 @@
 #pragma once
 
 #include "images.hpp"
+#include "quality_stats.hpp"
 #include "text_setter.hpp"
 #include "vertical_list.hpp"
 
@@ -31,6 +32,9 @@ public:
 
     // Appends article `index` of the edition to the list.
     void add_article(int index);
+
+    // From now on, the body paragraphs' lines are counted into `stats`.
+    void measure_into(TypesetStats* stats) { stats_ = stats; }
 
     // Anchor names: an article's start and a section of it.
     static std::string anchor(const std::string& article_id, const std::string& fragment = {});
@@ -93,6 +97,7 @@ private:
     std::vector<GlyphRun> pending_marker_;  // list marker for the next box
     std::size_t list_depth_ = 0;
     bool item_start_ = false;  // the next paragraph opens a list item
+    TypesetStats* stats_ = nullptr;
 };
 
 }  // namespace pamphlet::typeset

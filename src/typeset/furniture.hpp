@@ -20,9 +20,17 @@ std::string footer_text(const std::string& pattern, const std::string& publisher
 void add_footer(Page& page, const std::string& text, int number, bool right_hand_page,
                 const std::string& lang, const SourceSpan& span, TextSetter& setter);
 
-// Labels: the cover (if any) and back page (if any) named, the body
-// numbered 1, 2, ... from its first page.
+// Adds the running head of an article page above the text area, over a
+// hairline: `article` at the outer edge (right on right-hand pages, like
+// the page number below), `publisher` at the inner.
+void add_running_head(Page& page, const std::string& article, const std::string& publisher,
+                      bool right_hand_page, const std::string& lang, const SourceSpan& span,
+                      TextSetter& setter);
+
+// Labels: the cover (if any) and back page (if any) named, the table of
+// contents' pages (if any) numbered i, ii, ..., the body numbered 1, 2, ...
+// from its first page.
 std::vector<PageLabelRange> page_labels(int page_count, bool has_cover, bool has_back_page,
-                                        const std::string& lang);
+                                        const std::string& lang, int contents_pages = 0);
 
 }  // namespace pamphlet::typeset

@@ -153,6 +153,7 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     }
     out_.width = pen_ + shift;
     out_.adjustment_ratio = justify ? line.ratio : 0;
+    out_.overflow = line.overflow > overfull_tolerance ? line.overflow : 0;
     if (out_.runs.empty() && !spec_.pieces.empty()) {  // an empty line between forced breaks
         const TextStyle& style = spec_.pieces.front().style;
         const FontMetrics& m = fonts_.metrics(style.font);

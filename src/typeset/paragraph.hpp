@@ -2,9 +2,9 @@
 // The contract between the paragraph engine and the page builder.
 #pragma once
 
-#include "hyphenator.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/font_set.hpp"
+#include "pamphlet/hyphenator.hpp"
 #include "pamphlet/layout.hpp"
 #include "pamphlet/profile.hpp"
 
@@ -73,6 +73,7 @@ struct SetLine {
     std::vector<LineLink> links;
     bool hyphenated = false;      // ends in a hyphen the breaker inserted
     double adjustment_ratio = 0;  // how much its glue stretched (>0) or shrank (<0)
+    double overflow = 0;          // pt beyond the measure with all glue shrunk (> 0: overfull)
 };
 
 struct SetParagraph {

@@ -5,10 +5,11 @@
 // points) as penalties.
 #pragma once
 
-#include "hyphenator.hpp"
 #include "itemize.hpp"
 #include "nodes.hpp"
 #include "paragraph.hpp"
+
+#include "pamphlet/hyphenator.hpp"
 
 #include <cstdint>
 #include <string>

@@ -11,6 +11,10 @@ std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& 
     spec.measure = measure;
     spec.first_line_indent = first_line_indent;
     spec.align = align;
+    // Pieces that must not be hyphenated (headings, code, URLs) say so in
+    // their style; the paragraph engine asks the hyphenator for the rest.
+    if (hyphenation_ != nullptr)
+        spec.hyphenator = hyphenation_->for_language(lang, text.pieces.front().span, sink_);
     return set_paragraph(spec, fonts_, sink_).lines;
 }
 

@@ -7,6 +7,8 @@
 #include "styles.hpp"
 #include "vertical_list.hpp"
 
+#include "pamphlet/hyphenation.hpp"
+
 #include <string>
 #include <vector>
 
@@ -30,9 +32,14 @@ struct StyledText {
 
 class TextSetter {
 public:
+    // Without `hyphenation`, words break only at hyphens.
     TextSetter(const Styles& styles, FontSet& fonts, DocumentFonts& document_fonts,
-               DiagnosticSink& sink)
-        : styles_(styles), fonts_(fonts), document_fonts_(document_fonts), sink_(sink) {}
+               DiagnosticSink& sink, Hyphenation* hyphenation = nullptr)
+        : styles_(styles),
+          fonts_(fonts),
+          document_fonts_(document_fonts),
+          sink_(sink),
+          hyphenation_(hyphenation) {}
 
     std::vector<SetLine> set(const StyledText& text, const std::string& lang, double measure,
                              Alignment align, double first_line_indent = 0);
@@ -53,6 +60,7 @@ private:
     FontSet& fonts_;
     DocumentFonts& document_fonts_;
     DiagnosticSink& sink_;
+    Hyphenation* hyphenation_;
 };
 
 }  // namespace pamphlet::typeset

@@ -5,6 +5,7 @@
 #include "pamphlet/typeset.hpp"
 
 #include "blocks.hpp"
+#include "contents.hpp"
 #include "document_fonts.hpp"
 #include "front_back.hpp"
 #include "furniture.hpp"
@@ -17,6 +18,7 @@
 #include "pamphlet/base/strings.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <map>
 
 namespace pamphlet {
@@ -48,6 +50,15 @@ std::string document_author(const Collection& collection, const Edition& edition
     return join(authors, ", ");
 }
 
+HyphenationSettings hyphenation_settings(const Profile& profile) {
+    HyphenationSettings settings;
+    settings.exceptions = profile.hyphenation_exceptions;
+    settings.min_word = profile.hyphenation_min_word;
+    settings.left_min = profile.hyphenation_left_min;
+    settings.right_min = profile.hyphenation_right_min;
+    return settings;
+}
+
 std::string document_keywords(const Edition& edition) {
     std::vector<std::string> tags;
     for (const Article& article : edition.articles) {
@@ -62,14 +73,17 @@ std::string document_keywords(const Edition& edition) {
 
 std::optional<LaidOutDocument> typeset_edition(const Collection& collection, const Edition& edition,
                                                const Profile& profile,
-                                               const TypesetOptions& options,
-                                               DiagnosticSink& sink) {
+                                               const TypesetOptions& options, DiagnosticSink& sink,
+                                               TypesetStats* stats) {
     FontSet fonts;
     std::optional<Styles> styles = Styles::load(profile, fonts, sink);
     if (!styles) return std::nullopt;
     DocumentFonts document_fonts(fonts);
     DocumentImages images;
-    TextSetter setter(*styles, fonts, document_fonts, sink);
+    std::optional<Hyphenation> hyphenation;
+    if (profile.hyphenate)
+        hyphenation.emplace(options.hyphenation_dirs, hyphenation_settings(profile));
+    TextSetter setter(*styles, fonts, document_fonts, sink, hyphenation ? &*hyphenation : nullptr);
 
     const double page_width = profile.page_width();
     const double page_height = profile.page_height();
@@ -85,41 +99,60 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     CoverContext cover_context{collection, edition,    setter,     images,
                                options,    page_width, page_height};
     if (profile.cover_enabled) document.pages.push_back(front_cover(cover_context));
-    const int body_first = static_cast<int>(document.pages.size());
+    const int contents_first = static_cast<int>(document.pages.size());
 
     VerticalList list;
     ArticleBuilder builder(edition, setter, images, {measure, text_height}, list);
+    if (stats) *stats = {};
+    builder.measure_into(stats);
     for (std::size_t i = 0; i < edition.articles.size(); ++i)
         builder.add_article(static_cast<int>(i));
 
+    const std::string title = brochure_title(collection, edition);
+    // The footer and the contents say what collection.yaml and the profile
+    // told them to.
+    const SourceSpan collection_span =
+        SourceSpan::whole((collection.root / "collection.yaml").string());
+    const PageParams page_params{text_height, profile.ragged_bottom};
+
+    // The contents' length is known before the body's page numbers: its
+    // lines do not depend on them.
+    std::vector<ContentsEntry> contents;
+    if (profile.toc_enabled && edition.articles.size() >= 2) {
+        for (const Article& article : edition.articles)
+            contents.push_back({article.title, ArticleBuilder::anchor(article.id), 0});
+    }
+    const VerticalList blank_contents =
+        contents_list(contents, edition.lang, measure, collection_span, setter);
+    const int contents_pages =
+        contents.empty() ? 0
+                         : static_cast<int>(break_pages(blank_contents.items, page_params).size());
+    const int body_first = contents_first + contents_pages;
+
     std::map<std::string, Destination> destinations;
     std::vector<UnresolvedLink> unresolved;
-    const std::vector<PageRange> ranges =
-        break_pages(list.items, {text_height, profile.ragged_bottom});
-    const std::string title = brochure_title(collection, edition);
-    // The footer says what collection.yaml and the profile told it to.
-    const SourceSpan footer_span =
-        SourceSpan::whole((collection.root / "collection.yaml").string());
-    for (const PageRange& range : ranges) {
-        const int number = static_cast<int>(document.pages.size()) - body_first + 1;
-        const bool right_hand = !profile.facing || number % 2 == 1;
-        const double left = right_hand ? profile.margin_inner : profile.margin_outer;
-        const int page_index = static_cast<int>(document.pages.size());
-        Page page;
-        page.width = page_width;
-        page.height = page_height;
-        double y = page_height - profile.margin_top;
+    // Places the boxes of `range` on a page that will be document page
+    // `page_index`; returns the article the page opens with (-1: none) and
+    // whether an article starts on it.
+    struct Placed {
         int article = -1;
+        bool article_starts = false;
+    };
+    auto place_range = [&](const VerticalList& from, const PageRange& range, int page_index,
+                           bool right_hand, Page& page) {
+        const double left = right_hand ? profile.margin_inner : profile.margin_outer;
+        double y = page_height - profile.margin_top;
+        Placed placed;
         for (std::size_t i = range.begin; i < range.end; ++i) {
-            const VerticalItem& item = list.items[i];
+            const VerticalItem& item = from.items[i];
             if (item.kind == VerticalItem::Kind::glue) y -= item.size;
             if (item.kind != VerticalItem::Kind::box) continue;
             const double top = y;
             const double baseline = top - item.height;
             y = baseline - item.depth;
             if (item.content < 0) continue;
-            const BoxContent& content = list.contents[static_cast<std::size_t>(item.content)];
-            if (article < 0) article = content.article;
+            const BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
+            if (placed.article < 0) placed.article = content.article;
             place_items(content, left, baseline, page);
             for (const PendingLink& link : content.links) {
                 if (!link.destination.empty()) {
@@ -134,17 +167,61 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
                 OutlineEntry entry = *content.outline;
                 entry.page = page_index;
                 entry.y = top;
+                if (entry.level == 0 && content.article >= 0) placed.article_starts = true;
                 document.outline.push_back(std::move(entry));
             }
         }
+        return placed;
+    };
+
+    std::vector<Page> body;
+    for (const PageRange& range : break_pages(list.items, page_params)) {
+        const int number = static_cast<int>(body.size()) + 1;
+        const bool right_hand = !profile.facing || number % 2 == 1;
+        Page page;
+        page.width = page_width;
+        page.height = page_height;
+        const Placed placed = place_range(list, range, body_first + number - 1, right_hand, page);
         const std::string article_title =
-            article >= 0 ? edition.articles[static_cast<std::size_t>(article)].title
-                         : std::string();
+            placed.article >= 0 ? edition.articles[static_cast<std::size_t>(placed.article)].title
+                                : std::string();
+        if (profile.header_enabled && placed.article >= 0 && !placed.article_starts) {
+            add_running_head(page, article_title, collection.publisher.name, right_hand,
+                             edition.lang, collection_span, setter);
+        }
         add_footer(
             page, footer_text(profile.footer_text, collection.publisher.name, title, article_title),
-            number, right_hand, edition.lang, footer_span, setter);
+            number, right_hand, edition.lang, collection_span, setter);
+        body.push_back(std::move(page));
+    }
+
+    // Now the numbers: each article's first page, as its footer prints it.
+    for (ContentsEntry& entry : contents) {
+        auto found = destinations.find(entry.destination);
+        if (found != destinations.end()) entry.number = found->second.page - body_first + 1;
+    }
+    const VerticalList numbered_contents =
+        contents_list(contents, edition.lang, measure, collection_span, setter);
+    const std::vector<PageRange> contents_ranges =
+        contents.empty() ? std::vector<PageRange>{}
+                         : break_pages(numbered_contents.items, page_params);
+    // The same lines as the blank pass, so the same pages: the body's page
+    // indices stay right.
+    assert(static_cast<int>(contents_ranges.size()) == contents_pages);
+    // The contents come first in the outline, as on paper.
+    const std::size_t body_outline = document.outline.size();
+    for (std::size_t k = 0; k < contents_ranges.size(); ++k) {
+        Page page;
+        page.width = page_width;
+        page.height = page_height;
+        place_range(numbered_contents, contents_ranges[k], contents_first + static_cast<int>(k),
+                    true, page);
         document.pages.push_back(std::move(page));
     }
+    std::rotate(document.outline.begin(),
+                document.outline.begin() + static_cast<std::ptrdiff_t>(body_outline),
+                document.outline.end());
+    for (Page& page : body) document.pages.push_back(std::move(page));
     if (profile.cover_enabled) document.pages.push_back(back_cover(cover_context));
 
     for (const UnresolvedLink& link : unresolved) {
@@ -164,8 +241,8 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         return std::nullopt;
     }
     const int page_count = static_cast<int>(document.pages.size());
-    document.page_labels =
-        page_labels(page_count, profile.cover_enabled, profile.cover_enabled, edition.lang);
+    document.page_labels = page_labels(page_count, profile.cover_enabled, profile.cover_enabled,
+                                       edition.lang, contents_pages);
 
     document.info.title = title;
     document.info.author = document_author(collection, edition);

@@ -55,7 +55,8 @@ TEST_CASE("golden traces") {
     std::sort(cases.begin(), cases.end());
     REQUIRE_MESSAGE(!cases.empty(), "no golden cases under " << golden_dir);
 
-    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
+    ProfilePaths paths{
+        {source_dir / "layouts"}, {source_dir / "fonts"}, {source_dir / "hyphenation"}};
     for (const fs::path& dir : cases) {
         CAPTURE(dir.filename().string());
         DiagnosticSink sink;
@@ -68,8 +69,9 @@ TEST_CASE("golden traces") {
         REQUIRE(profile);
         REQUIRE(collection);
         REQUIRE(collection->editions.size() == 1);
-        auto document = typeset_edition(*collection, collection->editions.front(), *profile,
-                                        TypesetOptions{0, "pamphlet golden"}, sink);
+        auto document =
+            typeset_edition(*collection, collection->editions.front(), *profile,
+                            TypesetOptions{0, "pamphlet golden", paths.hyphenation_dirs}, sink);
         REQUIRE(document);
         std::string trace = trace_document(*document);
         // Diagnostics belong to the expected result too.

@@ -5,6 +5,7 @@
 #include "styles.hpp"
 
 #include "pamphlet/collection.hpp"
+#include "pamphlet/locale.hpp"
 #include "pamphlet/profile.hpp"
 #include "pamphlet/typeset.hpp"
 
@@ -159,9 +160,13 @@ TEST_CASE("the clinic sample typesets into a brochure") {
 
         // One level-0 outline entry per article, in order, each on a page of
         // its own, at the top of the text area.
+        // The contents come first, on the page after the cover.
+        REQUIRE(!doc.outline.empty());
+        CHECK(doc.outline.front().title == std::string(words_for(edition.lang).contents));
+        CHECK(doc.outline.front().page == 1);
         std::vector<const OutlineEntry*> articles;
-        for (const OutlineEntry& entry : doc.outline)
-            if (entry.level == 0) articles.push_back(&entry);
+        for (std::size_t o = 1; o < doc.outline.size(); ++o)
+            if (doc.outline[o].level == 0) articles.push_back(&doc.outline[o]);
         REQUIRE(articles.size() == edition.articles.size());
         int previous_page = 0;
         for (std::size_t a = 0; a < articles.size(); ++a) {

@@ -1,13 +1,14 @@
-// Where a word may be hyphenated. Language-specific implementations (TeX
-// patterns through libhyphen, see docs) plug in here; the paragraph engine
-// turns the points into discretionary breaks with a hyphen.
+// Where a word may be hyphenated: the contract between the paragraph engine
+// (src/typeset), which turns the points into discretionary breaks with a
+// hyphen, and the language-specific implementations (src/hyphenation: TeX
+// patterns through libhyphen).
 #pragma once
 
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
-namespace pamphlet::typeset {
+namespace pamphlet {
 
 class Hyphenator {
 public:
@@ -28,4 +29,4 @@ public:
     }
 };
 
-}  // namespace pamphlet::typeset
+}  // namespace pamphlet

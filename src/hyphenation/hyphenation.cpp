@@ -1,0 +1,94 @@
+#include "pamphlet/hyphenation.hpp"
+
+#include "pattern_hyphenator.hpp"
+
+#include <array>
+
+namespace pamphlet {
+
+namespace {
+
+using hyphenation::Minimums;
+using hyphenation::PatternHyphenator;
+
+// The patterns pamphlet ships, with TeX's \lefthyphenmin and
+// \righthyphenmin for each language.
+struct LanguagePatterns {
+    std::string_view language;
+    std::string_view file;
+    std::size_t left_min, right_min;
+};
+
+constexpr std::array<LanguagePatterns, 2> shipped_patterns{{
+    {"de", "hyph_de_1996.dic", 2, 2},
+    {"en", "hyph_en_US.dic", 2, 3},
+}};
+
+const LanguagePatterns* patterns_for(std::string_view language) {
+    for (const LanguagePatterns& p : shipped_patterns)
+        if (p.language == language) return &p;
+    return nullptr;
+}
+
+std::size_t or_default(int configured, std::size_t language_default) {
+    return configured > 0 ? static_cast<std::size_t>(configured) : language_default;
+}
+
+}  // namespace
+
+std::string primary_language(std::string_view lang) {
+    std::string out;
+    for (char c : lang) {
+        if (c == '-' || c == '_') break;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+Hyphenation::Hyphenation(std::vector<std::filesystem::path> dirs, HyphenationSettings settings)
+    : dirs_(std::move(dirs)), settings_(std::move(settings)) {}
+
+Hyphenation::~Hyphenation() = default;
+
+const Hyphenator* Hyphenation::for_language(std::string_view lang, const SourceSpan& where,
+                                            DiagnosticSink& sink) {
+    const std::string language = primary_language(lang);
+    if (auto known = languages_.find(language); known != languages_.end())
+        return known->second.get();
+    // Remembered even when missing, so that a language is reported once.
+    std::unique_ptr<Hyphenator>& slot = languages_[language];
+    if (language.empty()) return nullptr;
+
+    const LanguagePatterns* patterns = patterns_for(language);
+    if (patterns == nullptr) {
+        sink.warning(where, "no-hyphenation-patterns",
+                     "no hyphenation patterns for language '" + std::string(lang) +
+                         "'; its words break only at hyphens");
+        return nullptr;
+    }
+    std::error_code ec;
+    for (const std::filesystem::path& dir : dirs_) {
+        const std::filesystem::path file = dir / patterns->file;
+        if (!std::filesystem::is_regular_file(file, ec)) continue;
+        Minimums minimums;
+        minimums.word = static_cast<std::size_t>(std::max(settings_.min_word, 1));
+        minimums.left = or_default(settings_.left_min, patterns->left_min);
+        minimums.right = or_default(settings_.right_min, patterns->right_min);
+        slot = PatternHyphenator::load(file, minimums,
+                                       hyphenation::parse_exceptions(settings_.exceptions));
+        if (slot == nullptr) {
+            sink.warning(where, "hyphenation-patterns-unreadable",
+                         "hyphenation patterns '" + file.string() +
+                             "' cannot be read; words of language '" + std::string(lang) +
+                             "' break only at hyphens");
+        }
+        return slot.get();
+    }
+    sink.warning(where, "no-hyphenation-patterns",
+                 "no hyphenation patterns for language '" + std::string(lang) + "' (" +
+                     std::string(patterns->file) +
+                     " is not in pamphlet's hyphenation folder); its words break only at hyphens");
+    return nullptr;
+}
+
+}  // namespace pamphlet
