@@ -88,6 +88,10 @@ private:
 // "file:line:col: error: message", followed (when the source is known) by the
 // source line and a caret, then the notes.
 std::string format_diagnostic(const Diagnostic& d, const SourceFiles* sources = nullptr);
+// Every diagnostic of the sink, formatted, in the order reported.
+std::string format_diagnostics(const DiagnosticSink& sink, const SourceFiles* sources = nullptr);
+// "error", "warning", "note".
+std::string_view severity_name(Severity s);
 
 // The candidate closest to `word` by edit distance, when it is close enough to
 // be a plausible typo ("did you mean").

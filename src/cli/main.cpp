@@ -11,7 +11,7 @@
 namespace {
 
 void print_diagnostics(const pamphlet::DiagnosticSink& sink, const pamphlet::SourceFiles& sources) {
-    for (const auto& d : sink.diagnostics()) std::cerr << pamphlet::format_diagnostic(d, &sources);
+    std::cerr << pamphlet::format_diagnostics(sink, &sources);
 }
 
 std::string plural(std::size_t n, const char* word) {

@@ -58,18 +58,6 @@ std::optional<std::string_view> SourceFiles::line(const std::string& file, int l
 
 namespace {
 
-std::string_view severity_name(Severity s) {
-    switch (s) {
-        case Severity::error:
-            return "error";
-        case Severity::warning:
-            return "warning";
-        case Severity::note:
-            return "note";
-    }
-    return "error";
-}
-
 std::string location(const SourceSpan& span) {
     if (!span.has_file()) return "pamphlet";
     std::string s = span.file;
@@ -121,6 +109,18 @@ void append_excerpt(std::string& out, const SourceSpan& span, const SourceFiles*
 
 }  // namespace
 
+std::string_view severity_name(Severity s) {
+    switch (s) {
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::note:
+            return "note";
+    }
+    return "error";
+}
+
 std::string format_diagnostic(const Diagnostic& d, const SourceFiles* sources) {
     std::string out =
         location(d.span) + ": " + std::string(severity_name(d.severity)) + ": " + d.message + "\n";
@@ -166,6 +166,12 @@ std::optional<std::string> closest_match(std::string_view word,
     if (!best || best_d == 0 || best_d > std::max<std::size_t>(1, word.size() / 3))
         return std::nullopt;
     return best;
+}
+
+std::string format_diagnostics(const DiagnosticSink& sink, const SourceFiles* sources) {
+    std::string out;
+    for (const auto& d : sink.diagnostics()) out += format_diagnostic(d, sources);
+    return out;
 }
 
 }  // namespace pamphlet

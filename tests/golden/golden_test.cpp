@@ -23,12 +23,6 @@ namespace {
 const fs::path golden_dir = fs::path(PAMPHLET_TEST_DIR) / "golden";
 const fs::path source_dir = PAMPHLET_SOURCE_DIR;
 
-std::string dump(const DiagnosticSink& sink) {
-    std::string s;
-    for (const auto& d : sink.diagnostics()) s += format_diagnostic(d);
-    return s;
-}
-
 // The first line where two texts differ, for a readable failure.
 std::string first_difference(const std::string& want, const std::string& got) {
     std::size_t line = 1, i = 0;
@@ -65,7 +59,7 @@ TEST_CASE("golden traces") {
             fs::exists(dir / "profile.yaml") ? dir / "profile.yaml" : golden_dir / "profile.yaml";
         auto profile = load_profile(profile_file.string(), paths, sources, sink);
         auto collection = load_collection(dir, {}, sources, sink);
-        INFO(dump(sink));
+        INFO(format_diagnostics(sink));
         REQUIRE(profile);
         REQUIRE(collection);
         REQUIRE(collection->editions.size() == 1);

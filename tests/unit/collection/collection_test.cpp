@@ -19,19 +19,13 @@ bool has(const DiagnosticSink& sink, std::string_view code, int line = 0, int co
                        });
 }
 
-std::string dump(const DiagnosticSink& sink) {
-    std::string s;
-    for (const auto& d : sink.diagnostics()) s += format_diagnostic(d);
-    return s;
-}
-
 }  // namespace
 
 TEST_CASE("the sample collection loads without a diagnostic") {
     DiagnosticSink sink;
     SourceFiles sources;
     auto c = load_collection(fs::path(PAMPHLET_SOURCE_DIR) / "samples/clinic", {}, sources, sink);
-    INFO(dump(sink));
+    INFO(format_diagnostics(sink));
     REQUIRE(c);
     CHECK(sink.diagnostics().empty());
     CHECK(c->id == "clinic");

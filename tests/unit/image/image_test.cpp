@@ -164,6 +164,6 @@ TEST_CASE("truncated and corrupt files are errors") {
     CHECK_FALSE(jpeg_result.image);
     CHECK(jpeg_result.error == "corrupt JPEG: the file ends before its end-of-image marker");
 
-    const auto stub_jpeg = scratch_file("stub.jpg", jpeg.substr(0, 30));
-    CHECK(probe_image(stub_jpeg).error.starts_with("corrupt JPEG: "));
+    const auto header_only_jpeg = scratch_file("cut-after-30-bytes.jpg", jpeg.substr(0, 30));
+    CHECK(probe_image(header_only_jpeg).error.starts_with("corrupt JPEG: "));
 }

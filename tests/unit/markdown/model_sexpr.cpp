@@ -149,18 +149,6 @@ void append(std::string& out, const Block& b) {
     out += ")";
 }
 
-std::string_view severity(Severity s) {
-    switch (s) {
-        case Severity::error:
-            return "error";
-        case Severity::warning:
-            return "warning";
-        case Severity::note:
-            return "note";
-    }
-    return "?";
-}
-
 }  // namespace
 
 std::string sexpr(const std::vector<Inline>& inlines) {
@@ -182,7 +170,7 @@ std::string codes(const DiagnosticSink& sink) {
     std::string out;
     for (const Diagnostic& d : sink.diagnostics()) {
         if (!out.empty()) out += '\n';
-        out += std::string(severity(d.severity)) + " " + d.code + " " +
+        out += std::string(severity_name(d.severity)) + " " + d.code + " " +
                std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column);
     }
     return out;

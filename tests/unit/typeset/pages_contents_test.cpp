@@ -23,12 +23,6 @@ namespace {
 
 const fs::path source_dir = PAMPHLET_SOURCE_DIR;
 
-std::string dump(const DiagnosticSink& sink) {
-    std::string s;
-    for (const auto& d : sink.diagnostics()) s += format_diagnostic(d);
-    return s;
-}
-
 struct Brochure {
     Collection collection;
     LaidOutDocument document;  // the first edition's
@@ -46,14 +40,14 @@ Brochure clinic_brochure(const std::string& profile_yaml = {}) {
         name = file.string();
     }
     std::optional<Profile> profile = load_profile(name, paths, sources, result.sink);
-    REQUIRE_MESSAGE(profile, dump(result.sink));
+    REQUIRE_MESSAGE(profile, format_diagnostics(result.sink));
     std::optional<Collection> collection =
         load_collection(source_dir / "samples" / "clinic", {}, sources, result.sink);
-    REQUIRE_MESSAGE(collection, dump(result.sink));
+    REQUIRE_MESSAGE(collection, format_diagnostics(result.sink));
     result.collection = *collection;
     auto document = typeset_edition(result.collection, result.collection.editions.front(), *profile,
                                     TypesetOptions{0, "pamphlet test"}, result.sink);
-    REQUIRE_MESSAGE(document, dump(result.sink));
+    REQUIRE_MESSAGE(document, format_diagnostics(result.sink));
     result.document = std::move(*document);
     return result;
 }

@@ -21,16 +21,10 @@ namespace {
 
 const fs::path source_dir = PAMPHLET_SOURCE_DIR;
 
-std::string dump(const DiagnosticSink& sink) {
-    std::string s;
-    for (const auto& d : sink.diagnostics()) s += format_diagnostic(d);
-    return s;
-}
-
 Profile handout(SourceFiles& sources, DiagnosticSink& sink) {
     ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
     std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
-    REQUIRE_MESSAGE(profile, dump(sink));
+    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
     return *profile;
 }
 
@@ -45,12 +39,12 @@ Typeset typeset_collection(const fs::path& dir) {
     SourceFiles sources;
     Profile profile = handout(sources, result.sink);
     std::optional<Collection> collection = load_collection(dir, {}, sources, result.sink);
-    REQUIRE_MESSAGE(collection, dump(result.sink));
+    REQUIRE_MESSAGE(collection, format_diagnostics(result.sink));
     result.collection = *collection;
     for (const Edition& edition : result.collection.editions) {
         auto document = typeset_edition(result.collection, edition, profile,
                                         TypesetOptions{0, "pamphlet test"}, result.sink);
-        REQUIRE_MESSAGE(document, dump(result.sink));
+        REQUIRE_MESSAGE(document, format_diagnostics(result.sink));
         result.documents.push_back(std::move(*document));
     }
     return result;
@@ -70,7 +64,7 @@ TEST_CASE("styles come from the a4-handout profile") {
     Profile profile = handout(sources, sink);
     FontSet fonts;
     std::optional<Styles> styles = Styles::load(profile, fonts, sink);
-    REQUIRE_MESSAGE(styles, dump(sink));
+    REQUIRE_MESSAGE(styles, format_diagnostics(sink));
 
     const TextStyle body = styles->resolve(styles->body.format);
     CHECK(fonts.file(body.font).filename() == "CharisSIL-Regular.ttf");
@@ -144,7 +138,7 @@ TEST_CASE("footer text and page labels") {
 
 TEST_CASE("the clinic sample typesets into a brochure") {
     Typeset result = typeset_collection(source_dir / "samples" / "clinic");
-    INFO(dump(result.sink));
+    INFO(format_diagnostics(result.sink));
     CHECK_FALSE(result.sink.has_errors());
     REQUIRE(result.documents.size() == result.collection.editions.size());
 
