@@ -242,13 +242,11 @@ private:
                 return target.fragment.empty() ? file : file + "#" + target.fragment;
             }
             case Target::Kind::file:
-                context_.sink.warning(
-                    link.span, "link-to-local-file",
-                    "link to local file '" + target.url +
-                        "' cannot be followed in an e-book; written as plain text");
-                return std::nullopt;
             case Target::Kind::missing:
-                return std::nullopt;  // reported by the loader
+                // Only images point at files: the Markdown reader turns links to
+                // local files into plain text, with its own warning.
+                assert(false && "a link to a local file reached the writer");
+                return std::nullopt;
         }
         return std::nullopt;
     }

@@ -1,6 +1,7 @@
 #include "blocks.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace pamphlet::typeset {
 
@@ -192,13 +193,11 @@ std::optional<LinkTarget> ArticleBuilder::resolve_link(const Inline& link) {
         case Target::Kind::article:
             return LinkTarget{{}, anchor(target.article_id, target.fragment)};
         case Target::Kind::file:
-            setter_.sink().warning(
-                link.span, "link-to-local-file",
-                "link to local file '" + target.url +
-                    "' cannot be followed in a printed brochure; set as plain text");
-            return std::nullopt;
         case Target::Kind::missing:
-            return std::nullopt;  // reported by the loader
+            // Only images point at files: the Markdown reader turns links to
+            // local files into plain text, with its own warning.
+            assert(false && "a link to a local file reached the writer");
+            return std::nullopt;
     }
     return std::nullopt;
 }
