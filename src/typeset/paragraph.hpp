@@ -46,6 +46,13 @@ struct BreakParams {
     double emergency_stretch = 0;   // pt, third pass
     double space_stretch = 0.5;     // of the space width
     double space_shrink = 1.0 / 3;  // of the space width
+    // Most lines in a row ending in a hyphen (0: any number); the final
+    // pass, which must always find breaks, ignores it.
+    int max_hyphen_run = 0;
+    // A last line shorter than this share of the measure costs
+    // `short_last_line_demerits` (a word alone on the last line).
+    double last_line_min = 0;
+    double short_last_line_demerits = 0;
 };
 
 struct ParagraphSpec {
