@@ -58,8 +58,10 @@ void ArticleBuilder::add_article(int index) {
         at_article_start_ = false;
         pending_space_ = profile_.article_header_space_after + profile_.heading_space_before;
     }
+    spanning_ = frame_.column_width < frame_.measure;
     add_opening(*article_);
-    add_blocks(article_->blocks, {0, frame_.measure}, profile_.paragraph_spacing);
+    spanning_ = false;
+    add_blocks(article_->blocks, {0, frame_.column_width}, profile_.paragraph_spacing);
     article_ = nullptr;
 }
 
@@ -68,7 +70,10 @@ void ArticleBuilder::add_article(int index) {
 
 int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     content.article = article_index_;
-    for (GlyphRun& run : pending_marker_) content.items.emplace_back(std::move(run));
+    // A list marker comes first in the content stream, so that copied or
+    // extracted text reads "• item" in order.
+    content.items.insert(content.items.begin(), std::make_move_iterator(pending_marker_.begin()),
+                         std::make_move_iterator(pending_marker_.end()));
     pending_marker_.clear();
     for (double x : quote_rules_) {
         content.items.insert(content.items.begin(),
@@ -77,7 +82,7 @@ int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     }
     const int index = static_cast<int>(out_.contents.size());
     out_.contents.push_back(std::move(content));
-    out_.items.push_back(VerticalItem::box(height, depth, index));
+    out_.items.push_back(VerticalItem::box(height, depth, index, spanning_));
     if (keep_ > 0) --keep_;
     return index;
 }
@@ -259,6 +264,13 @@ void ArticleBuilder::add_blocks(const std::vector<Block>& blocks, const Column& 
                                 double first_space) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         add_block(blocks[i], column, i == 0 ? first_space : profile_.paragraph_spacing);
+        // A paragraph that leads into a list ("Physiotherapy helps") is
+        // not parted from the list's first line.
+        const bool leads_into_list = blocks[i].kind == BlockKind::paragraph &&
+                                     i + 1 < blocks.size() &&
+                                     (blocks[i + 1].kind == BlockKind::bullet_list ||
+                                      blocks[i + 1].kind == BlockKind::ordered_list);
+        if (leads_into_list) keep_ = std::max(keep_, 1);
     }
 }
 
@@ -436,6 +448,8 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     for (const Inline& item : block.inlines) {
         if (item.kind == InlineKind::image) image = &item;
     }
+    const bool floats = !at_article_start_ && keep_ == 0;
+    const std::size_t first_item = out_.items.size();
     begin_block(std::max(space_before, profile_.image_space));
     if (image) {
         const std::string alt = image->text.empty() ? plain_text(block.caption) : image->text;
@@ -448,6 +462,11 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
         add_lines(setter_.set(caption, article_->lang, column.width, Alignment::left),
                   styles_.caption, column.left, caption.links, {false, false});
     }
+    // The figure, from the break before it to its caption's last line, may
+    // float to the next page when it does not fit on this one.
+    if (floats && first_item < out_.items.size() &&
+        out_.items[first_item].kind == VerticalItem::Kind::penalty)
+        out_.items[first_item].float_items = out_.items.size() - first_item;
     end_block(profile_.image_space);
 }
 

@@ -23,6 +23,9 @@ namespace pamphlet::typeset {
 struct ArticleFrame {
     double measure = 400;      // width of the text area, pt
     double text_height = 700;  // height of the text area, pt
+    // Width of a column; less than `measure` on multi-column pages, where
+    // the article's opening spans the columns and its blocks fill them.
+    double column_width = 400;
 };
 
 class ArticleBuilder {
@@ -90,6 +93,7 @@ private:
     const Article* article_ = nullptr;
     int article_index_ = -1;
     bool at_article_start_ = true;  // no space or break before the first block
+    bool spanning_ = false;         // boxes made now span the columns
     double pending_space_ = 0;
     int keep_ = 0;                          // boxes still to be kept with what precedes them
     bool after_paragraph_ = false;          // for the first-line indent

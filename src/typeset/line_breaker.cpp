@@ -1,7 +1,6 @@
 #include "line_breaker.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -110,9 +109,32 @@ struct Active {
     std::size_t start = 0;  // first node of the line that begins here
     int line = 0;           // number of lines before it
     Fitness fitness = decent;
-    bool flagged = false;  // the break creating this node ends a line with a hyphen
-    double demerits = 0;   // total of the best way to get here
-    int passive = -1;      // the break that created it, in Pass::breaks
+    // Lines in a row ending in a hyphen up to this break, counted only as far
+    // as the rules look back (see HyphenRuns): nodes that differ here have
+    // different futures, so each keeps its own best.
+    int hyphen_run = 0;
+    double demerits = 0;  // total of the best way to get here
+    int passive = -1;     // the break that created it, in Pass::breaks
+};
+
+// How far back the hyphen rules look: with a limit, runs up to it are told
+// apart; without one, only whether the previous line ended in a hyphen
+// (double_hyphen_demerits).
+struct HyphenRuns {
+    int limit = 0;  // 0: none
+    int states = 2;
+
+    explicit HyphenRuns(int max_run)
+        : limit(std::max(0, max_run)), states(limit > 0 ? limit + 1 : 2) {}
+
+    int after(const Active& from, bool flagged) const {
+        return flagged ? std::min(from.hyphen_run + 1, states - 1) : 0;
+    }
+    // Passes 1 to 3 never end one line too many in a hyphen; the final pass
+    // must always set the paragraph, so it may.
+    bool allows(const Active& from, bool flagged, bool final_pass) const {
+        return !flagged || limit == 0 || final_pass || from.hyphen_run < limit;
+    }
 };
 
 struct Pass {
@@ -156,7 +178,7 @@ double line_demerits(const Active& from, const Fit& fit, const Node& node, bool 
     // TeX treats the paragraph's end as a hyphenated break, so a hyphen on
     // the last but one line costs final_hyphen_demerits.
     const bool flagged = at_end || (node.kind == Node::Kind::penalty && node.flagged);
-    if (flagged && from.flagged) {
+    if (flagged && from.hyphen_run > 0) {
         d += at_end ? params.final_hyphen_demerits : params.double_hyphen_demerits;
     }
     if (std::abs(static_cast<int>(fit.fitness) - static_cast<int>(from.fitness)) > 1) {
@@ -168,17 +190,25 @@ double line_demerits(const Active& from, const Fit& fit, const Node& node, bool 
 std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Totals& totals,
                                                const LineMeasure& measure,
                                                const BreakParams& params, const Pass& pass) {
+    const HyphenRuns runs(params.max_hyphen_run);
     std::vector<PassiveBreak> breaks;
-    std::vector<Active> active{{line_start_after(nodes, 0), 0, decent, false, 0, -1}};
+    std::vector<Active> active{{line_start_after(nodes, 0), 0, decent, 0, 0, -1}};
     std::vector<Active> survivors, created;
     const std::size_t last = nodes.size() - 1;
+    const double short_last_line = params.last_line_min * measure.rest;
+    // The best way to each break, per hyphen run and fitness class:
+    // best[run * 4 + fitness].
+    const auto slots = static_cast<std::size_t>(runs.states) * 4;
+    std::vector<Candidate> best(slots);
+    int rows_used = 0;  // runs with a candidate at this break: most breaks fill one row
 
     for (std::size_t b = 0; b < nodes.size(); ++b) {
         if (!is_legal_break(nodes, b, pass.hyphenation)) continue;
         const Node& node = nodes[b];
         const bool forced = is_forced(node);
-        std::array<Candidate, 4> best;
-        std::array<Fit, 4> best_fit;
+        const bool flagged = node.kind == Node::Kind::penalty && node.flagged;
+        std::fill(best.begin(), best.begin() + rows_used * 4, Candidate{});
+        rows_used = 0;
         double least_overflow = std::numeric_limits<double>::infinity();
         std::optional<Active> least_bad;  // kept for the final pass's last resort
         Fit least_bad_fit;
@@ -191,12 +221,18 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
             }
             const double width = a.line == 0 ? measure.first : measure.rest;
             const Fit fit = fit_line(nodes, totals, a.start, b, width, pass.background_stretch);
-            if (fit.badness <= pass.threshold) {
-                const double d = line_demerits(a, fit, node, b == last, params, pass.final);
-                Candidate& slot = best[fit.fitness];
-                if (d < slot.demerits) {
-                    slot = {d, &a};
-                    best_fit[fit.fitness] = fit;
+            if (fit.badness <= pass.threshold && runs.allows(a, flagged, pass.final)) {
+                double d = line_demerits(a, fit, node, b == last, params, pass.final);
+                // A word or two alone on the last line looks like a mistake.
+                if (b == last && a.line > 0 &&
+                    totals.width[b] - totals.width[a.start] < short_last_line) {
+                    d += params.short_last_line_demerits;
+                }
+                const int run = runs.after(a, flagged);
+                const std::size_t slot = static_cast<std::size_t>(run * 4 + fit.fitness);
+                if (d < best[slot].demerits) {
+                    best[slot] = {d, &a};
+                    rows_used = std::max(rows_used, run + 1);
                 }
             }
             const bool deactivate = fit.badness > infinitely_bad || forced;
@@ -213,29 +249,34 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
             }
         }
 
-        const bool any = std::any_of(best.begin(), best.end(),
-                                     [](const Candidate& c) { return c.from != nullptr; });
         // The last resort: nothing fits and no way forward remains, so the
         // least bad deactivated break is taken as if it were acceptable
         // (TeX's "artificial demerits").
-        if (!any && survivors.empty() && least_bad) {
-            best[least_bad_fit.fitness] = {least_bad->demerits, &*least_bad};
-            best_fit[least_bad_fit.fitness] = least_bad_fit;
+        if (rows_used == 0 && survivors.empty() && least_bad) {
+            const int run = runs.after(*least_bad, flagged);
+            const std::size_t slot = static_cast<std::size_t>(run * 4 + least_bad_fit.fitness);
+            best[slot] = {least_bad->demerits, &*least_bad};
+            rows_used = run + 1;
         }
 
         created.clear();
-        double minimum = std::numeric_limits<double>::infinity();
-        for (const Candidate& c : best) minimum = std::min(minimum, c.demerits);
-        const bool flagged = node.kind == Node::Kind::penalty && node.flagged;
         const std::size_t next_start = line_start_after(nodes, b + 1);
-        for (int fitness = very_loose; fitness <= tight; ++fitness) {
-            const Candidate& c = best[fitness];
-            // A class worse than the best by more than adj_demerits can never
-            // win later: whatever follows, the best costs at most that more.
-            if (c.from == nullptr || c.demerits > minimum + params.adj_demerits) continue;
-            breaks.push_back({c.from->start, b, c.from->passive});
-            created.push_back({next_start, c.from->line + 1, static_cast<Fitness>(fitness), flagged,
-                               c.demerits, static_cast<int>(breaks.size()) - 1});
+        // A class worse than the best by more than adj_demerits can never
+        // win later: whatever follows, the best costs at most that more.
+        // Only a best with a shorter (or equal) hyphen run can say so — it
+        // may go on as the longer one may, at no greater cost — so the
+        // minimum runs over the runs up to the class's own.
+        double minimum = std::numeric_limits<double>::infinity();
+        for (int run = 0; run < rows_used; ++run) {
+            const auto row = best.begin() + run * 4;
+            for (auto c = row; c != row + 4; ++c) minimum = std::min(minimum, c->demerits);
+            for (int fitness = very_loose; fitness <= tight; ++fitness) {
+                const Candidate& c = row[fitness];
+                if (c.from == nullptr || c.demerits > minimum + params.adj_demerits) continue;
+                breaks.push_back({c.from->start, b, c.from->passive});
+                created.push_back({next_start, c.from->line + 1, static_cast<Fitness>(fitness), run,
+                                   c.demerits, static_cast<int>(breaks.size()) - 1});
+            }
         }
         active.swap(survivors);
         active.insert(active.end(), created.begin(), created.end());

@@ -30,71 +30,169 @@ double page_badness(double shortfall, double stretch) {
     return std::min(awful_badness, 100 * ratio * ratio * ratio);
 }
 
-std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
-                                   const PageParams& params) {
-    std::vector<PageRange> pages;
-    std::size_t start = 0;
-    while (true) {
-        while (start < items.size() && is_discardable(items[start])) ++start;
-        if (start == items.size()) break;
+std::vector<ItemSpan> pieces(const PageRange& page) {
+    std::vector<ItemSpan> result;
+    if (!page.lead.empty()) result.push_back(page.lead);
+    if (page.skip.empty()) {
+        result.push_back({page.begin, page.end});
+    } else {
+        result.push_back({page.begin, page.skip.begin});
+        result.push_back({page.skip.end, page.end});
+    }
+    std::erase_if(result, [](const ItemSpan& span) { return span.empty(); });
+    return result;
+}
 
-        Candidate best;      // among breaks with a penalty below never_break
-        Candidate fallback;  // among all penalties and box-to-box joins, when best finds none
-        double total = 0, last_depth = 0;
-        std::size_t boxes = 0;
-        std::size_t end = items.size();
-        bool forced = false;
-        for (std::size_t i = start; i < items.size(); ++i) {
-            const VerticalItem& item = items[i];
+namespace {
+
+// Filling one page from `start`: the break chosen, and how it was found.
+struct Scan {
+    std::size_t stop = 0;
+    bool keep_broken = false;
+    bool forced = false;     // ended by a forced break
+    bool rest_fits = false;  // everything up to the limit fits
+    ItemSpan skip;           // a figure floated on to the next page
+};
+
+class PageScanner {
+public:
+    PageScanner(const std::vector<VerticalItem>& items, const PageParams& params, std::size_t limit)
+        : items_(items), params_(params), limit_(limit) {}
+
+    Scan scan(std::size_t start, const ItemSpan& lead, bool floats) const;
+
+private:
+    // What the page holds after `span` is added to it.
+    void add(const ItemSpan& span, double& total, double& last_depth) const {
+        for (std::size_t i = span.begin; i < span.end; ++i) {
+            const VerticalItem& item = items_[i];
             if (item.kind == VerticalItem::Kind::box) {
-                if (boxes > 0 && items[i - 1].kind == VerticalItem::Kind::box) {
-                    // Two boxes that touch may be parted only in an emergency.
-                    const double shortfall = params.height - (total + last_depth);
-                    const double cost = page_badness(shortfall, params.ragged_bottom) + never_break;
-                    if (cost <= fallback.cost) fallback = {i, cost, true};
-                }
-                const double bottom = total + last_depth + item.height + item.depth;
-                if (boxes > 0 && bottom > params.height) {
-                    end = i;
-                    break;
-                }
                 total += last_depth + item.height;
                 last_depth = item.depth;
-                ++boxes;
-                continue;
-            }
-            if (item.kind == VerticalItem::Kind::glue) {
+            } else if (item.kind == VerticalItem::Kind::glue) {
                 total += last_depth + item.size;
                 last_depth = 0;
-                continue;
             }
-            if (boxes == 0) continue;
-            // Glue after the page's last box is dropped with the break, so
-            // only the boxes count.
-            const double shortfall = params.height - (total + last_depth);
-            if (item.penalty <= must_break) {
-                best = {i, must_break, true};
-                forced = true;
+        }
+    }
+
+    const std::vector<VerticalItem>& items_;
+    const PageParams& params_;
+    std::size_t limit_;
+};
+
+Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) const {
+    Candidate best;      // among breaks with a penalty below never_break
+    Candidate fallback;  // among all penalties and box-to-box joins, when best finds none
+    double total = 0, last_depth = 0;
+    std::size_t boxes = 0;
+    if (!lead.empty()) {
+        add(lead, total, last_depth);
+        boxes = 1;
+    }
+    Scan result;
+    std::size_t end = limit_;
+    for (std::size_t i = start; i < limit_; ++i) {
+        const VerticalItem& item = items_[i];
+        if (item.kind == VerticalItem::Kind::box) {
+            if (boxes > 0 && i > start && items_[i - 1].kind == VerticalItem::Kind::box) {
+                // Two boxes that touch may be parted only in an emergency.
+                const double shortfall = params_.height - (total + last_depth);
+                const double cost = page_badness(shortfall, params_.ragged_bottom) + never_break;
+                if (cost <= fallback.cost) fallback = {i, cost, true};
+            }
+            const double bottom = total + last_depth + item.height + item.depth;
+            if (boxes > 0 && bottom > params_.height) {
+                end = i;
                 break;
             }
-            const double cost =
-                page_badness(shortfall, params.ragged_bottom) + std::min(item.penalty, never_break);
-            if (item.penalty < never_break) {
-                if (cost <= best.cost) best = {i, cost, true};
-            } else if (cost <= fallback.cost) {
-                fallback = {i, cost, true};
-            }
+            total += last_depth + item.height;
+            last_depth = item.depth;
+            ++boxes;
+            continue;
         }
-
-        if (!forced && end == items.size()) {
-            // The rest fits on this page.
-            pages.push_back({start, items.size()});
+        if (item.kind == VerticalItem::Kind::glue) {
+            total += last_depth + item.size;
+            last_depth = 0;
+            continue;
+        }
+        if (boxes == 0) continue;
+        // Glue after the page's last box is dropped with the break, so
+        // only the boxes count.
+        const double shortfall = params_.height - (total + last_depth);
+        if (item.penalty <= must_break) {
+            best = {i, must_break, true};
+            result.forced = true;
             break;
         }
-        std::size_t stop = best.found ? best.position : fallback.found ? fallback.position : end;
-        if (stop <= start) stop = end;  // cannot happen with boxes > 0; keeps progress certain
-        pages.push_back({start, stop});
-        start = stop;
+        const double cost =
+            page_badness(shortfall, params_.ragged_bottom) + std::min(item.penalty, never_break);
+        if (item.penalty < never_break) {
+            if (cost <= best.cost) best = {i, cost, true};
+        } else if (cost <= fallback.cost) {
+            fallback = {i, cost, true};
+        }
+        if (floats && item.float_items > 0 && result.skip.empty()) {
+            // A figure that would overflow this page but fits on an empty
+            // one floats to the next; the text after it goes on here.
+            const ItemSpan figure{i, std::min(limit_, i + item.float_items)};
+            double with_total = total, with_depth = last_depth;
+            add(figure, with_total, with_depth);
+            double alone = 0, alone_depth = 0;
+            add({figure.begin + 1, figure.end}, alone, alone_depth);
+            if (with_total + with_depth > params_.height && alone + alone_depth <= params_.height) {
+                result.skip = figure;
+                i = figure.end - 1;
+            }
+        }
+    }
+    result.rest_fits = !result.forced && end == limit_;
+    if (result.rest_fits) {
+        result.stop = limit_;
+        return result;
+    }
+    std::size_t stop = best.found ? best.position : fallback.found ? fallback.position : end;
+    if (stop <= start) stop = end;  // cannot happen with boxes > 0; keeps progress certain
+    result.stop = stop;
+    result.keep_broken = !best.found;
+    if (stop <= result.skip.begin) result.skip = {};  // the page ends before the figure
+    return result;
+}
+
+std::size_t first_box(const std::vector<VerticalItem>& items, ItemSpan span) {
+    while (span.begin < span.end && is_discardable(items[span.begin])) ++span.begin;
+    return span.begin;
+}
+
+}  // namespace
+
+std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
+                                   const PageParams& params) {
+    return break_pages(items, params, 0, items.size());
+}
+
+std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const PageParams& params,
+                                   std::size_t begin, std::size_t limit, ItemSpan carried) {
+    const PageScanner scanner(items, params, limit);
+    std::vector<PageRange> pages;
+    std::size_t start = begin;
+    while (true) {
+        // Below a floated figure the space above the text stays.
+        if (carried.empty()) {
+            while (start < limit && is_discardable(items[start])) ++start;
+            if (start == limit) break;
+        }
+        Scan scan = scanner.scan(start, carried, true);
+        // A figure may not float past the next article or the list's end:
+        // then the page is made as if it could not float.
+        if (!scan.skip.empty() && (scan.forced || scan.rest_fits))
+            scan = scanner.scan(start, carried, false);
+        PageRange page{start, scan.stop, scan.keep_broken, carried, scan.skip};
+        pages.push_back(page);
+        if (scan.rest_fits) break;
+        start = scan.stop;
+        carried =
+            scan.skip.empty() ? ItemSpan{} : ItemSpan{first_box(items, scan.skip), scan.skip.end};
         // A forced break is consumed by the page it ends; other penalties are
         // discardable and skipped at the next page's top anyway.
     }

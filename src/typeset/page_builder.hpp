@@ -4,6 +4,9 @@
 // cheapest break before the page overflows wins. Pages may run short by
 // `ragged_bottom` (TeX's \raggedbottom stretch), which is what lets a heading
 // move to the next page with its lines instead of ending a page alone.
+// A figure that does not fit in what is left of a page floats to the top of
+// the next, and the text after it fills the page — as LaTeX's [tp] floats,
+// but never past a forced break (the next article) or the list's end.
 #pragma once
 
 #include <cstddef>
@@ -21,14 +24,25 @@ struct VerticalItem {
     double size = 0;               // glue: pt; discarded at the top of a page
     double penalty = 0;            // penalty: cost of a page break here
     int content = -1;              // box: what to paint (the caller's index)
+    // Box: spans every column of a multi-column page (an article's opening).
+    bool span = false;
+    // Penalty: it and the next `float_items - 1` items are a figure that may
+    // float to the next page's top (0: not a float).
+    std::size_t float_items = 0;
 
-    static VerticalItem box(double height, double depth, int content = -1) {
-        return {Kind::box, height, depth, 0, 0, content};
+    static VerticalItem box(double height, double depth, int content = -1, bool span = false) {
+        return {Kind::box, height, depth, 0, 0, content, span, 0};
     }
-    static VerticalItem glue(double size) { return {Kind::glue, 0, 0, size, 0, -1}; }
+    static VerticalItem glue(double size) { return {Kind::glue, 0, 0, size, 0, -1, false, 0}; }
     static VerticalItem make_penalty(double penalty) {
-        return {Kind::penalty, 0, 0, 0, penalty, -1};
+        return {Kind::penalty, 0, 0, 0, penalty, -1, false, 0};
     }
+};
+
+// Items [begin, end) of the list.
+struct ItemSpan {
+    std::size_t begin = 0, end = 0;
+    bool empty() const { return begin >= end; }
 };
 
 struct PageParams {
@@ -37,10 +51,21 @@ struct PageParams {
 };
 
 // One page's share of the list: items [begin, end), with the discardable
-// glue and penalties at its top already skipped.
+// glue and penalties at its top already skipped — unless a figure floated
+// here (`lead`), which comes first, the space below it being the glue at
+// `begin`. A figure within [begin, end) that floated on to the next page is
+// `skip`.
 struct PageRange {
     std::size_t begin = 0, end = 0;
+    // The page ends where a keep forbids it (a never_break penalty or two
+    // touching boxes), because no allowed break came before it overflowed.
+    bool keep_broken = false;
+    ItemSpan lead, skip;
 };
+
+// The parts of a page in the order they are set: lead, then [begin, end)
+// without skip.
+std::vector<ItemSpan> pieces(const PageRange& page);
 
 // Breaks `items` into pages. Every box lands on exactly one page; a box
 // taller than the page gets a page of its own. A page only ends at a penalty
@@ -50,6 +75,11 @@ struct PageRange {
 // honoured.
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
                                    const PageParams& params);
+
+// The same for items [begin, limit) only, after a figure `carried` from
+// the page before, which the first page begins with.
+std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const PageParams& params,
+                                   std::size_t begin, std::size_t limit, ItemSpan carried = {});
 
 // TeX's page badness for a page `shortfall` pt short with `stretch` pt of
 // stretch: 100·(shortfall/stretch)³, at most 10000.

@@ -40,6 +40,12 @@ bool is_hyphen_or_dash(char32_t c) {
     return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
 }
 
+// German and English typography: a dash between words ("Wort – Wort")
+// stays with the word before it, so no line may begin with one.
+bool never_begins_line(char32_t c) {
+    return c == 0x2013 || c == 0x2014;
+}
+
 // Punctuation around a word that the hyphenator must not see ("„Haus“," ->
 // "Haus"). Letters of every script lie outside these ranges.
 bool is_word_punctuation(char32_t c) {
@@ -66,7 +72,8 @@ public:
     }
 
     void add_word(const ResolvedChar* begin, const ResolvedChar* end);
-    void add_space(const ResolvedChar& c);
+    // `tied`: the space must not break the line (it comes before a dash).
+    void add_space(const ResolvedChar& c, bool tied);
     void add_forced_break();
     ParagraphNodes finish();
 
@@ -303,6 +310,10 @@ void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
     }
     std::vector<WordBreak> breaks = find_breaks(begin, end);
     if (word_width > spec_.measure) add_emergency_breaks(begin, end, word, segments, breaks);
+    // Nor does a break inside a word (an emergency one) put a dash first.
+    std::erase_if(breaks, [&](const WordBreak& wb) {
+        return wb.after_char + 1 < word.size() && never_begins_line(begin[wb.after_char + 1].c);
+    });
 
     std::size_t next_break = 0;
     for (std::size_t r = 0; r < runs.size(); ++r) {
@@ -339,7 +350,7 @@ void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
     }
 }
 
-void NodeBuilder::add_space(const ResolvedChar& c) {
+void NodeBuilder::add_space(const ResolvedChar& c, bool tied) {
     const bool breakable = is_breakable_space(c.c);
     // Spaces collapse, and none begins a line of its own accord.
     if (breakable && (out_.nodes.empty() || out_.nodes.back().kind != Node::Kind::box)) return;
@@ -350,7 +361,7 @@ void NodeBuilder::add_space(const ResolvedChar& c) {
     const bool fixed = c.c == narrow_no_break_space || ragged();
     const double stretch = fixed ? 0 : width * spec_.params.space_stretch;
     const double shrink = fixed ? 0 : width * spec_.params.space_shrink;
-    if (!breakable) push(Node::make_penalty(0, infinite_penalty), {-1, 0, 0, c.piece});
+    if (!breakable || tied) push(Node::make_penalty(0, infinite_penalty), {-1, 0, 0, c.piece});
     push(Node::glue(width, stretch, shrink), {segment, 0, count, c.piece});
 }
 
@@ -385,6 +396,7 @@ ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<Resolved
                            FontSet& fonts, const Hyphenator& hyphenator) {
     NodeBuilder builder(spec, fonts, hyphenator);
     const ResolvedChar* word_begin = nullptr;
+    const ResolvedChar* const chars_end = chars.data() + chars.size();
     for (const ResolvedChar& c : chars) {
         const bool space =
             is_breakable_space(c.c) || c.c == no_break_space || c.c == narrow_no_break_space;
@@ -397,10 +409,13 @@ ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<Resolved
         if (c.c == U'\n') {
             builder.add_forced_break();
         } else {
-            builder.add_space(c);
+            // Further spaces collapse into this one, so the dash may come after them.
+            const ResolvedChar* next = &c + 1;
+            while (next != chars_end && is_breakable_space(next->c)) ++next;
+            builder.add_space(c, next != chars_end && never_begins_line(next->c));
         }
     }
-    if (word_begin != nullptr) builder.add_word(word_begin, chars.data() + chars.size());
+    if (word_begin != nullptr) builder.add_word(word_begin, chars_end);
     return builder.finish();
 }
 

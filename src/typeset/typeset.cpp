@@ -5,6 +5,7 @@
 #include "pamphlet/typeset.hpp"
 
 #include "blocks.hpp"
+#include "columns.hpp"
 #include "contents.hpp"
 #include "document_fonts.hpp"
 #include "front_back.hpp"
@@ -89,7 +90,9 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     const double page_height = profile.page_height();
     const double measure = page_width - profile.margin_inner - profile.margin_outer;
     const double text_height = page_height - profile.margin_top - profile.margin_bottom;
-    if (measure <= 0 || text_height <= 0) {
+    const double column_width =
+        (measure - (profile.columns - 1) * profile.column_gap) / profile.columns;
+    if (measure <= 0 || text_height <= 0 || column_width <= 0) {
         sink.error(SourceSpan::whole(profile.file.string()), "no-text-room",
                    "the profile's margins leave no room for text");
         return std::nullopt;
@@ -102,7 +105,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     const int contents_first = static_cast<int>(document.pages.size());
 
     VerticalList list;
-    ArticleBuilder builder(edition, setter, images, {measure, text_height}, list);
+    ArticleBuilder builder(edition, setter, images, {measure, text_height, column_width}, list);
     if (stats) *stats = {};
     builder.measure_into(stats);
     for (std::size_t i = 0; i < edition.articles.size(); ++i)
@@ -132,56 +135,66 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     std::map<std::string, Destination> destinations;
     std::vector<UnresolvedLink> unresolved;
     // Places the boxes of `range` on a page that will be document page
-    // `page_index`; returns the article the page opens with (-1: none) and
-    // whether an article starts on it.
+    // `page_index`, the range's left edge at `left` and its top `top` below
+    // the text area's; returns the article the range opens with (-1: none)
+    // and whether an article starts in it.
     struct Placed {
         int article = -1;
         bool article_starts = false;
     };
     auto place_range = [&](const VerticalList& from, const PageRange& range, int page_index,
-                           bool right_hand, Page& page) {
-        const double left = right_hand ? profile.margin_inner : profile.margin_outer;
-        double y = page_height - profile.margin_top;
+                           double left, double top_offset, Page& page) {
+        double y = page_height - profile.margin_top - top_offset;
         Placed placed;
-        for (std::size_t i = range.begin; i < range.end; ++i) {
-            const VerticalItem& item = from.items[i];
-            if (item.kind == VerticalItem::Kind::glue) y -= item.size;
-            if (item.kind != VerticalItem::Kind::box) continue;
-            const double top = y;
-            const double baseline = top - item.height;
-            y = baseline - item.depth;
-            if (item.content < 0) continue;
-            const BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
-            if (placed.article < 0) placed.article = content.article;
-            place_items(content, left, baseline, page);
-            for (const PendingLink& link : content.links) {
-                if (!link.destination.empty()) {
-                    unresolved.push_back({page_index, page.items.size(), link.destination});
+        for (const ItemSpan& piece : pieces(range))
+            for (std::size_t i = piece.begin; i < piece.end; ++i) {
+                const VerticalItem& item = from.items[i];
+                if (item.kind == VerticalItem::Kind::glue) y -= item.size;
+                if (item.kind != VerticalItem::Kind::box) continue;
+                const double top = y;
+                const double baseline = top - item.height;
+                y = baseline - item.depth;
+                if (item.content < 0) continue;
+                const BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
+                if (placed.article < 0) placed.article = content.article;
+                place_items(content, left, baseline, page);
+                for (const PendingLink& link : content.links) {
+                    if (!link.destination.empty()) {
+                        unresolved.push_back({page_index, page.items.size(), link.destination});
+                    }
+                    page.items.emplace_back(placed_link(link, left, baseline));
                 }
-                page.items.emplace_back(placed_link(link, left, baseline));
+                for (const std::string& anchor : content.anchors) {
+                    destinations.emplace(anchor, Destination{page_index, top});
+                }
+                if (content.outline) {
+                    OutlineEntry entry = *content.outline;
+                    entry.page = page_index;
+                    entry.y = top;
+                    if (entry.level == 0 && content.article >= 0) placed.article_starts = true;
+                    document.outline.push_back(std::move(entry));
+                }
             }
-            for (const std::string& anchor : content.anchors) {
-                destinations.emplace(anchor, Destination{page_index, top});
-            }
-            if (content.outline) {
-                OutlineEntry entry = *content.outline;
-                entry.page = page_index;
-                entry.y = top;
-                if (entry.level == 0 && content.article >= 0) placed.article_starts = true;
-                document.outline.push_back(std::move(entry));
-            }
-        }
         return placed;
     };
 
     std::vector<Page> body;
-    for (const PageRange& range : break_pages(list.items, page_params)) {
+    for (const PagePlan& plan : plan_pages(list.items, {page_params, profile.columns})) {
         const int number = static_cast<int>(body.size()) + 1;
         const bool right_hand = !profile.facing || number % 2 == 1;
+        const double left = right_hand ? profile.margin_inner : profile.margin_outer;
         Page page;
         page.width = page_width;
         page.height = page_height;
-        const Placed placed = place_range(list, range, body_first + number - 1, right_hand, page);
+        Placed placed;
+        for (const Region& region : plan.regions) {
+            const double x =
+                left + (region.span ? 0 : region.column * (column_width + profile.column_gap));
+            const Placed here =
+                place_range(list, region.range, body_first + number - 1, x, region.top, page);
+            if (placed.article < 0) placed.article = here.article;
+            placed.article_starts = placed.article_starts || here.article_starts;
+        }
         const std::string article_title =
             placed.article >= 0 ? edition.articles[static_cast<std::size_t>(placed.article)].title
                                 : std::string();
@@ -215,7 +228,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         page.width = page_width;
         page.height = page_height;
         place_range(numbered_contents, contents_ranges[k], contents_first + static_cast<int>(k),
-                    true, page);
+                    profile.margin_inner, 0, page);
         document.pages.push_back(std::move(page));
     }
     std::rotate(document.outline.begin(),

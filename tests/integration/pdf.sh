@@ -16,23 +16,26 @@ dehyphenate() {
   done
   [[ -z $pending ]] || printf '%s\n' "$pending"
 }
-run_pamphlet build samples/clinic -f pdf -o "$WORK/out"
+run_pamphlet build samples/clinic -f pdf -p a4-handout -p a4-two-column -o "$WORK/out"
 expect_status 0 "build -f pdf"
 if [[ -s $WORK/stderr ]]; then fail "the samples typeset without any diagnostic"; cat "$WORK/stderr" >&2; fi
+for profile in a4-two-column a4-handout; do
 for lang in de en; do
-  pdf=$WORK/out/clinic-$lang-a4-handout.pdf
+  pdf=$WORK/out/clinic-$lang-$profile.pdf
   [[ -f $pdf ]] || { fail "missing $pdf"; continue; }
   pdf_clean "$pdf"
   pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
-  ((pages >= 6)) && pass "$lang: $pages pages" || fail "$lang: only $pages pages"
+  ((pages >= 6)) && pass "$lang $profile: $pages pages" || fail "$lang $profile: only $pages pages"
   title=$(sed -n "/^title:/,/^[a-z]/s/^  $lang: //p" samples/clinic/collection.yaml)
   pdfinfo "$pdf" | sed -n 's/^Title: *//p' | grep -qxF "$title" && pass "$lang: Title is '$title'" || { fail "$lang: Title"; pdfinfo "$pdf" >&2; }
 
   # Text extraction, with words joined again where a line ends in a hyphen
   # that the typesetter inserted (followed by a lower-case continuation).
-  pdftotext -enc UTF-8 "$pdf" "$WORK/text-$lang"
+  # -raw: the content stream's order, column after column.
+  pdftotext -raw -enc UTF-8 "$pdf" "$WORK/text-$lang"
   dehyphenate <"$WORK/text-$lang" >"$WORK/joined-$lang"
-  grep -oP '\p{L}+' "$WORK/joined-$lang" | sort -u >"$WORK/pdf-words-$lang"
+  # Words as joined and as set: "Sprint-" before "oder" is a word of its own.
+  cat "$WORK/joined-$lang" "$WORK/text-$lang" | grep -oP '\p{L}+' | sort -u >"$WORK/pdf-words-$lang"
   missing=0
   for md in samples/clinic/articles/*."$lang".md; do
     # The body and the title/summary: Markdown syntax and link targets removed.
@@ -42,7 +45,8 @@ for lang in de en; do
       grep -qxF "$w" "$WORK/pdf-words-$lang" || { missing=$((missing + 1)); echo "  missing in PDF text: $w ($md)" >&2; }
     done <"$WORK/md-words"
   done
-  ((missing == 0)) && pass "$lang: every word of every article is in the PDF text" || fail "$lang: $missing words missing from the PDF text"
+  ((missing == 0)) && pass "$lang $profile: every word of every article is in the PDF text" || fail "$lang $profile: $missing words missing from the PDF text"
+done
 done
 # Typography and ligatures survive extraction.
 grep -q '„' "$WORK/joined-de" && grep -q '“' "$WORK/joined-de" && pass "German quotes extract" || fail "German quotes extract"

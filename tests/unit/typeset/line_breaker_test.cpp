@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -262,4 +263,253 @@ TEST_CASE("badness is 100 r cubed, capped") {
     CHECK(badness(1) == doctest::Approx(100));
     CHECK(badness(-0.5) == doctest::Approx(12.5));
     CHECK(badness(5) == 10000);
+}
+
+namespace {
+
+constexpr double hyphen = 5;
+
+// Words split into parts at hyphenation points, ended as a paragraph is.
+NodeList hyphenated_words(const std::vector<std::vector<double>>& words, double penalty = 50) {
+    NodeList nodes;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) nodes.push_back(Node::glue(space, space_stretch, space_shrink));
+        for (std::size_t k = 0; k < words[i].size(); ++k) {
+            if (k > 0) nodes.push_back(Node::make_penalty(hyphen, penalty, true, true));
+            nodes.push_back(Node::box(words[i][k]));
+        }
+    }
+    nodes.push_back(Node::make_penalty(0, infinite_penalty));
+    nodes.push_back(Node::glue(0, 0, 0, 1));
+    nodes.push_back(Node::make_penalty(0, forced_break));
+    return nodes;
+}
+
+bool ends_in_hyphen(const NodeList& nodes, const LineBreak& line) {
+    return nodes[line.position].kind == Node::Kind::penalty && nodes[line.position].flagged;
+}
+
+int longest_hyphen_run(const NodeList& nodes, const std::vector<LineBreak>& lines) {
+    int run = 0, longest = 0;
+    for (const LineBreak& line : lines) {
+        run = ends_in_hyphen(nodes, line) ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    return longest;
+}
+
+// Independent reference for the hyphen rules: dynamic programming over
+// (break, hyphen run) in one pass under `tolerance`, fitness classes ignored.
+struct HyphenReference {
+    const NodeList& nodes;
+    double measure;
+    BreakParams params;
+
+    std::size_t start_after(std::size_t position) const {
+        std::size_t start = position + 1;
+        while (start < nodes.size() && nodes[start].kind != Node::Kind::box) ++start;
+        return start;
+    }
+
+    // Demerits of the line from `start` to the break at `end`, hyphen runs
+    // aside; nullopt when it is too bad.
+    std::optional<double> line(std::size_t start, std::size_t end) const {
+        const Node& at = nodes[end];
+        double natural = at.kind == Node::Kind::penalty ? at.width : 0;
+        double stretch = 0, shrink = 0, fill = 0;
+        for (std::size_t i = start; i < end; ++i) {
+            if (nodes[i].kind == Node::Kind::penalty) continue;
+            natural += nodes[i].width;
+            stretch += nodes[i].stretch;
+            shrink += nodes[i].shrink;
+            fill += nodes[i].fill_stretch;
+        }
+        const double shortfall = measure - natural;
+        double b = 0;
+        if (shortfall > 0 && fill == 0) b = stretch > 0 ? badness(shortfall / stretch) : 10000;
+        if (shortfall < 0) {
+            if (-shortfall > shrink) return std::nullopt;
+            b = badness(shortfall / shrink);
+        }
+        if (b > params.tolerance) return std::nullopt;
+        double d = (params.line_penalty + b) * (params.line_penalty + b);
+        if (at.kind == Node::Kind::penalty && at.penalty > 0) d += at.penalty * at.penalty;
+        return d;
+    }
+
+    bool flagged(std::size_t position) const {
+        return nodes[position].kind == Node::Kind::penalty && nodes[position].flagged;
+    }
+
+    // The cost of the hyphen rules for a line ending at `end` after `run`
+    // hyphenated lines; nullopt when the limit forbids it.
+    std::optional<double> hyphen_cost(int run, std::size_t end) const {
+        if (!flagged(end))
+            return run > 0 && end + 1 == nodes.size() ? params.final_hyphen_demerits : 0;
+        if (params.max_hyphen_run > 0 && run >= params.max_hyphen_run) return std::nullopt;
+        return run > 0 ? params.double_hyphen_demerits : 0;
+    }
+
+    // Total demerits of breaking at `ends`, the last the paragraph's end.
+    std::optional<double> demerits(const std::vector<std::size_t>& ends) const {
+        double total = 0;
+        std::size_t start = 0;  // a paragraph begins with a box
+        int run = 0;
+        for (std::size_t end : ends) {
+            const std::optional<double> d = line(start, end);
+            const std::optional<double> h = hyphen_cost(run, end);
+            if (!d || !h) return std::nullopt;
+            total += *d + *h;
+            run = flagged(end) ? run + 1 : 0;
+            start = start_after(end);
+        }
+        return total;
+    }
+
+    std::optional<double> best() const {
+        const int runs = std::max(params.max_hyphen_run, 1) + 1;
+        const double none = std::numeric_limits<double>::infinity();
+        // best[i][r]: the least demerits of breaking at i after r hyphenated lines in a row.
+        std::vector<std::vector<double>> best(nodes.size(), std::vector<double>(runs, none));
+        std::vector<std::size_t> breaks{0};
+        auto cheapest = [&](std::size_t end) {
+            for (std::size_t from : breaks) {
+                const std::size_t start = from == 0 ? 0 : start_after(from);
+                const std::optional<double> d = line(start, end);
+                if (!d) continue;
+                for (int run = 0; run < runs; ++run) {
+                    const double before = from == 0 ? (run == 0 ? 0 : none) : best[from][run];
+                    const std::optional<double> h = hyphen_cost(run, end);
+                    if (before == none || !h) continue;
+                    const int after = flagged(end) ? run + 1 : 0;
+                    double& slot = best[end][std::min(after, runs - 1)];
+                    slot = std::min(slot, before + *d + *h);
+                }
+            }
+            breaks.push_back(end);
+        };
+        for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
+            const Node& n = nodes[i];
+            const bool legal = n.kind == Node::Kind::glue
+                                   ? nodes[i - 1].kind == Node::Kind::box
+                                   : n.kind == Node::Kind::penalty && n.penalty < infinite_penalty;
+            if (legal) cheapest(i);
+        }
+        cheapest(nodes.size() - 1);
+        const double result = *std::min_element(best.back().begin(), best.back().end());
+        return result == none ? std::nullopt : std::optional<double>(result);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("no more lines in a row end in a hyphen than the limit allows") {
+    // Unlimited, the best breaks hyphenate three lines in a row:
+    //   30-25 10 10- | 15 40 10- | 35 15 20- | 15
+    // With at most two, the third line takes the last word, shrunk instead.
+    const NodeList nodes =
+        hyphenated_words({{30, 25}, {10}, {10, 15}, {40}, {10, 35}, {15}, {20, 15}});
+    BreakParams params;
+    params.pretolerance = -1;  // straight to the pass with hyphenation
+    const std::vector<LineBreak> unlimited = break_lines(nodes, measure_of(100), params);
+    CHECK(unlimited.front().pass == 2);
+    CHECK(longest_hyphen_run(nodes, unlimited) == 3);
+
+    params.max_hyphen_run = 2;
+    const std::vector<LineBreak> limited = break_lines(nodes, measure_of(100), params);
+    CHECK(limited.front().pass == 2);
+    CHECK(longest_hyphen_run(nodes, limited) == 2);
+    REQUIRE(limited.size() == 3);
+    CHECK(limited.back().ratio < 0);
+
+    // With one, no set of breaks meets the limit under the tolerance; the
+    // last resort sets the paragraph anyway, hyphens and all.
+    params.max_hyphen_run = 1;
+    const std::vector<LineBreak> impossible = break_lines(nodes, measure_of(100), params);
+    CHECK(impossible.front().pass == 4);
+    CHECK(longest_hyphen_run(nodes, impossible) == 3);
+    CHECK(impossible.back().position == nodes.size() - 1);
+}
+
+TEST_CASE("every line ending in a hyphen: the final pass ignores the limit") {
+    // "45 40-" then "45 40-" again and again: neither a word alone nor two
+    // whole words fit a line of 100, so each line must end in a hyphen.
+    const NodeList nodes = hyphenated_words({{45}, {40, 45}, {40, 45}, {40, 45}, {40, 45}});
+    BreakParams params;
+    params.max_hyphen_run = 2;
+    const std::vector<LineBreak> lines = break_lines(nodes, measure_of(100), params);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines.front().pass == 4);
+    CHECK(longest_hyphen_run(nodes, lines) == 4);
+    for (const LineBreak& line : lines) CHECK(line.overflow == 0);
+}
+
+TEST_CASE("with a hyphen limit, total fit still finds the least demerits") {
+    // A node per hyphen run and fitness class: were runs merged, a break
+    // reached cheaply through a long run would hide a dearer one through a
+    // short run that alone may hyphenate again.
+    std::uint32_t seed = 2024;
+    auto next = [&seed](std::uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return static_cast<double>((seed >> 16) % n);
+    };
+    int compared = 0, limit_mattered = 0;
+    for (int trial = 0; trial < 1000; ++trial) {
+        // Words of up to four syllables, each a hyphenation point.
+        std::vector<std::vector<double>> words(12);
+        for (auto& word : words) {
+            const int syllables = 1 + static_cast<int>(next(4));
+            for (int k = 0; k < syllables; ++k) word.push_back(6 + next(15));
+        }
+        const NodeList nodes = hyphenated_words(words, 10);
+        const double measure = 100 + next(40);
+        BreakParams params;
+        params.pretolerance = -1;
+        params.adj_demerits = 0;  // the reference knows no fitness classes
+        params.double_hyphen_demerits = trial % 2 == 0 ? 0 : 3000;
+        params.max_hyphen_run = 1 + trial % 3;
+        const HyphenReference reference{nodes, measure, params};
+        const std::optional<double> expected = reference.best();
+        if (!expected) continue;
+        CAPTURE(trial);
+        const std::vector<LineBreak> lines = break_lines(nodes, measure_of(measure), params);
+        REQUIRE(lines.front().pass == 2);
+        std::vector<std::size_t> ends;
+        for (const LineBreak& line : lines) ends.push_back(line.position);
+        const std::optional<double> got = reference.demerits(ends);
+        REQUIRE(got.has_value());
+        CHECK(*got == doctest::Approx(*expected));
+        ++compared;
+        BreakParams unlimited = params;
+        unlimited.max_hyphen_run = 0;
+        const std::vector<LineBreak> free = break_lines(nodes, measure_of(measure), unlimited);
+        if (longest_hyphen_run(nodes, free) > params.max_hyphen_run) ++limit_mattered;
+    }
+    MESSAGE(compared << " paragraphs compared, " << limit_mattered << " where the limit mattered");
+    CHECK(compared >= 400);
+    CHECK(limit_mattered >= 30);
+}
+
+TEST_CASE("a short word alone on the last line costs short_last_line_demerits") {
+    // Without the rule: 17 35 28 | 18 28 25 (stretched, badness 73) | 8,
+    // 6889 + 2·100 demerits. With it the 8 joins the line before, shrunk
+    // fully (badness 100): 12100 against 6989 + 10000.
+    const NodeList nodes = words({17, 35, 28, 18, 28, 25, 8});
+    BreakParams params;
+    const std::vector<LineBreak> plain = break_lines(nodes, measure_of(100), params);
+    CHECK(last_words(nodes, plain) == std::vector<std::size_t>{2, 5, 6});
+
+    params.last_line_min = 0.15;
+    params.short_last_line_demerits = 10000;
+    const std::vector<LineBreak> ruled = break_lines(nodes, measure_of(100), params);
+    CHECK(last_words(nodes, ruled) == std::vector<std::size_t>{2, 6});
+    CHECK(ruled.front().pass == 1);
+
+    // A cheaper rule loses against the shrunk line; a one-line paragraph is never short.
+    params.short_last_line_demerits = 1000;
+    CHECK(last_words(nodes, break_lines(nodes, measure_of(100), params)) ==
+          std::vector<std::size_t>{2, 5, 6});
+    params.short_last_line_demerits = 10000;
+    const NodeList alone = words({8});
+    CHECK(break_lines(alone, measure_of(100), params).size() == 1);
 }

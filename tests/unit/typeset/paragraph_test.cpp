@@ -413,3 +413,49 @@ TEST_CASE("a word that changes style mid-word still breaks normally around it") 
         }
     }
 }
+
+TEST_CASE("no line begins with a dash; the space before one stretches but does not break") {
+    Fixture f;
+    const std::string text =
+        "Die Übungen stärken den Rücken – und sie helfen im Alltag. Wer täglich übt, merkt den "
+        "Unterschied — schon nach wenigen Wochen. Kniebeugen  – langsam und kontrolliert – "
+        "entlasten die Achse Knie–Hüfte spürbar.";
+    int after_dash = 0, inside_word = 0;
+    for (double measure = 80; measure <= 260; measure += 1) {
+        const SetParagraph p = set_paragraph(f.spec(text, measure), f.fonts, f.sink);
+        for (std::size_t i = 0; i < p.lines.size(); ++i) {
+            const SetLine& line = p.lines[i];
+            const std::string t = line_text(line);
+            CAPTURE(measure);
+            CAPTURE(t);
+            CHECK_FALSE(t.starts_with("–"));
+            CHECK_FALSE(t.starts_with("—"));
+            after_dash += t.ends_with(" –") || t.ends_with(" —");
+            inside_word += t.ends_with("Knie–");
+            if (i + 1 == p.lines.size()) continue;
+            // Justified: every space of the line, the one before a dash too,
+            // takes its share of the stretch or shrink.
+            std::vector<double> spaces;
+            for (const GlyphRun& run : line.runs) {
+                for (const PlacedGlyph& g : run.glyphs) {
+                    if (run.text[g.cluster] == ' ') spaces.push_back(g.advance);
+                }
+            }
+            for (double space : spaces) CHECK(space == doctest::Approx(spaces.front()));
+        }
+    }
+    CHECK(after_dash > 10);  // the break moves to after the dash
+    CHECK(inside_word > 0);  // a dash inside a word still breaks after it
+    CHECK(f.sink.size() == 0);
+
+    // A word too long for any line breaks after any letter, but not before its dash.
+    DiagnosticSink overlong;
+    for (double measure = 40; measure <= 120; measure += 1) {
+        const SetParagraph p = set_paragraph(
+            f.spec("Donaudampfschifffahrtsgesellschaftskapitän—Mütze", measure), f.fonts, overlong);
+        for (const SetLine& line : p.lines) {
+            CAPTURE(measure);
+            CHECK_FALSE(line_text(line).starts_with("—"));
+        }
+    }
+}
