@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Justification quality against XeLaTeX on the same text, set alike (see
-# bench/lib.sh): both PDFs are measured the same way from pdftotext's word
-# boxes (bench/word-gaps.awk) — the spaces of justified lines: their median,
-# spread, the share of lines with a conspicuously wide gap, and how many
-# lines end in a hyphen. Runs on the samples and on a long text (every
-# article three times).
+# bench/lib.sh: same font, size, leading, measure, hyphenation patterns):
+# both PDFs are measured the same way from pdftotext's word boxes
+# (bench/word-gaps.awk) — the word spaces of justified body lines: their
+# median, spread, the share of lines with a conspicuously wide space, and
+# the share of lines ending in a hyphen — plus each tool's own count of
+# overfull lines (pamphlet's `--stats`, XeLaTeX's "Overfull \hbox" warnings).
+# Texts: the sample collection, and in German a long article
+# (bench/texts/back-pain, about 4,600 words). Prints a Markdown table.
 #   bench/quality-vs-xelatex.sh [LANG]   (needs: scripts/setup --bench)
 #   PAMPHLET=path/to/pamphlet uses that binary instead of a release build.
 set -euo pipefail
@@ -20,40 +23,33 @@ else
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
-# The long text: a copy of the collection whose articles appear three times.
-long=$work/long
-cp -r samples/clinic "$long"
-ids=$(sed -n '/^articles:/,/^[a-z]/s/^  - //p' samples/clinic/collection.yaml)
-{
-  sed '/^articles:/,$d' samples/clinic/collection.yaml
-  echo "articles:"
-  for copy in 1 2 3; do
-    for id in $ids; do
-      if [[ $copy != 1 ]]; then
-        for md in "$long/articles/$id".*.md; do
-          sed "s|^url: .*|&-$copy|" "$md" >"${md/$id./$id-$copy.}"
-        done
-      fi
-      [[ $copy == 1 ]] && echo "  - $id" || echo "  - $id-$copy"
-    done
-  done
-  sed -n '/^articles:/,$p' samples/clinic/collection.yaml | sed '1d' | sed -n '/^[a-z]/,$p'
-} >"$long/collection.yaml"
+texts=(samples/clinic)
+[[ -f bench/texts/back-pain/articles/back-pain.$lang.md ]] && texts+=(bench/texts/back-pain)
 
-echo "| text | tool | lines measured | median gap (pt) | sd (pt) | p95 / median | lines with a gap > 1.5× median | hyphenated lines |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
-for text in samples long; do
-  collection=$([[ $text == samples ]] && echo samples/clinic || echo "$long")
+echo "| text | tool | justified lines measured | median space (pt) | sd (pt) | p95 / median | lines with a space > 1.5× median | hyphenated lines | overfull lines |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+for collection in "${texts[@]}"; do
+  text=$(basename "$collection")
   out=$work/$text
   mkdir -p "$out/tex"
-  "$bin" build "$collection" -f pdf -l "$lang" -q -o "$out/pamphlet" 2>"$out/pamphlet.log" ||
+  "$bin" build "$collection" -f pdf -l "$lang" -q --stats -o "$out/pamphlet" >"$out/stats.txt" 2>"$out/pamphlet.log" ||
     { cat "$out/pamphlet.log" >&2; exit 1; }
   mapfile -t articles < <(bench_articles "$collection" "$lang")
   bench_latex "$out/tex" "$lang" "${articles[@]}"
-  words=$(cat "${articles[@]}" | wc -w)
+  # Body words only: the front matter is not set as running text by pandoc.
+  words=$(awk 'FNR == 1 { front = 0 } /^---$/ { front++; next } front >= 2' "${articles[@]}" | wc -w)
   for tool in pamphlet xelatex; do
-    pdf=$([[ $tool == pamphlet ]] && echo "$out/pamphlet/"*.pdf || echo "$out/tex/brochure.pdf")
-    pdftotext -enc UTF-8 -bbox-layout "$pdf" "$out/$tool.html"
-    awk -v name="$text ($lang, ~$words words) | $tool" -f bench/word-gaps.awk "$out/$tool.html"
+    if [[ $tool == pamphlet ]]; then
+      pdf=$(echo "$out/pamphlet/"*.pdf)
+      overfull=$(awk '/overfull lines/ { n += $NF } END { print n + 0 }' "$out/stats.txt")
+    else
+      tex=$out/tex
+      pdf=$tex/brochure.pdf
+      overfull=$(grep -c '^Overfull \\hbox' "$tex/brochure.log" || true)
+    fi
+    pdftotext -enc UTF-8 -bbox-layout "$pdf" "$out/words.html"
+    awk -v name="$text ($lang, $words words) | $tool" -v margin="$bench_margin_pt" \
+      -f bench/word-gaps.awk "$out/words.html"
+    echo "| $overfull |"
   done
 done

@@ -152,7 +152,9 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
         return result;
     }
     std::size_t stop = best.found ? best.position : fallback.found ? fallback.position : end;
-    if (stop <= start) stop = end;  // cannot happen with boxes > 0; keeps progress certain
+    // Only a page that opens with a floated figure may end where it starts;
+    // any other progresses by at least a box.
+    if (stop <= start && lead.empty()) stop = end;
     result.stop = stop;
     result.keep_broken = !best.found;
     if (stop <= result.skip.begin) result.skip = {};  // the page ends before the figure

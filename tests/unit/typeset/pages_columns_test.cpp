@@ -173,12 +173,12 @@ namespace {
 
 // A figure 50 pt tall as the article builder makes it: a break marked as a
 // float, the space above, the picture.
-void figure(Lines& list) {
+void figure(Lines& list, double height = 50) {
     VerticalItem start = VerticalItem::make_penalty(0);
     start.float_items = 3;
     list.items.push_back(start);
     list.items.push_back(VerticalItem::glue(5));
-    list.items.push_back(VerticalItem::box(50, 0, 1000));
+    list.items.push_back(VerticalItem::box(height, 0, 1000));
 }
 
 std::vector<int> contents_in_order(const std::vector<VerticalItem>& items, const PageRange& page) {
@@ -232,4 +232,23 @@ TEST_CASE("in columns a figure floats to the next column") {
     REQUIRE(pages[0].regions.size() == 2);
     CHECK(boxes_in(list.items, pages[0].regions[0].range) == 10);
     CHECK(contents_in_order(list.items, pages[0].regions[1].range).front() == 1000);
+}
+
+TEST_CASE("a floated figure may stand alone on its page rather than strand a heading") {
+    Lines list;
+    list.flow(8);
+    figure(list, 75);
+    list.items.push_back(VerticalItem::make_penalty(0));
+    list.flow(2);
+    // A heading kept with the two lines after it: 30 pt, which do not fit
+    // below the 75 pt figure.
+    list.items.push_back(VerticalItem::make_penalty(0));
+    list.items.push_back(VerticalItem::box(8, 2, 2000));
+    list.flow(2, never_break);
+    list.items.push_back(VerticalItem::make_penalty(0));
+    list.flow(4);
+    const auto pages = break_pages(list.items, ten_lines);
+    REQUIRE(pages.size() == 3);
+    CHECK(contents_in_order(list.items, pages[1]) == std::vector<int>{1000});
+    for (const PageRange& page : pages) CHECK(contents_in_order(list.items, page).back() != 2000);
 }
