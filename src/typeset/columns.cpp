@@ -55,11 +55,6 @@ std::vector<Segment> segments_of(const std::vector<VerticalItem>& items) {
     return segments;
 }
 
-std::size_t first_box(const std::vector<VerticalItem>& items, std::size_t from, std::size_t end) {
-    while (from < end && !is_box(items[from])) ++from;
-    return from;
-}
-
 // The space above a segment when it does not open a page: its glue before
 // the first box.
 double space_above(const std::vector<VerticalItem>& items, const Segment& segment) {
@@ -73,7 +68,7 @@ double space_above(const std::vector<VerticalItem>& items, const Segment& segmen
 // Height of a flow's first `lines` boxes: what must fit below an opening
 // for it to stay on the page.
 double opening_lines(const std::vector<VerticalItem>& items, const Segment& segment, int lines) {
-    const std::size_t start = first_box(items, segment.begin, segment.end);
+    const std::size_t start = first_box(items, {segment.begin, segment.end});
     std::size_t end = start;
     for (int seen = 0; end < segment.end && seen < lines; ++end) {
         if (is_box(items[end])) ++seen;
@@ -127,7 +122,7 @@ std::vector<PagePlan> Planner::run() {
 
 void Planner::place_span(const Segment& segment, const Segment* next) {
     const double height = params_.page.height;
-    const std::size_t start = first_box(items_, segment.begin, segment.end);
+    const std::size_t start = first_box(items_, {segment.begin, segment.end});
     const PageRange whole{start, segment.end, false, {}, {}};
     const double own = range_height(items_, whole);
     // An opening keeps two lines of what follows it on its page.
@@ -157,7 +152,7 @@ void Planner::place_flow(const Segment& segment) {
     std::size_t start = segment.begin;
     ItemSpan carried;
     bool first = true;
-    while (first_box(items_, start, segment.end) < segment.end || !carried.empty()) {
+    while (first_box(items_, {start, segment.end}) < segment.end || !carried.empty()) {
         double top = 0;
         if (!page_.regions.empty()) {
             top = used_ + (first ? space_above(items_, segment) : 0);
@@ -210,24 +205,6 @@ void Planner::place_flow(const Segment& segment) {
 }
 
 }  // namespace
-
-double range_height(const std::vector<VerticalItem>& items, const PageRange& range) {
-    double total = 0, depth = 0;
-    bool started = false;
-    for (const ItemSpan& piece : pieces(range))
-        for (std::size_t i = piece.begin; i < piece.end; ++i) {
-            const VerticalItem& item = items[i];
-            if (item.kind == VerticalItem::Kind::box) {
-                total += depth + item.height;
-                depth = item.depth;
-                started = true;
-            } else if (item.kind == VerticalItem::Kind::glue && started) {
-                total += depth + item.size;
-                depth = 0;
-            }
-        }
-    return total + depth;
-}
 
 std::vector<PagePlan> plan_pages(const std::vector<VerticalItem>& items,
                                  const ColumnParams& params) {

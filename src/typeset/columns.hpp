@@ -33,7 +33,4 @@ struct ColumnParams {
 std::vector<PagePlan> plan_pages(const std::vector<VerticalItem>& items,
                                  const ColumnParams& params);
 
-// Height from the first box of `range` to the bottom of its last, as placed.
-double range_height(const std::vector<VerticalItem>& items, const PageRange& range);
-
 }  // namespace pamphlet::typeset

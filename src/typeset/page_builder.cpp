@@ -64,16 +64,7 @@ public:
 private:
     // What the page holds after `span` is added to it.
     void add(const ItemSpan& span, double& total, double& last_depth) const {
-        for (std::size_t i = span.begin; i < span.end; ++i) {
-            const VerticalItem& item = items_[i];
-            if (item.kind == VerticalItem::Kind::box) {
-                total += last_depth + item.height;
-                last_depth = item.depth;
-            } else if (item.kind == VerticalItem::Kind::glue) {
-                total += last_depth + item.size;
-                last_depth = 0;
-            }
-        }
+        for (std::size_t i = span.begin; i < span.end; ++i) stack(items_[i], total, last_depth);
     }
 
     const std::vector<VerticalItem>& items_;
@@ -106,14 +97,12 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
                 end = i;
                 break;
             }
-            total += last_depth + item.height;
-            last_depth = item.depth;
+            stack(item, total, last_depth);
             ++boxes;
             continue;
         }
         if (item.kind == VerticalItem::Kind::glue) {
-            total += last_depth + item.size;
-            last_depth = 0;
+            stack(item, total, last_depth);
             continue;
         }
         if (boxes == 0) continue;
@@ -161,12 +150,34 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
     return result;
 }
 
+}  // namespace
+
 std::size_t first_box(const std::vector<VerticalItem>& items, ItemSpan span) {
     while (span.begin < span.end && is_discardable(items[span.begin])) ++span.begin;
     return span.begin;
 }
 
-}  // namespace
+void stack(const VerticalItem& item, double& total, double& depth) {
+    if (item.kind == VerticalItem::Kind::box) {
+        total += depth + item.height;
+        depth = item.depth;
+    } else if (item.kind == VerticalItem::Kind::glue) {
+        total += depth + item.size;
+        depth = 0;
+    }
+}
+
+double range_height(const std::vector<VerticalItem>& items, const PageRange& range) {
+    double total = 0, depth = 0;
+    bool started = false;  // glue above the first box is not placed
+    for (const ItemSpan& piece : pieces(range)) {
+        for (std::size_t i = piece.begin; i < piece.end; ++i) {
+            started = started || items[i].kind == VerticalItem::Kind::box;
+            if (started) stack(items[i], total, depth);
+        }
+    }
+    return total + depth;
+}
 
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
                                    const PageParams& params) {

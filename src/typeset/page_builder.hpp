@@ -67,6 +67,16 @@ struct PageRange {
 // without skip.
 std::vector<ItemSpan> pieces(const PageRange& page);
 
+// The first box of `span` (span.end: none).
+std::size_t first_box(const std::vector<VerticalItem>& items, ItemSpan span);
+
+// What `item` adds below `total` pt of stacked items whose last box has
+// `depth` below its baseline; the page's height is then total + depth.
+void stack(const VerticalItem& item, double& total, double& depth);
+
+// Height from the first box of `range` to the bottom of its last, as placed.
+double range_height(const std::vector<VerticalItem>& items, const PageRange& range);
+
 // Breaks `items` into pages. Every box lands on exactly one page; a box
 // taller than the page gets a page of its own. A page only ends at a penalty
 // below never_break, unless no such break exists before the page overflows:

@@ -31,11 +31,30 @@ BlockStyle block(Family family, bool bold, bool italic, double size, const Color
     return style;
 }
 
+BreakParams break_params_of(const Profile& p) {
+    BreakParams params;
+    params.pretolerance = p.break_pretolerance;
+    params.tolerance = p.break_tolerance;
+    params.line_penalty = p.break_line_penalty;
+    params.hyphen_penalty = p.break_hyphen_penalty;
+    params.adj_demerits = p.break_adj_demerits;
+    params.double_hyphen_demerits = p.break_double_hyphen_demerits;
+    params.final_hyphen_demerits = p.break_final_hyphen_demerits;
+    params.emergency_stretch = p.break_emergency_stretch;
+    params.space_stretch = p.break_space_stretch;
+    params.space_shrink = p.break_space_shrink;
+    params.max_hyphen_run = p.break_max_hyphen_run;
+    params.last_line_min = p.break_last_line_min;
+    params.short_last_line_demerits = p.break_short_last_line_demerits;
+    return params;
+}
+
 }  // namespace
 
 std::optional<Styles> Styles::load(const Profile& p, FontSet& fonts, DiagnosticSink& sink) {
     Styles styles;
     styles.profile_ = &p;
+    styles.break_params = break_params_of(p);
     styles.fonts_ = &fonts;
     bool ok = true;
     auto face = [&](const FontFile& file) {
@@ -113,25 +132,6 @@ Styles::Strut Styles::strut(const BlockStyle& style) const {
     const double descent = -m.descender * scale;
     const double extra = (style.leading - ascent - descent) / 2;
     return {ascent + extra, descent + extra};
-}
-
-BreakParams Styles::break_params() const {
-    const Profile& p = *profile_;
-    BreakParams params;
-    params.pretolerance = p.break_pretolerance;
-    params.tolerance = p.break_tolerance;
-    params.line_penalty = p.break_line_penalty;
-    params.hyphen_penalty = p.break_hyphen_penalty;
-    params.adj_demerits = p.break_adj_demerits;
-    params.double_hyphen_demerits = p.break_double_hyphen_demerits;
-    params.final_hyphen_demerits = p.break_final_hyphen_demerits;
-    params.emergency_stretch = p.break_emergency_stretch;
-    params.space_stretch = p.break_space_stretch;
-    params.space_shrink = p.break_space_shrink;
-    params.max_hyphen_run = p.break_max_hyphen_run;
-    params.last_line_min = p.break_last_line_min;
-    params.short_last_line_demerits = p.break_short_last_line_demerits;
-    return params;
 }
 
 }  // namespace pamphlet::typeset

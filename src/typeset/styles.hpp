@@ -58,7 +58,7 @@ public:
     const Profile& profile() const { return *profile_; }
 
     // The line breaker's parameters, from the profile's `breaking` keys.
-    BreakParams break_params() const;
+    BreakParams break_params;
 
     BlockStyle body, title, summary, byline, caption, code, footer, cover_title, cover_subtitle,
         back_name, back_text;

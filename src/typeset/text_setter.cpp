@@ -11,7 +11,7 @@ std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& 
     spec.measure = measure;
     spec.first_line_indent = first_line_indent;
     spec.align = align;
-    spec.params = styles_.break_params();
+    spec.params = styles_.break_params;
     // Pieces that must not be hyphenated (headings, code, URLs) say so in
     // their style; the paragraph engine asks the hyphenator for the rest.
     if (hyphenation_ != nullptr)
