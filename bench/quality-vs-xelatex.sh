@@ -10,6 +10,8 @@
 # (bench/texts/back-pain, about 4,600 words). Prints a Markdown table.
 #   bench/quality-vs-xelatex.sh [LANG]   (needs: scripts/setup --bench)
 #   PAMPHLET=path/to/pamphlet uses that binary instead of a release build.
+#   PROFILE=name-or-file.yaml sets pamphlet's side with that profile (default
+#   a4-handout), e.g. to measure with breaking.font_expansion: 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lang=${1:-de}
@@ -32,7 +34,7 @@ for collection in "${texts[@]}"; do
   text=$(basename "$collection")
   out=$work/$text
   mkdir -p "$out/tex"
-  "$bin" build "$collection" -f pdf -l "$lang" -q --stats -o "$out/pamphlet" >"$out/stats.txt" 2>"$out/pamphlet.log" ||
+  "$bin" build "$collection" -f pdf -l "$lang" -p "${PROFILE:-a4-handout}" -q --stats -o "$out/pamphlet" >"$out/stats.txt" 2>"$out/pamphlet.log" ||
     { cat "$out/pamphlet.log" >&2; exit 1; }
   mapfile -t articles < <(bench_articles "$collection" "$lang")
   bench_latex "$out/tex" "$lang" "${articles[@]}"

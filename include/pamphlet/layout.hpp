@@ -53,6 +53,9 @@ struct GlyphRun {
     double size = 10;
     Color color;
     double x = 0, y = 0;  // pen position of the first glyph (baseline)
+    // Font expansion: the glyphs drawn this much wider (> 1) or narrower
+    // (< 1) than the font's; advances below already include it.
+    double horizontal_scale = 1;
     std::vector<PlacedGlyph> glyphs;
     std::string text;  // the characters of the run, for traces and debugging
     SourceSpan span;

@@ -50,7 +50,12 @@ private:
 std::string text_operators(const GlyphRun& run, const std::string& font_resource,
                            const std::map<std::uint32_t, double>& width_of) {
     std::string out = "BT\n/" + font_resource + " " + format_number(run.size, 3) + " Tf\n";
-    const double to_thousandths = run.size > 0 ? 1000.0 / run.size : 0;
+    // Font expansion draws the glyphs wider or narrower (Tz), which scales
+    // TJ's adjustments too. Tz outlives the text object, so it is reset.
+    const bool scaled = run.horizontal_scale != 1;
+    if (scaled) out += format_number(run.horizontal_scale * 100, 3) + " Tz\n";
+    const double to_thousandths =
+        run.size > 0 ? 1000.0 / (run.size * (scaled ? run.horizontal_scale : 1)) : 0;
     double pen = run.x;
     std::optional<ShowText> show;
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
@@ -73,6 +78,7 @@ std::string text_operators(const GlyphRun& run, const std::string& font_resource
         pen += glyph.advance;
     }
     if (show) show->close();
+    if (scaled) out += "100 Tz\n";
     out += "ET\n";
     return out;
 }

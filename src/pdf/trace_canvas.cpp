@@ -101,7 +101,8 @@ void TraceCanvas::show_glyphs(const GlyphRun& run) {
         if (glyph.dx != 0 || glyph.dy != 0) glyphs += "@" + point(glyph.dx, glyph.dy);
     }
     line("glyphs font=" + std::to_string(run.font) + " size=" + num(run.size) +
-         " color=" + trace_color(run.color) + " at " + point(run.x, run.y) + " " +
+         " color=" + trace_color(run.color) + " at " + point(run.x, run.y) +
+         (run.horizontal_scale != 1 ? " scale=" + num(run.horizontal_scale) : "") + " " +
          quoted(run.text) + " [" + glyphs + "]");
 }
 

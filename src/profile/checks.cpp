@@ -70,6 +70,13 @@ void check_consistency(const Profile& p, const WrittenKeys& written, const Sourc
                    "'" + std::string(size.path) + "' must be greater than zero");
     }
 
+    // Beyond a few per cent, widened and narrowed letters look distorted.
+    constexpr double most_expansion = 0.05;
+    if (p.break_font_expansion < 0 || p.break_font_expansion > most_expansion) {
+        sink.error(blame(written, {"breaking.font_expansion"}, fallback), "out-of-range",
+                   "'breaking.font_expansion' must lie between 0 (off) and 0.05 (5 %)");
+    }
+
     // The footer lives in the bottom margin; set higher, it prints over the
     // last lines of text.
     const bool has_footer = p.footer_page_numbers || !p.footer_text.empty();

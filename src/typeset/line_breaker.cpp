@@ -19,6 +19,7 @@ enum Fitness { very_loose = 0, loose = 1, decent = 2, tight = 3 };
 // Prefix sums over the node list, so a line's totals are two subtractions.
 struct Totals {
     std::vector<double> width, stretch, shrink, fill;
+    std::vector<double> expansion;  // the boxes' share of stretch (and of shrink)
 
     explicit Totals(const NodeList& nodes) {
         const std::size_t n = nodes.size();
@@ -26,13 +27,17 @@ struct Totals {
         stretch.assign(n + 1, 0);
         shrink.assign(n + 1, 0);
         fill.assign(n + 1, 0);
+        expansion.assign(n + 1, 0);
         for (std::size_t i = 0; i < n; ++i) {
             const Node& node = nodes[i];
+            // A penalty's width and expansion count only where the line
+            // breaks (its hyphen).
             const bool counts = node.kind != Node::Kind::penalty;
             width[i + 1] = width[i] + (counts ? node.width : 0);
-            stretch[i + 1] = stretch[i] + node.stretch;
-            shrink[i + 1] = shrink[i] + node.shrink;
+            stretch[i + 1] = stretch[i] + (counts ? node.stretch : 0);
+            shrink[i + 1] = shrink[i] + (counts ? node.shrink : 0);
             fill[i + 1] = fill[i] + node.fill_stretch;
+            expansion[i + 1] = expansion[i] + (node.kind == Node::Kind::box ? node.stretch : 0);
         }
     }
 };
@@ -63,8 +68,10 @@ bool is_legal_break(const NodeList& nodes, std::size_t i, bool hyphenation_allow
 }
 
 struct Fit {
-    double ratio = 0;       // with the background stretch (for badness)
-    double glue_ratio = 0;  // with the line's own glue only (for setting it)
+    double hang_left = 0, hang_right = 0;  // margin kerning
+    double ratio = 0;                      // with the background stretch (for badness)
+    double glue_ratio = 0;                 // of the line's own glue (for setting it)
+    double expansion = 0;                  // of the letters' expansion, -1 to 1 (for setting it)
     double badness = 0;
     double raw_badness = 0;  // 100·|r|³ without TeX's cap, to rank lines beyond it
     double overflow = 0;
@@ -72,31 +79,53 @@ struct Fit {
 };
 
 Fit fit_line(const NodeList& nodes, const Totals& totals, std::size_t start, std::size_t end,
-             double width, double background_stretch) {
+             double width, double background_stretch, bool protrude_left) {
     Fit fit;
     if (end <= start) return fit;  // an empty line before a forced break
     double natural = totals.width[end] - totals.width[start];
-    if (nodes[end].kind == Node::Kind::penalty) natural += nodes[end].width;
+    double stretch = totals.stretch[end] - totals.stretch[start];
+    double shrink = totals.shrink[end] - totals.shrink[start];
+    double expansion = totals.expansion[end] - totals.expansion[start];
+    const Node& last = nodes[end];
+    if (last.kind == Node::Kind::penalty) {
+        natural += last.width;
+        stretch += last.stretch;
+        shrink += last.shrink;
+        expansion += last.stretch;
+    }
+    // What hangs into the margins takes no room on the line.
+    if (protrude_left && nodes[start].kind == Node::Kind::box) {
+        fit.hang_left = nodes[start].protrude_left;
+    }
+    if (last.kind == Node::Kind::penalty && last.width > 0) {
+        fit.hang_right = last.protrude_right;
+    } else if (nodes[end - 1].kind == Node::Kind::box) {
+        fit.hang_right = nodes[end - 1].protrude_right;
+    }
+    natural -= fit.hang_left + fit.hang_right;
     const double shortfall = width - natural;
     const double fill = totals.fill[end] - totals.fill[start];
-    const double stretch = totals.stretch[end] - totals.stretch[start];
-    const double shrink = totals.shrink[end] - totals.shrink[start];
     if (shortfall > 0) {
         if (fill > 0) return fit;
         const double all_stretch = stretch + background_stretch;
         fit.ratio = all_stretch > 0 ? shortfall / all_stretch : 0;
-        fit.glue_ratio = stretch > 0 ? shortfall / stretch : 0;
+        // The letters widen at most by their expansion; the spaces take the rest.
+        fit.expansion = stretch > 0 ? std::min(1.0, shortfall / stretch) : 0;
+        const double glue_stretch = stretch - expansion;
+        fit.glue_ratio = glue_stretch > 0 ? (shortfall - fit.expansion * expansion) / glue_stretch
+                         : stretch > 0    ? fit.expansion
+                                          : 0;
         fit.badness = all_stretch > 0 ? badness(fit.ratio) : infinitely_bad;
         fit.raw_badness = all_stretch > 0 ? 100 * fit.ratio * fit.ratio * fit.ratio : 1e12;
         fit.fitness = fit.badness > 99 ? very_loose : fit.badness > 12 ? loose : decent;
     } else if (shortfall < 0) {
         if (-shortfall > shrink) {
-            fit.ratio = fit.glue_ratio = shrink > 0 ? -1 : 0;
+            fit.ratio = fit.glue_ratio = fit.expansion = shrink > 0 ? -1 : 0;
             fit.badness = overfull_badness;
             fit.overflow = -shortfall - shrink;
             fit.fitness = tight;
         } else {
-            fit.ratio = fit.glue_ratio = shortfall / shrink;
+            fit.ratio = fit.glue_ratio = fit.expansion = shortfall / shrink;
             fit.badness = badness(fit.ratio);
             fit.raw_badness = fit.badness;
             fit.fitness = fit.badness > 12 ? tight : decent;
@@ -220,7 +249,8 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
                 continue;
             }
             const double width = a.line == 0 ? measure.first : measure.rest;
-            const Fit fit = fit_line(nodes, totals, a.start, b, width, pass.background_stretch);
+            const Fit fit = fit_line(nodes, totals, a.start, b, width, pass.background_stretch,
+                                     a.line > 0 || measure.first_line_protrudes);
             if (fit.badness <= pass.threshold && runs.allows(a, flagged, pass.final)) {
                 double d = line_demerits(a, fit, node, b == last, params, pass.final);
                 // A word or two alone on the last line looks like a mistake.
@@ -335,8 +365,12 @@ std::vector<LineBreak> break_lines(const NodeList& nodes, const LineMeasure& mea
         for (std::size_t i = 0; i < lines->size(); ++i) {
             LineBreak& line = (*lines)[i];
             const Fit fit = fit_line(nodes, totals, line.start, line.position,
-                                     i == 0 ? measure.first : measure.rest, 0);
+                                     i == 0 ? measure.first : measure.rest, 0,
+                                     i > 0 || measure.first_line_protrudes);
             line.ratio = fit.glue_ratio;
+            line.hang_left = fit.hang_left;
+            line.hang_right = fit.hang_right;
+            line.expansion = fit.expansion;
             line.overflow = fit.overflow;
             line.pass = static_cast<int>(p) + (params.pretolerance >= 0 ? 1 : 2);
             if (p + 1 == passes.size()) line.pass = 4;

@@ -20,6 +20,9 @@ struct LineMeasure {
     // Stretch every line has besides its glue: ragged setting's rightskip
     // (and leftskip). Enters the badness, not the spaces.
     double background_stretch = 0;
+    // Whether the first line's first box may hang into the left margin
+    // (not when the line is indented).
+    bool first_line_protrudes = true;
 };
 
 struct LineBreak {
@@ -30,6 +33,12 @@ struct LineBreak {
     // share of its stretch/shrink); 0 for lines ending in infinite stretch.
     double ratio = 0;
     double overflow = 0;  // pt beyond the measure with all glue shrunk (> 0: overfull)
+    // Margin kerning: how far the line's first box hangs into the left
+    // margin and its last box (or inserted hyphen) into the right one.
+    double hang_left = 0, hang_right = 0;
+    // Font expansion: the share of the letters' expansion the line uses,
+    // -1 (narrowest) to 1 (widest).
+    double expansion = 0;
     int pass =
         1;  // which pass found the breaks: 1 pretolerance, 2 tolerance, 3 emergency, 4 last resort
 };

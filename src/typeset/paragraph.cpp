@@ -39,6 +39,7 @@ private:
         return spec_.pieces[static_cast<std::size_t>(index)];
     }
     void place(const NodeContent& content, double extra, bool is_box);
+    double scale_ = 1;  // font expansion of the line's letters
     void extend_links(int link, double x0, double x1);
 
     const ParagraphSpec& spec_;
@@ -55,13 +56,14 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
     const TextStyle& style = source.style;
     if (out_.runs.empty() || out_.runs.back().font != segment.font ||
         out_.runs.back().size != style.size || !(out_.runs.back().color == style.color) ||
-        out_.runs.back().y != style.baseline_shift) {
+        out_.runs.back().y != style.baseline_shift || out_.runs.back().horizontal_scale != scale_) {
         GlyphRun run;
         run.font = segment.font;
         run.size = style.size;
         run.color = style.color;
         run.x = pen_;
         run.y = style.baseline_shift;
+        run.horizontal_scale = scale_;
         run.span = source.span;
         out_.runs.push_back(std::move(run));
         const FontMetrics& m = fonts_.metrics(segment.font);
@@ -77,13 +79,15 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
     const auto base = static_cast<std::uint32_t>(run.text.size());
     run.text.append(segment.text, text_begin, text_end - text_begin);
 
+    // Letters widen with the line; a space's width is its glue's.
+    const double expand = is_box ? scale_ : 1;
     const double x0 = pen_;
     for (std::uint32_t g = content.glyph_begin; g < content.glyph_end; ++g) {
         const ShapedGlyph& shaped = glyphs[g];
         PlacedGlyph placed;
         placed.id = shaped.id;
-        placed.advance = shaped.x_advance * segment.scale;
-        placed.dx = shaped.x_offset * segment.scale;
+        placed.advance = shaped.x_advance * segment.scale * expand;
+        placed.dx = shaped.x_offset * segment.scale * expand;
         placed.dy = shaped.y_offset * segment.scale;
         placed.cluster = base + (shaped.cluster - text_begin);
         pen_ += placed.advance;
@@ -112,9 +116,10 @@ void LineSetter::extend_links(int link, double x0, double x1) {
 SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     out_ = SetLine{};
     link_open_ = false;
-    pen_ = first_line ? spec_.first_line_indent : 0;
+    pen_ = (first_line ? spec_.first_line_indent : 0) - line.hang_left;
     const bool justify = spec_.align == Alignment::justify;
     const double ratio = std::max(line.ratio, -1.0);
+    scale_ = justify ? 1 + line.expansion * spec_.params.font_expansion : 1;
 
     for (std::size_t i = line.start; i < line.position; ++i) {
         const Node& node = paragraph_.nodes[i];
@@ -199,6 +204,7 @@ SetParagraph set_paragraph(const ParagraphSpec& spec, FontSet& fonts, Diagnostic
     LineMeasure measure;
     measure.first = spec.measure - spec.first_line_indent;
     measure.rest = spec.measure;
+    measure.first_line_protrudes = spec.first_line_indent == 0;
     if (spec.align != Alignment::justify && !spec.pieces.empty()) {
         measure.background_stretch = ragged_stretch_em * spec.pieces.front().style.size;
     }

@@ -53,6 +53,14 @@ struct BreakParams {
     // `short_last_line_demerits` (a word alone on the last line).
     double last_line_min = 0;
     double short_last_line_demerits = 0;
+    // Margin kerning: hyphens, punctuation and quotes at a line's ends hang
+    // partly into the margin, so the text's edges look straight (pdfTeX's
+    // character protrusion). Justified and left-aligned text only.
+    bool protrusion = false;
+    // Font expansion: the share by which the letters of a justified line
+    // may be widened or narrowed, taking part of the adjustment off the word
+    // spaces (pdfTeX's hz); 0: off.
+    double font_expansion = 0;
 };
 
 struct ParagraphSpec {

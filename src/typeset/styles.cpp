@@ -46,6 +46,8 @@ BreakParams break_params_of(const Profile& p) {
     params.max_hyphen_run = p.break_max_hyphen_run;
     params.last_line_min = p.break_last_line_min;
     params.short_last_line_demerits = p.break_short_last_line_demerits;
+    params.protrusion = p.break_protrusion;
+    params.font_expansion = p.break_font_expansion;
     return params;
 }
 

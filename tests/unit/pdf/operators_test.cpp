@@ -32,6 +32,21 @@ TEST_CASE("TJ adjustments make the glyphs land on the typesetter's advances") {
           "BT\n/F1 10 Tf\n1 0 0 1 72 700.5 Tm\n[<00050007>50<0009>] TJ\nET\n");
 }
 
+TEST_CASE("expanded glyphs are drawn wider with Tz, and the adjustments account for it") {
+    GlyphRun run;
+    run.size = 10;
+    run.x = 72;
+    run.y = 700.5;
+    run.horizontal_scale = 1.02;
+    // At 102 %, glyph 5 (500/1000 em) advances 5.1 pt by itself; glyph 7
+    // (600/1000 em, 6.12 pt) is moved on by 5.1 pt, 100/1000 em of the
+    // scaled font less.
+    run.glyphs = {{5, 5.1, 0, 0, 0}, {7, 5.1, 0, 0, 1}, {9, 4.08, 0, 0, 2}};
+    const std::map<std::uint32_t, double> widths{{5, 500}, {7, 600}, {9, 400}};
+    CHECK(text_operators(run, "F1", widths) ==
+          "BT\n/F1 10 Tf\n102 Tz\n1 0 0 1 72 700.5 Tm\n[<00050007>100<0009>] TJ\n100 Tz\nET\n");
+}
+
 TEST_CASE("a glyph with an offset is positioned on its own") {
     GlyphRun run;
     run.size = 10;

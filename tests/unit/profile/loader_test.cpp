@@ -383,6 +383,17 @@ TEST_CASE("leading tighter than the text size is a warning") {
     CHECK(zero.only().code == "out-of-range");
 }
 
+TEST_CASE("font expansion is limited to what does not distort the letters") {
+    Loaded wide("breaking:\n  font_expansion: 0.2\n");
+    CHECK_FALSE(wide.profile);
+    CHECK(wide.only().code == "out-of-range");
+    check_place(wide.only(), wide.file, 2, 19);
+    Loaded off("breaking:\n  font_expansion: 0\n  protrusion: false\n");
+    REQUIRE(off.profile);
+    CHECK(off.profile->break_font_expansion == 0);
+    CHECK_FALSE(off.profile->break_protrusion);
+}
+
 TEST_CASE("several mistakes are all reported") {
     Loaded l("page:\n  magin: 1\n  columns: 9\ntext:\n  align: centre\n");
     CHECK_FALSE(l.profile);

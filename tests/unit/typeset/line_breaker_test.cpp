@@ -513,3 +513,83 @@ TEST_CASE("a short word alone on the last line costs short_last_line_demerits") 
     const NodeList alone = words({8});
     CHECK(break_lines(alone, measure_of(100), params).size() == 1);
 }
+
+TEST_CASE("margin kerning: what hangs into the margins takes no room on the line") {
+    // 50 + 10 + 43 = 103 on a measure of 100: without protrusion the space
+    // shrinks fully (ratio -1). The first word may hang 3 into the left
+    // margin and the second 3 into the right one: 97, the space stretches
+    // by 3 of its 5.
+    Node first = Node::box(50);
+    first.protrude_left = 3;
+    Node second = Node::box(43);
+    second.protrude_right = 3;
+    second.protrude_left = 2;  // only where a line begins with it
+    NodeList nodes{first,
+                   Node::glue(space, space_stretch, space_shrink),
+                   second,
+                   Node::glue(space, space_stretch, space_shrink),
+                   Node::box(30),
+                   Node::make_penalty(0, infinite_penalty),
+                   Node::glue(0, 0, 0, 1),
+                   Node::make_penalty(0, forced_break)};
+    LineMeasure measure = measure_of(100);
+    const std::vector<LineBreak> hung = break_lines(nodes, measure, BreakParams{});
+    REQUIRE(hung.size() == 2);
+    CHECK(hung[0].hang_left == 3);
+    CHECK(hung[0].hang_right == 3);
+    CHECK(hung[0].ratio == doctest::Approx(0.6));
+    CHECK(hung[1].hang_left == 0);  // the last line begins with a plain box
+
+    // An indented first line begins with the indent, which does not hang.
+    measure.first_line_protrudes = false;
+    const std::vector<LineBreak> indented = break_lines(nodes, measure, BreakParams{});
+    CHECK(indented[0].hang_left == 0);
+    CHECK(indented[0].ratio == doctest::Approx(0));
+
+    // A hyphen inserted at the break hangs by its own amount.
+    Node hyphen = Node::make_penalty(4, 50, true);
+    hyphen.protrude_right = 2.8;
+    NodeList split{Node::box(60),          hyphen,
+                   Node::box(20),          Node::glue(space, space_stretch, space_shrink),
+                   Node::box(25),          Node::make_penalty(0, infinite_penalty),
+                   Node::glue(0, 0, 0, 1), Node::make_penalty(0, forced_break)};
+    BreakParams params;
+    params.pretolerance = -1;
+    const std::vector<LineBreak> lines = break_lines(split, measure_of(61.2), params);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].position == 1);
+    CHECK(lines[0].hang_right == doctest::Approx(2.8));
+}
+
+TEST_CASE("font expansion takes part of the adjustment off the spaces, up to its limit") {
+    // Two words of 40 whose letters may widen or narrow by 2 % (0.8 each)
+    // and a space of 10 (stretch 5, shrink 3).
+    auto expanding = [](double width) {
+        Node box = Node::box(width);
+        box.stretch = box.shrink = 0.02 * width;
+        return box;
+    };
+    auto paragraph = [&](double tail) {
+        return NodeList{expanding(40),          Node::glue(space, space_stretch, space_shrink),
+                        expanding(40),          Node::glue(space, space_stretch, space_shrink),
+                        Node::box(tail),        Node::make_penalty(0, infinite_penalty),
+                        Node::glue(0, 0, 0, 1), Node::make_penalty(0, forced_break)};
+    };
+    // 3 pt short of 93: letters and space share it by their stretch (6.6).
+    std::vector<LineBreak> lines = break_lines(paragraph(60), measure_of(93), BreakParams{});
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].expansion == doctest::Approx(3 / 6.6));
+    CHECK(lines[0].ratio == doctest::Approx(3 / 6.6));
+    // 10 pt short of 100: the letters widen by all of their 1.6, the space takes 8.4.
+    BreakParams params;
+    params.pretolerance = params.tolerance = 10000;
+    lines = break_lines(paragraph(60), measure_of(100), params);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].expansion == doctest::Approx(1));
+    CHECK(lines[0].ratio == doctest::Approx(8.4 / 5));
+    // 2 pt too long for 88: both shrink by the same share of their shrink (4.6).
+    lines = break_lines(paragraph(60), measure_of(88), BreakParams{});
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].expansion == doctest::Approx(-2 / 4.6));
+    CHECK(lines[0].ratio == doctest::Approx(-2 / 4.6));
+}

@@ -115,6 +115,48 @@ TEST_CASE("justified lines fill the measure exactly; the last line is ragged") {
     CHECK(all == sample);  // every character, spaces as glyphs, nothing lost
 }
 
+TEST_CASE("margin kerning and font expansion: punctuation hangs, letters widen a little") {
+    Fixture f;
+    ParagraphSpec spec = f.spec("„" + sample + "“", 200);
+    spec.params.protrusion = true;
+    spec.params.font_expansion = 0.02;
+    const SetParagraph p = set_paragraph(spec, f.fonts, f.sink);
+    REQUIRE(p.lines.size() >= 6);
+    CHECK(f.sink.size() == 0);
+    CHECK(p.lines[0].runs[0].x < -1);  // the opening quote hangs into the left margin
+    bool hung = false, expanded = false;
+    std::string all;
+    for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+        const SetLine& line = p.lines[i];
+        const std::string text = line_text(line);
+        CAPTURE(text);
+        const char last = text.back();
+        if (last == ',' || last == '.' || last == '-' || last == ':') {
+            // Light marks hang into the right margin, by less than their width.
+            CHECK(glyph_extent(line) > 201);
+            CHECK(glyph_extent(line) < 204);
+            hung = true;
+        } else {
+            CHECK(glyph_extent(line) == doctest::Approx(200).epsilon(1e-6));
+        }
+        for (const GlyphRun& run : line.runs) {
+            CHECK(run.horizontal_scale >= 0.98 - 1e-9);
+            CHECK(run.horizontal_scale <= 1.02 + 1e-9);
+            expanded = expanded || run.horizontal_scale != 1;
+        }
+    }
+    CHECK(hung);
+    CHECK(expanded);
+    for (const SetLine& line : p.lines) all += (all.empty() ? "" : " ") + line_text(line);
+    CHECK(all.find("Physiotherapie") != std::string::npos);
+
+    // Ragged text keeps its letters as they are.
+    spec.align = Alignment::left;
+    for (const SetLine& line : set_paragraph(spec, f.fonts, f.sink).lines) {
+        for (const GlyphRun& run : line.runs) CHECK(run.horizontal_scale == 1);
+    }
+}
+
 TEST_CASE("ligatures survive and their clusters map back to the characters") {
     Fixture f;
     const SetParagraph p = set_paragraph(f.spec("The office staff", 300), f.fonts, f.sink);
