@@ -24,6 +24,11 @@ struct BuildRequest {
     std::vector<std::string> languages;  // empty: every language of the collection
     std::vector<OutputFormat> formats;   // empty: every format (EPUB and PDF)
     bool stats = false;                  // measure the typeset body text of each PDF
+    // Only these articles (ids, in the collection's order), as a handout:
+    // no cover and no table of contents; the clinic's header on the first
+    // page and its contact details with a QR code at the end. Empty: all.
+    std::vector<std::string> articles;
+    bool impose = true;  // false (--no-impose): booklet profiles write the plain page sequence
 };
 
 // The measured quality of one PDF's body text.

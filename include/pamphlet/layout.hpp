@@ -114,8 +114,19 @@ struct DocumentInfo {
     long long timestamp = 0;  // seconds since 1970: CreationDate and ModDate
 };
 
+// How the pages go to the printer (the profile's print production keys).
+// Page items stay in trim coordinates (0..Page::width); the PDF writer adds
+// the bleed and crop-mark margins around them.
+struct PrintSetup {
+    double bleed = 0;             // pt beyond the trim on every side
+    bool crop_marks = false;      // marks at the trim corners, outside the bleed
+    bool pdfa = false;            // write PDF/A-1b
+    bool impose_booklet = false;  // two pages per sheet side in saddle-stitch order
+};
+
 struct LaidOutDocument {
     DocumentInfo info;
+    PrintSetup print;
     std::vector<DocumentFont> fonts;
     std::vector<DocumentImage> images;
     std::vector<Page> pages;

@@ -258,6 +258,10 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
                                        edition.lang, contents_pages);
 
     document.info.title = title;
+    document.print.bleed = profile.bleed;
+    document.print.crop_marks = profile.crop_marks;
+    document.print.pdfa = profile.pdfa;
+    document.print.impose_booklet = profile.imposition == "booklet";
     document.info.author = document_author(collection, edition);
     document.info.subject = brochure_subtitle(collection, edition);
     document.info.keywords = document_keywords(edition);
