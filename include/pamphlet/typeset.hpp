@@ -19,6 +19,10 @@ struct TypesetOptions {
     // Searched for the hyphenation patterns (ProfilePaths::hyphenation_dirs);
     // none found: words break only at hyphens, with a warning.
     std::vector<std::filesystem::path> hyphenation_dirs = {};
+    // A handout of the edition's articles (BuildRequest::articles): no
+    // cover, contents or back page; the clinic's logo and name above the
+    // first article, its contact details and a QR code after the last.
+    bool handout = false;
 };
 
 // How well the body text was set: its paragraphs, list items and quotes

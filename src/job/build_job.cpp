@@ -1,5 +1,7 @@
 #include "pamphlet/job.hpp"
 
+#include "handout.hpp"
+
 #include "pamphlet/base/dates.hpp"
 #include "pamphlet/collection.hpp"
 #include "pamphlet/epub.hpp"
@@ -70,34 +72,58 @@ BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, So
     std::vector<OutputFormat> formats = request.formats;
     if (formats.empty()) formats = {OutputFormat::epub, OutputFormat::pdf};
 
+    const bool handout = !request.articles.empty();
+    std::vector<std::string> handout_ids;
+    if (handout) {
+        auto selected = select_handout_articles(*collection, request.articles, sink);
+        if (!selected) return result;
+        handout_ids = std::move(*selected);
+    }
+
     // Everything is made in memory first: an error anywhere means nothing is
     // written, so a bad edit never costs the clinic its last good files.
     const std::string generator = "pamphlet " + std::string(pamphlet_version());
     std::vector<PendingOutput> outputs;
-    for (const auto& edition : collection->editions) {
+    for (const auto& full_edition : collection->editions) {
+        std::optional<Edition> cut;
+        if (handout) {
+            cut = handout_edition(*collection, full_edition, handout_ids, sink);
+            if (cut->articles.empty()) continue;  // each was reported missing
+        }
+        const Edition& edition = cut ? *cut : full_edition;
+        // A handout's files are named after its articles, beside the brochure's.
+        const std::string suffix = handout ? handout_suffix(handout_ids) : std::string();
         const std::string stem = collection->id + "-" + edition.lang;
         for (OutputFormat format : formats) {
             if (format == OutputFormat::epub) {
                 // The book takes its fonts and colours from the first profile.
                 EpubOptions epub{*timestamp, generator};
                 if (auto bytes = write_epub(*collection, edition, profiles.front(), epub, sink))
-                    outputs.push_back(
-                        {request.out_dir / (stem + ".epub"), std::move(*bytes), std::nullopt});
+                    outputs.push_back({request.out_dir / (stem + suffix + ".epub"),
+                                       std::move(*bytes), std::nullopt});
             } else if (format == OutputFormat::pdf) {
                 for (const Profile& profile : profiles) {
                     TypesetOptions typeset{*timestamp, generator, paths.hyphenation_dirs};
+                    typeset.handout = handout;
                     TypesetStats stats;
                     auto document = typeset_edition(*collection, edition, profile, typeset, sink,
                                                     request.stats ? &stats : nullptr);
                     if (!document) continue;
+                    if (!request.impose) document->print.impose_booklet = false;
                     if (auto bytes = write_pdf(*document, sink)) {
-                        outputs.push_back({request.out_dir / (stem + "-" + profile.id + ".pdf"),
-                                           std::move(*bytes), std::nullopt});
+                        outputs.push_back(
+                            {request.out_dir / (stem + "-" + profile.id + suffix + ".pdf"),
+                             std::move(*bytes), std::nullopt});
                         if (request.stats) outputs.back().stats = stats;
                     }
                 }
             }
         }
+    }
+    if (handout && outputs.empty() && !sink.has_errors()) {
+        sink.error(SourceSpan::whole((collection->root / "collection.yaml").string()),
+                   "empty-handout",
+                   "no language built has any of the articles asked for; nothing to write");
     }
     if (sink.has_errors()) return result;
 

@@ -2,12 +2,15 @@
 
 #include "font_embedding.hpp"
 #include "glyph_operators.hpp"
+#include "icc_profile.hpp"
 #include "number_format.hpp"
+#include "xmp_metadata.hpp"
 
 #include "pamphlet/base/utf8.hpp"
 #include "pamphlet/image.hpp"
 
 #include <hpdf.h>
+#include <hpdf_encrypt.h>
 
 #include <chrono>
 #include <cmath>
@@ -76,6 +79,76 @@ HPDF_Date utc_date(long long timestamp) {
 HPDF_Rect rect_of(double x, double y, double width, double height) {
     return HPDF_Rect{static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y),
                      static_cast<HPDF_REAL>(x + width), static_cast<HPDF_REAL>(y + height)};
+}
+
+std::string color_operator(const Color& color, bool stroke) {
+    if (color.space == Color::Space::cmyk) {
+        return num(color.v[0]) + " " + num(color.v[1]) + " " + num(color.v[2]) + " " +
+               num(color.v[3]) + (stroke ? " K\n" : " k\n");
+    }
+    return num(color.v[0]) + " " + num(color.v[1]) + " " + num(color.v[2]) +
+           (stroke ? " RG\n" : " rg\n");
+}
+
+// PDF/A-1 forbids soft masks: the picture is composed onto white paper,
+// which is what the soft mask would have shown through to.
+void flatten_onto_white(DecodedImage& image) {
+    const std::size_t pixels = image.alpha.size();
+    if (pixels == 0) return;
+    const std::size_t channels = image.data.size() / pixels;
+    for (std::size_t p = 0; p < pixels; ++p) {
+        const unsigned alpha = static_cast<unsigned char>(image.alpha[p]);
+        for (std::size_t c = 0; c < channels; ++c) {
+            char& sample = image.data[p * channels + c];
+            const unsigned value = static_cast<unsigned char>(sample);
+            sample = static_cast<char>((value * alpha + 255 * (255 - alpha) + 127) / 255);
+        }
+    }
+    image.alpha.clear();
+}
+
+// The CIDs a subset font holds, one bit each, most significant bit first
+// (PDF 1.4, 5.8): PDF/A-1 asks for it with every CID font subset.
+std::string cid_set(const std::map<std::uint32_t, double>& glyphs) {
+    const std::uint32_t last = glyphs.empty() ? 0 : glyphs.rbegin()->first;
+    std::string bits(last / 8 + 1, '\0');
+    bits[0] = static_cast<char>(0x80);  // .notdef is always in the font program
+    for (const auto& [id, width] : glyphs) {
+        bits[id / 8] = static_cast<char>(bits[id / 8] | (0x80 >> (id % 8)));
+    }
+    return bits;
+}
+
+// The ID written first with zeros, then with the MD5 of the file as
+// written: the same document always gets the same identifier, and two
+// different documents (almost surely) different ones. Both halves are the
+// same, as for a file written once.
+constexpr std::size_t file_id_size = 16;
+
+bool fill_in_file_id(std::string& bytes) {
+    const std::size_t trailer = bytes.rfind("trailer");
+    if (trailer == std::string::npos) return false;
+    const std::string placeholder(2 * file_id_size, '0');
+    const std::size_t first = bytes.find("<" + placeholder + ">", trailer);
+    if (first == std::string::npos) return false;
+    const std::size_t second = bytes.find("<" + placeholder + ">", first + 1);
+    if (second == std::string::npos) return false;
+
+    HPDF_MD5_CTX md5;
+    HPDF_MD5Init(&md5);
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                   static_cast<HPDF_UINT32>(bytes.size()));
+    HPDF_BYTE digest[file_id_size];
+    HPDF_MD5Final(digest, &md5);
+    static const char digits[] = "0123456789ABCDEF";
+    std::string hex;
+    for (HPDF_BYTE byte : digest) {
+        hex += digits[byte >> 4];
+        hex += digits[byte & 0xF];
+    }
+    bytes.replace(first + 1, hex.size(), hex);
+    bytes.replace(second + 1, hex.size(), hex);
+    return true;
 }
 
 }  // namespace
@@ -159,6 +232,9 @@ struct LibharuCanvas::Impl {
         HPDF_Dict_AddReal(descriptor, "CapHeight", static_cast<HPDF_REAL>(font.cap_height));
         HPDF_Dict_AddReal(descriptor, "StemV", static_cast<HPDF_REAL>(font.stem_v));
         HPDF_Dict_Add(descriptor, "FontFile2", file);
+        if (conformance == Conformance::pdfa_1b) {
+            HPDF_Dict_Add(descriptor, "CIDSet", new_stream(cid_set(font.width_of)));
+        }
 
         HPDF_Dict system_info = HPDF_Dict_New(pdf->mmgr);
         HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", nullptr));
@@ -213,7 +289,16 @@ struct LibharuCanvas::Impl {
 
     // A failed image load leaves libharu's sticky error set; the image is
     // reported and the document goes on without it.
-    HPDF_Image load_image(const DecodedImage& image, std::string& error_text) {
+    HPDF_Image load_image(DecodedImage& image, std::string& error_text) {
+        if (conformance == Conformance::pdfa_1b) {
+            if (image.color_space == DecodedImage::ColorSpace::cmyk) {
+                error_text =
+                    "it is a CMYK JPEG, and PDF/A-1b with an sRGB output intent allows only RGB "
+                    "and grey images; convert it to RGB";
+                return nullptr;
+            }
+            flatten_onto_white(image);
+        }
         HPDF_Image loaded = nullptr;
         const auto* data = reinterpret_cast<const HPDF_BYTE*>(image.data.data());
         const auto width = static_cast<HPDF_UINT>(image.info.width);
@@ -263,22 +348,32 @@ struct LibharuCanvas::Impl {
     }
 
     void set_fill(const Color& color) {
-        std::string op;
-        if (color.space == Color::Space::cmyk) {
-            op = num(color.v[0]) + " " + num(color.v[1]) + " " + num(color.v[2]) + " " +
-                 num(color.v[3]) + " k\n";
-        } else {
-            op = num(color.v[0]) + " " + num(color.v[1]) + " " + num(color.v[2]) + " rg\n";
-        }
+        std::string op = color_operator(color, false);
         if (op == fill) return;
         fill = op;
         content += op;
     }
 
     HPDF_Destination destination(int page_index, double y) {
-        HPDF_Destination dest = HPDF_Page_CreateDestination(pages[page_index]);
+        HPDF_Destination dest = conformance == Conformance::pdfa_1b
+                                    ? direct_destination(pages[page_index])
+                                    : HPDF_Page_CreateDestination(pages[page_index]);
         // libharu rejects zoom 0 ("keep the reader's zoom"): 1 is 100 %.
         if (dest != nullptr) HPDF_Destination_SetXYZ(dest, 0, static_cast<HPDF_REAL>(y), 1);
+        return dest;
+    }
+
+    // libharu writes each destination as an object of its own, which PDF
+    // allows but PDFBox's PDF/A preflight (2.0.27) cannot follow from
+    // outline entries and links. This array is what HPDF_Destination_New
+    // makes, only not entered in the cross-reference table, so it is
+    // written where it is used.
+    HPDF_Destination direct_destination(HPDF_Page page) {
+        HPDF_Array dest = HPDF_Array_New(pdf->mmgr);
+        if (dest == nullptr) return nullptr;
+        dest->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+        HPDF_Array_Add(dest, page);
+        HPDF_Array_AddName(dest, "Fit");
         return dest;
     }
 
@@ -294,7 +389,10 @@ struct LibharuCanvas::Impl {
                 annotation =
                     HPDF_Page_CreateURILinkAnnot(pages[pending.page], area, link.uri.c_str());
             }
-            if (annotation != nullptr) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+            if (annotation == nullptr) continue;
+            HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+            // PDF/A: every annotation is printed (flag 3, "Print").
+            if (conformance == Conformance::pdfa_1b) HPDF_Dict_AddNumber(annotation, "F", 4);
         }
     }
 
@@ -341,12 +439,55 @@ struct LibharuCanvas::Impl {
             if (!value->empty()) HPDF_SetInfoAttr(pdf, type, value->c_str());
         }
         // Replaces libharu's own "Haru Free PDF Library 2.3.0".
-        const std::string producer = info.producer.empty() ? "pamphlet" : info.producer;
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, producer.c_str());
-        const HPDF_Date date = utc_date(info.timestamp);
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, producer_of(info).c_str());
+        HPDF_Date date = utc_date(info.timestamp);
+        // libharu writes UTC as "Z00'00'", which PDF allows but PDFBox's
+        // preflight takes for a date without a time zone, unlike the XMP
+        // date; "+00'00'" is the same moment, and unmistakable.
+        if (conformance == Conformance::pdfa_1b) date.ind = '+';
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
         if (!info.lang.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(info.lang));
+    }
+
+    static std::string producer_of(const DocumentInfo& info) {
+        return info.producer.empty() ? "pamphlet" : info.producer;
+    }
+
+    // What PDF/A-1b asks of the file beyond its pages: metadata that agrees
+    // with the Info dictionary, the colour space the pages mean (sRGB, as
+    // every colour and image in a PDF/A pamphlet is RGB or grey), and a file
+    // identifier (filled in by fill_in_file_id once the bytes exist).
+    void write_pdfa_objects() {
+        HPDF_Dict metadata = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        if (metadata == nullptr) return;
+        // Uncompressed, so that tools that do not parse PDF find it.
+        metadata->filter = HPDF_STREAM_FILTER_NONE;
+        HPDF_Dict_AddName(metadata, "Type", "Metadata");
+        HPDF_Dict_AddName(metadata, "Subtype", "XML");
+        const std::string xmp = pdfa_xmp_metadata(document_info, producer_of(document_info));
+        HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                          static_cast<HPDF_UINT>(xmp.size()));
+        HPDF_Dict_Add(pdf->catalog, "Metadata", metadata);
+
+        HPDF_Dict profile = new_stream(srgb_icc_profile());
+        HPDF_Dict_AddNumber(profile, "N", 3);
+        HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+        HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+        HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+                      HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", nullptr));
+        HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", nullptr));
+        HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+        HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
+        HPDF_Array_Add(intents, intent);
+        HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
+
+        const HPDF_BYTE zeros[file_id_size] = {};
+        HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+        HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(zeros), file_id_size));
+        HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(zeros), file_id_size));
+        HPDF_Dict_Add(pdf->trailer, "ID", id);
     }
 
     std::optional<std::string> save() {
@@ -365,10 +506,13 @@ struct LibharuCanvas::Impl {
             if (length == 0 || (status != HPDF_OK && status != HPDF_STREAM_EOF)) break;
         }
         if (read != size) return std::nullopt;
+        if (conformance == Conformance::pdfa_1b && !fill_in_file_id(bytes)) return std::nullopt;
         return bytes;
     }
 
     DiagnosticSink& sink;
+    Conformance conformance = Conformance::plain;
+    DocumentInfo document_info;
     LibharuError error;
     HPDF_Doc pdf = nullptr;
     const std::vector<DocumentFont>* fonts = nullptr;
@@ -376,8 +520,9 @@ struct LibharuCanvas::Impl {
     std::vector<FontSlot> font_slots;
     std::vector<ImageSlot> image_slots;
     std::vector<HPDF_Page> pages;
-    std::string content;  // the current page's content stream
-    std::string fill;     // the fill colour operator in effect on this page
+    std::string content;                   // the current page's content stream
+    std::string fill;                      // the fill colour operator in effect on this page
+    std::vector<std::string> saved_fills;  // fill in effect at each open clip's q
     std::vector<PendingLink> links;
     std::vector<OutlineEntry> outline;
     std::vector<PageLabelRange> labels;
@@ -387,8 +532,11 @@ LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl
 LibharuCanvas::~LibharuCanvas() = default;
 
 void LibharuCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                                   const std::vector<DocumentImage>& images) {
+                                   const std::vector<DocumentImage>& images,
+                                   Conformance conformance) {
     Impl& d = *impl_;
+    d.conformance = conformance;
+    d.document_info = info;
     d.fonts = &fonts;
     d.images = &images;
     d.font_slots.assign(fonts.size(), {});
@@ -409,6 +557,44 @@ void LibharuCanvas::begin_page(double width, double height) {
     d.pages.push_back(page);
     d.content.clear();
     d.fill.clear();
+    d.saved_fills.clear();
+}
+
+// libharu 2.3.0 has no call for these boxes; they are plain entries of the
+// page dictionary.
+void LibharuCanvas::set_page_boxes(const Box& trim, const Box& bleed) {
+    Impl& d = *impl_;
+    if (d.failed() || d.pages.empty()) return;
+    HPDF_Dict_Add(d.pages.back(), "TrimBox",
+                  d.number_array({trim.left, trim.bottom, trim.right, trim.top}));
+    HPDF_Dict_Add(d.pages.back(), "BleedBox",
+                  d.number_array({bleed.left, bleed.bottom, bleed.right, bleed.top}));
+}
+
+void LibharuCanvas::begin_imposed_page(std::optional<int>, const Box&) {}
+
+void LibharuCanvas::begin_clip(const Box& box) {
+    Impl& d = *impl_;
+    if (d.failed()) return;
+    d.saved_fills.push_back(d.fill);
+    d.content += "q " + num(box.left) + " " + num(box.bottom) + " " + num(box.width()) + " " +
+                 num(box.height()) + " re W n\n";
+}
+
+void LibharuCanvas::end_clip() {
+    Impl& d = *impl_;
+    if (d.failed() || d.saved_fills.empty()) return;
+    // Q brings back the colour set before q.
+    d.fill = d.saved_fills.back();
+    d.saved_fills.pop_back();
+    d.content += "Q\n";
+}
+
+void LibharuCanvas::stroke_line(const StrokedLine& line) {
+    Impl& d = *impl_;
+    if (d.failed()) return;
+    d.content += "q " + num(line.width) + " w " + color_operator(line.color, true) + num(line.x0) +
+                 " " + num(line.y0) + " m " + num(line.x1) + " " + num(line.y1) + " l S Q\n";
 }
 
 void LibharuCanvas::show_glyphs(const GlyphRun& run) {
@@ -476,6 +662,7 @@ std::optional<std::string> LibharuCanvas::finish() {
         d.write_links();
         d.write_outline();
         d.write_page_labels();
+        if (d.conformance == Conformance::pdfa_1b) d.write_pdfa_objects();
     }
     std::optional<std::string> bytes;
     if (!d.failed()) bytes = d.save();

@@ -21,6 +21,10 @@ std::string size(double width, double height) {
     return num(width) + "x" + num(height);
 }
 
+std::string box_text(const Box& box) {
+    return point(box.left, box.bottom) + " " + size(box.width(), box.height());
+}
+
 // Quoted, with the quote, backslash and control characters escaped, so a
 // trace line is always one line.
 std::string quoted(const std::string& text) {
@@ -75,9 +79,11 @@ void TraceCanvas::line(const std::string& text) {
 }
 
 void TraceCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                                 const std::vector<DocumentImage>& images) {
+                                 const std::vector<DocumentImage>& images,
+                                 Conformance conformance) {
     line("document title=" + quoted(info.title) + " author=" + quoted(info.author) +
          " lang=" + info.lang + " time=" + std::to_string(info.timestamp));
+    if (conformance == Conformance::pdfa_1b) line("conformance PDF/A-1b");
     for (std::size_t i = 0; i < fonts.size(); ++i) {
         line("font " + std::to_string(i) + " " + fonts[i].postscript_name +
              " upem=" + std::to_string(fonts[i].units_per_em) +
@@ -91,6 +97,15 @@ void TraceCanvas::begin_document(const DocumentInfo& info, const std::vector<Doc
 
 void TraceCanvas::begin_page(double width, double height) {
     line("page " + std::to_string(++page_number_) + " " + size(width, height));
+}
+
+void TraceCanvas::set_page_boxes(const Box& trim, const Box& bleed) {
+    line("trim " + box_text(trim) + " bleed " + box_text(bleed));
+}
+
+void TraceCanvas::begin_imposed_page(std::optional<int> page, const Box& trim) {
+    line("imposed " + (page ? "page " + std::to_string(*page + 1) : std::string("blank")) + " at " +
+         box_text(trim));
 }
 
 void TraceCanvas::show_glyphs(const GlyphRun& run) {
@@ -114,6 +129,19 @@ void TraceCanvas::fill_rect(const FilledRect& rect) {
 void TraceCanvas::draw_image(const PlacedImage& image) {
     line("image " + std::to_string(image.image) + " at " + point(image.x, image.y) + " " +
          size(image.width, image.height) + " alt=" + quoted(image.alt));
+}
+
+void TraceCanvas::begin_clip(const Box& box) {
+    line("clip " + box_text(box));
+}
+
+void TraceCanvas::end_clip() {
+    line("end clip");
+}
+
+void TraceCanvas::stroke_line(const StrokedLine& stroke) {
+    line("line " + point(stroke.x0, stroke.y0) + " to " + point(stroke.x1, stroke.y1) +
+         " width=" + num(stroke.width) + " color=" + trace_color(stroke.color));
 }
 
 void TraceCanvas::add_link(const LinkArea& link) {

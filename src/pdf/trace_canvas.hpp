@@ -12,11 +12,16 @@ namespace pamphlet::pdf_detail {
 class TraceCanvas final : public Canvas {
 public:
     void begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                        const std::vector<DocumentImage>& images) override;
+                        const std::vector<DocumentImage>& images, Conformance conformance) override;
     void begin_page(double width, double height) override;
+    void set_page_boxes(const Box& trim, const Box& bleed) override;
+    void begin_imposed_page(std::optional<int> page, const Box& trim) override;
     void show_glyphs(const GlyphRun& run) override;
     void fill_rect(const FilledRect& rect) override;
     void draw_image(const PlacedImage& image) override;
+    void begin_clip(const Box& box) override;
+    void end_clip() override;
+    void stroke_line(const StrokedLine& line) override;
     void add_link(const LinkArea& link) override;
     void end_page() override {}
     void add_outline(const OutlineEntry& entry) override;

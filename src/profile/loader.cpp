@@ -1,19 +1,20 @@
-// Reading layouts/*.yaml: find the file, walk its nested maps against the
-// schema, resolve fonts, then check the keys against each other.
+// Loading a layout profile: its file and, through `extends`, the profiles it
+// builds on, applied from the farthest ancestor down; then its fonts, then
+// the checks of keys against each other on the merged result.
 #include "checks.hpp"
-
+#include "file_reader.hpp"
 #include "font_files.hpp"
-#include "pamphlet/base/files.hpp"
-#include "pamphlet/base/strings.hpp"
+#include "lookup.hpp"
 #include "schema.hpp"
 
+#include "pamphlet/base/files.hpp"
 #include "pamphlet/profile.hpp"
 #include "pamphlet/yaml.hpp"
 
-#include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <functional>
+#include <string>
 #include <system_error>
+#include <vector>
 
 namespace pamphlet {
 namespace profile {
@@ -21,140 +22,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string quote(std::string_view s) {
-    return "'" + std::string(s) + "'";
+std::vector<fs::path> font_dirs_for(const fs::path& profile_file, const ProfilePaths& paths) {
+    fs::path folder = profile_file.parent_path();
+    std::vector<fs::path> dirs{folder.empty() ? fs::path(".") : folder};
+    dirs.insert(dirs.end(), paths.font_dirs.begin(), paths.font_dirs.end());
+    return dirs;
 }
 
-std::string describe(const yaml::Node& node) {
-    std::string s{node.kind_name()};
-    if (node.is_scalar()) s += " " + quote(node.value);
-    return s;
-}
-
-std::string join_path(std::string_view prefix, std::string_view name) {
-    return prefix.empty() ? std::string(name) : std::string(prefix) + "." + std::string(name);
-}
-
-std::string_view last_segment(std::string_view path) {
-    return path.substr(path.rfind('.') + 1);
-}
-
-// Applies one YAML file to a profile that already holds the defaults.
-class FileReader {
-public:
-    FileReader(Profile& profile, DiagnosticSink& sink) : profile_(profile), sink_(sink) {}
-
-    void apply_root(const yaml::Node& root) {
-        if (root.is_null()) return;
-        if (!root.is_map()) {
-            sink_.error(root.span, "expected-map",
-                        "a layout profile is a map of keys such as " + join(child_names("")) +
-                            "; found " + describe(root));
-            return;
-        }
-        apply_map(root, "");
-    }
-
-    const WrittenKeys& written() const { return written_; }
-
-private:
-    void apply_map(const yaml::Node& map, const std::string& prefix) {
-        for (const auto& [key, value] : map.entries) {
-            std::string path = join_path(prefix, key.value);
-            // A dotted key would otherwise match its path by accident.
-            const bool plain = key.value.find('.') == std::string::npos;
-            if (const KeyBinding* binding = plain ? find_binding(path) : nullptr) {
-                apply_value(*binding, key, value);
-            } else if (plain && is_group(path)) {
-                apply_group(path, value);
-            } else {
-                report_unknown(key, prefix);
-            }
-        }
-    }
-
-    void apply_group(const std::string& path, const yaml::Node& value) {
-        if (value.is_map()) {
-            apply_map(value, path);
-        } else if (!value.is_null()) {  // an empty group ("fonts:" alone) changes nothing
-            sink_.error(value.span, "expected-map",
-                        "expected a map with keys " + join(child_names(path)) + " for " +
-                            quote(path) + ", found " + describe(value));
-        }
-    }
-
-    void apply_value(const KeyBinding& binding, const yaml::Node& name, const yaml::Node& value) {
-        const ProfileKey& key = *binding.key;
-        // An empty value has no place of its own (yaml-cpp puts it at the
-        // next token); its key is where the user looks.
-        const SourceSpan& span = value.is_null() ? name.span : value.span;
-        written_[std::string(key.path)] = span;
-        if (value.is_scalar()) {
-            if (auto problem = assign_value(profile_, binding, value.value, value.quoted))
-                sink_.error(value.span, problem->code, problem->message);
-            return;
-        }
-        if (value.is_null() && key.type == ProfileType::String) {
-            profile_.*std::get<std::string Profile::*>(binding.member) = std::string();
-            return;
-        }
-        std::string message = "expected " + expected_value(binding) + " for " + quote(key.path) +
-                              ", found " + describe(value);
-        if (value.is_null() && key.type == ProfileType::Color)
-            message += "; put colours in quotes (\"#1f5c7a\"): an unquoted # starts a YAML comment";
-        sink_.error(span, "wrong-type", message);
-    }
-
-    void report_unknown(const yaml::Node& key, const std::string& prefix) {
-        const std::string& name = key.value;
-        const std::string written_path = join_path(prefix, name);
-        const std::string where = prefix.empty() ? "the profile" : quote(prefix);
-        const std::vector<std::string> paths = all_paths();
-
-        if (name.find('.') != std::string::npos &&
-            std::find(paths.begin(), paths.end(), written_path) != paths.end()) {
-            sink_.error(key.span, "dotted-key",
-                        "unknown key " + quote(name) + " in " + where +
-                            "; profile keys are nested maps: write " + quote(written_path) +
-                            " as one key per level");
-            return;
-        }
-        std::string message = "unknown key " + quote(name) + " in " + where;
-        if (auto suggestion = suggest(name, written_path, prefix, paths))
-            message += "; did you mean " + quote(*suggestion) + "?";
-        sink_.error(key.span, "unknown-key", message);
-    }
-
-    // A sibling first ("magin" → "margin"); then a full path, for keys put in
-    // the wrong place ("page.margin_top" → "page.margin.top", "margin" at the
-    // top level → "page.margin").
-    static std::optional<std::string> suggest(const std::string& name,
-                                              const std::string& written_path,
-                                              const std::string& prefix,
-                                              const std::vector<std::string>& paths) {
-        if (auto sibling = closest_match(name, child_names(prefix))) return sibling;
-        if (auto path = closest_match(written_path, paths)) return path;
-        for (const auto& path : paths)
-            if (last_segment(path) == name) return path;
-        std::vector<std::string> names;
-        for (const auto& path : paths) names.emplace_back(last_segment(path));
-        if (auto near = closest_match(name, names))
-            for (const auto& path : paths)
-                if (last_segment(path) == *near) return path;
-        return std::nullopt;
-    }
-
-    Profile& profile_;
-    DiagnosticSink& sink_;
-    WrittenKeys written_;
-};
-
-// Every Font key gets its file: `dirs` in order; `written` says where the
-// profile named it, so a missing file points at that line.
+// Gives the Font keys `wanted` accepts their files from `dirs`; `written`
+// says where a profile named each, so a missing file points at that line.
 void resolve_fonts(Profile& profile, const std::vector<fs::path>& dirs, const WrittenKeys& written,
-                   const SourceSpan& fallback, DiagnosticSink& sink) {
+                   const SourceSpan& fallback, DiagnosticSink& sink,
+                   const std::function<bool(std::string_view)>& wanted) {
     for (const auto& binding : key_bindings()) {
-        if (binding.key->type != ProfileType::Font) continue;
+        if (binding.key->type != ProfileType::Font || !wanted(binding.key->path)) continue;
         FontFile& font = profile.*std::get<FontFile Profile::*>(binding.member);
         if (font.name.empty()) continue;  // already reported
         auto it = written.find(binding.key->path);
@@ -164,73 +45,118 @@ void resolve_fonts(Profile& profile, const std::vector<fs::path>& dirs, const Wr
     }
 }
 
-bool names_a_path(std::string_view s) {
-    return s.find('/') != std::string_view::npos || s.ends_with(".yaml") || s.ends_with(".yml");
-}
+// Reads a profile file and, before it, the chain of profiles it extends.
+// Each file writes its keys over its parent's values and resolves the fonts
+// it names from its own folder; the spans of the keys merge down the chain,
+// so a later check blames the file that set a value last.
+class ChainReader {
+public:
+    ChainReader(const ProfilePaths& paths, SourceFiles& sources, DiagnosticSink& sink)
+        : paths_(paths), sources_(sources), sink_(sink) {}
 
-std::optional<fs::path> find_profile(std::string_view name_or_path, const ProfilePaths& paths,
-                                     DiagnosticSink& sink) {
-    if (names_a_path(name_or_path)) return fs::path(std::string(name_or_path));
-    for (const auto& dir : paths.layout_dirs) {
-        fs::path candidate = dir / (std::string(name_or_path) + ".yaml");
-        std::error_code ec;
-        if (fs::is_regular_file(candidate, ec)) return candidate;
+    // `named_at`: where `file` was asked for, for a file that cannot be read.
+    void read(const fs::path& file, const SourceSpan& named_at, Profile& profile) {
+        const std::string shown = file.generic_string();
+        auto text = read_file(file);
+        if (!text) {
+            std::error_code ec;
+            sink_.error(named_at.has_file() ? named_at : SourceSpan::whole(shown), "read-error",
+                        fs::exists(file, ec) ? "cannot read profile file " + shown
+                                             : "profile file " + shown + " does not exist");
+            return;
+        }
+        sources_.add(shown, *text);
+        auto root = yaml::parse(*text, shown, sink_);
+        if (!root) return;
+
+        chain_.push_back(Link{file.stem().string(), file_identity(file)});
+        if (root->is_map())
+            for (const auto& [key, value] : root->entries)
+                if (key.value == extends_directive) read_parent(key, value, file, profile);
+
+        FileReader reader(profile, sink_);
+        reader.apply_root(*root);
+        const WrittenKeys& own = reader.written();
+        resolve_fonts(profile, font_dirs_for(file, paths_), own, SourceSpan::whole(shown), sink_,
+                      [&](std::string_view path) { return own.find(path) != own.end(); });
+        for (const auto& [path, span] : own) written_.insert_or_assign(path, span);
+        chain_.pop_back();
     }
-    std::vector<std::string> ids;
-    for (const auto& info : list_profiles(paths)) ids.push_back(info.id);
-    std::string message = "unknown profile " + quote(name_or_path);
-    if (ids.empty()) {
-        std::vector<std::string> dirs;
-        for (const auto& dir : paths.layout_dirs) dirs.push_back(dir.generic_string());
-        message += " (no profiles found in " +
-                   (dirs.empty() ? std::string("any folder") : join(dirs)) + ")";
-    } else {
-        message += " (available profiles: " + join(ids) + ")";
+
+    // Every key any file of the chain wrote, at the place that wrote it last.
+    const WrittenKeys& written() const { return written_; }
+
+private:
+    struct Link {
+        std::string id;
+        fs::path identity;
+    };
+
+    void read_parent(const yaml::Node& key, const yaml::Node& value, const fs::path& child,
+                     Profile& profile) {
+        if (!value.is_scalar() || value.value.empty()) {
+            sink_.error(value.is_null() ? key.span : value.span, "wrong-type",
+                        "expected the name of a profile or the path of a .yaml file for "
+                        "'extends', found " +
+                            describe(value));
+            return;
+        }
+        auto parent = find_profile(value.value, paths_, child.parent_path(), value.span, sink_);
+        if (!parent) return;
+        const fs::path identity = file_identity(*parent);
+        for (std::size_t i = 0; i < chain_.size(); ++i) {
+            if (chain_[i].identity != identity) continue;
+            report_loop(i, value.span);
+            return;
+        }
+        read(*parent, value.span, profile);
     }
-    if (auto near = closest_match(name_or_path, ids))
-        message += "; did you mean " + quote(*near) + "?";
-    sink.error(SourceSpan{}, "unknown-profile", message);
-    return std::nullopt;
-}
+
+    // The chain from chain_[first] on comes back to chain_[first].
+    void report_loop(std::size_t first, const SourceSpan& span) {
+        const std::string& id = chain_[first].id;
+        std::string message = "profile '" + id + "' extends itself";
+        if (chain_.size() - first > 1) {
+            message += " through ";
+            for (std::size_t i = first; i < chain_.size(); ++i) message += chain_[i].id + " -> ";
+            message += id;
+        }
+        sink_.error(span, "extends-loop", message);
+    }
+
+    const ProfilePaths& paths_;
+    SourceFiles& sources_;
+    DiagnosticSink& sink_;
+    std::vector<Link> chain_;
+    WrittenKeys written_;
+};
 
 }  // namespace
 }  // namespace profile
 
 std::optional<Profile> load_profile(std::string_view name_or_path, const ProfilePaths& paths,
                                     SourceFiles& sources, DiagnosticSink& sink) {
-    namespace fs = std::filesystem;
     const std::size_t errors_before = sink.error_count();
-    auto file = profile::find_profile(name_or_path, paths, sink);
+    auto file = profile::find_profile(name_or_path, paths, {}, SourceSpan{}, sink);
     if (!file) return std::nullopt;
-    const std::string shown = file->generic_string();
-
-    auto text = read_file(*file);
-    if (!text) {
-        std::error_code ec;
-        sink.error(SourceSpan::whole(shown), "read-error",
-                   fs::exists(*file, ec) ? "cannot read profile file " + shown
-                                         : "profile file " + shown + " does not exist");
-        return std::nullopt;
-    }
-    sources.add(shown, *text);
-    auto root = yaml::parse(*text, shown, sink);
-    if (!root) return std::nullopt;
 
     Profile result = profile::defaults();
+    profile::ChainReader chain(paths, sources, sink);
+    chain.read(*file, SourceSpan{}, result);
     result.id = file->stem().string();
     result.file = *file;
-    profile::FileReader reader(result, sink);
-    reader.apply_root(*root);
 
-    fs::path folder = file->parent_path();
-    std::vector<fs::path> font_dirs{folder.empty() ? fs::path(".") : folder};
-    font_dirs.insert(font_dirs.end(), paths.font_dirs.begin(), paths.font_dirs.end());
-    const SourceSpan whole_file = SourceSpan::whole(shown);
-    profile::resolve_fonts(result, font_dirs, reader.written(), whole_file, sink);
+    // Fonts no file of the chain names are the defaults, looked up beside
+    // the profile that was asked for.
+    const profile::WrittenKeys& written = chain.written();
+    const SourceSpan whole_file = SourceSpan::whole(file->generic_string());
+    profile::resolve_fonts(
+        result, profile::font_dirs_for(*file, paths), written, whole_file, sink,
+        [&](std::string_view path) { return written.find(path) == written.end(); });
 
     // Geometry checks on values that already failed would only repeat them.
     if (sink.error_count() == errors_before)
-        profile::check_consistency(result, reader.written(), whole_file, sink);
+        profile::check_consistency(result, written, whole_file, sink);
     if (sink.error_count() != errors_before) return std::nullopt;
     return result;
 }
@@ -239,46 +165,12 @@ std::optional<Profile> default_profile(const ProfilePaths& paths, DiagnosticSink
     const std::size_t errors_before = sink.error_count();
     Profile result = profile::defaults();
     result.id = "default";
-    profile::resolve_fonts(result, paths.font_dirs, {}, SourceSpan{}, sink);
+    profile::resolve_fonts(result, paths.font_dirs, {}, SourceSpan{}, sink,
+                           [](std::string_view) { return true; });
     if (sink.error_count() == errors_before)
         profile::check_consistency(result, {}, SourceSpan{}, sink);
     if (sink.error_count() != errors_before) return std::nullopt;
     return result;
-}
-
-std::vector<ProfileInfo> list_profiles(const ProfilePaths& paths) {
-    namespace fs = std::filesystem;
-    std::vector<ProfileInfo> found;
-    for (const auto& dir : paths.layout_dirs) {
-        std::error_code ec;
-        fs::directory_iterator it(dir, ec), end;
-        for (; !ec && it != end; it.increment(ec)) {
-            const fs::path& file = it->path();
-            std::error_code type_ec;
-            if (file.extension() != ".yaml" || !it->is_regular_file(type_ec)) continue;
-            std::string id = file.stem().string();
-            bool shadowed = std::any_of(found.begin(), found.end(),
-                                        [&](const ProfileInfo& p) { return p.id == id; });
-            if (shadowed) continue;
-            ProfileInfo info{id, {}, {}, file};
-            // Listing never fails: a broken file is still listed, its problems
-            // are reported when it is loaded.
-            DiagnosticSink ignored;
-            if (auto text = read_file(file)) {
-                if (auto root = yaml::parse(*text, file.generic_string(), ignored)) {
-                    if (const auto* name = root->is_map() ? root->find("name") : nullptr)
-                        if (name->is_scalar()) info.name = name->value;
-                    if (const auto* description =
-                            root->is_map() ? root->find("description") : nullptr)
-                        if (description->is_scalar()) info.description = description->value;
-                }
-            }
-            found.push_back(std::move(info));
-        }
-    }
-    std::sort(found.begin(), found.end(),
-              [](const ProfileInfo& a, const ProfileInfo& b) { return a.id < b.id; });
-    return found;
 }
 
 }  // namespace pamphlet

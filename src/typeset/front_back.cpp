@@ -1,5 +1,7 @@
 #include "front_back.hpp"
 
+#include "contact.hpp"
+#include "line_stack.hpp"
 #include "placement.hpp"
 
 #include "pamphlet/locale.hpp"
@@ -9,62 +11,6 @@
 namespace pamphlet::typeset {
 
 namespace {
-
-// Lines stacked at a fixed leading, with space between groups, placed
-// afterwards once their total height is known (the back page's contact block
-// sits on the bottom margin, so it is built top-down and placed bottom-up).
-class LineStack {
-public:
-    LineStack(TextSetter& setter, const std::string& lang, double measure)
-        : setter_(setter), lang_(lang), measure_(measure) {}
-
-    void add(const StyledText& text, const BlockStyle& style, double space_before) {
-        const Styles::Strut strut = setter_.styles().strut(style);
-        bool first = true;
-        for (const SetLine& line : setter_.set(text, lang_, measure_, Alignment::left)) {
-            Entry entry;
-            entry.content = setter_.line_content(line, 0, text.links);
-            entry.height = std::max(strut.height, line.ascent);
-            entry.depth = std::max(strut.depth, line.descent);
-            entry.space_before = entries_.empty() ? 0 : first ? space_before : 0;
-            entries_.push_back(std::move(entry));
-            first = false;
-        }
-    }
-
-    void add_box(BoxContent content, double height, double space_before) {
-        entries_.push_back({std::move(content), height, 0, entries_.empty() ? 0 : space_before});
-    }
-
-    double height() const {
-        double total = 0;
-        for (const Entry& e : entries_) total += e.space_before + e.height + e.depth;
-        return total;
-    }
-
-    // Places the stack with its top at `top`, its left edge at `x`.
-    void place(Page& page, double x, double top) const {
-        double y = top;
-        for (const Entry& e : entries_) {
-            y -= e.space_before + e.height;
-            place_items(e.content, x, y, page);
-            for (const PendingLink& link : e.content.links) {
-                page.items.emplace_back(placed_link(link, x, y));
-            }
-            y -= e.depth;
-        }
-    }
-
-private:
-    struct Entry {
-        BoxContent content;
-        double height = 0, depth = 0, space_before = 0;
-    };
-    TextSetter& setter_;
-    std::string lang_;
-    double measure_;
-    std::vector<Entry> entries_;
-};
 
 // Text and pictures of the covers come from collection.yaml.
 SourceSpan collection_span(const Collection& collection) {
@@ -171,43 +117,26 @@ Page back_cover(CoverContext& context) {
     const double measure = page.width - profile.margin_inner - profile.margin_outer;
     const SourceSpan span = collection_span(collection);
 
-    const TextStyle text_style = styles.resolve(styles.back_text.format);
+    // The website's QR code stands at the right, beside the contact lines,
+    // which keep clear of it.
+    std::optional<QrFigure> qr;
+    if (!publisher.website.empty()) {
+        qr = qr_figure(web_uri(publisher.website), lang, span, context.setter, 0.4 * measure);
+    }
+    const double qr_gutter = 2 * profile.text_size;
+    const double stack_measure = qr ? measure - qr->width - qr_gutter : measure;
+
+    LineStack stack(context.setter, lang, stack_measure);
+    double logo_height = 0;
+    if (std::optional<BoxContent> logo = logo_box(context, stack_measure, logo_height)) {
+        stack.add_box(std::move(*logo), logo_height, 0);
+    }
+    add_contact_lines(stack, publisher, lang, span, context.setter, profile.heading_space_before);
+    const std::size_t contact_end = stack.size();
+
     Format muted_format = styles.back_text.format;
     muted_format.color = profile.muted_color;
     const TextStyle muted = styles.resolve(muted_format);
-    Format link_format = styles.back_text.format;
-    link_format.color = profile.link_color;
-    const TextStyle link_style = styles.resolve(link_format);
-    const double line_gap = profile.paragraph_spacing;
-
-    LineStack stack(context.setter, lang, measure);
-    double logo_height = 0;
-    if (std::optional<BoxContent> logo = logo_box(context, measure, logo_height)) {
-        stack.add_box(std::move(*logo), logo_height, 0);
-    }
-    if (!publisher.name.empty()) {
-        StyledText name;
-        name.add(publisher.name, styles.resolve(styles.back_name.format), span);
-        stack.add(name, styles.back_name, profile.heading_space_before);
-    }
-    if (!publisher.address.empty()) {
-        StyledText address;
-        address.add(publisher.address, text_style, span);
-        stack.add(address, styles.back_text, line_gap);
-    }
-    auto contact = [&](std::string_view label, const std::string& value, const std::string& uri,
-                       double space) {
-        if (value.empty()) return;
-        StyledText text;
-        text.links.push_back({uri, {}});
-        text.add(std::string(label) + "\u2002", muted, span);
-        text.add(value, link_style, span, 0);
-        stack.add(text, styles.back_text, space);
-    };
-    contact(words.phone, publisher.phone, tel_uri(publisher.phone), line_gap);
-    contact(words.email, publisher.email, "mailto:" + publisher.email, 0);
-    contact(words.website, publisher.website, web_uri(publisher.website), 0);
-
     const std::string rights =
         collection.rights.empty() ? std::string() : collection.rights.get(lang);
     std::string published_text;
@@ -236,6 +165,12 @@ Page back_cover(CoverContext& context) {
                                        std::min(profile.rule_width, measure),
                                        profile.rule_thickness, profile.accent_color});
     stack.place(page, profile.margin_inner, top);
+    if (qr && contact_end > 0) {
+        // The caption's last line shares its baseline with the last contact
+        // line (the website's).
+        const double baseline = top - stack.baseline_below_top(contact_end - 1);
+        place_items(qr->content, page.width - profile.margin_outer - qr->width, baseline, page);
+    }
     return page;
 }
 

@@ -10,6 +10,7 @@
 #include "document_fonts.hpp"
 #include "front_back.hpp"
 #include "furniture.hpp"
+#include "handout_furniture.hpp"
 #include "images.hpp"
 #include "page_builder.hpp"
 #include "placement.hpp"
@@ -17,6 +18,7 @@
 #include "text_setter.hpp"
 
 #include "pamphlet/base/strings.hpp"
+#include "pamphlet/locale.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -70,6 +72,50 @@ std::string document_keywords(const Edition& edition) {
     return join(tags, ", ");
 }
 
+// The letterhead before the first article's opening (with it, it spans the
+// columns) and the contact block after the last article's text, kept whole.
+// Its QR code leads to the article online when the handout is that one
+// article and it has a web address, else to the clinic's website.
+void add_handout_furniture(const Collection& collection, const Edition& edition, double measure,
+                           bool spanning, TextSetter& setter, DocumentImages& images,
+                           VerticalList& list) {
+    const Profile& profile = setter.styles().profile();
+    auto add_content = [&](HandoutBox box, int article) {
+        box.content.article = article;
+        list.contents.push_back(std::move(box.content));
+        return VerticalItem::box(box.height, 0, static_cast<int>(list.contents.size()) - 1,
+                                 spanning);
+    };
+    if (std::optional<HandoutBox> header =
+            handout_header(collection, edition.lang, measure, setter, images)) {
+        // Glue alone is no legal break: the letterhead stays with the title.
+        const VerticalItem items[] = {add_content(std::move(*header), 0),
+                                      VerticalItem::glue(profile.article_header_space_after)};
+        list.items.insert(list.items.begin(), std::begin(items), std::end(items));
+    }
+
+    const Article& last = edition.articles.back();
+    std::string url;
+    SourceSpan url_span = SourceSpan::whole((collection.root / "collection.yaml").string());
+    if (edition.articles.size() == 1 && !last.url.empty()) {
+        url = last.url;
+        url_span = last.span;
+    } else if (!collection.publisher.website.empty()) {
+        url = web_uri(collection.publisher.website);
+    }
+    HandoutBox contact =
+        handout_contact_block(collection, edition.lang, url, url_span, measure, setter);
+    list.items.push_back(VerticalItem::make_penalty(0));
+    list.items.push_back(VerticalItem::glue(2 * profile.heading_space_before));
+    list.items.push_back(
+        add_content(std::move(contact), static_cast<int>(edition.articles.size()) - 1));
+}
+
+// How many blank pages make `pages` a multiple of four.
+int blank_pages_for_booklet(int pages) {
+    return (4 - pages % 4) % 4;
+}
+
 }  // namespace
 
 std::optional<LaidOutDocument> typeset_edition(const Collection& collection, const Edition& edition,
@@ -101,7 +147,10 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     LaidOutDocument document;
     CoverContext cover_context{collection, edition,    setter,     images,
                                options,    page_width, page_height};
-    if (profile.cover_enabled) document.pages.push_back(front_cover(cover_context));
+    // A handout is the articles alone: the clinic signs at their head and
+    // foot instead of on covers.
+    const bool covers = profile.cover_enabled && !options.handout;
+    if (covers) document.pages.push_back(front_cover(cover_context));
     const int contents_first = static_cast<int>(document.pages.size());
 
     VerticalList list;
@@ -110,6 +159,10 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     builder.measure_into(stats);
     for (std::size_t i = 0; i < edition.articles.size(); ++i)
         builder.add_article(static_cast<int>(i));
+    if (options.handout && !edition.articles.empty()) {
+        add_handout_furniture(collection, edition, measure, column_width < measure, setter, images,
+                              list);
+    }
 
     const std::string title = brochure_title(collection, edition);
     // The footer and the contents say what collection.yaml and the profile
@@ -121,7 +174,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     // The contents' length is known before the body's page numbers: its
     // lines do not depend on them.
     std::vector<ContentsEntry> contents;
-    if (profile.toc_enabled && edition.articles.size() >= 2) {
+    if (profile.toc_enabled && !options.handout && edition.articles.size() >= 2) {
         for (const Article& article : edition.articles)
             contents.push_back({article.title, ArticleBuilder::anchor(article.id), 0});
     }
@@ -235,7 +288,18 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
                 document.outline.begin() + static_cast<std::ptrdiff_t>(body_outline),
                 document.outline.end());
     for (Page& page : body) document.pages.push_back(std::move(page));
-    if (profile.cover_enabled) document.pages.push_back(back_cover(cover_context));
+    if (profile.imposition == "booklet") {
+        // A booklet's sheets hold four pages each. The blank ones go before
+        // the back page, which must stay the outside of the last sheet.
+        const int pages = static_cast<int>(document.pages.size()) + (covers ? 1 : 0);
+        for (int k = 0; k < blank_pages_for_booklet(pages); ++k) {
+            Page blank;
+            blank.width = page_width;
+            blank.height = page_height;
+            document.pages.push_back(std::move(blank));
+        }
+    }
+    if (covers) document.pages.push_back(back_cover(cover_context));
 
     for (const UnresolvedLink& link : unresolved) {
         auto& area = std::get<LinkArea>(
@@ -254,8 +318,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         return std::nullopt;
     }
     const int page_count = static_cast<int>(document.pages.size());
-    document.page_labels = page_labels(page_count, profile.cover_enabled, profile.cover_enabled,
-                                       edition.lang, contents_pages);
+    document.page_labels = page_labels(page_count, covers, covers, edition.lang, contents_pages);
 
     document.info.title = title;
     document.print.bleed = profile.bleed;

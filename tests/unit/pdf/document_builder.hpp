@@ -5,10 +5,12 @@
 
 #include "pamphlet/font_set.hpp"
 #include "pamphlet/layout.hpp"
+#include "pamphlet/pdf.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -101,5 +103,15 @@ public:
 private:
     FontSet fonts_;
 };
+
+// The document written as PDF bytes; any diagnostic fails the test.
+inline std::string written(const LaidOutDocument& doc) {
+    DiagnosticSink sink;
+    std::optional<std::string> bytes = write_pdf(doc, sink);
+    for (const Diagnostic& d : sink.diagnostics()) MESSAGE(d.code << ": " << d.message);
+    REQUIRE(bytes);
+    CHECK(sink.diagnostics().empty());
+    return *bytes;
+}
 
 }  // namespace pamphlet::testing

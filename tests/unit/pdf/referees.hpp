@@ -39,6 +39,24 @@ inline ToolRun run_tool(const std::string& tool, const std::string& arguments) {
     return run;
 }
 
+// PDFBox's PDF/A-1b preflight (Debian: libpdfbox2-java, which needs
+// libactivation-java and libjaxb-api-java at run time).
+inline ToolRun run_pdfa_preflight(const std::filesystem::path& pdf) {
+    const std::filesystem::path java_dir = "/usr/share/java";
+    std::string class_path;
+    for (const char* jar : {"preflight.jar", "pdfbox2.jar", "fontbox2.jar", "xmpbox.jar",
+                            "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"}) {
+        REQUIRE_MESSAGE(std::filesystem::exists(java_dir / jar),
+                        (java_dir / jar).string()
+                            << " is missing; the PDF/A tests need PDFBox's preflight (apt: "
+                               "libpdfbox2-java libactivation-java libjaxb-api-java)");
+        if (!class_path.empty()) class_path += ':';
+        class_path += (java_dir / jar).string();
+    }
+    return run_tool("java", "-cp " + class_path + " org.apache.pdfbox.preflight.Validator_A1b '" +
+                                pdf.string() + "'");
+}
+
 inline std::filesystem::path scratch_dir() {
     const auto dir = std::filesystem::temp_directory_path() / "pamphlet-pdf-test";
     std::filesystem::create_directories(dir);

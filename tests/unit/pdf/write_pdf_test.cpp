@@ -71,15 +71,6 @@ LaidOutDocument leaflet(bool with_extras) {
     return std::move(doc);
 }
 
-std::string written(const LaidOutDocument& doc) {
-    DiagnosticSink sink;
-    std::optional<std::string> bytes = write_pdf(doc, sink);
-    for (const Diagnostic& d : sink.diagnostics()) MESSAGE(d.code << ": " << d.message);
-    REQUIRE(bytes);
-    CHECK(sink.diagnostics().empty());
-    return *bytes;
-}
-
 // The page's text as pdftotext reads it, lines joined with one space each.
 std::string extracted_text(const std::filesystem::path& pdf) {
     ToolRun run = run_tool("pdftotext", "-enc UTF-8 -layout " + quoted_path(pdf) + " -");

@@ -222,6 +222,12 @@ TEST_CASE("lengths need units") {
     Loaded px("text:\n  size: 12px\n");
     CHECK(px.only().message.ends_with("unknown unit 'px'; use mm, cm, in or pt"));
     check_place(px.only(), px.file, 2, 9);
+    Loaded spaced("page:\n  margin:\n    top: 25 px\n");
+    CHECK(spaced.only().code == "bad-length");
+    check_place(spaced.only(), spaced.file, 3, 10);
+    CHECK(spaced.only().message ==
+          "expected a length such as 12pt or 4.5mm for 'page.margin.top', found '25 px'; unknown "
+          "unit 'px'; use mm, cm, in or pt");
     Loaded negative("text:\n  paragraph_spacing: -2pt\n");
     CHECK(negative.only().message.ends_with("lengths cannot be negative"));
 }
