@@ -34,6 +34,11 @@ struct DecodedImage {
     // JPEG: `data` is the file itself (DCTDecode), `alpha` is empty.
     std::string data;
     std::string alpha;
+    // PNG: the file's own zlib stream of filtered rows, when a PDF can take
+    // it as it is (FlateDecode with PNG predictors), which spares inflating
+    // and deflating the pixels again: 8-bit gray or RGB, not interlaced, no
+    // transparency. Empty otherwise. `data` holds the pixels either way.
+    std::string png_stream;
     bool is_dct = false;
     bool inverted_cmyk = false;  // Adobe CMYK JPEGs store inverted values
 };

@@ -10,6 +10,7 @@
 
 #include <csetjmp>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -121,6 +122,37 @@ ImageInfo info_of(const RowLayout& layout) {
     return info;
 }
 
+// The concatenated IDAT data of a PNG whose rows a PDF reader can unfilter
+// as they are (see DecodedImage::png_stream), else empty. The chunks were
+// already checked by libpng's decoding (CRCs, the zlib stream).
+std::string predicted_stream(std::string_view bytes) {
+    auto u32 = [&](std::size_t at) {
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+        return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
+               (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+    };
+    constexpr std::size_t ihdr_data = 16;  // signature, length, "IHDR"
+    if (bytes.size() < ihdr_data + 13 || bytes.substr(12, 4) != "IHDR") return {};
+    const unsigned bit_depth = static_cast<unsigned char>(bytes[ihdr_data + 8]);
+    const unsigned color_type = static_cast<unsigned char>(bytes[ihdr_data + 9]);
+    const unsigned interlace = static_cast<unsigned char>(bytes[ihdr_data + 12]);
+    if (bit_depth != 8 || (color_type != PNG_COLOR_TYPE_GRAY && color_type != PNG_COLOR_TYPE_RGB) ||
+        interlace != PNG_INTERLACE_NONE) {
+        return {};
+    }
+    std::string stream;
+    for (std::size_t at = 8; at + 12 <= bytes.size();) {
+        const std::uint32_t length = u32(at);
+        if (length > bytes.size() - at - 12) return {};
+        const std::string_view type = bytes.substr(at + 4, 4);
+        if (type == "tRNS") return {};  // a transparent colour: needs a mask
+        if (type == "IDAT") stream.append(bytes.substr(at + 8, length));
+        if (type == "IEND") break;
+        at += 12 + length;
+    }
+    return stream;
+}
+
 constexpr png_uint_32 max_side = 30000;  // larger would not fit any page at print resolution
 
 }  // namespace
@@ -172,6 +204,7 @@ ImageDecodeResult decode_png(std::string_view bytes) {
         color_channels == 1 ? DecodedImage::ColorSpace::gray : DecodedImage::ColorSpace::rgb;
     if (!has_alpha) {
         image.data = std::move(pixels);
+        image.png_stream = predicted_stream(bytes);
         return {std::move(image), {}};
     }
     const std::size_t count = static_cast<std::size_t>(layout.width) * layout.height;

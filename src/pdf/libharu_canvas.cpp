@@ -287,6 +287,38 @@ struct LibharuCanvas::Impl {
         return slot;
     }
 
+    // The PNG's own compressed rows as the image's stream: PDF's FlateDecode
+    // with PNG predictors reads them as they are (PDF 1.7, 7.4.4.4).
+    HPDF_Image predicted_png_image(const DecodedImage& image) {
+        HPDF_Dict xobject = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        if (xobject == nullptr) return nullptr;
+        xobject->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+        // Already compressed, so libharu must not deflate it again; it drops
+        // /Filter from streams it does not compress itself, so the entry is
+        // written from the dictionary's write hook instead.
+        xobject->filter = HPDF_STREAM_FILTER_NONE;
+        xobject->write_fn = [](HPDF_Dict, HPDF_Stream out) {
+            return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+        };
+        const bool gray = image.color_space == DecodedImage::ColorSpace::gray;
+        HPDF_Dict_AddName(xobject, "Type", "XObject");
+        HPDF_Dict_AddName(xobject, "Subtype", "Image");
+        HPDF_Dict_AddNumber(xobject, "Width", image.info.width);
+        HPDF_Dict_AddNumber(xobject, "Height", image.info.height);
+        HPDF_Dict_AddName(xobject, "ColorSpace", gray ? "DeviceGray" : "DeviceRGB");
+        HPDF_Dict_AddNumber(xobject, "BitsPerComponent", 8);
+        HPDF_Dict parameters = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_AddNumber(parameters, "Predictor", 15);  // PNG, a filter type per row
+        HPDF_Dict_AddNumber(parameters, "Colors", gray ? 1 : 3);
+        HPDF_Dict_AddNumber(parameters, "BitsPerComponent", 8);
+        HPDF_Dict_AddNumber(parameters, "Columns", image.info.width);
+        HPDF_Dict_Add(xobject, "DecodeParms", parameters);
+        HPDF_Stream_Write(xobject->stream,
+                          reinterpret_cast<const HPDF_BYTE*>(image.png_stream.data()),
+                          static_cast<HPDF_UINT>(image.png_stream.size()));
+        return xobject;
+    }
+
     // A failed image load leaves libharu's sticky error set; the image is
     // reported and the document goes on without it.
     HPDF_Image load_image(DecodedImage& image, std::string& error_text) {
@@ -311,6 +343,8 @@ struct LibharuCanvas::Impl {
                 !image.inverted_cmyk) {
                 HPDF_Dict_RemoveElement(loaded, "Decode");
             }
+        } else if (!image.png_stream.empty()) {
+            loaded = predicted_png_image(image);
         } else {
             const HPDF_ColorSpace space = image.color_space == DecodedImage::ColorSpace::gray
                                               ? HPDF_CS_DEVICE_GRAY

@@ -167,3 +167,16 @@ TEST_CASE("truncated and corrupt files are errors") {
     const auto header_only_jpeg = scratch_file("cut-after-30-bytes.jpg", jpeg.substr(0, 30));
     CHECK(probe_image(header_only_jpeg).error.starts_with("corrupt JPEG: "));
 }
+
+TEST_CASE("only opaque 8-bit gray or RGB PNGs that are not interlaced keep their own zlib stream") {
+    const std::string rgb = read_bytes(data_dir / "rgb8.png");
+    const DecodedImage opaque = decoded("rgb8.png");
+    CHECK_FALSE(opaque.png_stream.empty());
+    CHECK(rgb.find(opaque.png_stream) != std::string::npos);  // the IDAT data, as it is
+    CHECK(opaque.data.size() == 6);                           // and the pixels as well
+    for (const char* name : {"rgba8.png", "gray_alpha.png", "rgb16.png", "gray1.png",
+                             "palette_trns.png", "interlaced.png"}) {
+        CAPTURE(name);
+        CHECK(decoded(name).png_stream.empty());
+    }
+}

@@ -1,6 +1,7 @@
 #include "document_builder.hpp"
 #include "referees.hpp"
 
+#include "pamphlet/image.hpp"
 #include "pamphlet/pdf.hpp"
 
 #include <doctest/doctest.h>
@@ -216,4 +217,34 @@ TEST_CASE("a libharu error becomes a diagnostic") {
     CHECK(sink.diagnostics()[0].code == "pdf-writer");
     CHECK(sink.diagnostics()[0].message.starts_with(
         "libharu failed while writing the PDF (error 0x"));
+}
+
+TEST_CASE("an opaque PNG's own compressed rows go into the PDF as they are, and decode the same") {
+    // A real encoder's file, with every PNG row filter (Sub, Up, Average,
+    // Paeth), which the PDF reader must undo through /Predictor 15.
+    const std::filesystem::path png =
+        std::filesystem::path(PAMPHLET_SOURCE_DIR) / "samples/clinic/images/desk-ergonomics.png";
+    ImageDecodeResult original = decode_image(png);
+    REQUIRE(original.image);
+    REQUIRE_FALSE(original.image->png_stream.empty());
+
+    LaidOutDocument doc;
+    doc.info.title = "Bild";
+    doc.images.push_back({png});
+    Page page;
+    page.items.push_back(PlacedImage{0, 70, 400, 240, 150, "Schreibtisch", {}});
+    doc.pages.push_back(page);
+    const std::string bytes = written(doc);
+    CHECK(bytes.find("/Predictor 15") != std::string::npos);
+    CHECK(bytes.find(original.image->png_stream) != std::string::npos);  // not re-compressed
+
+    const auto pdf = write_scratch("predicted.pdf", bytes);
+    const auto prefix = pdf.parent_path() / "predicted-image";
+    ToolRun extract = run_tool("pdfimages", "-png " + quoted_path(pdf) + " " + quoted_path(prefix));
+    INFO(extract.output);
+    REQUIRE(extract.exit_code == 0);
+    ImageDecodeResult extracted = decode_image(prefix.string() + "-000.png");
+    REQUIRE(extracted.image);
+    CHECK(extracted.image->info.width == 1200);
+    CHECK(extracted.image->data == original.image->data);
 }
