@@ -164,6 +164,10 @@ struct Collection {
     LocalizedText rights;
     std::string date;  // YYYY-MM-DD, optional
     std::vector<Edition> editions;
+
+    // collection.yaml as a whole: where problems with the collection as a
+    // whole (rather than one of its lines) are reported.
+    SourceSpan file_span() const { return SourceSpan::whole((root / "collection.yaml").string()); }
 };
 
 }  // namespace pamphlet

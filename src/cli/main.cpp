@@ -78,13 +78,15 @@ int main(int argc, char** argv) {
         ->add_option("-f,--format", formats, "Output format (repeatable; default: both): epub, pdf")
         ->check(CLI::IsMember({"epub", "pdf"}));
     build->add_option("--article", request.articles,
-                      "Export only this article, as a handout: no cover, contents or back page; "
-                      "the clinic's header first, its contact details and a QR code last "
-                      "(repeatable; files OUT/<id>-<lang>[-<profile>]-<article>[+<article>...])");
+                      "Export only this article, as a handout: in the PDF no cover, contents or "
+                      "back page, the clinic's header first, its contact details and a QR code "
+                      "last; the EPUB holds just the article (repeatable; files "
+                      "OUT/<id>-<lang>[-<profile>]-<article>[+<article>...])");
     build->add_flag_callback(
         "--no-impose", [&request] { request.impose = false; },
         "Write booklet profiles' pages in reading order, one per sheet side, "
-        "instead of imposed for saddle-stitch printing");
+        "instead of imposed for saddle-stitch printing (still padded with blank pages to a "
+        "multiple of four, ready for the print shop's own imposition)");
     build->add_flag("-q,--quiet", quiet, "Do not list the files written");
     build->add_flag("--stats", request.stats,
                     "Report the quality of each PDF's body text: hyphenated, loose, tight and "

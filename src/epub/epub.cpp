@@ -59,7 +59,7 @@ public:
           profile_(profile),
           options_(options),
           sink_(sink),
-          collection_span_(SourceSpan::whole((collection.root / "collection.yaml").string())),
+          collection_span_(collection.file_span()),
           context_{collection, edition, targets_, images_, sink} {}
 
     std::optional<std::string> write() {

@@ -121,8 +121,7 @@ BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, So
         }
     }
     if (handout && outputs.empty() && !sink.has_errors()) {
-        sink.error(SourceSpan::whole((collection->root / "collection.yaml").string()),
-                   "empty-handout",
+        sink.error(collection->file_span(), "empty-handout",
                    "no language built has any of the articles asked for; nothing to write");
     }
     if (sink.has_errors()) return result;

@@ -60,7 +60,7 @@ private:
 
 std::optional<std::vector<std::string>> select_handout_articles(
     const Collection& collection, const std::vector<std::string>& requested, DiagnosticSink& sink) {
-    const SourceSpan span = SourceSpan::whole((collection.root / "collection.yaml").string());
+    const SourceSpan span = collection.file_span();
     bool known = true;
     for (const std::string& id : requested) {
         if (std::find(collection.article_ids.begin(), collection.article_ids.end(), id) !=
@@ -103,8 +103,7 @@ Edition handout_edition(const Collection& collection, const Edition& edition,
         auto found = std::find_if(edition.articles.begin(), edition.articles.end(),
                                   [&](const Article& a) { return a.id == id; });
         if (found == edition.articles.end()) {
-            sink.warning(SourceSpan::whole((collection.root / "collection.yaml").string()),
-                         "handout-missing-article",
+            sink.warning(collection.file_span(), "handout-missing-article",
                          "article '" + id + "' has no '" + edition.lang + "' version; the '" +
                              edition.lang + "' handout leaves it out");
             continue;

@@ -70,18 +70,15 @@ struct Placement {
 // asks for both gets its CMYK colours converted naively (as the EPUB's CSS
 // does) and one warning: an archival copy that looks slightly different
 // serves better than none, and the print copy keeps its CMYK.
+// PDF/A-1b with an sRGB output intent cannot hold device CMYK: such colours
+// are converted to RGB without colour management. The profile's checks warn
+// about it where the colour was written (pdfa-cmyk).
 class ColorPolicy {
 public:
-    ColorPolicy(bool pdfa, DiagnosticSink& sink) : pdfa_(pdfa), sink_(sink) {}
+    explicit ColorPolicy(bool pdfa) : pdfa_(pdfa) {}
 
-    Color operator()(const Color& color, const SourceSpan& span) {
+    Color operator()(const Color& color, const SourceSpan&) const {
         if (!pdfa_ || color.space != Color::Space::cmyk) return color;
-        if (!warned_) {
-            warned_ = true;
-            sink_.warning(span, "pdfa-cmyk",
-                          "PDF/A-1b with an sRGB output intent cannot hold CMYK colours; they are "
-                          "converted to RGB without colour management");
-        }
         Color rgb;
         for (int i = 0; i < 3; ++i) rgb.v[i] = (1 - color.v[i]) * (1 - color.v[3]);
         return rgb;
@@ -89,8 +86,6 @@ public:
 
 private:
     bool pdfa_;
-    DiagnosticSink& sink_;
-    bool warned_ = false;
 };
 
 // Everything the items of one page are painted with.
@@ -100,7 +95,7 @@ struct PagePainter {
     bool print_geometry;  // bleed, marks or imposition: items may reach into the bleed
     Canvas& canvas;
     DiagnosticSink& sink;
-    ColorPolicy& colors;
+    const ColorPolicy& colors;
 
     void paint(const Page& page, const Placement& at) const {
         for (const PageItem& item : page.items) {
@@ -307,7 +302,7 @@ void paint_document(const LaidOutDocument& document, Canvas& canvas, DiagnosticS
     const PrintSetup& print = document.print;
     canvas.begin_document(document.info, document.fonts, document.images,
                           print.pdfa ? Conformance::pdfa_1b : Conformance::plain);
-    ColorPolicy colors(print.pdfa, sink);
+    ColorPolicy colors(print.pdfa);
     std::vector<Placement> placements(document.pages.size());
     const bool print_geometry = print.bleed > 0 || print.crop_marks || print.impose_booklet;
     PagePainter painter{document, placements, print_geometry, canvas, sink, colors};

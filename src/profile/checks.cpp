@@ -1,7 +1,9 @@
 #include "checks.hpp"
 
+#include "schema.hpp"
 #include "values.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <string_view>
 
@@ -68,6 +70,40 @@ void check_consistency(const Profile& p, const WrittenKeys& written, const Sourc
         if (size.value > 0) continue;
         sink.error(blame(written, {size.path}, fallback), "out-of-range",
                    "'" + std::string(size.path) + "' must be greater than zero");
+    }
+
+    // Print shops ask for 2 to 5 mm; a bleed of centimetres is a typo (and
+    // could make the page larger than a PDF page may be).
+    constexpr double most_bleed = 25 * 72 / 25.4;
+    if (p.bleed > most_bleed) {
+        sink.error(blame(written, {"bleed"}, fallback), "out-of-range",
+                   "'bleed' of " + format_mm(p.bleed) +
+                       " is more than any print shop asks for (3mm is usual); at most 25mm");
+    }
+    // PDF viewers and printers take pages up to 14400 pt (200 in) a side.
+    constexpr double largest_pdf_page = 14400;
+    constexpr double crop_mark_room = 18;  // pt beyond the bleed (src/pdf/print_geometry.hpp)
+    const double grown = 2 * (std::min(p.bleed, most_bleed) + (p.crop_marks ? crop_mark_room : 0));
+    const double sheet_width = (p.imposition == "booklet" ? 2 : 1) * width + grown;
+    if (sheet_width > largest_pdf_page || height + grown > largest_pdf_page) {
+        sink.error(blame(written, {"page.size", "page.orientation", "imposition"}, fallback),
+                   "page-too-large",
+                   "the printed sheet would be " + format_mm(sheet_width) + " x " +
+                       format_mm(height + grown) + "; a PDF page may be at most " +
+                       format_mm(largest_pdf_page) + " a side");
+    }
+
+    // A PDF/A-1b file with its sRGB output intent cannot hold device CMYK.
+    if (p.pdfa) {
+        for (const KeyBinding& binding : key_bindings()) {
+            if (binding.key->type != ProfileType::Color) continue;
+            const Color& color = p.*std::get<Color Profile::*>(binding.member);
+            if (color.space != Color::Space::cmyk) continue;
+            sink.warning(blame(written, {binding.key->path, "pdfa"}, fallback), "pdfa-cmyk",
+                         "'" + std::string(binding.key->path) +
+                             "' is a CMYK colour, which PDF/A-1b (pdfa: true) cannot hold; it is "
+                             "converted to RGB without colour management");
+        }
     }
 
     // Beyond a few per cent, widened and narrowed letters look distorted.

@@ -98,6 +98,18 @@ void add_contact_lines(LineStack& stack, const Publisher& publisher, const std::
     contact(words.website, publisher.website, web_uri(publisher.website));
 }
 
+ContactQr contact_qr(const std::string& url, const std::string& lang, const SourceSpan& span,
+                     TextSetter& setter, double measure) {
+    // The code and its caption take at most two fifths of the measure, and
+    // a gutter of two ems keeps the details clear of them.
+    constexpr double figure_share = 0.4;
+    ContactQr result;
+    if (!url.empty()) result.figure = qr_figure(url, lang, span, setter, figure_share * measure);
+    const double gutter = 2 * setter.styles().profile().text_size;
+    result.details_measure = result.figure ? measure - result.figure->width - gutter : measure;
+    return result;
+}
+
 std::optional<QrFigure> qr_figure(const std::string& url, const std::string& lang,
                                   const SourceSpan& span, TextSetter& setter,
                                   double caption_width) {
@@ -114,6 +126,15 @@ std::optional<QrFigure> qr_figure(const std::string& url, const std::string& lan
     const double module = std::max(qr_symbol_width / code.size, qr_min_module);
     const double symbol = code.size * module;
     const double quiet = qr_quiet_zone * module;
+    // A long address needs many modules; drawn any smaller they would not
+    // scan, drawn this large they would crowd out the contact details.
+    if (symbol > caption_width) {
+        setter.sink().warning(span, "qr-code",
+                              "no QR code for '" + url + "': its " + std::to_string(code.size) +
+                                  " modules a side do not fit beside the contact details at a "
+                                  "scannable size; the address is printed without one");
+        return std::nullopt;
+    }
 
     const TextStyle caption_style = styles.resolve(styles.footer.format);
     const Styles::Strut strut = styles.strut(styles.footer);
@@ -126,6 +147,11 @@ std::optional<QrFigure> qr_figure(const std::string& url, const std::string& lan
         lines.insert(lines.end(), std::make_move_iterator(set.begin()),
                      std::make_move_iterator(set.end()));
     }
+
+    // Nobody types an address of more than a few lines: the code is the way
+    // in, and the caption is left out rather than run down the page.
+    constexpr std::size_t most_caption_lines = 3;
+    if (lines.size() > most_caption_lines) lines.clear();
 
     QrFigure figure;
     figure.width = symbol;

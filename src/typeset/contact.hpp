@@ -34,6 +34,15 @@ struct QrFigure {
 std::optional<QrFigure> qr_figure(const std::string& url, const std::string& lang,
                                   const SourceSpan& span, TextSetter& setter, double caption_width);
 
+// The QR code of `url` that stands at the right of the contact details (none
+// when `url` is empty or cannot be encoded), and the measure it leaves them.
+struct ContactQr {
+    std::optional<QrFigure> figure;
+    double details_measure = 0;
+};
+ContactQr contact_qr(const std::string& url, const std::string& lang, const SourceSpan& span,
+                     TextSetter& setter, double measure);
+
 // "https://www.example.org/de/" -> "www.example.org/de": how an address is
 // printed for people to type.
 std::string printed_url(const std::string& url);

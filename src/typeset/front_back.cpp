@@ -12,17 +12,12 @@ namespace pamphlet::typeset {
 
 namespace {
 
-// Text and pictures of the covers come from collection.yaml.
-SourceSpan collection_span(const Collection& collection) {
-    return SourceSpan::whole((collection.root / "collection.yaml").string());
-}
-
 // The logo as a box of the profile's logo height (narrower if the measure
 // demands), or nullopt when there is none or it cannot be placed.
 std::optional<BoxContent> logo_box(CoverContext& context, double measure, double& height) {
     const Collection& collection = context.collection;
     if (!collection.publisher.logo) return std::nullopt;
-    const SourceSpan span = collection_span(collection);
+    const SourceSpan span = collection.file_span();
     const Profile& profile = context.setter.styles().profile();
     std::optional<UsableImage> logo =
         context.images.use(*collection.publisher.logo, span, context.setter.sink());
@@ -56,7 +51,7 @@ Page front_cover(CoverContext& context) {
     const double share = std::clamp(profile.cover_image_height, 0.0, 1.0);
     const double band_top = page.height * (1 - share);
     const std::string title = brochure_title(context.collection, context.edition);
-    const SourceSpan span = collection_span(context.collection);
+    const SourceSpan span = context.collection.file_span();
 
     if (context.collection.cover && share > 0) {
         if (std::optional<UsableImage> cover =
@@ -115,16 +110,14 @@ Page back_cover(CoverContext& context) {
     page.width = context.page_width;
     page.height = context.page_height;
     const double measure = page.width - profile.margin_inner - profile.margin_outer;
-    const SourceSpan span = collection_span(collection);
+    const SourceSpan span = collection.file_span();
 
     // The website's QR code stands at the right, beside the contact lines,
     // which keep clear of it.
-    std::optional<QrFigure> qr;
-    if (!publisher.website.empty()) {
-        qr = qr_figure(web_uri(publisher.website), lang, span, context.setter, 0.4 * measure);
-    }
-    const double qr_gutter = 2 * profile.text_size;
-    const double stack_measure = qr ? measure - qr->width - qr_gutter : measure;
+    const std::string website = publisher.website.empty() ? "" : web_uri(publisher.website);
+    ContactQr contact = contact_qr(website, lang, span, context.setter, measure);
+    const std::optional<QrFigure>& qr = contact.figure;
+    const double stack_measure = contact.details_measure;
 
     LineStack stack(context.setter, lang, stack_measure);
     double logo_height = 0;

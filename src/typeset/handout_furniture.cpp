@@ -6,21 +6,13 @@
 
 namespace pamphlet::typeset {
 
-namespace {
-
-SourceSpan collection_span(const Collection& collection) {
-    return SourceSpan::whole((collection.root / "collection.yaml").string());
-}
-
-}  // namespace
-
 std::optional<HandoutBox> handout_header(const Collection& collection, const std::string& lang,
                                          double measure, TextSetter& setter,
                                          DocumentImages& images) {
     const Styles& styles = setter.styles();
     const Profile& profile = styles.profile();
     const Publisher& publisher = collection.publisher;
-    const SourceSpan span = collection_span(collection);
+    const SourceSpan span = collection.file_span();
 
     // The letterhead is set like the running heads of the pages after it:
     // their size, their colour, their hairline.
@@ -75,11 +67,10 @@ HandoutBox handout_contact_block(const Collection& collection, const std::string
                                  const std::string& url, const SourceSpan& url_span, double measure,
                                  TextSetter& setter) {
     const Profile& profile = setter.styles().profile();
-    std::optional<QrFigure> qr;
-    if (!url.empty()) qr = qr_figure(url, lang, url_span, setter, 0.4 * measure);
-    const double gutter = 2 * profile.text_size;
-    LineStack stack(setter, lang, qr ? measure - qr->width - gutter : measure);
-    add_contact_lines(stack, collection.publisher, lang, collection_span(collection), setter, 0);
+    ContactQr contact = contact_qr(url, lang, url_span, setter, measure);
+    const std::optional<QrFigure>& qr = contact.figure;
+    LineStack stack(setter, lang, contact.details_measure);
+    add_contact_lines(stack, collection.publisher, lang, collection.file_span(), setter, 0);
 
     // Stack and figure share the baseline of their last lines; the block's
     // top is the higher of their tops.

@@ -96,7 +96,7 @@ void add_handout_furniture(const Collection& collection, const Edition& edition,
 
     const Article& last = edition.articles.back();
     std::string url;
-    SourceSpan url_span = SourceSpan::whole((collection.root / "collection.yaml").string());
+    SourceSpan url_span = collection.file_span();
     if (edition.articles.size() == 1 && !last.url.empty()) {
         url = last.url;
         url_span = last.span;
@@ -167,8 +167,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     const std::string title = brochure_title(collection, edition);
     // The footer and the contents say what collection.yaml and the profile
     // told them to.
-    const SourceSpan collection_span =
-        SourceSpan::whole((collection.root / "collection.yaml").string());
+    const SourceSpan collection_span = collection.file_span();
     const PageParams page_params{text_height, profile.ragged_bottom};
 
     // The contents' length is known before the body's page numbers: its
@@ -311,8 +310,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     }
 
     if (document.pages.empty()) {
-        sink.error(SourceSpan::whole((collection.root / "collection.yaml").string()),
-                   "empty-brochure",
+        sink.error(collection.file_span(), "empty-brochure",
                    "nothing to typeset: the '" + edition.lang +
                        "' edition has no articles and the profile prints no cover");
         return std::nullopt;

@@ -400,6 +400,27 @@ TEST_CASE("font expansion is limited to what does not distort the letters") {
     CHECK_FALSE(off.profile->break_protrusion);
 }
 
+TEST_CASE("print production: a bleed beyond reason, a sheet beyond PDF, CMYK under PDF/A") {
+    Loaded wide("bleed: 5cm\n");
+    CHECK_FALSE(wide.profile);
+    CHECK(wide.only().code == "out-of-range");
+    check_place(wide.only(), wide.file, 1, 8);
+    Loaded huge("page:\n  size: 3000mm x 3000mm\nimposition: booklet\n");
+    CHECK_FALSE(huge.profile);
+    CHECK(huge.only().code == "page-too-large");
+    CHECK(huge.only().message ==
+          "the printed sheet would be 6000mm x 3000mm; a PDF page may be at most 5080mm a side");
+    Loaded archive("pdfa: true\nheadings:\n  color: cmyk(100, 40, 0, 20)\n");
+    REQUIRE(archive.profile);
+    const Diagnostic& d = archive.only();
+    CHECK(d.severity == Severity::warning);
+    CHECK(d.code == "pdfa-cmyk");
+    check_place(d, archive.file, 3, 10);
+    Loaded print("bleed: 3mm\ncrop_marks: true\nheadings:\n  color: cmyk(100, 40, 0, 20)\n");
+    CHECK(print.profile);
+    CHECK(print.sink.size() == 0);
+}
+
 TEST_CASE("several mistakes are all reported") {
     Loaded l("page:\n  magin: 1\n  columns: 9\ntext:\n  align: centre\n");
     CHECK_FALSE(l.profile);

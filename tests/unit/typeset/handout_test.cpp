@@ -275,3 +275,25 @@ TEST_CASE("booklets are padded to a multiple of four with blank pages before the
         }
     }
 }
+
+TEST_CASE("an address too long for a scannable code beside the contact details gets none") {
+    Sample s = load_sample();
+    Edition fascia = only(s.collection.editions.front(), {"fascia"});
+    fascia.articles.front().url =
+        "https://www.physio-lindenhof.example/de/faszien?ref=" + std::string(1200, 'a');
+    TypesetOptions options{0, "pamphlet test"};
+    options.handout = true;
+    std::optional<LaidOutDocument> doc =
+        typeset_edition(s.collection, fascia, s.profile, options, s.sink);
+    REQUIRE(doc);
+    CHECK_FALSE(drawn_qr(doc->pages.back()));
+    INFO(format_diagnostics(s.sink));
+    const auto& all = s.sink.diagnostics();
+    const auto qr = std::find_if(all.begin(), all.end(),
+                                 [](const Diagnostic& d) { return d.code == "qr-code"; });
+    REQUIRE(qr != all.end());
+    CHECK(qr->message.find("do not fit beside the contact details") != std::string::npos);
+    CHECK_FALSE(s.sink.has_errors());
+    // The contact details keep their full measure and stay on the page.
+    CHECK(page_text(doc->pages.back()).find("Lindenstraße 12") != std::string::npos);
+}
