@@ -124,6 +124,11 @@ struct PrintSetup {
     bool impose_booklet = false;  // two pages per sheet side in saddle-stitch order
 };
 
+// Crop marks begin this far beyond the bleed and are this long, in pt: the
+// page grows by both on every side (src/pdf/print_geometry.hpp says why).
+inline constexpr double crop_mark_gap = 3;
+inline constexpr double crop_mark_length = 15;
+
 struct LaidOutDocument {
     DocumentInfo info;
     PrintSetup print;

@@ -128,10 +128,10 @@ constexpr std::size_t file_id_size = 16;
 bool fill_in_file_id(std::string& bytes) {
     const std::size_t trailer = bytes.rfind("trailer");
     if (trailer == std::string::npos) return false;
-    const std::string placeholder(2 * file_id_size, '0');
-    const std::size_t first = bytes.find("<" + placeholder + ">", trailer);
+    const std::string zero_id = "<" + std::string(2 * file_id_size, '0') + ">";
+    const std::size_t first = bytes.find(zero_id, trailer);
     if (first == std::string::npos) return false;
-    const std::size_t second = bytes.find("<" + placeholder + ">", first + 1);
+    const std::size_t second = bytes.find(zero_id, first + 1);
     if (second == std::string::npos) return false;
 
     HPDF_MD5_CTX md5;

@@ -246,9 +246,9 @@ void paint_booklet(const LaidOutDocument& document, PagePainter& painter,
     const double cell_height = document.pages.front().height;
     const std::vector<SheetSide> sides =
         booklet_sheet_sides(static_cast<int>(document.pages.size()));
-    // A trimmed sheet (bleed or marks) is cut to the pair's size anyway;
-    // an untrimmed one is the paper in the printer.
-    const bool trimmed = margin > 0 || bleed > 0;
+    // A trimmed sheet (bleed or marks: a print margin) is cut to the pair's
+    // size anyway; an untrimmed one is the paper in the printer.
+    const bool trimmed = margin > 0;
     const SheetSize paper = trimmed ? SheetSize{2 * cell_width, cell_height}
                                     : office_sheet(2 * cell_width, cell_height);
     const double left_x = margin + (paper.width - 2 * cell_width) / 2;

@@ -12,8 +12,10 @@
 
 namespace pamphlet::pdf_detail {
 
-// Crop marks follow common print-shop practice (the defaults of InDesign's
-// and Acrobat's printer marks are within a point of these):
+// Crop marks (their gap and length are in pamphlet/layout.hpp, where the
+// profile's checks see them too) follow common print-shop practice (the
+// defaults of InDesign's and Acrobat's printer marks are within a point of
+// these):
 // - they begin a small gap beyond the bleed, never inside it, so a cut a
 //   little off the trim cannot leave a sliver of mark on the page;
 // - 15 pt (about 5 mm) is long enough to lay a ruler along at the
@@ -21,8 +23,6 @@ namespace pamphlet::pdf_detail {
 //   marks inside an A4 sheet;
 // - 0.25 pt is the hairline the trimmer expects: thicker marks make the
 //   line ambiguous by more than the cutting tolerance.
-inline constexpr double crop_mark_gap = 3;
-inline constexpr double crop_mark_length = 15;
 inline constexpr double crop_mark_width = 0.25;
 
 // An item edge this close to the trim (or beyond it) touches it.

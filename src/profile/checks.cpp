@@ -3,6 +3,8 @@
 #include "schema.hpp"
 #include "values.hpp"
 
+#include "pamphlet/layout.hpp"
+
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
@@ -82,8 +84,8 @@ void check_consistency(const Profile& p, const WrittenKeys& written, const Sourc
     }
     // PDF viewers and printers take pages up to 14400 pt (200 in) a side.
     constexpr double largest_pdf_page = 14400;
-    constexpr double crop_mark_room = 18;  // pt beyond the bleed (src/pdf/print_geometry.hpp)
-    const double grown = 2 * (std::min(p.bleed, most_bleed) + (p.crop_marks ? crop_mark_room : 0));
+    const double crop_mark_room = p.crop_marks ? crop_mark_gap + crop_mark_length : 0;
+    const double grown = 2 * (std::min(p.bleed, most_bleed) + crop_mark_room);
     const double sheet_width = (p.imposition == "booklet" ? 2 : 1) * width + grown;
     if (sheet_width > largest_pdf_page || height + grown > largest_pdf_page) {
         sink.error(blame(written, {"page.size", "page.orientation", "imposition"}, fallback),

@@ -1,6 +1,7 @@
 // `pamphlet build --article`: choosing the articles, cutting the edition
 // down, naming the files; and `--no-impose`.
 #include "handout.hpp"
+#include "scratch_files.hpp"
 
 #include "pamphlet/collection.hpp"
 #include "pamphlet/job.hpp"
@@ -13,23 +14,12 @@
 #include <sstream>
 
 using namespace pamphlet;
+using namespace pamphlet::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path clinic = fs::path(PAMPHLET_SOURCE_DIR) / "samples" / "clinic";
-
-struct ScratchDir {
-    fs::path path;
-    ScratchDir() {
-        std::string name = (fs::temp_directory_path() / "pamphlet-handout-XXXXXX").string();
-        path = ::mkdtemp(name.data());
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 Collection load_clinic(DiagnosticSink& sink) {
     SourceFiles sources;
@@ -71,13 +61,6 @@ std::size_t count_pages(const std::string& pdf) {
         if (pdf.compare(at, 12, "/Type /Pages") != 0) ++count;
     }
     return count;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 }  // namespace
@@ -179,7 +162,7 @@ TEST_CASE("a handout edition holds its articles; links to the others go to their
 }
 
 TEST_CASE("a handout build writes files named after its articles, beside the brochure's") {
-    ScratchDir out;
+    TempDir out;
     BuildRequest request;
     request.collection = clinic;
     request.out_dir = out.path;
@@ -197,7 +180,7 @@ TEST_CASE("a handout build writes files named after its articles, beside the bro
 }
 
 TEST_CASE("an unknown --article writes nothing") {
-    ScratchDir out;
+    TempDir out;
     BuildRequest request;
     request.collection = clinic;
     request.out_dir = out.path / "out";
@@ -213,7 +196,7 @@ TEST_CASE("an unknown --article writes nothing") {
 }
 
 TEST_CASE("--no-impose writes a booklet profile's padded pages in reading order") {
-    ScratchDir out;
+    TempDir out;
     // a4-handout with booklet imposition, from a file of its own.
     const fs::path profile = out.path / "booklet-test.yaml";
     {

@@ -1,3 +1,5 @@
+#include "scratch_files.hpp"
+
 #include "pamphlet/job.hpp"
 
 #include <doctest/doctest.h>
@@ -9,31 +11,8 @@
 #include <sstream>
 
 using namespace pamphlet;
+using namespace pamphlet::testing;
 namespace fs = std::filesystem;
-
-namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string templ = (fs::temp_directory_path() / "pamphlet-job-XXXXXX").string();
-        path = ::mkdtemp(templ.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, ec);
-        fs::remove_all(path, ec);
-    }
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
 
 TEST_CASE("atomic writes replace the file and leave no temporary behind") {
     TempDir dir;

@@ -28,6 +28,16 @@ inline Color rgb(double r, double g, double b) {
     return c;
 }
 
+inline Color cmyk(double c, double m, double y, double k) {
+    Color color;
+    color.space = Color::Space::cmyk;
+    color.v[0] = c;
+    color.v[1] = m;
+    color.v[2] = y;
+    color.v[3] = k;
+    return color;
+}
+
 class DocumentBuilder {
 public:
     LaidOutDocument document;

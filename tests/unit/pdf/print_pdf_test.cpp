@@ -12,16 +12,6 @@ using namespace pamphlet::testing;
 
 namespace {
 
-Color cmyk(double c, double m, double y, double k) {
-    Color color;
-    color.space = Color::Space::cmyk;
-    color.v[0] = c;
-    color.v[1] = m;
-    color.v[2] = y;
-    color.v[3] = k;
-    return color;
-}
-
 // `pages` A5 pages, each with a line of CMYK text, a band across the top
 // and a link to the next page.
 LaidOutDocument a5_brochure(int pages) {

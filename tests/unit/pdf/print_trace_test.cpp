@@ -2,6 +2,7 @@
 // booklet imposition and PDF/A colours. Numbers chosen to come out round:
 // bleed 8.5 pt, so with crop marks (3 pt gap + 15 pt) the trim sits 26.5 pt
 // inside the MediaBox.
+#include "document_builder.hpp"
 #include "imposition.hpp"
 #include "print_geometry.hpp"
 
@@ -13,26 +14,9 @@
 
 using namespace pamphlet;
 using namespace pamphlet::pdf_detail;
+using namespace pamphlet::testing;
 
 namespace {
-
-Color rgb(double r, double g, double b) {
-    Color c;
-    c.v[0] = r;
-    c.v[1] = g;
-    c.v[2] = b;
-    return c;
-}
-
-Color cmyk(double c, double m, double y, double k) {
-    Color color;
-    color.space = Color::Space::cmyk;
-    color.v[0] = c;
-    color.v[1] = m;
-    color.v[2] = y;
-    color.v[3] = k;
-    return color;
-}
 
 LaidOutDocument document_with_pages(int count) {
     LaidOutDocument doc;

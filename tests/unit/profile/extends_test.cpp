@@ -1,5 +1,6 @@
 // `extends`: a profile built on another one, its values, fonts and the
 // places its diagnostics point at.
+#include "profile_fixtures.hpp"
 #include "temp_folder.hpp"
 
 #include "pamphlet/profile.hpp"
@@ -10,12 +11,10 @@
 #include <string>
 
 using namespace pamphlet;
+using namespace pamphlet::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path source_dir = PAMPHLET_SOURCE_DIR;
-constexpr double mm = 72.0 / 25.4;
 
 // Profiles written into a fresh folder, which is also the only layout folder.
 struct Layouts {
@@ -39,12 +38,6 @@ struct Layouts {
         return sink.diagnostics().front();
     }
 };
-
-void check_place(const Diagnostic& d, const fs::path& file, int line, int column) {
-    CHECK(d.span.file == file.generic_string());
-    CHECK(d.span.begin.line == line);
-    CHECK(d.span.begin.column == column);
-}
 
 }  // namespace
 

@@ -1,3 +1,4 @@
+#include "profile_fixtures.hpp"
 #include "temp_folder.hpp"
 
 #include "pamphlet/profile.hpp"
@@ -9,16 +10,10 @@
 #include <string>
 
 using namespace pamphlet;
+using namespace pamphlet::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path source_dir = PAMPHLET_SOURCE_DIR;
-constexpr double mm = 72.0 / 25.4;
-
-ProfilePaths real_paths() {
-    return {{source_dir / "layouts"}, {source_dir / "fonts"}};
-}
 
 // One profile file in a fresh folder, loaded by path with the real fonts.
 struct Loaded {
@@ -40,12 +35,6 @@ struct Loaded {
         return sink.diagnostics().front();
     }
 };
-
-void check_place(const Diagnostic& d, const fs::path& file, int line, int column) {
-    CHECK(d.span.file == file.generic_string());
-    CHECK(d.span.begin.line == line);
-    CHECK(d.span.begin.column == column);
-}
 
 std::string all_messages(const DiagnosticSink& sink) {
     std::string out;

@@ -1,6 +1,7 @@
 // The profiles in layouts/: each loads cleanly, and each keeps the promises
 // its comments make.
 #include "pamphlet/profile.hpp"
+#include "profile_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,16 +12,10 @@
 #include <vector>
 
 using namespace pamphlet;
+using namespace pamphlet::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path source_dir = PAMPHLET_SOURCE_DIR;
-constexpr double mm = 72.0 / 25.4;
-
-ProfilePaths real_paths() {
-    return {{source_dir / "layouts"}, {source_dir / "fonts"}};
-}
 
 Profile load_shipped(const std::string& id) {
     SourceFiles sources;
