@@ -15,10 +15,15 @@ namespace pamphlet {
 struct CollectionOptions {
     // Build only these languages (empty: all the collection's languages).
     std::vector<std::string> languages;
+    // Errors in an article file do not fail the load: the article is listed
+    // in Collection::broken_articles and the rest of the collection is
+    // returned. Errors in collection.yaml still do.
+    bool keep_going = false;
 };
 
 // Reads and validates the whole collection. Every problem found is reported
-// (not just the first); nullopt when there were errors.
+// (not just the first); nullopt when there were errors (with keep_going:
+// errors outside the article files).
 std::optional<Collection> load_collection(const std::filesystem::path& dir,
                                           const CollectionOptions& options, SourceFiles& sources,
                                           DiagnosticSink& sink);

@@ -24,6 +24,34 @@ struct HyphenationSettings {
     int right_min = 0;  // characters after the last hyphen; 0: the language's default
 };
 
+namespace hyphenation {
+class Dictionary;  // one loaded pattern file (libhyphen's, private to src/hyphenation)
+}
+
+// Pattern files loaded once and shared by every document of a run, on any
+// thread: a loaded libhyphen dictionary is only read while hyphenating, so
+// it needs no lock; loading takes one, and each file is loaded once.
+class HyphenationPatterns {
+public:
+    HyphenationPatterns();
+    ~HyphenationPatterns();
+    HyphenationPatterns(const HyphenationPatterns&) = delete;
+    HyphenationPatterns& operator=(const HyphenationPatterns&) = delete;
+
+    // The patterns in `file`, or nullptr when it cannot be read (asked again,
+    // the answer is the same).
+    std::shared_ptr<const hyphenation::Dictionary> load(const std::filesystem::path& file);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The pattern files pamphlet uses, found in `dirs` (each language's first),
+// in a fixed order: what a document's hyphenation depends on.
+std::vector<std::filesystem::path> hyphenation_pattern_files(
+    const std::vector<std::filesystem::path>& dirs);
+
 // The primary language subtag, lower-cased: "de-AT" -> "de", "EN_gb" -> "en".
 std::string primary_language(std::string_view lang);
 
@@ -31,7 +59,10 @@ std::string primary_language(std::string_view lang);
 // from `dirs` when first asked for. Each remembers the words it hyphenated.
 class Hyphenation {
 public:
-    Hyphenation(std::vector<std::filesystem::path> dirs, HyphenationSettings settings);
+    // `shared` patterns, when given, outlive this object; without them it
+    // loads its own.
+    Hyphenation(std::vector<std::filesystem::path> dirs, HyphenationSettings settings,
+                HyphenationPatterns* shared = nullptr);
     ~Hyphenation();
     Hyphenation(const Hyphenation&) = delete;
     Hyphenation& operator=(const Hyphenation&) = delete;
@@ -44,6 +75,8 @@ public:
 private:
     std::vector<std::filesystem::path> dirs_;
     HyphenationSettings settings_;
+    std::unique_ptr<HyphenationPatterns> own_patterns_;
+    HyphenationPatterns* patterns_;
     std::map<std::string, std::unique_ptr<Hyphenator>, std::less<>> languages_;
 };
 

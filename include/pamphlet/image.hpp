@@ -2,8 +2,10 @@
 // typesetter, decoding for the PDF writer. Only src/image includes libpng.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -49,5 +51,29 @@ struct ImageDecodeResult {
 };
 
 ImageDecodeResult decode_image(const std::filesystem::path& file);
+
+// Decoded images shared by every document of a run, on any thread: a file
+// asked for by several documents at once is decoded once, and the result is
+// kept for the next one while the cache holds less than `budget_bytes` of
+// image data (the least recently used go first; one in use stays alive with
+// its user). Results never change, so sharing them changes no output.
+// It keeps what a PDF writer takes: where `png_stream` holds a PNG's rows,
+// `data` is left empty.
+class DecodedImageCache {
+public:
+    DecodedImageCache() : DecodedImageCache(std::size_t{256} << 20) {}
+    explicit DecodedImageCache(std::size_t budget_bytes);
+    ~DecodedImageCache();
+    DecodedImageCache(const DecodedImageCache&) = delete;
+    DecodedImageCache& operator=(const DecodedImageCache&) = delete;
+
+    std::shared_ptr<const ImageDecodeResult> decode(const std::filesystem::path& file);
+
+    std::size_t decodes() const;  // files actually decoded (for tests)
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace pamphlet

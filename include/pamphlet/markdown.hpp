@@ -25,8 +25,9 @@ struct ArticleInput {
 
 // Parses one article file's full text (front matter + body). Typography for
 // the language (quotes, dashes, non-breaking spaces) is applied to the text
-// and to title/summary. Problems are reported; nullopt when the article
-// cannot be used (e.g. no front matter title).
+// and to title/summary. Problems are reported (an article with errors is
+// still returned, for the caller to judge); nullopt when the article cannot
+// be used at all (no front matter, no title).
 std::optional<Article> parse_article(const ArticleInput& input, std::string_view text,
                                      DiagnosticSink& sink);
 

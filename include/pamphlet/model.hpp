@@ -151,6 +151,13 @@ struct Edition {
     std::vector<Article> articles;  // in collection order; missing ones left out
 };
 
+// An article file with errors, in a collection loaded to keep going.
+struct BrokenArticle {
+    std::string id;
+    std::string lang;
+    std::string file;  // as diagnostics name it
+};
+
 struct Collection {
     std::filesystem::path root;  // directory holding collection.yaml
     std::string id;
@@ -164,6 +171,10 @@ struct Collection {
     LocalizedText rights;
     std::string date;  // YYYY-MM-DD, optional
     std::vector<Edition> editions;
+    // With CollectionOptions::keep_going: the article files that had errors.
+    // Those that could still be read stay in their editions (so that links
+    // to them behave as in a good build); every output holding one fails.
+    std::vector<BrokenArticle> broken_articles;
 
     // collection.yaml as a whole: where problems with the collection as a
     // whole (rather than one of its lines) are reported.

@@ -10,9 +10,26 @@
 
 namespace pamphlet {
 
+class DecodedImageCache;
+
+struct PdfOptions {
+    // Images decoded once for every document of a batch (and thread);
+    // without it the writer decodes the document's images itself.
+    DecodedImageCache* images = nullptr;
+};
+
 // The PDF file as bytes, or nullopt when it cannot be written (diagnostics
 // say why). Deterministic: the same document gives the same bytes.
-std::optional<std::string> write_pdf(const LaidOutDocument& document, DiagnosticSink& sink);
+std::optional<std::string> write_pdf(const LaidOutDocument& document, DiagnosticSink& sink,
+                                     const PdfOptions& options = {});
+// The same, letting each page's items go once they are painted: a long
+// brochure never holds its laid-out pages and their PDF at once.
+std::optional<std::string> write_pdf(LaidOutDocument&& document, DiagnosticSink& sink,
+                                     const PdfOptions& options = {});
+
+// The number of pages the PDF of `document` has: its pages, or its sheet
+// sides when they are imposed as a booklet.
+int pdf_page_count(const LaidOutDocument& document);
 
 // A stable, rounded text trace of the painted document (glyphs by id and
 // text, positions to 0.01 pt, rectangles, images, links, outline) for golden

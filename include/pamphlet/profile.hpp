@@ -64,6 +64,9 @@ std::string_view type_name(ProfileType t);  // "length", "colour", ...
 struct Profile {
     std::string id;              // file stem, e.g. "a4-handout"
     std::filesystem::path file;  // the YAML file it was read from
+    // Every file of its `extends` chain, the farthest ancestor first and
+    // `file` last: what the profile's values depend on (with its fonts).
+    std::vector<std::filesystem::path> chain;
 #define PAMPHLET_KEY(member, path, type, def, help) profile_value::type member{};
 #define PAMPHLET_CHOICE(member, path, choices, def, help) profile_value::Choice member{};
 #include "pamphlet/profile_keys.def"

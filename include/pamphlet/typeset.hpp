@@ -13,12 +13,17 @@
 
 namespace pamphlet {
 
+class HyphenationPatterns;
+
 struct TypesetOptions {
     long long timestamp = 0;  // seconds since 1970, for the document info
     std::string generator;    // "pamphlet 0.1.0": Creator/Producer
     // Searched for the hyphenation patterns (ProfilePaths::hyphenation_dirs);
     // none found: words break only at hyphens, with a warning.
     std::vector<std::filesystem::path> hyphenation_dirs = {};
+    // Patterns loaded once for every document of a batch; none: the
+    // document loads its own.
+    HyphenationPatterns* hyphenation_patterns = nullptr;
     // A handout of the edition's articles (BuildRequest::articles): no
     // cover, contents or back page; the clinic's logo and name above the
     // first article, its contact details and a QR code after the last.

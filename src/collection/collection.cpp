@@ -355,6 +355,7 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
 
     warn_unlisted_articles(c);
     const std::size_t errors_before_articles = sink_.error_count();
+    std::size_t article_errors = 0;
     for (const auto& lang : wanted) {
         Edition e;
         e.lang = lang;
@@ -373,9 +374,15 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
         std::vector<std::string> missing_in;
         for (auto& e : c.editions) {
             bool missing = false;
+            const std::size_t errors_before_article = sink_.error_count();
             if (auto a = read_article(c, id, e.lang, listed_at, missing))
                 e.articles.push_back(std::move(*a));
             if (missing) missing_in.push_back(e.lang);
+            if (sink_.error_count() > errors_before_article) {
+                article_errors += sink_.error_count() - errors_before_article;
+                c.broken_articles.push_back(
+                    {id, e.lang, display("articles/" + id + "." + e.lang + ".md")});
+            }
         }
         if (!missing_in.empty() && missing_in.size() == c.editions.size() &&
             c.editions.size() == languages_.size()) {
@@ -399,9 +406,11 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
         if (e.articles.empty() && sink_.error_count() == errors_before_articles)
             sink_.error(SourceSpan::whole(yaml_file_), "empty-edition",
                         "the " + e.lang + " edition has no articles");
-    if (sink_.error_count() > errors_before) return std::nullopt;
-    // Only a collection without errors: an article left out for its errors
-    // would make every link to it look like a missing translation.
+    const std::size_t collection_errors = sink_.error_count() - errors_before - article_errors;
+    if (collection_errors > 0 || (article_errors > 0 && !options.keep_going)) return std::nullopt;
+    // Only a collection without errors, or one built to keep going (whose
+    // outputs with a broken article fail anyway): an article left out for
+    // its errors makes every link to it look like a missing translation.
     check_links(c, sink_);
     return c;
 }

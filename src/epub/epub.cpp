@@ -158,6 +158,11 @@ public:
         return std::move(zip.bytes);
     }
 
+    int spine_items() const {
+        return static_cast<int>(std::count_if(pages_.begin(), pages_.end(),
+                                              [](const ContentDocument& d) { return d.in_spine; }));
+    }
+
 private:
     void plan_article_files() {
         UniqueNames names;
@@ -222,8 +227,11 @@ private:
 
 std::optional<std::string> write_epub(const Collection& collection, const Edition& edition,
                                       const Profile& profile, const EpubOptions& options,
-                                      DiagnosticSink& sink) {
-    return BookWriter(collection, edition, profile, options, sink).write();
+                                      DiagnosticSink& sink, EpubContents* contents) {
+    BookWriter writer(collection, edition, profile, options, sink);
+    std::optional<std::string> bytes = writer.write();
+    if (bytes && contents != nullptr) contents->spine_items = writer.spine_items();
+    return bytes;
 }
 
 }  // namespace pamphlet

@@ -3,6 +3,8 @@
 #include "pattern_hyphenator.hpp"
 
 #include <array>
+#include <map>
+#include <mutex>
 
 namespace pamphlet {
 
@@ -45,8 +47,48 @@ std::string primary_language(std::string_view lang) {
     return out;
 }
 
-Hyphenation::Hyphenation(std::vector<std::filesystem::path> dirs, HyphenationSettings settings)
-    : dirs_(std::move(dirs)), settings_(std::move(settings)) {}
+struct HyphenationPatterns::Impl {
+    std::mutex mutex;
+    std::map<std::filesystem::path, std::shared_ptr<const hyphenation::Dictionary>> loaded;
+};
+
+HyphenationPatterns::HyphenationPatterns() : impl_(std::make_unique<Impl>()) {}
+HyphenationPatterns::~HyphenationPatterns() = default;
+
+std::shared_ptr<const hyphenation::Dictionary> HyphenationPatterns::load(
+    const std::filesystem::path& file) {
+    // Loading a file takes a few milliseconds; a lock held that long is
+    // taken once per file and language in a whole batch.
+    const std::lock_guard<std::mutex> lock(impl_->mutex);
+    auto [slot, inserted] = impl_->loaded.try_emplace(file);
+    if (inserted) {
+        if (HyphenDict* dictionary = hnj_hyphen_load(file.c_str()))
+            slot->second = std::make_shared<const hyphenation::Dictionary>(dictionary);
+    }
+    return slot->second;
+}
+
+std::vector<std::filesystem::path> hyphenation_pattern_files(
+    const std::vector<std::filesystem::path>& dirs) {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const LanguagePatterns& patterns : shipped_patterns) {
+        for (const std::filesystem::path& dir : dirs) {
+            const std::filesystem::path file = dir / patterns.file;
+            if (!std::filesystem::is_regular_file(file, ec)) continue;
+            files.push_back(file);
+            break;
+        }
+    }
+    return files;
+}
+
+Hyphenation::Hyphenation(std::vector<std::filesystem::path> dirs, HyphenationSettings settings,
+                         HyphenationPatterns* shared)
+    : dirs_(std::move(dirs)),
+      settings_(std::move(settings)),
+      own_patterns_(shared == nullptr ? std::make_unique<HyphenationPatterns>() : nullptr),
+      patterns_(shared == nullptr ? own_patterns_.get() : shared) {}
 
 Hyphenation::~Hyphenation() = default;
 
@@ -74,9 +116,11 @@ const Hyphenator* Hyphenation::for_language(std::string_view lang, const SourceS
         minimums.word = static_cast<std::size_t>(std::max(settings_.min_word, 1));
         minimums.left = or_default(settings_.left_min, patterns->left_min);
         minimums.right = or_default(settings_.right_min, patterns->right_min);
-        slot = PatternHyphenator::load(file, minimums,
-                                       hyphenation::parse_exceptions(settings_.exceptions));
-        if (slot == nullptr) {
+        if (std::shared_ptr<const hyphenation::Dictionary> dictionary = patterns_->load(file)) {
+            slot = std::make_unique<PatternHyphenator>(
+                std::move(dictionary), minimums,
+                hyphenation::parse_exceptions(settings_.exceptions));
+        } else {
             sink.warning(where, "hyphenation-patterns-unreadable",
                          "hyphenation patterns '" + file.string() +
                              "' cannot be read; words of language '" + std::string(lang) +

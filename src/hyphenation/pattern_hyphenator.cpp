@@ -6,15 +6,6 @@
 
 namespace pamphlet::hyphenation {
 
-std::unique_ptr<PatternHyphenator> PatternHyphenator::load(const std::filesystem::path& dictionary,
-                                                           Minimums minimums,
-                                                           Exceptions exceptions) {
-    HyphenDict* loaded = hnj_hyphen_load(dictionary.c_str());
-    if (loaded == nullptr) return nullptr;
-    return std::unique_ptr<PatternHyphenator>(
-        new PatternHyphenator(loaded, minimums, std::move(exceptions)));
-}
-
 std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lowered,
                                                            std::size_t characters) const {
     // libhyphen wants room for five more marks than the word has bytes.
@@ -23,7 +14,7 @@ std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lo
     int* positions = nullptr;
     int* cuts = nullptr;
     const int failed =
-        hnj_hyphen_hyphenate2(dictionary_.get(), lowered.c_str(), static_cast<int>(lowered.size()),
+        hnj_hyphen_hyphenate2(dictionary_->get(), lowered.c_str(), static_cast<int>(lowered.size()),
                               marks.data(), nullptr, &replacements, &positions, &cuts);
     // Non-standard hyphenation (replacements such as German's old ck -> k-k)
     // is not in these patterns; libhyphen may still allocate the arrays.

@@ -16,6 +16,20 @@
 
 namespace pamphlet::hyphenation {
 
+// A loaded pattern file. libhyphen only reads it while hyphenating, so one
+// serves every thread.
+class Dictionary {
+public:
+    explicit Dictionary(HyphenDict* loaded) : loaded_(loaded) {}
+    ~Dictionary() { hnj_hyphen_free(loaded_); }
+    Dictionary(const Dictionary&) = delete;
+    Dictionary& operator=(const Dictionary&) = delete;
+    HyphenDict* get() const { return loaded_; }
+
+private:
+    HyphenDict* loaded_;
+};
+
 struct Minimums {
     std::size_t word = 5;   // characters in a word worth hyphenating
     std::size_t left = 2;   // characters before the first hyphen
@@ -24,27 +38,22 @@ struct Minimums {
 
 class PatternHyphenator final : public Hyphenator {
 public:
-    // nullptr when `dictionary` (a libhyphen .dic file) cannot be read.
-    static std::unique_ptr<PatternHyphenator> load(const std::filesystem::path& dictionary,
-                                                   Minimums minimums, Exceptions exceptions);
+    PatternHyphenator(std::shared_ptr<const Dictionary> dictionary, Minimums minimums,
+                      Exceptions exceptions)
+        : dictionary_(std::move(dictionary)),
+          minimums_(minimums),
+          exceptions_(std::move(exceptions)) {}
 
     // `lang` is not consulted: there is one hyphenator per language.
     std::vector<std::size_t> hyphenation_points(std::string_view word,
                                                 std::string_view lang) const override;
 
 private:
-    struct FreeDictionary {
-        void operator()(HyphenDict* dictionary) const { hnj_hyphen_free(dictionary); }
-    };
-
-    PatternHyphenator(HyphenDict* dictionary, Minimums minimums, Exceptions exceptions)
-        : dictionary_(dictionary), minimums_(minimums), exceptions_(std::move(exceptions)) {}
-
     // Characters after which a hyphen may go, from the patterns.
     std::vector<std::size_t> pattern_points(const std::string& lowered,
                                             std::size_t characters) const;
 
-    std::unique_ptr<HyphenDict, FreeDictionary> dictionary_;
+    std::shared_ptr<const Dictionary> dictionary_;
     Minimums minimums_;
     Exceptions exceptions_;
     mutable std::unordered_map<std::string, std::vector<std::size_t>> memo_;

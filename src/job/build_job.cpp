@@ -1,26 +1,19 @@
+// The build job as a library call: prepare (load, check, plan, digests),
+// then run the batch (batch.cpp); or only plan.
 #include "pamphlet/job.hpp"
 
-#include "handout.hpp"
+#include "batch.hpp"
+#include "manifest.hpp"
+#include "prepare.hpp"
 
 #include "pamphlet/base/dates.hpp"
-#include "pamphlet/collection.hpp"
-#include "pamphlet/epub.hpp"
-#include "pamphlet/pdf.hpp"
-#include "pamphlet/typeset.hpp"
 
 #include <charconv>
 #include <cstdlib>
 
-namespace fs = std::filesystem;
-
 namespace pamphlet {
-namespace {
 
-struct PendingOutput {
-    fs::path path;
-    std::string bytes;
-    std::optional<TypesetStats> stats;  // PDFs, when asked for
-};
+namespace {
 
 constexpr long long zip_epoch = 315532800;  // 1980-01-01T00:00:00Z
 
@@ -47,102 +40,38 @@ std::optional<long long> build_timestamp(const Collection& collection, Diagnosti
     return newest ? *newest : zip_epoch;
 }
 
+PlanResult plan_build(const BuildRequest& request, const ProfilePaths& paths, SourceFiles& sources,
+                      DiagnosticSink& sink) {
+    PlanResult result;
+    result.exit_code = 1;
+    std::optional<job::PreparedBuild> loaded =
+        job::prepare_build(request, paths, sources, sink, true);
+    if (!loaded) return result;
+    std::map<std::string, job::RecordedJob> previous;
+    if (!request.force) previous = job::read_manifest(loaded->manifest, sink);
+    for (std::size_t k = 0; k < loaded->mine.size(); ++k) {
+        JobReport& report = loaded->reports[k];
+        const job::Job& job = loaded->plan.jobs[loaded->mine[k]];
+        report.status = !job.broken.empty()                 ? JobStatus::failed
+                        : job::up_to_date(report, previous) ? JobStatus::unchanged
+                                                            : JobStatus::pending;
+    }
+    result.jobs = std::move(loaded->reports);
+    result.exit_code = 0;
+    return result;
+}
+
 BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, SourceFiles& sources,
                       DiagnosticSink& sink) {
-    BuildResult result;
-    result.exit_code = 1;
-    if (paths.layout_dirs.empty()) {
-        sink.error({}, "no-data-dir",
-                   "cannot find pamphlet's layouts/ and fonts/ folders; set PAMPHLET_DATA_DIR");
+    std::optional<job::PreparedBuild> build =
+        job::prepare_build(request, paths, sources, sink, request.keep_going);
+    if (!build) {
+        job::Forwarder(sink, request.observer).global();
+        BuildResult result;
+        result.exit_code = 1;
         return result;
     }
-    std::vector<std::string> profile_names = request.profiles;
-    if (profile_names.empty()) profile_names.push_back("a4-handout");
-    std::vector<Profile> profiles;
-    for (const auto& name : profile_names)
-        if (auto p = load_profile(name, paths, sources, sink)) profiles.push_back(std::move(*p));
-
-    CollectionOptions options;
-    options.languages = request.languages;
-    auto collection = load_collection(request.collection, options, sources, sink);
-    if (!collection || sink.has_errors()) return result;
-    auto timestamp = build_timestamp(*collection, sink);
-    if (!timestamp) return result;
-
-    std::vector<OutputFormat> formats = request.formats;
-    if (formats.empty()) formats = {OutputFormat::epub, OutputFormat::pdf};
-
-    const bool handout = !request.articles.empty();
-    std::vector<std::string> handout_ids;
-    if (handout) {
-        auto selected = select_handout_articles(*collection, request.articles, sink);
-        if (!selected) return result;
-        handout_ids = std::move(*selected);
-    }
-
-    // Everything is made in memory first: an error anywhere means nothing is
-    // written, so a bad edit never costs the clinic its last good files.
-    const std::string generator = "pamphlet " + std::string(pamphlet_version());
-    std::vector<PendingOutput> outputs;
-    for (const auto& full_edition : collection->editions) {
-        std::optional<Edition> cut;
-        if (handout) {
-            cut = handout_edition(*collection, full_edition, handout_ids, sink);
-            if (cut->articles.empty()) continue;  // each was reported missing
-        }
-        const Edition& edition = cut ? *cut : full_edition;
-        // A handout's files are named after its articles, beside the brochure's.
-        const std::string suffix = handout ? handout_suffix(handout_ids) : std::string();
-        const std::string stem = collection->id + "-" + edition.lang;
-        for (OutputFormat format : formats) {
-            if (format == OutputFormat::epub) {
-                // The book takes its fonts and colours from the first profile.
-                EpubOptions epub{*timestamp, generator};
-                if (auto bytes = write_epub(*collection, edition, profiles.front(), epub, sink))
-                    outputs.push_back({request.out_dir / (stem + suffix + ".epub"),
-                                       std::move(*bytes), std::nullopt});
-            } else if (format == OutputFormat::pdf) {
-                for (const Profile& profile : profiles) {
-                    TypesetOptions typeset{*timestamp, generator, paths.hyphenation_dirs};
-                    typeset.handout = handout;
-                    TypesetStats stats;
-                    auto document = typeset_edition(*collection, edition, profile, typeset, sink,
-                                                    request.stats ? &stats : nullptr);
-                    if (!document) continue;
-                    if (!request.impose) document->print.impose_booklet = false;
-                    if (auto bytes = write_pdf(*document, sink)) {
-                        outputs.push_back(
-                            {request.out_dir / (stem + "-" + profile.id + suffix + ".pdf"),
-                             std::move(*bytes), std::nullopt});
-                        if (request.stats) outputs.back().stats = stats;
-                    }
-                }
-            }
-        }
-    }
-    if (handout && outputs.empty() && !sink.has_errors()) {
-        sink.error(collection->file_span(), "empty-handout",
-                   "no language built has any of the articles asked for; nothing to write");
-    }
-    if (sink.has_errors()) return result;
-
-    std::error_code ec;
-    fs::create_directories(request.out_dir, ec);
-    if (ec) {
-        sink.error(SourceSpan::whole(request.out_dir.string()), "output-dir",
-                   "cannot create the output folder: " + ec.message());
-        return result;
-    }
-    for (const auto& out : outputs) {
-        if (auto error = write_file_atomically(out.path, out.bytes)) {
-            sink.error(SourceSpan::whole(out.path.string()), "write-failed", *error);
-            continue;
-        }
-        result.written.push_back(out.path);
-        if (out.stats) result.stats.push_back({out.path, *out.stats});
-    }
-    result.exit_code = sink.has_errors() ? 1 : 0;
-    return result;
+    return job::run_batch(request, paths, *build, sink);
 }
 
 }  // namespace pamphlet

@@ -1,5 +1,7 @@
 #include "pamphlet/job.hpp"
 
+#include "staging.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,11 +11,13 @@
 
 namespace pamphlet {
 
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
-                                                 std::string_view bytes) {
+namespace job {
+
+std::optional<std::string> stage_file(const std::filesystem::path& target, std::string_view bytes,
+                                      StagedFile& staged) {
     namespace fs = std::filesystem;
-    fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    std::string temp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     int fd = ::mkstemp(temp.data());
     if (fd < 0) return "cannot create a file in " + dir.string() + ": " + std::strerror(errno);
     auto fail = [&](const char* what) {
@@ -42,12 +46,30 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& pa
         ::unlink(temp.c_str());
         return "cannot close " + temp + ": " + std::strerror(errno);
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::string msg = "cannot replace " + path.string() + ": " + std::strerror(errno);
-        ::unlink(temp.c_str());
+    staged = {temp, target};
+    return std::nullopt;
+}
+
+std::optional<std::string> commit_staged(const StagedFile& staged) {
+    if (std::rename(staged.temp.c_str(), staged.target.c_str()) != 0) {
+        std::string msg = "cannot replace " + staged.target.string() + ": " + std::strerror(errno);
+        ::unlink(staged.temp.c_str());
         return msg;
     }
     return std::nullopt;
+}
+
+void discard_staged(const StagedFile& staged) {
+    ::unlink(staged.temp.c_str());
+}
+
+}  // namespace job
+
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
+                                                 std::string_view bytes) {
+    job::StagedFile staged;
+    if (auto error = job::stage_file(path, bytes, staged)) return error;
+    return job::commit_staged(staged);
 }
 
 }  // namespace pamphlet

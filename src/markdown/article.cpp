@@ -31,7 +31,10 @@ std::optional<Article> parse_article(const ArticleInput& input, std::string_view
     apply_typography(article.blocks, input.lang);
     assign_heading_ids(article.blocks);
 
-    if (!front_matter_ok) return std::nullopt;
+    // Without a title there is nothing to show the article under; other
+    // problems are reported and the article is kept, so that the rest of a
+    // collection built to keep going sees it as it is (links to it stay links).
+    if (!front_matter_ok && article.title.empty()) return std::nullopt;
     return article;
 }
 

@@ -215,12 +215,17 @@ template <typename Multipart, typename Abbreviations, typename Units>
 void replace_spaces(Cells& cells, const Multipart& multipart, const Abbreviations& abbreviations,
                     const Units& units) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
+        // Abbreviations start words: inside one, none of them can match
+        // (matches_word says so too, after comparing every pattern).
+        const bool word_start = i == 0 || !is_word(cells[i - 1].c);
         for (std::u32string_view pattern : multipart) {
+            if (!word_start) break;
             if (!matches_word(cells, i, pattern)) continue;
             for (std::size_t k = 0; k < pattern.size(); ++k)
                 if (pattern[k] == ' ') set_space(cells, i + k, narrow_no_break_space);
         }
         for (const Abbreviation& abbreviation : abbreviations) {
+            if (!word_start) break;
             const std::size_t space = i + abbreviation.text.size();
             if (!matches_word(cells, i, abbreviation.text) || space + 1 >= cells.size()) continue;
             const char32_t next = cells[space + 1].c;

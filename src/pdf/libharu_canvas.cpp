@@ -321,16 +321,21 @@ struct LibharuCanvas::Impl {
 
     // A failed image load leaves libharu's sticky error set; the image is
     // reported and the document goes on without it.
-    HPDF_Image load_image(DecodedImage& image, std::string& error_text) {
+    HPDF_Image load_image(const DecodedImage& decoded, std::string& error_text) {
+        std::optional<DecodedImage> flattened;  // the decoded image may be shared: not changed
         if (conformance == Conformance::pdfa_1b) {
-            if (image.color_space == DecodedImage::ColorSpace::cmyk) {
+            if (decoded.color_space == DecodedImage::ColorSpace::cmyk) {
                 error_text =
                     "it is a CMYK JPEG, and PDF/A-1b with an sRGB output intent allows only RGB "
                     "and grey images; convert it to RGB";
                 return nullptr;
             }
-            flatten_onto_white(image);
+            if (!decoded.alpha.empty()) {
+                flattened = decoded;
+                flatten_onto_white(*flattened);
+            }
         }
+        const DecodedImage& image = flattened ? *flattened : decoded;
         HPDF_Image loaded = nullptr;
         const auto* data = reinterpret_cast<const HPDF_BYTE*>(image.data.data());
         const auto width = static_cast<HPDF_UINT>(image.info.width);
@@ -371,9 +376,11 @@ struct LibharuCanvas::Impl {
         if (slot.prepared) return slot;
         slot.prepared = true;
         const std::filesystem::path& file = (*images)[placed.image].file;
-        ImageDecodeResult decoded = decode_image(file);
-        std::string why = decoded.error;
-        if (decoded.image) slot.image = load_image(*decoded.image, why);
+        const std::shared_ptr<const ImageDecodeResult> decoded =
+            image_cache != nullptr ? image_cache->decode(file)
+                                   : std::make_shared<const ImageDecodeResult>(decode_image(file));
+        std::string why = decoded->error;
+        if (decoded->image) slot.image = load_image(*decoded->image, why);
         if (slot.image == nullptr) {
             sink.error(placed.span, "pdf-image",
                        "cannot place image '" + file.string() + "': " + why);
@@ -551,6 +558,7 @@ struct LibharuCanvas::Impl {
     HPDF_Doc pdf = nullptr;
     const std::vector<DocumentFont>* fonts = nullptr;
     const std::vector<DocumentImage>* images = nullptr;
+    DecodedImageCache* image_cache = nullptr;
     std::vector<FontSlot> font_slots;
     std::vector<ImageSlot> image_slots;
     std::vector<HPDF_Page> pages;
@@ -562,7 +570,10 @@ struct LibharuCanvas::Impl {
     std::vector<PageLabelRange> labels;
 };
 
-LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
+LibharuCanvas::LibharuCanvas(DiagnosticSink& sink, DecodedImageCache* images)
+    : impl_(std::make_unique<Impl>(sink)) {
+    impl_->image_cache = images;
+}
 LibharuCanvas::~LibharuCanvas() = default;
 
 void LibharuCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,

@@ -9,6 +9,7 @@
 #include "canvas.hpp"
 
 #include "pamphlet/diagnostics.hpp"
+#include "pamphlet/image.hpp"
 
 #include <memory>
 
@@ -16,7 +17,8 @@ namespace pamphlet::pdf_detail {
 
 class LibharuCanvas final : public Canvas {
 public:
-    explicit LibharuCanvas(DiagnosticSink& sink);
+    // `images`, when given, decodes the images (shared with other writers).
+    explicit LibharuCanvas(DiagnosticSink& sink, DecodedImageCache* images = nullptr);
     ~LibharuCanvas() override;
     LibharuCanvas(const LibharuCanvas&) = delete;
     LibharuCanvas& operator=(const LibharuCanvas&) = delete;

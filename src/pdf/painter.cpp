@@ -178,7 +178,8 @@ Box grown(const Box& box, double by) {
 // One output page per document page; with bleed or crop marks each grows
 // by the print margin on every side.
 void paint_pages(const LaidOutDocument& document, PagePainter& painter,
-                 std::vector<Placement>& placements) {
+                 std::vector<Placement>& placements,
+                 const std::function<void(std::size_t)>& page_painted) {
     const PrintSetup& print = document.print;
     const bool print_geometry = print.bleed > 0 || print.crop_marks;
     const double margin = print_geometry ? print_margin(print) : 0;
@@ -195,6 +196,7 @@ void paint_pages(const LaidOutDocument& document, PagePainter& painter,
         const Box trim = trim_of(page, margin, margin);
         if (print_geometry) canvas.set_page_boxes(trim, grown(trim, print.bleed));
         painter.paint(page, placements[i]);
+        if (page_painted) page_painted(i);
         if (print.crop_marks) {
             for (const StrokedLine& mark :
                  crop_marks(trim, print.bleed, registration_color(print.pdfa))) {
@@ -237,7 +239,8 @@ SheetSize office_sheet(double pair_width, double height) {
 // The bleed and the marks go around the whole sheet: the print shop cuts
 // the sheet, then folds it; the pages meet at the spine without bleed.
 void paint_booklet(const LaidOutDocument& document, PagePainter& painter,
-                   std::vector<Placement>& placements) {
+                   std::vector<Placement>& placements,
+                   const std::function<void(std::size_t)>& page_painted) {
     const PrintSetup& print = document.print;
     const double margin = print_margin(print);
     const double bleed = print.bleed;
@@ -281,6 +284,7 @@ void paint_booklet(const LaidOutDocument& document, PagePainter& painter,
             const Placement& at = placements[static_cast<std::size_t>(*slot)];
             canvas.begin_imposed_page(*slot, trim_of(page, at.dx, at.dy));
             painter.paint(page, at);
+            if (page_painted) page_painted(static_cast<std::size_t>(*slot));
         }
         if (print.crop_marks) {
             const Color registration = registration_color(print.pdfa);
@@ -298,7 +302,8 @@ void paint_booklet(const LaidOutDocument& document, PagePainter& painter,
 
 }  // namespace
 
-void paint_document(const LaidOutDocument& document, Canvas& canvas, DiagnosticSink& sink) {
+void paint_document(const LaidOutDocument& document, Canvas& canvas, DiagnosticSink& sink,
+                    const std::function<void(std::size_t)>& page_painted) {
     const PrintSetup& print = document.print;
     canvas.begin_document(document.info, document.fonts, document.images,
                           print.pdfa ? Conformance::pdfa_1b : Conformance::plain);
@@ -308,9 +313,9 @@ void paint_document(const LaidOutDocument& document, Canvas& canvas, DiagnosticS
     PagePainter painter{document, placements, print_geometry, canvas, sink, colors};
     const bool impose = print.impose_booklet && !document.pages.empty();
     if (impose) {
-        paint_booklet(document, painter, placements);
+        paint_booklet(document, painter, placements, page_painted);
     } else {
-        paint_pages(document, painter, placements);
+        paint_pages(document, painter, placements, page_painted);
     }
     for (const OutlineEntry& entry : document.outline) {
         if (!in_range(entry.page, document.pages.size())) {

@@ -6,6 +6,9 @@
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/layout.hpp"
 
+#include <cstddef>
+#include <functional>
+
 namespace pamphlet::pdf_detail {
 
 // With document.print asking for it, the painter also decides the print
@@ -19,6 +22,11 @@ namespace pamphlet::pdf_detail {
 // typesetter's bugs: they assert, and in release builds are reported and
 // left out, as are .notdef glyphs (glyph 0), whose advance is kept so the
 // rest of the line stays in place.
-void paint_document(const LaidOutDocument& document, Canvas& canvas, DiagnosticSink& sink);
+//
+// `page_painted(i)`, when given, is called once page i's items have been
+// painted and will not be read again (a writer that owns the document may
+// let them go).
+void paint_document(const LaidOutDocument& document, Canvas& canvas, DiagnosticSink& sink,
+                    const std::function<void(std::size_t)>& page_painted = {});
 
 }  // namespace pamphlet::pdf_detail

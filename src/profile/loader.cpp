@@ -81,6 +81,7 @@ public:
                       [&](std::string_view path) { return own.find(path) != own.end(); });
         for (const auto& [path, span] : own) written_.insert_or_assign(path, span);
         chain_.pop_back();
+        profile.chain.push_back(file);
     }
 
     // Every key any file of the chain wrote, at the place that wrote it last.

@@ -34,6 +34,18 @@ void place_items(const BoxContent& content, double x, double baseline, Page& pag
     }
 }
 
+void place_items(std::vector<PageItem>&& items, double x, double baseline, Page& page) {
+    for (PageItem& item : items) {
+        std::visit(Mover{x, baseline}, item);
+        page.items.push_back(std::move(item));
+    }
+    items.clear();
+}
+
+void place_items(BoxContent&& content, double x, double baseline, Page& page) {
+    place_items(std::move(content.items), x, baseline, page);
+}
+
 LinkArea placed_link(const PendingLink& link, double x, double baseline) {
     LinkArea area = link.area;
     Mover{x, baseline}(area);

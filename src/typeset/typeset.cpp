@@ -129,7 +129,8 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     DocumentImages images;
     std::optional<Hyphenation> hyphenation;
     if (profile.hyphenate)
-        hyphenation.emplace(options.hyphenation_dirs, hyphenation_settings(profile));
+        hyphenation.emplace(options.hyphenation_dirs, hyphenation_settings(profile),
+                            options.hyphenation_patterns);
     TextSetter setter(*styles, fonts, document_fonts, sink, hyphenation ? &*hyphenation : nullptr);
 
     const double page_width = profile.page_width();
@@ -194,8 +195,9 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         int article = -1;
         bool article_starts = false;
     };
-    auto place_range = [&](const VerticalList& from, const PageRange& range, int page_index,
-                           double left, double top_offset, Page& page) {
+    // Each box is placed once: its items move onto the page.
+    auto place_range = [&](VerticalList& from, const PageRange& range, int page_index, double left,
+                           double top_offset, Page& page) {
         double y = page_height - profile.margin_top - top_offset;
         Placed placed;
         for (const ItemSpan& piece : pieces(range))
@@ -207,9 +209,9 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
                 const double baseline = top - item.height;
                 y = baseline - item.depth;
                 if (item.content < 0) continue;
-                const BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
+                BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
                 if (placed.article < 0) placed.article = content.article;
-                place_items(content, left, baseline, page);
+                place_items(std::move(content.items), left, baseline, page);
                 for (const PendingLink& link : content.links) {
                     if (!link.destination.empty()) {
                         unresolved.push_back({page_index, page.items.size(), link.destination});
@@ -265,7 +267,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         auto found = destinations.find(entry.destination);
         if (found != destinations.end()) entry.number = found->second.page - body_first + 1;
     }
-    const VerticalList numbered_contents =
+    VerticalList numbered_contents =
         contents_list(contents, edition.lang, measure, collection_span, setter);
     const std::vector<PageRange> contents_ranges =
         contents.empty() ? std::vector<PageRange>{}

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace pamphlet;
@@ -191,4 +192,41 @@ TEST_CASE("exception lists") {
     CHECK(e.at("double") == std::vector<std::size_t>{3});
     CHECK(e.at("whole").empty());
     CHECK(e.size() == 4);
+}
+
+TEST_CASE("patterns shared by documents are loaded once, and hyphenate alike on any thread") {
+    HyphenationPatterns shared;
+    const auto files = hyphenation_pattern_files({shipped_dictionaries()});
+    REQUIRE(files.size() == 2);
+    CHECK(files[0].filename() == "hyph_de_1996.dic");
+    CHECK(files[1].filename() == "hyph_en_US.dic");
+    CHECK(shared.load(files[0]) == shared.load(files[0]));
+    CHECK(shared.load(shipped_dictionaries() / "no-such.dic") == nullptr);
+
+    // Two documents with their own settings over one set of patterns.
+    HyphenationSettings narrow;
+    narrow.left_min = 4;
+    Hyphenation first({shipped_dictionaries()}, {}, &shared);
+    Hyphenation second({shipped_dictionaries()}, narrow, &shared);
+    DiagnosticSink sink;
+    const Hyphenator* a = first.for_language("de", {}, sink);
+    const Hyphenator* b = second.for_language("de", {}, sink);
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+    CHECK(hyphenated(*a, "Arbeitsplatz", "de") == "Ar-beits-platz");
+    CHECK(hyphenated(*b, "Arbeitsplatz", "de") == "Arbeits-platz");
+
+    std::vector<std::string> results(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < results.size(); ++t) {
+        threads.emplace_back([&, t] {
+            Hyphenation own({shipped_dictionaries()}, {}, &shared);
+            DiagnosticSink own_sink;
+            const Hyphenator* h = own.for_language("de", {}, own_sink);
+            for (int i = 0; i < 200; ++i) results[t] = hyphenated(*h, "Physiotherapiepraxis", "de");
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (const std::string& result : results) CHECK(result == results.front());
+    CHECK(sink.diagnostics().empty());
 }

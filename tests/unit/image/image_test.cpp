@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace pamphlet;
@@ -179,4 +180,35 @@ TEST_CASE("only opaque 8-bit gray or RGB PNGs that are not interlaced keep their
         CAPTURE(name);
         CHECK(decoded(name).png_stream.empty());
     }
+}
+
+TEST_CASE("the decoded image cache decodes a file once for every thread that asks") {
+    DecodedImageCache cache;
+    const auto file = data_dir / "rgb8.png";
+    std::vector<std::shared_ptr<const ImageDecodeResult>> results(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < results.size(); ++t)
+        threads.emplace_back([&, t] { results[t] = cache.decode(file); });
+    for (std::thread& thread : threads) thread.join();
+    CHECK(cache.decodes() == 1);
+    for (const auto& result : results) CHECK(result == results.front());
+    REQUIRE(results.front()->image);
+    // What a PDF writer takes: the file's own rows, not the pixels as well.
+    CHECK_FALSE(results.front()->image->png_stream.empty());
+    CHECK(results.front()->image->data.empty());
+
+    CHECK_FALSE(cache.decode(data_dir / "no-such.png")->image);
+    const auto rgba = cache.decode(data_dir / "rgba8.png");  // pixels and a mask, no stream
+    CHECK(rgba->image->png_stream.empty());
+    CHECK_FALSE(rgba->image->data.empty());
+}
+
+TEST_CASE("the decoded image cache lets the least recently used go beyond its budget") {
+    DecodedImageCache cache(10);  // bytes: holds one tiny image at most
+    const auto a = data_dir / "rgba8.png", b = data_dir / "gray1.png";
+    const auto first = cache.decode(a);
+    cache.decode(b);
+    cache.decode(a);  // gone from the cache: decoded again
+    CHECK(cache.decodes() == 3);
+    REQUIRE(first->image);  // still alive for whoever holds it
 }

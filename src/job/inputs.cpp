@@ -1,0 +1,138 @@
+#include "inputs.hpp"
+
+#include "pamphlet/digest.hpp"
+
+#include <algorithm>
+#include <set>
+#include <type_traits>
+
+namespace fs = std::filesystem;
+
+namespace pamphlet::job {
+
+namespace {
+
+// Every font file a profile names, in the schema's order.
+std::vector<fs::path> profile_fonts(const Profile& profile) {
+    std::vector<fs::path> fonts;
+    auto add = [&](const auto& value) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, FontFile>) {
+            if (!value.path.empty()) fonts.push_back(value.path);
+        }
+    };
+#define PAMPHLET_KEY(member, path, type, def, help) add(profile.member);
+#define PAMPHLET_CHOICE(member, path, choices, def, help)
+#include "pamphlet/profile_keys.def"
+#undef PAMPHLET_KEY
+#undef PAMPHLET_CHOICE
+    return fonts;
+}
+
+void collect_images(const std::vector<Inline>& inlines, std::vector<const Target*>& out) {
+    for (const Inline& item : inlines) {
+        if (item.kind == InlineKind::image) out.push_back(&item.target);
+        collect_images(item.children, out);
+    }
+}
+
+void collect_images(const std::vector<Block>& blocks, std::vector<const Target*>& out) {
+    for (const Block& block : blocks) {
+        collect_images(block.inlines, out);
+        collect_images(block.caption, out);
+        collect_images(block.children, out);
+    }
+}
+
+const char* format_name(OutputFormat format) {
+    return format == OutputFormat::epub ? "epub" : "pdf";
+}
+
+}  // namespace
+
+InputDigests::InputDigests(const Collection& collection, const std::vector<Profile>& profiles,
+                           std::vector<fs::path> pattern_files, long long timestamp, bool impose)
+    : collection_(collection),
+      profiles_(profiles),
+      pattern_files_(std::move(pattern_files)),
+      timestamp_(timestamp),
+      impose_(impose) {}
+
+const std::string& InputDigests::file_hash(const fs::path& file) {
+    auto [slot, inserted] = hashes_.try_emplace(file);
+    if (inserted) slot->second = sha256_file_hex(file).value_or("unreadable");
+    return slot->second;
+}
+
+std::string InputDigests::shown(const fs::path& file) const {
+    const fs::path relative =
+        file.lexically_normal().lexically_relative(collection_.root.lexically_normal());
+    if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+    return file.filename().string();
+}
+
+void InputDigests::add_file(std::string& text, const char* what, const fs::path& file) {
+    auto [line, inserted] = lines_.try_emplace(file);
+    if (inserted) line->second = shown(file) + " " + file_hash(file) + "\n";
+    text += what;
+    text += ' ';
+    text += line->second;
+}
+
+void InputDigests::add_article(std::string& text, const Article& article) {
+    add_file(text, "article", article.source);
+    if (article.image) {
+        if (article.image->target.kind == Target::Kind::file)
+            add_file(text, "lead-image", article.image->target.path);
+        else
+            text += "lead-image-missing " + article.image->target.url + "\n";
+    }
+    std::vector<const Target*> images;
+    collect_images(article.blocks, images);
+    for (const Target* image : images) {
+        if (image->kind == Target::Kind::file)
+            add_file(text, "image", image->path);
+        else
+            text += "image-elsewhere " + image->url + "\n";  // remote or missing: alt text
+    }
+}
+
+void InputDigests::add_article_file(std::string& text, const std::string& id,
+                                    const std::string& lang) {
+    add_file(text, "article", collection_.root / "articles" / (id + "." + lang + ".md"));
+}
+
+std::string InputDigests::digest(const Job& job) {
+    std::string text = "pamphlet " + std::string(pamphlet_version()) + "\n";
+    text += "job " + job.id + " " + format_name(job.format) + " " + job.lang + "\n";
+    text += "timestamp " + std::to_string(timestamp_) + "\n";
+    add_file(text, "collection", collection_.root / "collection.yaml");
+    if (collection_.cover) add_file(text, "cover", *collection_.cover);
+    if (collection_.publisher.logo) add_file(text, "logo", *collection_.publisher.logo);
+
+    const Profile& profile = profiles_.at(job.profile);
+    text += "profile " + profile.id + "\n";
+    for (const fs::path& file : profile.chain) add_file(text, "profile-file", file);
+    for (const fs::path& font : profile_fonts(profile)) add_file(text, "font", font);
+    if (job.format == OutputFormat::pdf && profile.imposition == "booklet")
+        text += impose_ ? "imposed\n" : "not imposed\n";
+    for (const fs::path& patterns : pattern_files_) add_file(text, "patterns", patterns);
+
+    const Edition& full = *job.full_edition;
+    const std::set<std::string> kept(job.articles.begin(), job.articles.end());
+    for (const Article& article : full.articles) {
+        if (!job.handout() || kept.count(article.id) != 0) {
+            add_article(text, article);
+        } else {
+            // Links to an article a handout leaves out go to its web page.
+            text += "elsewhere " + article.id + " " + article.url + "\n";
+        }
+    }
+    for (const BrokenArticle* broken : job.broken) {
+        const bool read = std::any_of(full.articles.begin(), full.articles.end(),
+                                      [&](const Article& a) { return a.id == broken->id; });
+        if (!read) add_article_file(text, broken->id, broken->lang);
+    }
+    return sha256_hex(text);
+}
+
+}  // namespace pamphlet::job

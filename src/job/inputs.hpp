@@ -1,0 +1,48 @@
+// What a job's output depends on, as one digest: equal digests, equal
+// bytes (outputs are reproducible), so a job whose digest and output are
+// what the manifest recorded need not run again.
+#pragma once
+
+#include "plan.hpp"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pamphlet::job {
+
+class InputDigests {
+public:
+    // `pattern_files`: the hyphenation patterns documents may use.
+    InputDigests(const Collection& collection, const std::vector<Profile>& profiles,
+                 std::vector<std::filesystem::path> pattern_files, long long timestamp,
+                 bool impose);
+
+    // SHA-256 over pamphlet's version; the job's kind; the build's
+    // timestamp; collection.yaml, its cover and logo; the profile's chain of
+    // files and its fonts; the hyphenation patterns; every article file of
+    // the job with the images it shows; and, for a handout, the web address
+    // of each article it leaves out (links to them go there).
+    std::string digest(const Job& job);
+
+private:
+    // "<sha256>" of the file's bytes, or "unreadable"; each file read once.
+    const std::string& file_hash(const std::filesystem::path& file);
+    // A file named as the output cannot depend on: relative to the
+    // collection when it is inside it, else by its name alone.
+    std::string shown(const std::filesystem::path& file) const;
+    void add_file(std::string& text, const char* what, const std::filesystem::path& file);
+    void add_article(std::string& text, const Article& article);
+    void add_article_file(std::string& text, const std::string& id, const std::string& lang);
+
+    const Collection& collection_;
+    const std::vector<Profile>& profiles_;
+    std::vector<std::filesystem::path> pattern_files_;
+    long long timestamp_;
+    bool impose_;
+    std::map<std::filesystem::path, std::string> hashes_;
+    std::map<std::filesystem::path, std::string> lines_;  // "shown hash\n" per file
+};
+
+}  // namespace pamphlet::job

@@ -1,0 +1,45 @@
+// Before any job runs: the profiles and the collection loaded and checked
+// once, the plan, each job's input digest, this process's shard of it.
+#pragma once
+
+#include "manifest.hpp"
+#include "plan.hpp"
+
+#include "pamphlet/diagnostics.hpp"
+#include "pamphlet/job.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pamphlet::job {
+
+// Everything the jobs of a build share.
+struct PreparedBuild {
+    std::vector<Profile> profiles;
+    Collection collection;
+    long long timestamp = 0;
+    Plan plan;
+    std::string plan_digest;
+    std::vector<std::size_t> mine;   // indices into plan.jobs of this shard, in plan order
+    std::vector<JobReport> reports;  // one per `mine`: id, output, kind, input digest
+    std::filesystem::path manifest;  // where this build's manifest goes
+};
+
+// nullopt after errors that stop the whole build (a profile, collection.yaml,
+// the selection). With `keep_going`, errors in article files are not such
+// errors: the jobs that hold those articles carry them (Job::broken).
+std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const ProfilePaths& paths,
+                                           SourceFiles& sources, DiagnosticSink& sink,
+                                           bool keep_going);
+
+// The files of the articles `job` sets (as diagnostics name them).
+std::vector<std::string> article_files(const Job& job);
+
+// Whether the previous build's record of `report` still holds: same
+// inputs, and its output is on disk as that build wrote it.
+bool up_to_date(const JobReport& report, const std::map<std::string, RecordedJob>& previous);
+
+}  // namespace pamphlet::job

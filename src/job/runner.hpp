@@ -1,0 +1,57 @@
+// Running jobs: one output made in memory, and a pool of threads that runs
+// many. What the jobs share is read-only (the collection, the profiles) or
+// made for sharing (hyphenation patterns, decoded images); everything else
+// a job needs it makes for itself (see make_output).
+#pragma once
+
+#include "plan.hpp"
+
+#include "pamphlet/hyphenation.hpp"
+#include "pamphlet/image.hpp"
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pamphlet::job {
+
+// What every job of a build reads; shared by all threads.
+struct Workshop {
+    const Collection& collection;
+    const std::vector<Profile>& profiles;
+    long long timestamp = 0;
+    std::string generator;
+    std::vector<std::filesystem::path> hyphenation_dirs;
+    bool impose = true;
+    bool stats = false;
+    const std::atomic<bool>* cancel = nullptr;
+    HyphenationPatterns patterns;
+    DecodedImageCache images;
+
+    bool cancelled() const { return cancel != nullptr && cancel->load(); }
+};
+
+struct MadeOutput {
+    std::optional<std::string> bytes;  // nullopt: failed (errors in the sink) or cancelled
+    int pages = 0;                     // PDF pages or EPUB spine items
+    std::optional<TypesetStats> stats;
+};
+
+// The job's file in memory. Per job, on the calling thread: its diagnostic
+// sink, the typesetter's FontSet (FreeType faces are not thread-safe, and
+// its shaping cache lives as long as one document, which keeps memory flat
+// over a long batch), the hyphenator's memory of words, the PDF and EPUB
+// writers' state.
+MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink);
+
+// Calls work(i) for every i in `order` on `threads` threads (the caller's
+// among them), taking items in that order; no new item starts once
+// `cancel` is set.
+void run_on_threads(const std::vector<std::size_t>& order, int threads,
+                    const std::atomic<bool>* cancel, const std::function<void(std::size_t)>& work);
+
+}  // namespace pamphlet::job

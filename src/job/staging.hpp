@@ -1,0 +1,27 @@
+// Outputs written beside their final place under a temporary name, then
+// renamed into place (or removed): a reader never sees a half-written file,
+// and a build that must write nothing can take its files back.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pamphlet::job {
+
+struct StagedFile {
+    std::filesystem::path temp;  // ".NAME.tmp-XXXXXX" in the target's folder
+    std::filesystem::path target;
+};
+
+// Writes `bytes` to a new temporary file beside `target`, flushed to disk.
+// An error message on failure (nothing is left behind then).
+std::optional<std::string> stage_file(const std::filesystem::path& target, std::string_view bytes,
+                                      StagedFile& staged);
+// Renames the staged file over its target; on failure the temporary file
+// is removed and the target left as it was.
+std::optional<std::string> commit_staged(const StagedFile& staged);
+void discard_staged(const StagedFile& staged);
+
+}  // namespace pamphlet::job
