@@ -5,6 +5,7 @@
 # Batch array job. Whatever splits the work, the shards together must write
 # the very files, byte for byte, of one `pamphlet build` of the same selection.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/shards.sh"
 
 for tool in parallel jq sha256sum; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (run scripts/setup --test)" >&2; exit 1; }
@@ -23,29 +24,6 @@ export PATH="$WORK/bin:$PATH"
 selection=(-p a4-handout -p large-print --article all)
 docs=$SOURCE_DIR/docs/scale-out.md
 
-# The fenced block that follows the line "<!-- MARKER ... -->" in the docs.
-doc_block() {
-  awk -v marker="<!-- $1" 'index($0, marker) == 1 { armed = 1; next }
-    armed && /^```/ { if (inside) exit; inside = 1; next }
-    inside { print }' "$docs"
-}
-
-# Both folders hold the same files (manifests aside), byte for byte.
-same_outputs() {
-  local a=$1 b=$2 what=$3 files f differ=0
-  files=$(cd "$a" && find . -type f ! -name 'pamphlet-manifest*.jsonl' | sort)
-  if [[ $files != "$(cd "$b" && find . -type f ! -name 'pamphlet-manifest*.jsonl' | sort)" ]]; then
-    fail "$what: other files than the one-process build"
-    diff <(cd "$a" && find . -type f | sort) <(cd "$b" && find . -type f | sort) >&2 || true
-    return
-  fi
-  for f in $files; do
-    cmp -s "$a/$f" "$b/$f" || { differ=$((differ + 1)); ((differ > 5)) || echo "  differs: ${f#./}" >&2; }
-  done
-  if ((differ == 0)); then pass "$what: $(wc -l <<<"$files") files byte-identical to the one-process build"
-  else fail "$what: $differ file(s) differ from the one-process build"; fi
-}
-
 # A merged manifest: one line per planned job, every sha256 that of the file.
 check_merged() {
   local manifest=$1 dir=$2 what=$3 lines
@@ -53,9 +31,7 @@ check_merged() {
   lines=$(wc -l <"$manifest")
   if [[ $lines -eq $planned ]]; then pass "$what: merged manifest has the $planned planned jobs"
   else fail "$what: merged manifest has $lines lines, the plan $planned jobs"; fi
-  if jq -r '"\(.sha256)  \(.output)"' "$manifest" | (cd "$dir" && sha256sum --quiet --strict -c -); then
-    pass "$what: merged manifest's sha256 values match the files"
-  else fail "$what: merged manifest's sha256 values do not match the files"; fi
+  sha256_match "$manifest" "$dir" "$what: merged"
   local disagree
   disagree=$(comm -3 <(jq -c '[.id, .output, .sha256, .bytes, .inputs]' "$manifest" | sort) \
                      <(jq -c '[.id, .output, .sha256, .bytes, .inputs]' "$WORK/ref/pamphlet-manifest.jsonl" | sort) \
@@ -63,23 +39,6 @@ check_merged() {
   if [[ -z $disagree ]]; then pass "$what: merged manifest records what the one-process build recorded"
   else fail "$what: merged manifest and the one-process build's manifest disagree on $(wc -l <<<"$disagree") job(s)"
     head -n 5 <<<"$disagree" | sed 's/^/  /' >&2; fi
-}
-
-# Each of the four manifests in DIR holds a share of this build: its own shard, nonempty.
-check_shares() {
-  local dir=$1 what=$2 k n total=0 shares=""
-  for k in 0 1 2 3; do
-    if [[ ! -f $dir/pamphlet-manifest-$k-of-4.jsonl ]]; then
-      fail "$what: shard $k/4 wrote no manifest"; shares+=" -"; continue
-    fi
-    n=$(jq -s --arg s "$k/4" '[.[] | select(.current)] | if all(.shard == $s) then length else -1 end' \
-          "$dir/pamphlet-manifest-$k-of-4.jsonl")
-    shares+=" $n"
-    if ((n <= 0)); then fail "$what: shard $k/4 ran no jobs, or jobs of another shard ($n)"; continue; fi
-    total=$((total + n))
-  done
-  if ((total == planned)); then pass "$what: shares of${shares} jobs, $planned in all"
-  else fail "$what: the shards ran $total jobs, the plan has $planned"; fi
 }
 
 cd "$WORK"
@@ -106,7 +65,7 @@ run_recipe() {
 }
 run_recipe
 expect_status 0 "the recipe"
-check_shares out "parallel"
+check_shares out "$planned" "parallel" nonempty
 check_merged out/pamphlet-manifest.jsonl out "parallel"
 same_outputs out ref "parallel"
 if [[ $(jq -r .status out/pamphlet-manifest.jsonl | sort -u) == written ]]; then pass "parallel: every job written"
@@ -164,7 +123,7 @@ shard_array() {
   ((failed == 0)) && pass "$dir: four shards with --shard auto" || fail "$dir: a shard failed"
   run_pamphlet manifest merge "$dir"/pamphlet-manifest-{0,1,2,3}-of-4.jsonl -o "$dir/pamphlet-manifest.jsonl"
   expect_status 0 "$dir: merge"
-  check_shares "$dir" "$dir"
+  check_shares "$dir" "$planned" "$dir" nonempty
   check_merged "$dir/pamphlet-manifest.jsonl" "$dir" "$dir"
   same_outputs "$dir" ref "$dir"
 }

@@ -7,6 +7,7 @@
 # `pamphlet build` of the same selection. Runs as root; stops every daemon it
 # started when it ends, also when it fails.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/shards.sh"
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "FAIL: slurm.sh must run as root: it starts its own munged, slurmctld and slurmd (CI runs the tests as root)" >&2
@@ -199,12 +200,6 @@ pass "slurmctld (port $ctld_port) and slurmd (port $slurmd_port) up; node $host 
 # ---------------------------------------------------------------------------
 # The batch: the scripts of docs/scale-out.md, run as printed there.
 
-# The fenced block that follows the line "<!-- MARKER ... -->" in the docs.
-doc_block() {
-  awk -v marker="<!-- $1" 'index($0, marker) == 1 { armed = 1; next }
-    armed && /^```/ { if (inside) exit; inside = 1; next }
-    inside { print }' "$docs"
-}
 shared=$WORK/shared  # what the nodes of a real cluster would all mount
 mkdir "$shared"
 for script in pamphlet-array.sbatch pamphlet-merge.sbatch; do
@@ -275,22 +270,6 @@ else fail "sbatch printed no job id for the merge: '$merge_job'"; fi
 # ---------------------------------------------------------------------------
 # What the shards made.
 
-# Each of the four manifests in DIR holds a nonempty share of its build, of its own shard.
-check_shares() {
-  local dir=$1 planned=$2 what=$3 k n total=0 shares=""
-  for k in 0 1 2 3; do
-    if [[ ! -f $dir/pamphlet-manifest-$k-of-4.jsonl ]]; then
-      fail "$what: shard $k/4 wrote no manifest"; shares+=" -"; continue
-    fi
-    n=$(jq -s --arg s "$k/4" '[.[] | select(.current)] | if all(.shard == $s) then length else -1 end' \
-          "$dir/pamphlet-manifest-$k-of-4.jsonl")
-    shares+=" $n"
-    ((n != -1)) || { fail "$what: manifest $k/4 holds jobs of another shard"; continue; }
-    total=$((total + n))
-  done
-  if ((total == planned)); then pass "$what: shares of${shares} jobs, $planned in all"
-  else fail "$what: the shards ran $total jobs, the plan has $planned"; fi
-}
 check_shares "$OUT/handouts" "$planned_handouts" "handouts"
 check_shares "$OUT/books" "$planned_books" "books"
 # Over the whole batch, every task had work to do.
@@ -318,23 +297,10 @@ for part in handouts books; do
     || fail "$part: merged manifest has $lines lines, pamphlet plan lists $planned jobs"
   cmp -s "$WORK/$part-merged.jsonl" "$OUT/$part/pamphlet-manifest.jsonl" \
     && pass "$part: the merge job wrote the same manifest" || fail "$part: the merge job's manifest differs"
-  if jq -r '"\(.sha256)  \(.output)"' "$WORK/$part-merged.jsonl" | (cd "$OUT/$part" && sha256sum --quiet --strict -c -); then
-    pass "$part: merged manifest's sha256 values match sha256sum of the files"
-  else fail "$part: merged manifest's sha256 values do not match the files"; fi
+  sha256_match "$WORK/$part-merged.jsonl" "$OUT/$part" "$part: merged"
 
   # The union of the shards' files is the one-process build, byte for byte.
-  files=$(cd "$OUT/$part" && find . -type f ! -name 'pamphlet-manifest*.jsonl' | sort)
-  if [[ $files != "$(cd "$WORK/local/$part" && find . -type f ! -name 'pamphlet-manifest*.jsonl' | sort)" ]]; then
-    fail "$part: the shards wrote other files than the one-process build"
-    diff <(cd "$OUT/$part" && find . -type f | sort) <(cd "$WORK/local/$part" && find . -type f | sort) >&2 || true
-  else
-    differ=0
-    for f in $files; do
-      cmp -s "$OUT/$part/$f" "$WORK/local/$part/$f" || { differ=$((differ + 1)); ((differ > 5)) || echo "  differs: ${f#./}" >&2; }
-    done
-    ((differ == 0)) && pass "$part: $(wc -l <<<"$files") files byte-identical to the one-process build" \
-      || fail "$part: $differ file(s) differ from the one-process build"
-  fi
+  same_outputs "$OUT/$part" "$WORK/local/$part" "$part"
 
   # With the merged manifest in place, a build without --shard has nothing to do.
   if [[ $part == handouts ]]; then run_pamphlet plan "$COLLECTION" -o "$OUT/$part" "${selection[@]}" --article all
