@@ -50,15 +50,25 @@ struct ImageDecodeResult {
     std::string error;
 };
 
-ImageDecodeResult decode_image(const std::filesystem::path& file);
+// Whether a decoded PNG must hold its pixels even when `png_stream` holds its
+// rows as a PDF can take them.
+enum class PixelNeed {
+    always,
+    // The file is still read to its end (every row inflated, every check
+    // made) but row by row: `data` stays empty, and a large picture never
+    // needs its whole size in memory.
+    unless_png_stream,
+};
+
+ImageDecodeResult decode_image(const std::filesystem::path& file,
+                               PixelNeed pixels = PixelNeed::always);
 
 // Decoded images shared by every document of a run, on any thread: a file
 // asked for by several documents at once is decoded once, and the result is
 // kept for the next one while the cache holds less than `budget_bytes` of
 // image data (the least recently used go first; one in use stays alive with
 // its user). Results never change, so sharing them changes no output.
-// It keeps what a PDF writer takes: where `png_stream` holds a PNG's rows,
-// `data` is left empty.
+// It decodes what a PDF writer takes (PixelNeed::unless_png_stream).
 class DecodedImageCache {
 public:
     DecodedImageCache() : DecodedImageCache(std::size_t{256} << 20) {}

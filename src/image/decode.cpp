@@ -5,10 +5,10 @@
 
 namespace pamphlet {
 
-ImageDecodeResult decode_image(const std::filesystem::path& file) {
+ImageDecodeResult decode_image(const std::filesystem::path& file, PixelNeed pixels) {
     std::optional<std::string> bytes = read_file(file);
     if (!bytes) return {std::nullopt, "cannot read the file"};
-    if (image_detail::has_png_signature(*bytes)) return image_detail::decode_png(*bytes);
+    if (image_detail::has_png_signature(*bytes)) return image_detail::decode_png(*bytes, pixels);
     if (image_detail::has_jpeg_signature(*bytes)) {
         return image_detail::decode_jpeg(std::move(*bytes));
     }

@@ -72,12 +72,7 @@ std::shared_ptr<const ImageDecodeResult> DecodedImageCache::decode(
     lock.unlock();
 
     // Decoded without the lock: other files go on being served meanwhile.
-    ImageDecodeResult decoded = decode_image(file);
-    if (decoded.image && !decoded.image->png_stream.empty()) {
-        // A writer takes the file's own rows then; the pixels would only
-        // double what the cache holds.
-        decoded.image->data = std::string();
-    }
+    ImageDecodeResult decoded = decode_image(file, PixelNeed::unless_png_stream);
     auto result = std::make_shared<const ImageDecodeResult>(std::move(decoded));
     promise.set_value(result);
 

@@ -15,7 +15,7 @@ bool has_jpeg_signature(std::string_view bytes);
 // Header only: size and pHYs resolution.
 ImageProbe probe_png(std::string_view bytes);
 // Every PNG flavour to 8-bit gray or RGB samples plus an 8-bit soft mask.
-ImageDecodeResult decode_png(std::string_view bytes);
+ImageDecodeResult decode_png(std::string_view bytes, PixelNeed pixels);
 
 // Markers up to the frame header: size, components, JFIF resolution.
 ImageProbe probe_jpeg(std::string_view bytes);

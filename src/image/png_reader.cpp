@@ -105,6 +105,14 @@ bool read_header(png_structp png, png_infop info, bool to_8bit, RowLayout* layou
     return true;
 }
 
+// Every row through one buffer, for the checks alone (not interlaced).
+bool check_rows(png_structp png, png_infop info, png_bytep row, png_uint_32 height) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row, nullptr);
+    png_read_end(png, info);
+    return true;
+}
+
 bool read_rows(png_structp png, png_infop info, png_bytepp rows) {
     if (setjmp(png_jmpbuf(png))) return false;
     png_read_image(png, rows);
@@ -172,7 +180,7 @@ ImageProbe probe_png(std::string_view bytes) {
     return {info_of(layout), {}};
 }
 
-ImageDecodeResult decode_png(std::string_view bytes) {
+ImageDecodeResult decode_png(std::string_view bytes, PixelNeed need) {
     PngSession session(bytes);
     if (!session.ok()) return {std::nullopt, "out of memory while reading a PNG"};
     RowLayout layout;
@@ -182,6 +190,21 @@ ImageDecodeResult decode_png(std::string_view bytes) {
     if (layout.width > max_side || layout.height > max_side) {
         return {std::nullopt, "unsupported PNG: " + std::to_string(layout.width) + "x" +
                                   std::to_string(layout.height) + " pixels is too large"};
+    }
+
+    if (need == PixelNeed::unless_png_stream) {
+        if (std::string stream = predicted_stream(bytes); !stream.empty()) {
+            std::vector<png_byte> row(layout.row_bytes);
+            if (!check_rows(session.png(), session.info(), row.data(), layout.height)) {
+                return {std::nullopt, session.error()};
+            }
+            DecodedImage image;
+            image.info = info_of(layout);
+            image.color_space = layout.channels == 1 ? DecodedImage::ColorSpace::gray
+                                                     : DecodedImage::ColorSpace::rgb;
+            image.png_stream = std::move(stream);
+            return {std::move(image), {}};
+        }
     }
 
     std::string pixels(layout.row_bytes * layout.height, '\0');

@@ -87,8 +87,8 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
         PlacedGlyph placed;
         placed.id = shaped.id;
         placed.advance = shaped.x_advance * segment.scale * expand;
-        placed.dx = shaped.x_offset * segment.scale * expand;
-        placed.dy = shaped.y_offset * segment.scale;
+        placed.dx = static_cast<float>(shaped.x_offset * segment.scale * expand);
+        placed.dy = static_cast<float>(shaped.y_offset * segment.scale);
         placed.cluster = base + (shaped.cluster - text_begin);
         pen_ += placed.advance;
         run.glyphs.push_back(placed);

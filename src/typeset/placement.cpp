@@ -39,7 +39,9 @@ void place_items(std::vector<PageItem>&& items, double x, double baseline, Page&
         std::visit(Mover{x, baseline}, item);
         page.items.push_back(std::move(item));
     }
-    items.clear();
+    // The moved-from items still hold their room: give it back now, not
+    // when the whole document is done.
+    std::vector<PageItem>().swap(items);
 }
 
 void place_items(BoxContent&& content, double x, double baseline, Page& page) {

@@ -22,6 +22,7 @@ std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& 
 BoxContent TextSetter::line_content(const SetLine& line, double x,
                                     const std::vector<LinkTarget>& links) {
     BoxContent content;
+    content.items.reserve(line.runs.size());
     for (const GlyphRun& source : line.runs) {
         GlyphRun run = source;
         run.x += x;

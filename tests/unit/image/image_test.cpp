@@ -196,6 +196,7 @@ TEST_CASE("the decoded image cache decodes a file once for every thread that ask
     // What a PDF writer takes: the file's own rows, not the pixels as well.
     CHECK_FALSE(results.front()->image->png_stream.empty());
     CHECK(results.front()->image->data.empty());
+    CHECK(results.front()->image->data.capacity() < 64);  // the pixels' memory given back
 
     CHECK_FALSE(cache.decode(data_dir / "no-such.png")->image);
     const auto rgba = cache.decode(data_dir / "rgba8.png");  // pixels and a mask, no stream
@@ -211,4 +212,23 @@ TEST_CASE("the decoded image cache lets the least recently used go beyond its bu
     cache.decode(a);  // gone from the cache: decoded again
     CHECK(cache.decodes() == 3);
     REQUIRE(first->image);  // still alive for whoever holds it
+}
+
+TEST_CASE("without its pixels, a PNG is still read to its end, row by row") {
+    const auto file = data_dir / "rgb8.png";
+    ImageDecodeResult full = decode_image(file);
+    ImageDecodeResult lean = decode_image(file, PixelNeed::unless_png_stream);
+    REQUIRE(full.image);
+    REQUIRE(lean.image);
+    CHECK(lean.image->data.empty());
+    CHECK(lean.image->png_stream == full.image->png_stream);
+    CHECK(lean.image->info.width == full.image->info.width);
+    CHECK(lean.image->color_space == full.image->color_space);
+    // A damaged file is found all the same.
+    const std::string bytes = read_bytes(file);
+    const auto cut = scratch_file("rgb8-cut.png", bytes.substr(0, bytes.size() - 20));
+    CHECK_FALSE(decode_image(cut, PixelNeed::unless_png_stream).image);
+    // Files a PDF cannot take as they are keep their pixels.
+    CHECK_FALSE(
+        decode_image(data_dir / "rgba8.png", PixelNeed::unless_png_stream).image->data.empty());
 }

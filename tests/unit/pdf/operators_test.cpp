@@ -26,7 +26,7 @@ TEST_CASE("TJ adjustments make the glyphs land on the typesetter's advances") {
     run.y = 700.5;
     // Glyph 5 is 500/1000 em wide and advances 5 pt (no adjustment); glyph
     // 7 is 600/1000 em wide but kerned to 5.5 pt (+50); glyph 9 is last.
-    run.glyphs = {{5, 5.0, 0, 0, 0}, {7, 5.5, 0, 0, 1}, {9, 4.0, 0, 0, 2}};
+    run.glyphs = {{5, 0, 5.0, 0, 0}, {7, 1, 5.5, 0, 0}, {9, 2, 4.0, 0, 0}};
     const std::map<std::uint32_t, double> widths{{5, 500}, {7, 600}, {9, 400}};
     CHECK(text_operators(run, "F1", widths) ==
           "BT\n/F1 10 Tf\n1 0 0 1 72 700.5 Tm\n[<00050007>50<0009>] TJ\nET\n");
@@ -41,7 +41,7 @@ TEST_CASE("expanded glyphs are drawn wider with Tz, and the adjustments account 
     // At 102 %, glyph 5 (500/1000 em) advances 5.1 pt by itself; glyph 7
     // (600/1000 em, 6.12 pt) is moved on by 5.1 pt, 100/1000 em of the
     // scaled font less.
-    run.glyphs = {{5, 5.1, 0, 0, 0}, {7, 5.1, 0, 0, 1}, {9, 4.08, 0, 0, 2}};
+    run.glyphs = {{5, 0, 5.1, 0, 0}, {7, 1, 5.1, 0, 0}, {9, 2, 4.08, 0, 0}};
     const std::map<std::uint32_t, double> widths{{5, 500}, {7, 600}, {9, 400}};
     CHECK(text_operators(run, "F1", widths) ==
           "BT\n/F1 10 Tf\n102 Tz\n1 0 0 1 72 700.5 Tm\n[<00050007>100<0009>] TJ\n100 Tz\nET\n");
@@ -52,7 +52,7 @@ TEST_CASE("a glyph with an offset is positioned on its own") {
     run.size = 10;
     run.x = 0;
     run.y = 100;
-    run.glyphs = {{5, 5.0, 0, 0, 0}, {300, 0.0, -3.0, 2.0, 0}, {9, 4.0, 0, 0, 2}};
+    run.glyphs = {{5, 0, 5.0, 0, 0}, {300, 0, 0.0, -3.0, 2.0}, {9, 2, 4.0, 0, 0}};
     const std::map<std::uint32_t, double> widths{{5, 500}, {300, 0}, {9, 400}};
     CHECK(text_operators(run, "F2", widths) ==
           "BT\n/F2 10 Tf\n"

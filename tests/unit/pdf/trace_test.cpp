@@ -35,7 +35,7 @@ LaidOutDocument small_document() {
     run.x = 70.866;
     run.y = 700.1234;
     run.text = "ffic\"";
-    run.glyphs = {{615, 11.86, 0, 0, 0}, {83, 6.0149, 0, 0, 3}, {800, 0, -2.5, 1.25, 3}};
+    run.glyphs = {{615, 0, 11.86, 0, 0}, {83, 3, 6.0149, 0, 0}, {800, 3, 0, -2.5, 1.25}};
     first.items.push_back(run);
     FilledRect rule;
     rule.x = 70.866;
@@ -88,7 +88,7 @@ TEST_CASE("the trace is the same every time") {
 TEST_CASE("release builds leave .notdef out, keep its advance and say so") {
     LaidOutDocument doc = small_document();
     GlyphRun& run = std::get<GlyphRun>(doc.pages[0].items[0]);
-    run.glyphs.insert(run.glyphs.begin() + 1, PlacedGlyph{0, 4.5, 0, 0, 3});
+    run.glyphs.insert(run.glyphs.begin() + 1, PlacedGlyph{.id = 0, .cluster = 3, .advance = 4.5});
     const std::string trace = trace_document(doc);
     CHECK(trace.find("[615:16.36 83:6.01 800:0@-2.5,1.25]") != std::string::npos);
     CHECK(trace.find("warning: font 'CharisSIL' has no glyph for some characters of "

@@ -105,13 +105,13 @@ TEST_CASE("glyph texts follow HarfBuzz clusters") {
     GlyphRun run;
     run.text = "office";
     // "o", the "ffi" ligature, "c", "e".
-    for (std::uint32_t cluster : {0u, 1u, 4u, 5u}) run.glyphs.push_back({7, 5, 0, 0, cluster});
+    for (std::uint32_t cluster : {0u, 1u, 4u, 5u}) run.glyphs.push_back({7, cluster, 5, 0, 0});
     std::vector<std::string> texts = glyph_texts(run);
     CHECK(texts == std::vector<std::string>{"o", "ffi", "c", "e"});
 
     GlyphRun marks;
     marks.text = "e\xCC\x81x";  // e + combining acute: two glyphs, one cluster
-    marks.glyphs = {{1, 5, 0, 0, 0}, {2, 0, 0, 0, 0}, {3, 5, 0, 0, 3}};
+    marks.glyphs = {{1, 0, 5, 0, 0}, {2, 0, 0, 0, 0}, {3, 3, 5, 0, 0}};
     CHECK(glyph_texts(marks) == std::vector<std::string>{"e\xCC\x81", "", "x"});
 }
 
