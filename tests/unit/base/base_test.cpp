@@ -54,3 +54,24 @@ TEST_CASE("read_file returns the bytes, or nothing") {
     CHECK_FALSE(read_file(path));
     CHECK_FALSE(read_file(std::filesystem::temp_directory_path()));  // a folder is not a file
 }
+
+TEST_CASE("read_file_limited looks at the size before it reads") {
+    auto path = std::filesystem::temp_directory_path() / "pamphlet-base-limited.bin";
+    std::ofstream(path, std::ios::binary) << std::string(100, 'x');
+    FileRead fits = read_file_limited(path, 100);
+    CHECK(fits.ok());
+    CHECK(fits.bytes == std::string(100, 'x'));
+    FileRead over = read_file_limited(path, 99);
+    CHECK(over.problem == FileRead::Problem::too_large);
+    CHECK(over.size == 100);
+    CHECK(over.bytes.empty());
+    // A sparse 3 GB file: refused without being read.
+    std::filesystem::resize_file(path, 3'000'000'000ull);
+    FileRead huge = read_file_limited(path, 8u << 20);
+    CHECK(huge.problem == FileRead::Problem::too_large);
+    CHECK(describe_problem(huge, 8u << 20) == "is larger than pamphlet's limit of 8 MiB (2861 MiB)");
+    std::filesystem::remove(path);
+    CHECK(read_file_limited(path, 10).problem == FileRead::Problem::missing);
+    CHECK(read_file_limited(std::filesystem::temp_directory_path(), 10).problem ==
+          FileRead::Problem::not_a_file);
+}
