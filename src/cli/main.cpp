@@ -115,6 +115,14 @@ std::string finish_selection(Selection& s) {
     if (all && s.request.articles.size() > 1)
         return "--article all makes a handout of every article; it cannot be combined with "
                "article ids";
+    // Outputs are named after the profile's file name: two profiles of one
+    // name would write the same files.
+    for (std::size_t i = 0; i < s.request.profiles.size(); ++i)
+        for (std::size_t k = 0; k < i; ++k)
+            if (fs::path(s.request.profiles[i]).stem() == fs::path(s.request.profiles[k]).stem())
+                return "-p " + s.request.profiles[k] + " and -p " + s.request.profiles[i] +
+                       " would write the same files (outputs are named after the profile's "
+                       "file name); rename one of them";
     if (s.shards < 0) return "--shards " + std::to_string(s.shards) + ": must be at least 1";
     if (!s.shard.empty()) {
         pamphlet::ShardChoice choice = pamphlet::choose_shard(
@@ -287,6 +295,9 @@ int run_manifest_merge(const std::vector<std::string>& files, const std::string&
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file-size limit (ulimit -f) must fail a write with EFBIG, which the
+    // writers report and tidy up after, not kill the process mid-file.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{
         "pamphlet turns an article collection (Markdown + collection.yaml) into EPUB books and "
         "typeset PDF brochures.",

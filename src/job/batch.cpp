@@ -236,6 +236,12 @@ BuildResult Batch::run() {
         forward_.global();
         return result;
     }
+    {
+        // What a killed run left behind goes before anything new is written.
+        std::vector<std::filesystem::path> targets{build_.manifest};
+        for (std::size_t k = 0; k < build_.mine.size(); ++k) targets.push_back(job(k).output);
+        remove_stale_temps(targets);
+    }
     if (request_.observer != nullptr) request_.observer->planned(build_.reports, to_run_.size());
     {
         const std::lock_guard<std::mutex> lock(mutex_);

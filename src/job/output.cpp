@@ -3,21 +3,88 @@
 #include "staging.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <map>
+#include <set>
 
 namespace pamphlet {
 
 namespace job {
 
+namespace {
+
+// The host's name as it may stand in a file name.
+std::string host_name() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "host";
+    std::string safe;
+    for (const char* c = name; *c != '\0'; ++c)
+        safe += (std::isalnum(static_cast<unsigned char>(*c)) || *c == '.') ? *c : '_';
+    return safe;
+}
+
+std::string temp_prefix(const std::filesystem::path& target) {
+    return "." + target.filename().string() + ".tmp-";
+}
+
+}  // namespace
+
+int remove_stale_temps(const std::vector<std::filesystem::path>& targets) {
+    namespace fs = std::filesystem;
+    // File names to look for, by folder: one pass over each folder.
+    std::map<fs::path, std::set<std::string>> names_in;
+    for (const fs::path& target : targets)
+        names_in[target.parent_path().empty() ? fs::path(".") : target.parent_path()].insert(
+            target.filename().string());
+    const std::string mine = host_name() + "-";
+    const auto day_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+    int removed = 0;
+    for (const auto& [dir, names] : names_in) {
+        std::error_code ec;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            // ".NAME.tmp-HOST-PID-XXXXXX"
+            const std::string entry = it->path().filename().string();
+            const std::size_t tmp = entry.rfind(".tmp-");
+            if (entry.empty() || entry[0] != '.' || tmp == std::string::npos || tmp < 2) continue;
+            if (names.count(entry.substr(1, tmp - 1)) == 0) continue;
+            std::error_code type_ec;
+            if (it->is_symlink(type_ec) || !it->is_regular_file(type_ec)) continue;
+            const std::string rest = entry.substr(tmp + 5);
+            bool stale = false;
+            if (rest.compare(0, mine.size(), mine) == 0) {
+                const std::size_t dash = rest.rfind('-');
+                const std::string pid_text =
+                    dash > mine.size() ? rest.substr(mine.size(), dash - mine.size()) : "";
+                char* end_of_pid = nullptr;
+                const long pid = std::strtol(pid_text.c_str(), &end_of_pid, 10);
+                if (pid > 0 && end_of_pid != nullptr && *end_of_pid == '\0')
+                    stale = ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+            }
+            if (!stale) {
+                const auto written = it->last_write_time(type_ec);
+                stale = !type_ec && written < day_ago;
+            }
+            if (stale && ::unlink(it->path().c_str()) == 0) ++removed;
+        }
+    }
+    return removed;
+}
+
 std::optional<std::string> stage_file(const std::filesystem::path& target, std::string_view bytes,
                                       StagedFile& staged) {
     namespace fs = std::filesystem;
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    std::string temp =
+        (dir / (temp_prefix(target) + host_name() + "-" + std::to_string(::getpid()) + "-XXXXXX"))
+            .string();
     int fd = ::mkstemp(temp.data());
     if (fd < 0) return "cannot create a file in " + dir.string() + ": " + std::strerror(errno);
     auto fail = [&](const char* what) {

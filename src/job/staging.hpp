@@ -7,11 +7,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pamphlet::job {
 
 struct StagedFile {
-    std::filesystem::path temp;  // ".NAME.tmp-XXXXXX" in the target's folder
+    std::filesystem::path temp;  // ".NAME.tmp-HOST-PID-XXXXXX" in the target's folder
     std::filesystem::path target;
 };
 
@@ -23,5 +24,12 @@ std::optional<std::string> stage_file(const std::filesystem::path& target, std::
 // is removed and the target left as it was.
 std::optional<std::string> commit_staged(const StagedFile& staged);
 void discard_staged(const StagedFile& staged);
+
+// Removes what a killed run (SIGKILL, power loss) left beside the targets:
+// temporary files of this host whose process is gone, and any older than a
+// day (another host's, or an older pamphlet's). A running build's temporary
+// files are never touched, so builds of other shards may share the folder.
+// Returns how many were removed.
+int remove_stale_temps(const std::vector<std::filesystem::path>& targets);
 
 }  // namespace pamphlet::job

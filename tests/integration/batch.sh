@@ -65,6 +65,7 @@ jq -e -s '[.[] | select(.current)] | all(.status == "written")' "$WORK/edit-out/
   pass "--force makes every output again" || fail "--force"
 
 # --- Usage errors: exit 2 and one clear line.
+mkdir -p "$WORK/other" && cp layouts/a4-handout.yaml "$WORK/other/"
 usage() {
   local want=$1; shift
   run_pamphlet build samples/clinic -o "$WORK/usage" "$@"
@@ -79,6 +80,7 @@ usage "--shard 0/0: the shard count must be at least 1" --shard 0/0
 usage "--shard auto: no job array in the environment" --shard auto
 usage "--manifest $WORK/nowhere/m.jsonl: the folder $WORK/nowhere does not exist" --manifest "$WORK/nowhere/m.jsonl"
 usage "--manifest $WORK: is a folder" --manifest "$WORK"
+usage "-p a4-handout and -p $WORK/other/a4-handout.yaml would write the same files (outputs are named after the profile's file name); rename one of them" -p a4-handout -p "$WORK/other/a4-handout.yaml"
 usage "--article all makes a handout of every article; it cannot be combined with article ids" --article all --article fascia
 [[ ! -e $WORK/usage ]] && pass "usage errors write nothing" || fail "usage error wrote files"
 SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=1 run_pamphlet build samples/clinic -o "$WORK/usage" --shard auto
@@ -182,4 +184,27 @@ jq -e -s --argjson n "$finished" '[.[] | select(.status == "unchanged")] | lengt
 interrupt INT ""
 expect_status 130 "SIGINT (all or nothing)"
 [[ -z $(find "$WORK/killed-INT" -type f) ]] && pass "SIGINT: nothing written, no temporary file" || { fail "SIGINT left files"; find "$WORK/killed-INT" >&2; }
+
+# SIGKILL cannot be caught: its temporary files are cleaned by the next run.
+interrupt KILL ""
+expect_status 137 "SIGKILL"
+left=$(find "$WORK/killed-KILL" -name '.*.tmp-*' | wc -l)
+((left >= 1)) && pass "SIGKILL: $left temporary files left behind" || fail "SIGKILL left no temporary file to clean (the test proves nothing)"
+# A running build's temporary file (this shell is alive) and an unrelated file stay.
+live="$WORK/killed-KILL/.clinic-de-a4-handout-fascia-1.pdf.tmp-$(hostname | tr -c 'A-Za-z0-9.\n' _)-$$-abcdef"
+touch "$live" "$WORK/killed-KILL/.notes.txt.tmp-x"
+run_pamphlet build "$WORK/clean50" -o "$WORK/killed-KILL" -p a4-handout -p large-print --article all -q
+expect_status 0 "the run after SIGKILL"
+[[ $(find "$WORK/killed-KILL" -name '.*.tmp-*' | sort | tr '\n' ' ') == "$(printf '%s\n' "$live" "$WORK/killed-KILL/.notes.txt.tmp-x" | sort | tr '\n' ' ')" ]] &&
+  pass "after SIGKILL: the dead run's temporary files removed, a live one and others' files kept" ||
+  { fail "after SIGKILL: temporary files"; find "$WORK/killed-KILL" -name '.*.tmp-*' >&2; }
+
+# A file-size limit (ulimit -f) fails the write, it does not kill the build.
+mkdir -p "$WORK/xfsz" && echo "previous good book" >"$WORK/xfsz/clinic-de.epub"
+(ulimit -f 64; run_pamphlet build samples/clinic -o "$WORK/xfsz" -q; echo $status >"$WORK/status")
+status=$(cat "$WORK/status")
+expect_status 1 "file-size limit"
+grep -q "error: cannot write .*File too large" "$WORK/stderr" && pass "file-size limit: said" || { fail "file-size limit message"; cat "$WORK/stderr" >&2; }
+[[ $(cat "$WORK/xfsz/clinic-de.epub") == "previous good book" && -z $(find "$WORK/xfsz" -name '.*.tmp-*') && $(find "$WORK/xfsz" -type f | wc -l) -eq 1 ]] &&
+  pass "file-size limit: the earlier book kept, nothing else written, no temporary file" || { fail "file-size limit left files"; ls -la "$WORK/xfsz" >&2; }
 finish
