@@ -3,14 +3,19 @@
 #include "manifest.hpp"
 #include "plan.hpp"
 #include "scratch_files.hpp"
+#include "staging.hpp"
 
 #include "pamphlet/digest.hpp"
 #include "pamphlet/job.hpp"
 
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <set>
@@ -515,4 +520,43 @@ TEST_CASE("a diagnostic as a JSON line") {
         R"({"severity":"warning","code":"missing-alt","file":"articles/knee.de.md","line":12,"column":3,"message":"image without alt text: \"Knie\"","job":"clinic-de.epub"})");
     CHECK(diagnostic_json(Diagnostic{Severity::error, "x", "m", {}, {}}) ==
           R"({"severity":"error","code":"x","file":null,"line":null,"column":null,"message":"m"})");
+}
+
+TEST_CASE("a killed run's temporary files are removed, a running one's and others' kept") {
+    namespace fs = std::filesystem;
+    testing::TempDir dir;
+    const fs::path target = dir.path / "clinic-de.pdf";
+    // A staged file of this (live) process.
+    job::StagedFile live;
+    REQUIRE_FALSE(job::stage_file(target, "live", live));
+    const std::string own = live.temp.filename().string();
+    const std::string host_pid =
+        own.substr(std::string(".clinic-de.pdf.tmp-").size(),
+                   own.rfind('-') - std::string(".clinic-de.pdf.tmp-").size());
+    const std::string host = host_pid.substr(0, host_pid.rfind('-'));
+    // A process that has ended.
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    int child_status = 0;
+    ::waitpid(child, &child_status, 0);
+    auto touch = [&](const std::string& name) {
+        std::ofstream(dir.path / name) << "x";
+        return dir.path / name;
+    };
+    const fs::path dead =
+        touch(".clinic-de.pdf.tmp-" + host + "-" + std::to_string(child) + "-a1b2c3");
+    const fs::path elsewhere_new = touch(".clinic-de.pdf.tmp-otherhost-1-a1b2c3");
+    const fs::path elsewhere_old = touch(".clinic-de.pdf.tmp-otherhost-2-a1b2c3");
+    fs::last_write_time(elsewhere_old, fs::file_time_type::clock::now() - std::chrono::hours(25));
+    const fs::path not_ours =
+        touch(".notes.txt.tmp-" + host + "-" + std::to_string(child) + "-a1b2c3");
+
+    CHECK(job::remove_stale_temps({target}) == 2);
+    CHECK_FALSE(fs::exists(dead));
+    CHECK_FALSE(fs::exists(elsewhere_old));
+    CHECK(fs::exists(live.temp));
+    CHECK(fs::exists(elsewhere_new));
+    CHECK(fs::exists(not_ours));
+    REQUIRE_FALSE(job::commit_staged(live));
+    CHECK(testing::slurp(target) == "live");
 }
