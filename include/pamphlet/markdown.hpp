@@ -21,6 +21,9 @@ struct ArticleInput {
     std::string id;                        // "fascia"
     std::string lang;                      // "de"
     std::vector<std::string> article_ids;  // every article of the collection, for link resolution
+    // The collection folder: images must lie inside it, symbolic links
+    // followed (empty: the article's own folder).
+    std::filesystem::path collection_root = {};
 };
 
 // Parses one article file's full text (front matter + body). Typography for

@@ -1,8 +1,10 @@
 // collection.yaml + articles/ID.LANG.md -> Collection and its Editions.
 #include "pamphlet/collection.hpp"
 
+#include "pamphlet/base/confine.hpp"
 #include "pamphlet/base/dates.hpp"
 #include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
 #include "pamphlet/base/strings.hpp"
 
 #include "pamphlet/markdown.hpp"
@@ -45,6 +47,7 @@ public:
                      DiagnosticSink& sink)
         : dir_(std::move(dir)),
           display_dir_(std::move(display_dir)),
+          inside_({dir_}),
           sources_(sources),
           sink_(sink) {}
 
@@ -57,16 +60,20 @@ private:
     std::optional<std::string> required_string(const yaml::Node& map, const char* key);
     std::optional<LocalizedText> localized(const yaml::Node& node, const char* key);
     std::optional<fs::path> existing_file(const yaml::Node& node, const char* key);
+    std::optional<std::string> read_collection_yaml();
+    std::optional<std::string> read_article_text(const std::string& id, const std::string& rel,
+                                                 const SourceSpan& listed_at, bool& missing);
     void read_publisher(const yaml::Node& node, Publisher& out);
     std::vector<std::string> read_article_ids(const yaml::Node& node);
     void warn_unlisted_articles(const Collection& c);
     std::vector<std::string> article_files_on_disk() const;
     std::optional<Article> read_article(const Collection& c, const std::string& id,
-                                        const std::string& lang, const SourceSpan& listed_at,
-                                        bool& missing);
+                                        const std::string& lang, const std::string& text);
 
     fs::path dir_;
     std::string display_dir_;
+    // Every file the collection names must lie in its folder.
+    Confinement inside_;
     SourceFiles& sources_;
     DiagnosticSink& sink_;
     std::string yaml_file_;
@@ -119,6 +126,15 @@ std::optional<fs::path> CollectionReader::existing_file(const yaml::Node& node, 
     auto rel = yaml::as_string(node, key, sink_);
     if (!rel) return std::nullopt;
     fs::path path = (dir_ / *rel).lexically_normal();
+    if (const auto place = inside_.place(path); place != Confinement::Place::inside) {
+        sink_.error(node.span, "outside-collection",
+                    std::string(key) + " '" + *rel + "'" +
+                        (place == Confinement::Place::link_outside
+                             ? " leads outside the collection folder through a symbolic link"
+                             : " is outside the collection folder") +
+                        "; only files inside the collection are published");
+        return std::nullopt;
+    }
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
         sink_.error(node.span, "missing-file",
@@ -223,24 +239,80 @@ void CollectionReader::warn_unlisted_articles(const Collection& c) {
     }
 }
 
-std::optional<Article> CollectionReader::read_article(const Collection& c, const std::string& id,
-                                                      const std::string& lang,
-                                                      const SourceSpan& listed_at, bool& missing) {
-    std::string rel = "articles/" + id + "." + lang + ".md";
-    fs::path path = dir_ / rel;
-    std::error_code ec;
-    missing = !fs::is_regular_file(path, ec);
-    if (missing) return std::nullopt;
-    std::string shown = display(rel);
-    auto text = read_file(path);
-    if (!text) {
-        sink_.error(SourceSpan::whole(shown), "unreadable-file", "cannot read the file");
+// The text of one article file, or nullopt: `missing` when there is no such
+// file, else after reporting at `listed_at` (the article's line in
+// collection.yaml) why the file is not read. Those are errors of the
+// collection, not of the article: no article exists to keep going without.
+std::optional<std::string> CollectionReader::read_article_text(const std::string& id,
+                                                               const std::string& rel,
+                                                               const SourceSpan& listed_at,
+                                                               bool& missing) {
+    const fs::path path = dir_ / rel;
+    const std::string shown = display(rel);
+    const std::string article = "article '" + id + "': " + shown;
+    missing = false;
+    // The name is built from a slug, so only a symbolic link can lead out.
+    if (!inside_.admits(path)) {
+        sink_.error(listed_at, "outside-collection",
+                    article +
+                        " leads outside the collection folder through a symbolic link; it is not "
+                        "read");
         return std::nullopt;
     }
-    sources_.add(shown, *text);
-    ArticleInput input{shown, path, id, lang, c.article_ids};
-    (void)listed_at;
-    return parse_article(input, *text, sink_);
+    FileRead read = read_file_limited(path, limits::text_file_bytes);
+    std::error_code ec;
+    switch (read.problem) {
+        case FileRead::Problem::none:
+            return std::move(read.bytes);
+        case FileRead::Problem::missing:
+            missing = true;
+            return std::nullopt;
+        case FileRead::Problem::not_a_file:
+            sink_.error(listed_at, "not-a-file",
+                        article + (fs::is_directory(path, ec) ? " is a folder, not a file"
+                                                              : " is not a regular file"));
+            return std::nullopt;
+        case FileRead::Problem::too_large:
+            sink_.error(listed_at, "file-too-large",
+                        article + " " + describe_problem(read, limits::text_file_bytes) +
+                            "; it is not read");
+            return std::nullopt;
+        case FileRead::Problem::unreadable:
+            break;
+    }
+    sink_.error(listed_at, "unreadable-file", article + " cannot be read");
+    return std::nullopt;
+}
+
+std::optional<Article> CollectionReader::read_article(const Collection& c, const std::string& id,
+                                                      const std::string& lang,
+                                                      const std::string& text) {
+    const std::string rel = "articles/" + id + "." + lang + ".md";
+    const std::string shown = display(rel);
+    sources_.add(shown, text);
+    ArticleInput input{shown, dir_ / rel, id, lang, c.article_ids, dir_};
+    return parse_article(input, text, sink_);
+}
+
+std::optional<std::string> CollectionReader::read_collection_yaml() {
+    const fs::path path = dir_ / "collection.yaml";
+    if (!inside_.admits(path)) {
+        sink_.error(SourceSpan::whole(yaml_file_), "outside-collection",
+                    "collection.yaml leads outside the collection folder through a symbolic "
+                    "link; it is not read");
+        return std::nullopt;
+    }
+    FileRead read = read_file_limited(path, limits::text_file_bytes);
+    if (read.ok()) return std::move(read.bytes);
+    if (read.problem == FileRead::Problem::missing)
+        sink_.error(SourceSpan::whole(yaml_file_), "missing-file",
+                    "no collection.yaml in this folder (see the README for the collection format)");
+    else
+        sink_.error(SourceSpan::whole(yaml_file_),
+                    read.problem == FileRead::Problem::too_large ? "file-too-large" : "not-a-file",
+                    "collection.yaml " + describe_problem(read, limits::text_file_bytes) +
+                        "; it is not read");
+    return std::nullopt;
 }
 
 std::optional<Collection> CollectionReader::read(const CollectionOptions& options) {
@@ -252,12 +324,8 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
                     "not a folder: a collection is a folder with a collection.yaml");
         return std::nullopt;
     }
-    auto text = read_file(dir_ / "collection.yaml");
-    if (!text) {
-        sink_.error(SourceSpan::whole(yaml_file_), "missing-file",
-                    "no collection.yaml in this folder (see the README for the collection format)");
-        return std::nullopt;
-    }
+    auto text = read_collection_yaml();
+    if (!text) return std::nullopt;
     sources_.add(yaml_file_, *text);
     const std::size_t errors_before = sink_.error_count();
     auto root = yaml::parse(*text, yaml_file_, sink_);
@@ -374,10 +442,13 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
         std::vector<std::string> missing_in;
         for (auto& e : c.editions) {
             bool missing = false;
-            const std::size_t errors_before_article = sink_.error_count();
-            if (auto a = read_article(c, id, e.lang, listed_at, missing))
-                e.articles.push_back(std::move(*a));
+            auto article_text =
+                read_article_text(id, "articles/" + id + "." + e.lang + ".md", listed_at, missing);
             if (missing) missing_in.push_back(e.lang);
+            if (!article_text) continue;
+            const std::size_t errors_before_article = sink_.error_count();
+            if (auto a = read_article(c, id, e.lang, *article_text))
+                e.articles.push_back(std::move(*a));
             if (sink_.error_count() > errors_before_article) {
                 article_errors += sink_.error_count() - errors_before_article;
                 c.broken_articles.push_back(

@@ -1,5 +1,7 @@
 #include "targets.hpp"
 
+#include "pamphlet/base/confine.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -164,6 +166,20 @@ std::optional<Target> resolve_image(std::string_view url, const ArticleInput& in
     if (path.is_relative()) {
         auto absolute = std::filesystem::absolute(path, ec);
         if (!ec) path = absolute.lexically_normal();
+    }
+    // Every picture of every article passes here: the one place that keeps
+    // them inside the collection folder. Outside is decided before the file
+    // is looked at, so whether it exists is never told either.
+    const Confinement collection({input.collection_root.empty() ? folder : input.collection_root});
+    if (const auto place = collection.place(path); place != Confinement::Place::inside) {
+        target.kind = Target::Kind::missing;
+        sink.error(span, "outside-collection",
+                   "image " + quoted(url) +
+                       (place == Confinement::Place::link_outside
+                            ? " leads outside the collection folder through a symbolic link"
+                            : " is outside the collection folder") +
+                       "; only files inside the collection are published");
+        return target;
     }
     target.path = path;
     if (std::filesystem::is_regular_file(path, ec)) {

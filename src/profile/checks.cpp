@@ -5,7 +5,6 @@
 
 #include "pamphlet/layout.hpp"
 
-#include <algorithm>
 #include <initializer_list>
 #include <string_view>
 
@@ -61,31 +60,14 @@ void check_consistency(const Profile& p, const WrittenKeys& written, const Sourc
         }
     }
 
-    struct Size {
-        std::string_view path;
-        double value;
-    };
-    for (const Size& size :
-         {Size{"text.size", p.text_size}, Size{"text.leading", p.text_leading},
-          Size{"headings.h1.size", p.h1_size}, Size{"headings.h2.size", p.h2_size},
-          Size{"headings.h3.size", p.h3_size}}) {
-        if (size.value > 0) continue;
-        sink.error(blame(written, {size.path}, fallback), "out-of-range",
-                   "'" + std::string(size.path) + "' must be greater than zero");
-    }
+    // Sizes, the bleed and the other single values are held to their ranges
+    // as they are read (profile_keys.def); what is left here depends on
+    // several keys at once.
 
-    // Print shops ask for 2 to 5 mm; a bleed of centimetres is a typo (and
-    // could make the page larger than a PDF page may be).
-    constexpr double most_bleed = 25 * 72 / 25.4;
-    if (p.bleed > most_bleed) {
-        sink.error(blame(written, {"bleed"}, fallback), "out-of-range",
-                   "'bleed' of " + format_mm(p.bleed) +
-                       " is more than any print shop asks for (3mm is usual); at most 25mm");
-    }
     // PDF viewers and printers take pages up to 14400 pt (200 in) a side.
     constexpr double largest_pdf_page = 14400;
     const double crop_mark_room = p.crop_marks ? crop_mark_gap + crop_mark_length : 0;
-    const double grown = 2 * (std::min(p.bleed, most_bleed) + crop_mark_room);
+    const double grown = 2 * (p.bleed + crop_mark_room);
     const double sheet_width = (p.imposition == "booklet" ? 2 : 1) * width + grown;
     if (sheet_width > largest_pdf_page || height + grown > largest_pdf_page) {
         sink.error(blame(written, {"page.size", "page.orientation", "imposition"}, fallback),
@@ -106,13 +88,6 @@ void check_consistency(const Profile& p, const WrittenKeys& written, const Sourc
                              "' is a CMYK colour, which PDF/A-1b (pdfa: true) cannot hold; it is "
                              "converted to RGB without colour management");
         }
-    }
-
-    // Beyond a few per cent, widened and narrowed letters look distorted.
-    constexpr double most_expansion = 0.05;
-    if (p.break_font_expansion < 0 || p.break_font_expansion > most_expansion) {
-        sink.error(blame(written, {"breaking.font_expansion"}, fallback), "out-of-range",
-                   "'breaking.font_expansion' must lie between 0 (off) and 0.05 (5 %)");
     }
 
     // The footer lives in the bottom margin; set higher, it prints over the

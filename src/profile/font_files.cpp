@@ -1,5 +1,8 @@
 #include "font_files.hpp"
 
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
+
 #include <array>
 #include <fstream>
 #include <string>
@@ -31,7 +34,8 @@ std::string shown(const fs::path& p) {
 }  // namespace
 
 std::optional<fs::path> resolve_font(std::string_view name, std::string_view key,
-                                     const std::vector<fs::path>& dirs, const SourceSpan& span,
+                                     const std::vector<fs::path>& dirs,
+                                     const ProfileFolders& allowed, const SourceSpan& span,
                                      DiagnosticSink& sink) {
     const std::string quoted_key = "'" + std::string(key) + "'";
     fs::path written{std::string(name)};
@@ -42,8 +46,26 @@ std::optional<fs::path> resolve_font(std::string_view name, std::string_view key
         for (const auto& dir : dirs) candidates.push_back(dir / written);
     }
     for (const auto& candidate : candidates) {
+        // Refused before it is looked at, and never passed over for a file
+        // further down the list, which would silently change the font.
+        if (std::string why = allowed.refusal(candidate); !why.empty()) {
+            sink.error(span, "outside-profile",
+                       "font file '" + std::string(name) + "' for " + quoted_key + why);
+            return std::nullopt;
+        }
         std::error_code ec;
         if (!fs::is_regular_file(candidate, ec)) continue;
+        const std::uintmax_t size = fs::file_size(candidate, ec);
+        if (!ec && size > limits::font_file_bytes) {
+            FileRead measured;
+            measured.problem = FileRead::Problem::too_large;
+            measured.size = size;
+            sink.error(span, "file-too-large",
+                       "font " + shown(candidate) + " for " + quoted_key + " " +
+                           describe_problem(measured, limits::font_file_bytes) +
+                           "; it is not read");
+            return std::nullopt;
+        }
         switch (font_kind(candidate)) {
             case FontKind::truetype:
                 return candidate;

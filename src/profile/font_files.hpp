@@ -2,6 +2,8 @@
 // can embed (TrueType outlines).
 #pragma once
 
+#include "folders.hpp"
+
 #include "pamphlet/diagnostics.hpp"
 
 #include <filesystem>
@@ -12,10 +14,13 @@
 namespace pamphlet::profile {
 
 // The first of `dirs`/`name` that exists (or `name` itself when absolute),
-// after checking it is a TrueType font. Reports "font-not-found" (naming
-// where it looked), "unsupported-font" or "not-a-font" at `span`.
+// after checking it is a TrueType font no larger than limits::font_file_bytes.
+// Places `allowed` refuses are not looked at. Reports "font-not-found"
+// (naming where it looked), "outside-profile", "file-too-large",
+// "unsupported-font" or "not-a-font" at `span`.
 std::optional<std::filesystem::path> resolve_font(std::string_view name, std::string_view key,
                                                   const std::vector<std::filesystem::path>& dirs,
+                                                  const ProfileFolders& allowed,
                                                   const SourceSpan& span, DiagnosticSink& sink);
 
 }  // namespace pamphlet::profile

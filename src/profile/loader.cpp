@@ -3,11 +3,13 @@
 // the checks of keys against each other on the merged result.
 #include "checks.hpp"
 #include "file_reader.hpp"
+#include "folders.hpp"
 #include "font_files.hpp"
 #include "lookup.hpp"
 #include "schema.hpp"
 
 #include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
 #include "pamphlet/profile.hpp"
 #include "pamphlet/yaml.hpp"
 
@@ -31,7 +33,8 @@ std::vector<fs::path> font_dirs_for(const fs::path& profile_file, const ProfileP
 
 // Gives the Font keys `wanted` accepts their files from `dirs`; `written`
 // says where a profile named each, so a missing file points at that line.
-void resolve_fonts(Profile& profile, const std::vector<fs::path>& dirs, const WrittenKeys& written,
+void resolve_fonts(Profile& profile, const std::vector<fs::path>& dirs,
+                   const ProfileFolders& allowed, const WrittenKeys& written,
                    const SourceSpan& fallback, DiagnosticSink& sink,
                    const std::function<bool(std::string_view)>& wanted) {
     for (const auto& binding : key_bindings()) {
@@ -40,7 +43,7 @@ void resolve_fonts(Profile& profile, const std::vector<fs::path>& dirs, const Wr
         if (font.name.empty()) continue;  // already reported
         auto it = written.find(binding.key->path);
         const SourceSpan& span = it != written.end() ? it->second : fallback;
-        if (auto path = resolve_font(font.name, binding.key->path, dirs, span, sink))
+        if (auto path = resolve_font(font.name, binding.key->path, dirs, allowed, span, sink))
             font.path = *path;
     }
 }
@@ -51,22 +54,31 @@ void resolve_fonts(Profile& profile, const std::vector<fs::path>& dirs, const Wr
 // so a later check blames the file that set a value last.
 class ChainReader {
 public:
-    ChainReader(const ProfilePaths& paths, SourceFiles& sources, DiagnosticSink& sink)
-        : paths_(paths), sources_(sources), sink_(sink) {}
+    ChainReader(const ProfilePaths& paths, const ProfileFolders& allowed, SourceFiles& sources,
+                DiagnosticSink& sink)
+        : paths_(paths), allowed_(allowed), sources_(sources), sink_(sink) {}
 
     // `named_at`: where `file` was asked for, for a file that cannot be read.
     void read(const fs::path& file, const SourceSpan& named_at, Profile& profile) {
         const std::string shown = file.generic_string();
-        auto text = read_file(file);
-        if (!text) {
-            std::error_code ec;
-            sink_.error(named_at.has_file() ? named_at : SourceSpan::whole(shown), "read-error",
-                        fs::exists(file, ec) ? "cannot read profile file " + shown
-                                             : "profile file " + shown + " does not exist");
+        const FileRead read = read_file_limited(file, limits::text_file_bytes);
+        if (!read.ok()) {
+            const SourceSpan& span = named_at.has_file() ? named_at : SourceSpan::whole(shown);
+            if (read.problem == FileRead::Problem::too_large)
+                sink_.error(span, "file-too-large",
+                            "profile file " + shown + " " +
+                                describe_problem(read, limits::text_file_bytes) +
+                                "; it is not read");
+            else
+                sink_.error(span, "read-error",
+                            read.problem == FileRead::Problem::missing
+                                ? "profile file " + shown + " does not exist"
+                                : "cannot read profile file " + shown + ": it " +
+                                      describe_problem(read, limits::text_file_bytes));
             return;
         }
-        sources_.add(shown, *text);
-        auto root = yaml::parse(*text, shown, sink_);
+        sources_.add(shown, read.bytes);
+        auto root = yaml::parse(read.bytes, shown, sink_);
         if (!root) return;
 
         chain_.push_back(Link{file.stem().string(), file_identity(file)});
@@ -77,8 +89,8 @@ public:
         FileReader reader(profile, sink_);
         reader.apply_root(*root);
         const WrittenKeys& own = reader.written();
-        resolve_fonts(profile, font_dirs_for(file, paths_), own, SourceSpan::whole(shown), sink_,
-                      [&](std::string_view path) { return own.find(path) != own.end(); });
+        resolve_fonts(profile, font_dirs_for(file, paths_), allowed_, own, SourceSpan::whole(shown),
+                      sink_, [&](std::string_view path) { return own.find(path) != own.end(); });
         for (const auto& [path, span] : own) written_.insert_or_assign(path, span);
         chain_.pop_back();
         profile.chain.push_back(file);
@@ -104,6 +116,13 @@ private:
         }
         auto parent = find_profile(value.value, paths_, child.parent_path(), value.span, sink_);
         if (!parent) return;
+        // Checked before the file is opened: its content would otherwise
+        // show up in the YAML errors it is bound to cause.
+        if (std::string why = allowed_.refusal(*parent); !why.empty()) {
+            sink_.error(value.span, "outside-profile",
+                        "'extends' names '" + value.value + "', which" + why);
+            return;
+        }
         const fs::path identity = file_identity(*parent);
         for (std::size_t i = 0; i < chain_.size(); ++i) {
             if (chain_[i].identity != identity) continue;
@@ -126,6 +145,7 @@ private:
     }
 
     const ProfilePaths& paths_;
+    const ProfileFolders& allowed_;
     SourceFiles& sources_;
     DiagnosticSink& sink_;
     std::vector<Link> chain_;
@@ -142,7 +162,8 @@ std::optional<Profile> load_profile(std::string_view name_or_path, const Profile
     if (!file) return std::nullopt;
 
     Profile result = profile::defaults();
-    profile::ChainReader chain(paths, sources, sink);
+    const profile::ProfileFolders allowed(*file, paths);
+    profile::ChainReader chain(paths, allowed, sources, sink);
     chain.read(*file, SourceSpan{}, result);
     result.id = file->stem().string();
     result.file = *file;
@@ -152,7 +173,7 @@ std::optional<Profile> load_profile(std::string_view name_or_path, const Profile
     const profile::WrittenKeys& written = chain.written();
     const SourceSpan whole_file = SourceSpan::whole(file->generic_string());
     profile::resolve_fonts(
-        result, profile::font_dirs_for(*file, paths), written, whole_file, sink,
+        result, profile::font_dirs_for(*file, paths), allowed, written, whole_file, sink,
         [&](std::string_view path) { return written.find(path) == written.end(); });
 
     // Geometry checks on values that already failed would only repeat them.
@@ -166,8 +187,8 @@ std::optional<Profile> default_profile(const ProfilePaths& paths, DiagnosticSink
     const std::size_t errors_before = sink.error_count();
     Profile result = profile::defaults();
     result.id = "default";
-    profile::resolve_fonts(result, paths.font_dirs, {}, SourceSpan{}, sink,
-                           [](std::string_view) { return true; });
+    profile::resolve_fonts(result, paths.font_dirs, profile::ProfileFolders(paths), {},
+                           SourceSpan{}, sink, [](std::string_view) { return true; });
     if (sink.error_count() == errors_before)
         profile::check_consistency(result, {}, SourceSpan{}, sink);
     if (sink.error_count() != errors_before) return std::nullopt;

@@ -1,8 +1,10 @@
 #include "lookup.hpp"
 
 #include "file_reader.hpp"
+#include "folders.hpp"
 
 #include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
 #include "pamphlet/base/strings.hpp"
 #include "pamphlet/yaml.hpp"
 
@@ -70,14 +72,15 @@ const yaml::Node* scalar_entry(const yaml::Node& root, std::string_view key) {
 
 // Fills what `info` still lacks of name and description from `file`, then
 // from the profiles it extends. Listing never fails: a broken file is still
-// listed, its problems are reported when it is loaded.
-void read_listing(const fs::path& file, const ProfilePaths& paths, ProfileInfo& info,
-                  std::vector<fs::path>& seen) {
+// listed, its problems are reported when it is loaded. Parents are followed
+// only where loading would follow them (`allowed`).
+void read_listing(const fs::path& file, const ProfilePaths& paths, const ProfileFolders& allowed,
+                  ProfileInfo& info, std::vector<fs::path>& seen) {
     seen.push_back(file_identity(file));
-    auto text = read_file(file);
-    if (!text) return;
+    const FileRead text = read_file_limited(file, limits::text_file_bytes);
+    if (!text.ok()) return;
     DiagnosticSink ignored;
-    auto root = yaml::parse(*text, file.generic_string(), ignored);
+    auto root = yaml::parse(text.bytes, file.generic_string(), ignored);
     if (!root) return;
     if (const auto* name = scalar_entry(*root, "name"); name && info.name.empty())
         info.name = name->value;
@@ -88,9 +91,10 @@ void read_listing(const fs::path& file, const ProfilePaths& paths, ProfileInfo& 
     const auto* extends = scalar_entry(*root, extends_directive);
     if (!extends) return;
     auto parent = locate_profile(extends->value, paths, file.parent_path());
-    if (!parent || std::find(seen.begin(), seen.end(), file_identity(*parent)) != seen.end())
+    if (!parent || !allowed.refusal(*parent).empty() ||
+        std::find(seen.begin(), seen.end(), file_identity(*parent)) != seen.end())
         return;
-    read_listing(*parent, paths, info, seen);
+    read_listing(*parent, paths, allowed, info, seen);
 }
 
 }  // namespace
@@ -112,7 +116,7 @@ std::vector<ProfileInfo> list_profiles(const ProfilePaths& paths) {
             if (shadowed) continue;
             ProfileInfo info{id, {}, {}, file};
             std::vector<fs::path> seen;
-            profile::read_listing(file, paths, info, seen);
+            profile::read_listing(file, paths, profile::ProfileFolders(file, paths), info, seen);
             found.push_back(std::move(info));
         }
     }

@@ -13,7 +13,8 @@ std::string type_column(const profile::KeyBinding& binding) {
     std::string type{type_name(key.type)};
     if (key.type == ProfileType::Choice) return std::string(key.choices);
     if (binding.range)
-        type += " " + std::to_string(binding.range->min) + "-" + std::to_string(binding.range->max);
+        type += " " + std::string(binding.range->min_text) + " to " +
+                std::string(binding.range->max_text);
     return type;
 }
 

@@ -4,14 +4,39 @@
 
 #include "values.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 namespace pamphlet {
 namespace profile {
 namespace {
+
+[[noreturn]] void bad_table(std::string_view path, std::string_view what) {
+    std::fprintf(stderr, "%s:%d: internal error: profile_keys.def: '%.*s': %.*s\n", __FILE__,
+                 __LINE__, static_cast<int>(path.size()), path.data(),
+                 static_cast<int>(what.size()), what.data());
+    std::abort();
+}
+
+// A range whose ends are lengths as a user writes them ("0mm", "200mm").
+ValueRange length_range(std::string_view path, std::string_view min, std::string_view max) {
+    auto low = read_length(min);
+    auto high = read_length(max);
+    if (!low.value || !high.value || *low.value > *high.value)
+        bad_table(path, "the range of a length key must be two lengths, the smaller first");
+    return ValueRange{*low.value, *high.value, min, max};
+}
+
+ValueRange number_range(std::string_view path, double min, double max, std::string_view min_text,
+                        std::string_view max_text) {
+    if (min > max) bad_table(path, "the smaller end of a range comes first");
+    return ValueRange{min, max, min_text, max_text};
+}
 
 std::vector<KeyBinding> make_bindings() {
     const auto& keys = profile_keys();
@@ -22,11 +47,19 @@ std::vector<KeyBinding> make_bindings() {
 #define PAMPHLET_CHOICE(member, path, choices, def, help) \
     bindings.push_back(KeyBinding{&keys[i++], &Profile::member, std::nullopt});
 #define PAMPHLET_INTEGER(member, path, min, max, def, help) \
-    bindings.push_back(KeyBinding{&keys[i++], &Profile::member, IntegerRange{min, max}});
+    bindings.push_back(                                     \
+        KeyBinding{&keys[i++], &Profile::member, number_range(path, min, max, #min, #max)});
+#define PAMPHLET_NUMBER(member, path, min, max, def, help) \
+    bindings.push_back(                                    \
+        KeyBinding{&keys[i++], &Profile::member, number_range(path, min, max, #min, #max)});
+#define PAMPHLET_LENGTH(member, path, min, max, def, help) \
+    bindings.push_back(KeyBinding{&keys[i++], &Profile::member, length_range(path, min, max)});
 #include "pamphlet/profile_keys.def"
 #undef PAMPHLET_KEY
 #undef PAMPHLET_CHOICE
 #undef PAMPHLET_INTEGER
+#undef PAMPHLET_NUMBER
+#undef PAMPHLET_LENGTH
     assert(i == keys.size());
     return bindings;
 }
@@ -120,8 +153,8 @@ std::string expected_value(const KeyBinding& binding) {
             return "a number";
         case ProfileType::Integer:
             if (binding.range)
-                return "a whole number from " + std::to_string(binding.range->min) + " to " +
-                       std::to_string(binding.range->max);
+                return "a whole number from " + std::string(binding.range->min_text) + " to " +
+                       std::string(binding.range->max_text);
             return "a whole number";
         case ProfileType::Bool:
             return "true or false";
@@ -139,6 +172,25 @@ std::string expected_value(const KeyBinding& binding) {
     return "a value";
 }
 
+std::optional<ValueProblem> check_range(const KeyBinding& binding, double value,
+                                        std::string_view text) {
+    if (!binding.range) return std::nullopt;
+    const ValueRange& range = *binding.range;
+    // Ends written in other units than the value ("2.5cm" against "25mm")
+    // may differ in the last bits.
+    auto slack = [](double end) { return 1e-9 * std::max(1.0, std::abs(end)); };
+    if (value >= range.min - slack(range.min) && value <= range.max + slack(range.max))
+        return std::nullopt;
+    std::string_view found = text;
+    while (!found.empty() && (found.front() == ' ' || found.front() == '\t'))
+        found.remove_prefix(1);
+    while (!found.empty() && (found.back() == ' ' || found.back() == '\t')) found.remove_suffix(1);
+    return ValueProblem{"out-of-range", quote(binding.key->path) + " must be between " +
+                                            std::string(range.min_text) + " and " +
+                                            std::string(range.max_text) + ", found " +
+                                            std::string(found)};
+}
+
 std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& binding,
                                          std::string_view text, bool quoted) {
     const ProfileKey& key = *binding.key;
@@ -152,14 +204,19 @@ std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& bin
         case ProfileType::Length: {
             auto length = read_length(text);
             if (!length.value) return problem("bad-length", length.problem);
+            if (auto out = check_range(binding, *length.value, text)) return out;
             profile.*std::get<double Profile::*>(binding.member) = *length.value;
             return std::nullopt;
         }
         case ProfileType::Number: {
             double number = 0;
             auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-            if (quoted || ec != std::errc{} || end != text.data() + text.size())
+            if (quoted || ec == std::errc::invalid_argument || end != text.data() + text.size())
                 return problem("wrong-type", {});
+            // 1e999 overflows: out of any range, whatever from_chars left in `number`.
+            if (ec == std::errc::result_out_of_range || !std::isfinite(number))
+                number = std::numeric_limits<double>::infinity();
+            if (auto out = check_range(binding, number, text)) return out;
             profile.*std::get<double Profile::*>(binding.member) = number;
             return std::nullopt;
         }
@@ -168,9 +225,10 @@ std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& bin
             auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
             if (quoted || ec == std::errc::invalid_argument || end != text.data() + text.size())
                 return problem("wrong-type", {});
-            if (ec == std::errc::result_out_of_range ||
-                (binding.range && (number < binding.range->min || number > binding.range->max)))
-                return problem("out-of-range", {});
+            const double value = ec == std::errc::result_out_of_range
+                                     ? std::numeric_limits<double>::infinity()
+                                     : number;
+            if (auto out = check_range(binding, value, text)) return out;
             profile.*std::get<int Profile::*>(binding.member) = number;
             return std::nullopt;
         }

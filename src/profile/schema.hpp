@@ -16,15 +16,20 @@ using Member =
     std::variant<double Profile::*, int Profile::*, bool Profile::*, std::string Profile::*,
                  Color Profile::*, PageSize Profile::*, FontFile Profile::*>;
 
-struct IntegerRange {
-    int min;
-    int max;
+// The values a numeric key accepts, both ends included; in points for
+// Length keys. The texts are the ends as profile_keys.def writes them, for
+// messages ("between 0mm and 200mm").
+struct ValueRange {
+    double min;
+    double max;
+    std::string_view min_text;
+    std::string_view max_text;
 };
 
 struct KeyBinding {
     const ProfileKey* key;
     Member member;
-    std::optional<IntegerRange> range;  // Integer keys
+    std::optional<ValueRange> range;  // every Integer, Number and Length key
 };
 
 // Same order as profile_keys().
@@ -47,6 +52,11 @@ struct ValueProblem {
     std::string code;     // stable diagnostic code, e.g. "bad-length"
     std::string message;  // complete message naming the key
 };
+
+// "'cover.image_height' must be between 0 and 0.75, found 5", or nullopt
+// when `value` (written as `text`) lies in the binding's range.
+std::optional<ValueProblem> check_range(const KeyBinding& binding, double value,
+                                        std::string_view text);
 
 // Converts `text` (a YAML scalar; `quoted` when written in quotes) for
 // `binding` and stores it in `profile`. Font keys store the name only; the

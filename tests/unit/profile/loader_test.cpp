@@ -260,8 +260,7 @@ TEST_CASE("integers and booleans") {
     Loaded many("page:\n  columns: 5\n");
     CHECK(many.only().code == "out-of-range");
     check_place(many.only(), many.file, 2, 12);
-    CHECK(many.only().message ==
-          "expected a whole number from 1 to 4 for 'page.columns', found '5'");
+    CHECK(many.only().message == "'page.columns' must be between 1 and 4, found 5");
     Loaded zero("page:\n  columns: 0\n");
     CHECK(zero.only().code == "out-of-range");
     Loaded word("page:\n  columns: two\n");

@@ -89,7 +89,9 @@ TEST_CASE("the keys reference lists every key") {
     CHECK(markdown.rfind("| Key | Type | Default | Description |\n|---|---|---|---|\n", 0) == 0);
     CHECK(markdown.find("portrait\\|landscape") != std::string::npos);
     CHECK(text.find("portrait|landscape") != std::string::npos);
-    CHECK(text.find("integer 1-4") != std::string::npos);
+    CHECK(text.find("integer 1 to 4") != std::string::npos);
+    CHECK(text.find("length 0mm to 1000mm") != std::string::npos);
+    CHECK(markdown.find("| `cover.image_height` | number 0 to 0.75 |") != std::string::npos);
     // Plain text: the help goes under its key, wrapped.
     CHECK(text.find("\n    Distance from the top trim edge to the text area.\n") !=
           std::string::npos);

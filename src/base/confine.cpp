@@ -1,0 +1,49 @@
+#include "pamphlet/base/confine.hpp"
+
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace pamphlet {
+namespace {
+
+fs::path absolute_normal(const fs::path& path) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(path, ec);
+    return (ec ? path : absolute).lexically_normal();
+}
+
+}  // namespace
+
+fs::path resolved_location(const fs::path& path) {
+    const fs::path absolute = absolute_normal(path);
+    std::error_code ec;
+    fs::path resolved = fs::weakly_canonical(absolute, ec);
+    // A path that cannot be resolved (a loop of links, a folder without
+    // search permission) is judged as written; reading through it fails the
+    // same way, so nothing outside is reached.
+    if (ec) return absolute;
+    return resolved;
+}
+
+bool lies_within(const fs::path& path, const fs::path& folder) {
+    const fs::path relative = path.lexically_relative(folder);
+    return !relative.empty() && *relative.begin() != "..";
+}
+
+Confinement::Confinement(const std::vector<fs::path>& folders) {
+    for (const auto& folder : folders)
+        folders_.push_back(Folder{absolute_normal(folder), resolved_location(folder)});
+}
+
+Confinement::Place Confinement::place(const fs::path& path) const {
+    const fs::path resolved = resolved_location(path);
+    for (const auto& folder : folders_)
+        if (lies_within(resolved, folder.resolved)) return Place::inside;
+    const fs::path written = absolute_normal(path);
+    for (const auto& folder : folders_)
+        if (lies_within(written, folder.written)) return Place::link_outside;
+    return Place::outside;
+}
+
+}  // namespace pamphlet
