@@ -1,48 +1,49 @@
 #include "images.hpp"
 
-#include "media.hpp"
-
-#include <fstream>
-#include <iterator>
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
 
 namespace pamphlet::epub {
 
-namespace {
-
-std::optional<std::string> read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) return std::nullopt;
-    return data;
-}
-
-}  // namespace
+ImageCatalog::ImageCatalog(DecodedImageCache* shared)
+    : own_(shared == nullptr ? std::make_unique<DecodedImageCache>() : nullptr),
+      verdicts_(shared == nullptr ? own_.get() : shared) {}
 
 std::optional<std::string> ImageCatalog::add(const std::filesystem::path& file,
                                              const SourceSpan& span, DiagnosticSink& sink) {
     std::filesystem::path key = file.lexically_normal();
     if (auto known = href_by_file_.find(key); known != href_by_file_.end()) return known->second;
 
-    std::optional<std::string> data = read_file(file);
-    if (!data) {
-        sink.error(span, "image-unreadable", "cannot read image '" + file.string() + "'");
-        return std::nullopt;
-    }
-    std::optional<ImageFormat> format = sniff_image_format(*data);
-    if (!format) {
-        sink.error(span, "unsupported-image-format",
-                   "unsupported image format in '" + file.filename().string() +
-                       "'; EPUB readers support PNG, JPEG, GIF and SVG");
-        return std::nullopt;
-    }
-    std::string name = names_.claim(safe_stem(file.stem().string(), "image"), format->extension);
-    std::string href = "images/" + name;
+    const std::string name = file.filename().string();
+    const std::shared_ptr<const ImageVerdict> verdict = verdicts_->judge(key, PixelNeed::never);
+    if (!report_image_verdict(*verdict, name, span, sink)) return std::nullopt;
+
     Resource resource;
-    resource.id = "img-" + safe_stem(name, "image");
+    if (verdict->info.format == ImageInfo::Format::svg) {
+        if (!verdict->svg_removed.empty()) {
+            sink.warning(span, "svg-sanitised",
+                         "image '" + name + "': removed what an e-book must not run or fetch: " +
+                             verdict->svg_removed);
+        }
+        resource.data = verdict->svg;
+    } else {
+        // The verdict keeps pixels for the PDF, not the file: read it again.
+        FileRead read = read_file_limited(file, limits::image_file_bytes);
+        if (!read.ok()) {
+            sink.warning(span, "image-unusable",
+                         "image '" + name + "' " +
+                             describe_problem(read, limits::image_file_bytes) +
+                             " now; its alt text is shown instead");
+            return std::nullopt;
+        }
+        resource.data = std::move(read.bytes);
+    }
+    std::string stored =
+        names_.claim(safe_stem(file.stem().string(), "image"), std::string(verdict->extension()));
+    std::string href = "images/" + stored;
+    resource.id = "img-" + safe_stem(stored, "image");
     resource.href = href;
-    resource.media_type = std::string(format->media_type);
-    resource.data = std::move(*data);
+    resource.media_type = std::string(verdict->media_type());
     resources_.push_back(std::move(resource));
     href_by_file_.emplace(key, href);
     return href;

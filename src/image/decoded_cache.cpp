@@ -1,25 +1,29 @@
-// DecodedImageCache: one decode per file for all the documents of a batch.
+// DecodedImageCache: one verdict per file for all the documents of a batch.
 #include "pamphlet/image.hpp"
 
 #include <algorithm>
 #include <future>
 #include <map>
 #include <mutex>
+#include <utility>
 
 namespace pamphlet {
 
 namespace {
 
-std::size_t size_of(const ImageDecodeResult& result) {
-    if (!result.image) return result.error.size();
-    const DecodedImage& image = *result.image;
-    return image.data.size() + image.alpha.size() + image.png_stream.size();
+std::size_t size_of(const ImageVerdict& verdict) {
+    std::size_t bytes = verdict.problem.size() + verdict.svg.size() + verdict.svg_removed.size();
+    if (verdict.decoded) {
+        const DecodedImage& image = *verdict.decoded;
+        bytes += image.data.size() + image.alpha.size() + image.png_stream.size();
+    }
+    return bytes;
 }
 
 }  // namespace
 
 struct DecodedImageCache::Impl {
-    using Result = std::shared_ptr<const ImageDecodeResult>;
+    using Result = std::shared_ptr<const ImageVerdict>;
     struct Entry {
         std::shared_future<Result> result;
         std::size_t bytes = 0;  // 0 while it is being decoded
@@ -43,7 +47,8 @@ struct DecodedImageCache::Impl {
 
     std::size_t budget = 0;
     std::mutex mutex;
-    std::map<std::filesystem::path, Entry> entries;
+    using Key = std::pair<std::filesystem::path, PixelNeed>;
+    std::map<Key, Entry> entries;
     std::size_t held = 0;
     std::uint64_t clock = 0;
     std::size_t decodes = 0;
@@ -55,12 +60,13 @@ DecodedImageCache::DecodedImageCache(std::size_t budget_bytes) : impl_(std::make
 
 DecodedImageCache::~DecodedImageCache() = default;
 
-std::shared_ptr<const ImageDecodeResult> DecodedImageCache::decode(
-    const std::filesystem::path& file) {
+std::shared_ptr<const ImageVerdict> DecodedImageCache::judge(const std::filesystem::path& file,
+                                                             PixelNeed pixels) {
     Impl& d = *impl_;
     std::promise<Impl::Result> promise;
     std::unique_lock<std::mutex> lock(d.mutex);
-    auto [entry, inserted] = d.entries.try_emplace(file);
+    const Impl::Key key{file.lexically_normal(), pixels};
+    auto [entry, inserted] = d.entries.try_emplace(key);
     entry->second.last_use = ++d.clock;
     if (!inserted) {
         const std::shared_future<Impl::Result> known = entry->second.result;
@@ -71,14 +77,13 @@ std::shared_ptr<const ImageDecodeResult> DecodedImageCache::decode(
     ++d.decodes;
     lock.unlock();
 
-    // Decoded without the lock: other files go on being served meanwhile.
-    ImageDecodeResult decoded = decode_image(file, PixelNeed::unless_png_stream);
-    auto result = std::make_shared<const ImageDecodeResult>(std::move(decoded));
+    // Judged without the lock: other files go on being served meanwhile.
+    auto result = std::make_shared<const ImageVerdict>(judge_image(file, pixels));
     promise.set_value(result);
 
     lock.lock();
     // Entries being decoded are never dropped, so this one is still there.
-    Impl::Entry& done = d.entries.at(file);
+    Impl::Entry& done = d.entries.at(key);
     done.bytes = std::max<std::size_t>(size_of(*result), 1);
     d.held += done.bytes;
     d.trim();

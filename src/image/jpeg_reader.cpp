@@ -26,6 +26,7 @@ struct JpegHeader {
 struct JpegScan {
     std::optional<JpegHeader> header;
     std::string error;
+    std::optional<ImageVerdict> too_large;  // the frame header claims too much
 };
 
 unsigned byte_at(std::string_view bytes, std::size_t pos) {
@@ -65,9 +66,9 @@ void read_jfif(std::string_view segment, ImageInfo& info) {
     }
 }
 
-// Walks the segments. With `to_end`, continues through the entropy-coded
-// data of every scan up to EOI, so a truncated file is caught.
-JpegScan scan_jpeg(std::string_view bytes, bool to_end) {
+// Walks the segments and the entropy-coded data of every scan up to EOI, so
+// that a truncated file is caught.
+JpegScan scan_jpeg(std::string_view bytes) {
     JpegScan scan;
     JpegHeader header;
     bool have_frame = false;
@@ -122,8 +123,12 @@ JpegScan scan_jpeg(std::string_view bytes, bool to_end) {
                     "unsupported JPEG: " + std::to_string(header.components) + " colour components";
                 return scan;
             }
+            if (auto verdict = check_dimensions(static_cast<std::uint64_t>(header.info.width),
+                                                static_cast<std::uint64_t>(header.info.height))) {
+                scan.too_large = std::move(verdict);
+                return scan;
+            }
             have_frame = true;
-            if (!to_end) break;
         } else if (is_other_frame(marker)) {
             scan.error =
                 "unsupported JPEG: lossless, hierarchical or arithmetic coding (save it as a "
@@ -160,22 +165,12 @@ JpegScan scan_jpeg(std::string_view bytes, bool to_end) {
 
 }  // namespace
 
-bool has_jpeg_signature(std::string_view bytes) {
-    return bytes.size() >= 3 && byte_at(bytes, 0) == 0xFF && byte_at(bytes, 1) == marker_soi &&
-           byte_at(bytes, 2) == 0xFF;
-}
-
-ImageProbe probe_jpeg(std::string_view bytes) {
-    JpegScan scan = scan_jpeg(bytes, false);
-    if (!scan.header) return {std::nullopt, scan.error};
-    ImageInfo info = scan.header->info;
-    info.format = ImageInfo::Format::jpeg;
-    return {info, {}};
-}
-
-ImageDecodeResult decode_jpeg(std::string data) {
-    JpegScan scan = scan_jpeg(data, true);
-    if (!scan.header) return {std::nullopt, scan.error};
+ImageVerdict judge_jpeg(std::string data) {
+    JpegScan scan = scan_jpeg(data);
+    if (!scan.header) {
+        if (scan.too_large) return std::move(*scan.too_large);
+        return unusable(scan.error);
+    }
     DecodedImage image;
     image.info = scan.header->info;
     image.info.format = ImageInfo::Format::jpeg;
@@ -196,7 +191,11 @@ ImageDecodeResult decode_jpeg(std::string data) {
             break;
     }
     image.data = std::move(data);
-    return {std::move(image), {}};
+    ImageVerdict verdict;
+    verdict.status = ImageVerdict::Status::usable;
+    verdict.info = image.info;
+    verdict.decoded = std::move(image);
+    return verdict;
 }
 
 }  // namespace pamphlet::image_detail

@@ -6,12 +6,15 @@
 // half-modified.
 #include "image_formats.hpp"
 
+#include "pamphlet/base/limits.hpp"
+
 #include <png.h>
 
 #include <csetjmp>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace pamphlet::image_detail {
@@ -46,6 +49,8 @@ void record_error(png_structp png, png_const_charp message) {
 
 void ignore_warning(png_structp, png_const_charp) {}
 
+constexpr png_uint_32 max_cached_chunks = 1000;
+
 // Owns libpng's structures; destroyed in the caller, outside any setjmp.
 class PngSession {
 public:
@@ -53,8 +58,15 @@ public:
         reader_.data = reinterpret_cast<const unsigned char*>(bytes.data());
         reader_.size = bytes.size();
         png_ = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, record_error, ignore_warning);
-        if (png_ != nullptr) info_ = png_create_info_struct(png_);
-        if (png_ != nullptr) png_set_read_fn(png_, &reader_, read_from_memory);
+        if (png_ == nullptr) return;
+        info_ = png_create_info_struct(png_);
+        png_set_read_fn(png_, &reader_, read_from_memory);
+        // libpng's own guards, behind the walk of the chunks in judge_png:
+        // no side beyond the limit, no chunk read into a buffer beyond it,
+        // and not thousands of text chunks kept.
+        png_set_user_limits(png_, limits::image_side, limits::image_side);
+        png_set_chunk_malloc_max(png_, limits::png_chunk_bytes);
+        png_set_chunk_cache_max(png_, max_cached_chunks);
     }
     ~PngSession() { png_destroy_read_struct(&png_, info_ != nullptr ? &info_ : nullptr, nullptr); }
     PngSession(const PngSession&) = delete;
@@ -75,6 +87,7 @@ private:
 struct RowLayout {
     png_uint_32 width = 0, height = 0;
     int channels = 0;
+    int passes = 1;  // 7 when interlaced
     std::size_t row_bytes = 0;
     double dpi_x = 0, dpi_y = 0;
 };
@@ -88,7 +101,7 @@ bool read_header(png_structp png, png_infop info, bool to_8bit, RowLayout* layou
     if (to_8bit) {
         png_set_expand(png);  // palette to RGB, gray 1/2/4 to 8 bits, tRNS to alpha
         png_set_strip_16(png);
-        png_set_interlace_handling(png);
+        layout->passes = png_set_interlace_handling(png);
         png_read_update_info(png, info);
     }
     layout->width = png_get_image_width(png, info);
@@ -105,10 +118,11 @@ bool read_header(png_structp png, png_infop info, bool to_8bit, RowLayout* layou
     return true;
 }
 
-// Every row through one buffer, for the checks alone (not interlaced).
-bool check_rows(png_structp png, png_infop info, png_bytep row, png_uint_32 height) {
+// Every row of every pass through one buffer, for the checks alone.
+bool check_rows(png_structp png, png_infop info, png_bytep row, png_uint_32 height, int passes) {
     if (setjmp(png_jmpbuf(png))) return false;
-    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row, nullptr);
+    for (int pass = 0; pass < passes; ++pass)
+        for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row, nullptr);
     png_read_end(png, info);
     return true;
 }
@@ -130,15 +144,17 @@ ImageInfo info_of(const RowLayout& layout) {
     return info;
 }
 
+std::uint32_t u32_at(std::string_view bytes, std::size_t at) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+           std::uint32_t{p[3]};
+}
+
 // The concatenated IDAT data of a PNG whose rows a PDF reader can unfilter
 // as they are (see DecodedImage::png_stream), else empty. The chunks were
 // already checked by libpng's decoding (CRCs, the zlib stream).
 std::string predicted_stream(std::string_view bytes) {
-    auto u32 = [&](std::size_t at) {
-        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
-        return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
-               (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
-    };
+    auto u32 = [&](std::size_t at) { return u32_at(bytes, at); };
     constexpr std::size_t ihdr_data = 16;  // signature, length, "IHDR"
     if (bytes.size() < ihdr_data + 13 || bytes.substr(12, 4) != "IHDR") return {};
     const unsigned bit_depth = static_cast<unsigned char>(bytes[ihdr_data + 8]);
@@ -161,74 +177,130 @@ std::string predicted_stream(std::string_view bytes) {
     return stream;
 }
 
-constexpr png_uint_32 max_side = 30000;  // larger would not fit any page at print resolution
+std::uint32_t crc32_of(std::string_view bytes) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (char c : bytes) {
+        crc ^= static_cast<unsigned char>(c);
+        for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+std::string chunk_name(std::string_view type) {
+    std::string name;
+    for (char c : type) name += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ? c : '?';
+    return name;
+}
+
+// The chunks as the file lays them out, before libpng reads any: the size
+// in IHDR and every chunk's length are checked against the limits and the
+// file's length, so that no claim is ever allocated. nullopt: on to libpng.
+std::optional<ImageVerdict> walk_chunks(std::string_view bytes) {
+    constexpr std::size_t signature = 8, header = 8, crc = 4, ihdr_length = 13;
+    if (bytes.size() < signature + header + ihdr_length + crc ||
+        bytes.substr(signature + 4, 4) != "IHDR" || u32_at(bytes, signature) != ihdr_length) {
+        return unusable("corrupt PNG: it does not start with an IHDR chunk");
+    }
+    // The size is believed only when IHDR is intact.
+    if (crc32_of(bytes.substr(signature + 4, 4 + ihdr_length)) !=
+        u32_at(bytes, signature + header + ihdr_length)) {
+        return unusable("corrupt PNG: IHDR: CRC error");
+    }
+    const std::uint32_t width = u32_at(bytes, signature + header);
+    const std::uint32_t height = u32_at(bytes, signature + header + 4);
+    if (width == 0 || height == 0) {
+        return unusable("corrupt PNG: it is " + std::to_string(width) + " × " +
+                        std::to_string(height) + " pixels");
+    }
+    if (auto too_large = check_dimensions(width, height)) return too_large;
+    for (std::size_t at = signature; at + header <= bytes.size();) {
+        const std::uint64_t length = u32_at(bytes, at);
+        const std::string_view type = bytes.substr(at + 4, 4);
+        if (length + header + crc > bytes.size() - at) {
+            return unusable("corrupt PNG: its '" + chunk_name(type) + "' chunk claims " +
+                            thousands(length) +
+                            " bytes, more than the rest of the file (truncated?)");
+        }
+        // Image data is inflated as it streams; any other chunk is read whole.
+        if (type != "IDAT" && length > limits::png_chunk_bytes) {
+            return over_limit("has a '" + chunk_name(type) + "' chunk of " +
+                              std::to_string(length >> 20) + " MiB; pamphlet reads at most " +
+                              std::to_string(limits::png_chunk_bytes >> 20) + " MiB in one chunk");
+        }
+        if (type == "IEND") break;
+        at += header + length + crc;
+    }
+    return std::nullopt;
+}
+
+DecodedImage decoded_of(const RowLayout& layout) {
+    DecodedImage image;
+    image.info = info_of(layout);
+    image.color_space =
+        layout.channels <= 2 ? DecodedImage::ColorSpace::gray : DecodedImage::ColorSpace::rgb;
+    return image;
+}
+
+ImageVerdict usable_png(DecodedImage image) {
+    ImageVerdict verdict;
+    verdict.status = ImageVerdict::Status::usable;
+    verdict.info = image.info;
+    verdict.decoded = std::move(image);
+    return verdict;
+}
 
 }  // namespace
 
-bool has_png_signature(std::string_view bytes) {
-    return bytes.size() >= 8 &&
-           png_sig_cmp(reinterpret_cast<png_const_bytep>(bytes.data()), 0, 8) == 0;
-}
+ImageVerdict judge_png(std::string_view bytes, PixelNeed need) {
+    if (auto verdict = walk_chunks(bytes)) return std::move(*verdict);
 
-ImageProbe probe_png(std::string_view bytes) {
-    PngSession session(bytes);
-    if (!session.ok()) return {std::nullopt, "out of memory while reading a PNG"};
+    // First every row through one buffer: a damaged or truncated file is
+    // found before a buffer for all its pixels is made.
     RowLayout layout;
-    if (!read_header(session.png(), session.info(), false, &layout)) {
-        return {std::nullopt, session.error()};
+    {
+        PngSession session(bytes);
+        if (!session.ok()) return unusable("out of memory while reading a PNG");
+        if (!read_header(session.png(), session.info(), true, &layout)) {
+            return unusable(session.error());
+        }
+        std::vector<png_byte> row(layout.row_bytes);
+        if (!check_rows(session.png(), session.info(), row.data(), layout.height, layout.passes)) {
+            return unusable(session.error());
+        }
     }
-    return {info_of(layout), {}};
-}
-
-ImageDecodeResult decode_png(std::string_view bytes, PixelNeed need) {
-    PngSession session(bytes);
-    if (!session.ok()) return {std::nullopt, "out of memory while reading a PNG"};
-    RowLayout layout;
-    if (!read_header(session.png(), session.info(), true, &layout)) {
-        return {std::nullopt, session.error()};
-    }
-    if (layout.width > max_side || layout.height > max_side) {
-        return {std::nullopt, "unsupported PNG: " + std::to_string(layout.width) + "x" +
-                                  std::to_string(layout.height) + " pixels is too large"};
-    }
-
+    if (need == PixelNeed::never) return usable_png(decoded_of(layout));
     if (need == PixelNeed::unless_png_stream) {
         if (std::string stream = predicted_stream(bytes); !stream.empty()) {
-            std::vector<png_byte> row(layout.row_bytes);
-            if (!check_rows(session.png(), session.info(), row.data(), layout.height)) {
-                return {std::nullopt, session.error()};
-            }
-            DecodedImage image;
-            image.info = info_of(layout);
-            image.color_space = layout.channels == 1 ? DecodedImage::ColorSpace::gray
-                                                     : DecodedImage::ColorSpace::rgb;
+            DecodedImage image = decoded_of(layout);
             image.png_stream = std::move(stream);
-            return {std::move(image), {}};
+            return usable_png(std::move(image));
         }
     }
 
+    PngSession session(bytes);
+    if (!session.ok()) return unusable("out of memory while reading a PNG");
+    if (!read_header(session.png(), session.info(), true, &layout)) {
+        return unusable(session.error());
+    }
     std::string pixels(layout.row_bytes * layout.height, '\0');
     std::vector<png_bytep> rows(layout.height);
     for (png_uint_32 y = 0; y < layout.height; ++y) {
         rows[y] = reinterpret_cast<png_bytep>(pixels.data() + y * layout.row_bytes);
     }
     if (!read_rows(session.png(), session.info(), rows.data())) {
-        return {std::nullopt, session.error()};
+        return unusable(session.error());
     }
 
     // Gray+alpha and RGBA become colour samples and a separate soft mask,
     // as PDF keeps them; a mask that is opaque everywhere is left out.
-    DecodedImage image;
-    image.info = info_of(layout);
+    DecodedImage image = decoded_of(layout);
     const int channels = layout.channels;
     const bool has_alpha = channels == 2 || channels == 4;
     const int color_channels = has_alpha ? channels - 1 : channels;
-    image.color_space =
-        color_channels == 1 ? DecodedImage::ColorSpace::gray : DecodedImage::ColorSpace::rgb;
     if (!has_alpha) {
         image.data = std::move(pixels);
         image.png_stream = predicted_stream(bytes);
-        return {std::move(image), {}};
+        return usable_png(std::move(image));
     }
     const std::size_t count = static_cast<std::size_t>(layout.width) * layout.height;
     image.data.resize(count * color_channels);
@@ -241,7 +313,7 @@ ImageDecodeResult decode_png(std::string_view bytes, PixelNeed need) {
         opaque = opaque && static_cast<unsigned char>(pixel[color_channels]) == 0xFF;
     }
     if (opaque) image.alpha.clear();
-    return {std::move(image), {}};
+    return usable_png(std::move(image));
 }
 
 }  // namespace pamphlet::image_detail

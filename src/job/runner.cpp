@@ -22,7 +22,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     const std::size_t errors_before = sink.error_count();
     if (job.format == OutputFormat::epub) {
         // The book takes its fonts and colours from the first profile.
-        EpubOptions options{shop.timestamp, shop.generator};
+        EpubOptions options{shop.timestamp, shop.generator, &shop.images};
         EpubContents contents;
         made.bytes = write_epub(shop.collection, *edition, shop.profiles.at(job.profile), options,
                                 sink, &contents);
@@ -30,6 +30,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     } else {
         TypesetOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs,
                                &shop.patterns};
+        options.images = &shop.images;
         options.handout = job.handout();
         TypesetStats stats;
         std::optional<LaidOutDocument> document =

@@ -376,11 +376,25 @@ struct LibharuCanvas::Impl {
         if (slot.prepared) return slot;
         slot.prepared = true;
         const std::filesystem::path& file = (*images)[placed.image].file;
-        const std::shared_ptr<const ImageDecodeResult> decoded =
-            image_cache != nullptr ? image_cache->decode(file)
-                                   : std::make_shared<const ImageDecodeResult>(decode_image(file));
-        std::string why = decoded->error;
-        if (decoded->image) slot.image = load_image(*decoded->image, why);
+        // The typesetter placed only images whose verdict was usable; the
+        // same verdict (from the run's cache) holds their pixels.
+        const std::shared_ptr<const ImageVerdict> verdict =
+            image_cache != nullptr ? image_cache->judge(file)
+                                   : std::make_shared<const ImageVerdict>(judge_image(file));
+        const std::string name = file.filename().string();
+        if (!verdict->decoded) {
+            // Not usable (only a writer given pages by hand gets here: the
+            // typesetter sets the alt text of such an image instead).
+            sink.warning(placed.span, "pdf-image",
+                         "image '" + name + "' cannot be embedded (" +
+                             (verdict->usable() ? "it has no pixels" : verdict->problem) +
+                             "); its place on the page stays empty");
+            return slot;
+        }
+        std::string why;
+        slot.image = load_image(*verdict->decoded, why);
+        // A usable image the PDF still cannot hold (PDF/A and CMYK, libharu):
+        // the document would not be what was asked for.
         if (slot.image == nullptr) {
             sink.error(placed.span, "pdf-image",
                        "cannot place image '" + file.string() + "': " + why);

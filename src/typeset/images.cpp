@@ -6,26 +6,32 @@
 
 namespace pamphlet::typeset {
 
+DocumentImages::DocumentImages(DecodedImageCache* shared)
+    : own_(shared == nullptr ? std::make_unique<DecodedImageCache>() : nullptr),
+      verdicts_(shared == nullptr ? own_.get() : shared) {}
+
 std::optional<UsableImage> DocumentImages::use(const std::filesystem::path& file,
                                                const SourceSpan& span, DiagnosticSink& sink) {
-    auto probe = probes_.find(file);
-    if (probe == probes_.end()) probe = probes_.emplace(file, probe_image(file)).first;
-    const ImageProbe& result = probe->second;
-    if (!result.info || result.info->width <= 0 || result.info->height <= 0) {
-        const std::string why = result.error.empty() ? "it has no pixels" : result.error;
-        sink.warning(span, "image-unusable",
-                     "image '" + file.filename().string() + "' cannot be placed (" + why +
-                         "); its alt text is set instead");
+    const std::string name = file.filename().string();
+    const std::shared_ptr<const ImageVerdict> verdict = verdicts_->judge(file);
+    if (!report_image_verdict(*verdict, name, span, sink)) return std::nullopt;
+    if (!verdict->decoded) {
+        // A drawing (SVG) that the e-book shows; a PDF page has no SVG.
+        sink.warning(span, "image-not-in-pdf",
+                     "image '" + name +
+                         "' is an SVG drawing, which pamphlet cannot place in a PDF; its alt "
+                         "text is set instead (the e-book shows the drawing)");
         return std::nullopt;
     }
     auto [it, inserted] = index_of_.try_emplace(file, static_cast<int>(images_.size()));
     if (inserted) images_.push_back({file});
+    const ImageInfo& info = verdict->info;
     return UsableImage{it->second,
-                       static_cast<double>(result.info->width),
-                       static_cast<double>(result.info->height),
-                       result.info->dpi_x,
-                       result.info->dpi_y,
-                       file.filename().string()};
+                       static_cast<double>(info.width),
+                       static_cast<double>(info.height),
+                       info.dpi_x,
+                       info.dpi_y,
+                       name};
 }
 
 ImageSize fit_image(const UsableImage& image, double max_width, double max_height) {

@@ -1,5 +1,6 @@
-// The images a document places: each file probed once, listed once in
-// LaidOutDocument::images, and sized for the page.
+// The images a document places: each file judged once (pamphlet/image.hpp,
+// the same verdict the EPUB gets), listed once in LaidOutDocument::images,
+// and sized for the page.
 #pragma once
 
 #include "pamphlet/diagnostics.hpp"
@@ -8,6 +9,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +25,9 @@ struct UsableImage {
 
 class DocumentImages {
 public:
+    // Verdicts from `shared` when given, else from a cache of its own.
+    explicit DocumentImages(DecodedImageCache* shared = nullptr);
+
     // The image at `file`, or nullopt after a warning at `span` when it
     // cannot be placed (the caller shows its alt text instead).
     std::optional<UsableImage> use(const std::filesystem::path& file, const SourceSpan& span,
@@ -31,7 +36,8 @@ public:
     std::vector<DocumentImage> take() { return std::move(images_); }
 
 private:
-    std::map<std::filesystem::path, ImageProbe> probes_;
+    std::unique_ptr<DecodedImageCache> own_;
+    DecodedImageCache* verdicts_ = nullptr;
     std::map<std::filesystem::path, int> index_of_;
     std::vector<DocumentImage> images_;
 };

@@ -274,18 +274,21 @@ TEST_CASE("article pages render blocks and inlines as XHTML") {
           find_item(items, "EPUB/images/knee.png")->data);
 }
 
-TEST_CASE("unsupported or unreadable images are errors and no book is written") {
+TEST_CASE("an image of a format no output takes is a warning, and its alt text is shown") {
     Collection collection = sample_collection();
     Article& knee = collection.editions.front().articles.front();
     knee.blocks.push_back(paragraph({image(epub_data_dir / "pixel.webp", "WebP", 50)}));
     DiagnosticSink sink;
-    auto bytes =
-        write_epub(collection, collection.editions.front(), test_profile(), sample_options(), sink);
-    CHECK_FALSE(bytes);
-    REQUIRE(sink.error_count() == 1);
-    CHECK(sink.diagnostics().back().code == "unsupported-image-format");
-    CHECK(sink.diagnostics().back().message.find("unsupported image format") == 0);
+    const std::vector<ZipItem> webp_items = unzip(write_sample(sink, collection));
+    CHECK_FALSE(sink.has_errors());
+    REQUIRE(sink.diagnostics().size() == 1);
+    CHECK(sink.diagnostics().back().code == "image-unusable");
+    CHECK(sink.diagnostics().back().message ==
+          "image 'pixel.webp' cannot be used (WebP is not a format every e-book reader shows; "
+          "save it as PNG or JPEG); its alt text is shown instead");
     CHECK(sink.diagnostics().back().span.begin.line == 50);
+    CHECK(text_of(parse_item(webp_items, "EPUB/text/knie.xhtml"), "//section/p[last()]") == "WebP");
+    for (const ZipItem& item : webp_items) CHECK(item.name.find("pixel") == std::string::npos);
 
     // A missing image was reported by the loader: only its alt text is shown.
     knee.blocks.back() = paragraph({image(epub_data_dir / "gone.png", "Verschwunden", 51)});
@@ -352,4 +355,49 @@ TEST_CASE("characters a font lacks are reported") {
     write_sample(sink, collection);
     REQUIRE(has_code(sink, "font-missing-glyphs"));
     CHECK(sink.diagnostics().front().message.find("U+4E2D") != std::string::npos);
+}
+
+TEST_CASE("a damaged image is never packed into the book") {
+    const auto dir = std::filesystem::temp_directory_path() / "pamphlet-epub-images";
+    std::filesystem::create_directories(dir);
+    std::ifstream in(epub_data_dir / "knee.png", std::ios::binary);
+    std::string png{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto cut = dir / "cut.png";
+    std::ofstream(cut, std::ios::binary) << png.substr(0, png.size() - 30);
+    Collection collection = sample_collection();
+    Article& knee = collection.editions.front().articles.front();
+    knee.blocks.push_back(paragraph({image(cut, "Halbes Knie", 60)}));
+    DiagnosticSink sink;
+    const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
+    CHECK_FALSE(sink.has_errors());
+    REQUIRE(sink.diagnostics().size() == 1);
+    CHECK(sink.diagnostics().back().code == "image-unusable");
+    CHECK(sink.diagnostics().back().message.starts_with(
+        "image 'cut.png' cannot be used (corrupt PNG: "));
+    CHECK_FALSE(find_item(items, "EPUB/images/cut.png"));
+}
+
+TEST_CASE("an SVG goes into the book without its script, with one warning") {
+    const auto dir = std::filesystem::temp_directory_path() / "pamphlet-epub-images";
+    std::filesystem::create_directories(dir);
+    const auto svg = dir / "scripted.svg";
+    std::ofstream(svg, std::ios::binary)
+        << R"x(<svg xmlns="http://www.w3.org/2000/svg" onload="go()" width="10" height="10">)x"
+           R"x(<script>go()</script><rect width="10" height="10"/></svg>)x";
+    Collection collection = sample_collection();
+    Article& knee = collection.editions.front().articles.front();
+    knee.blocks.push_back(paragraph({image(svg, "Zeichnung", 70)}));
+    knee.blocks.push_back(paragraph({image(svg, "Noch einmal", 71)}));
+    DiagnosticSink sink;
+    const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
+    REQUIRE(sink.diagnostics().size() == 1);  // once per image, not per use
+    CHECK(sink.diagnostics().back().code == "svg-sanitised");
+    CHECK(sink.diagnostics().back().message ==
+          "image 'scripted.svg': removed what an e-book must not run or fetch: <script>, the "
+          "attribute 'onload'");
+    const ZipItem* packed = find_item(items, "EPUB/images/scripted.svg");
+    REQUIRE(packed);
+    CHECK(packed->data.find("script") == std::string::npos);
+    CHECK(packed->data.find("onload") == std::string::npos);
+    CHECK(packed->data.find("<rect") != std::string::npos);
 }

@@ -36,26 +36,27 @@ std::vector<int> samples(const std::string& bytes) {
 }
 
 DecodedImage decoded(const std::string& name) {
-    ImageDecodeResult result = decode_image(data_dir / name);
-    INFO(name << ": " << result.error);
-    REQUIRE(result.image);
-    return *result.image;
+    ImageVerdict result = judge_image(data_dir / name, PixelNeed::always);
+    INFO(name << ": " << result.problem);
+    REQUIRE(result.decoded);
+    return *result.decoded;
 }
 
 }  // namespace
 
 TEST_CASE("probing a PNG reads its size and pHYs resolution") {
-    ImageProbe probe = probe_image(data_dir / "rgba8.png");
-    REQUIRE(probe.info);
-    CHECK(probe.info->format == ImageInfo::Format::png);
-    CHECK(probe.info->width == 3);
-    CHECK(probe.info->height == 2);
-    CHECK(probe.info->dpi_x == doctest::Approx(300).epsilon(0.001));
-    CHECK(probe.info->dpi_y == doctest::Approx(300).epsilon(0.001));
+    ImageVerdict probe = judge_image(data_dir / "rgba8.png");
+    REQUIRE(probe.usable());
+    CHECK(probe.info.format == ImageInfo::Format::png);
+    CHECK(probe.media_type() == "image/png");
+    CHECK(probe.info.width == 3);
+    CHECK(probe.info.height == 2);
+    CHECK(probe.info.dpi_x == doctest::Approx(300).epsilon(0.001));
+    CHECK(probe.info.dpi_y == doctest::Approx(300).epsilon(0.001));
 
-    ImageProbe without_phys = probe_image(data_dir / "rgb8.png");
-    REQUIRE(without_phys.info);
-    CHECK(without_phys.info->dpi_x == 0);
+    ImageVerdict without_phys = judge_image(data_dir / "rgb8.png");
+    REQUIRE(without_phys.usable());
+    CHECK(without_phys.info.dpi_x == 0);
 }
 
 TEST_CASE("RGBA is split into colour samples and a soft mask") {
@@ -109,12 +110,13 @@ TEST_CASE("an interlaced PNG is de-interlaced") {
 }
 
 TEST_CASE("JPEG: baseline, progressive, gray and Adobe CMYK are embedded as they are") {
-    ImageProbe probe = probe_image(data_dir / "baseline.jpg");
-    REQUIRE(probe.info);
-    CHECK(probe.info->format == ImageInfo::Format::jpeg);
-    CHECK(probe.info->width == 16);
-    CHECK(probe.info->height == 12);
-    CHECK(probe.info->dpi_x == 150);
+    ImageVerdict probe = judge_image(data_dir / "baseline.jpg");
+    REQUIRE(probe.usable());
+    CHECK(probe.info.format == ImageInfo::Format::jpeg);
+    CHECK(probe.extension() == ".jpg");
+    CHECK(probe.info.width == 16);
+    CHECK(probe.info.height == 12);
+    CHECK(probe.info.dpi_x == 150);
 
     DecodedImage baseline = decoded("baseline.jpg");
     CHECK(baseline.is_dct);
@@ -134,39 +136,42 @@ TEST_CASE("JPEG: baseline, progressive, gray and Adobe CMYK are embedded as they
 
 TEST_CASE("a text file named .png is not an image") {
     const auto path = scratch_file("notes.png", "Just some text, not a picture.\n");
-    ImageProbe probe = probe_image(path);
-    CHECK_FALSE(probe.info);
-    CHECK(probe.error == "not a PNG or JPEG image");
-    CHECK(decode_image(path).error == "not a PNG or JPEG image");
+    ImageVerdict verdict = judge_image(path);
+    CHECK(verdict.status == ImageVerdict::Status::unusable);
+    CHECK(verdict.problem == "not an image in a format pamphlet takes: PNG, JPEG, GIF or SVG");
+    CHECK_FALSE(verdict.decoded);
 }
 
 TEST_CASE("a missing file is reported, not thrown") {
-    CHECK(probe_image(data_dir / "absent.png").error == "cannot read the file");
+    const ImageVerdict verdict = judge_image(data_dir / "absent.png");
+    CHECK(verdict.status == ImageVerdict::Status::unusable);
+    CHECK(verdict.problem == "the file does not exist");
 }
 
-TEST_CASE("truncated and corrupt files are errors") {
+TEST_CASE("truncated and corrupt files are unusable") {
+    auto problem_of = [](const std::filesystem::path& file) {
+        const ImageVerdict verdict = judge_image(file);
+        CHECK(verdict.status == ImageVerdict::Status::unusable);
+        CHECK_FALSE(verdict.decoded);
+        return verdict.problem;
+    };
     const std::string png = read_bytes(data_dir / "gradient.png");
     const auto cut_png = scratch_file("cut.png", png.substr(0, png.size() / 2));
-    ImageDecodeResult png_result = decode_image(cut_png);
-    CHECK_FALSE(png_result.image);
-    CHECK(png_result.error.starts_with("corrupt PNG: "));
+    CHECK(problem_of(cut_png).starts_with("corrupt PNG: "));
 
     const auto header_only = scratch_file("header.png", png.substr(0, 12));
-    CHECK(probe_image(header_only).error.starts_with("corrupt PNG: "));
+    CHECK(problem_of(header_only) == "corrupt PNG: it does not start with an IHDR chunk");
 
     std::string bad_crc = read_bytes(data_dir / "rgb8.png");
-    bad_crc[20] = static_cast<char>(bad_crc[20] ^ 0x55);  // inside IHDR
-    CHECK(probe_image(scratch_file("crc.png", bad_crc)).error.starts_with("corrupt PNG: "));
+    bad_crc[20] = static_cast<char>(bad_crc[20] ^ 0x55);  // the height, inside IHDR
+    CHECK(problem_of(scratch_file("crc.png", bad_crc)) == "corrupt PNG: IHDR: CRC error");
 
     const std::string jpeg = read_bytes(data_dir / "photo.jpg");
     const auto cut_jpeg = scratch_file("cut.jpg", jpeg.substr(0, jpeg.size() - 40));
-    CHECK(probe_image(cut_jpeg).info);  // the header is intact
-    ImageDecodeResult jpeg_result = decode_image(cut_jpeg);
-    CHECK_FALSE(jpeg_result.image);
-    CHECK(jpeg_result.error == "corrupt JPEG: the file ends before its end-of-image marker");
+    CHECK(problem_of(cut_jpeg) == "corrupt JPEG: the file ends before its end-of-image marker");
 
     const auto header_only_jpeg = scratch_file("cut-after-30-bytes.jpg", jpeg.substr(0, 30));
-    CHECK(probe_image(header_only_jpeg).error.starts_with("corrupt JPEG: "));
+    CHECK(problem_of(header_only_jpeg).starts_with("corrupt JPEG: "));
 }
 
 TEST_CASE("only opaque 8-bit gray or RGB PNGs that are not interlaced keep their own zlib stream") {
@@ -182,53 +187,76 @@ TEST_CASE("only opaque 8-bit gray or RGB PNGs that are not interlaced keep their
     }
 }
 
-TEST_CASE("the decoded image cache decodes a file once for every thread that asks") {
+TEST_CASE("the decoded image cache judges a file once for every thread that asks") {
     DecodedImageCache cache;
     const auto file = data_dir / "rgb8.png";
-    std::vector<std::shared_ptr<const ImageDecodeResult>> results(4);
+    std::vector<std::shared_ptr<const ImageVerdict>> results(4);
     std::vector<std::thread> threads;
     for (std::size_t t = 0; t < results.size(); ++t)
-        threads.emplace_back([&, t] { results[t] = cache.decode(file); });
+        threads.emplace_back([&, t] { results[t] = cache.judge(file); });
     for (std::thread& thread : threads) thread.join();
     CHECK(cache.decodes() == 1);
     for (const auto& result : results) CHECK(result == results.front());
-    REQUIRE(results.front()->image);
+    REQUIRE(results.front()->decoded);
     // What a PDF writer takes: the file's own rows, not the pixels as well.
-    CHECK_FALSE(results.front()->image->png_stream.empty());
-    CHECK(results.front()->image->data.empty());
-    CHECK(results.front()->image->data.capacity() < 64);  // the pixels' memory given back
+    CHECK_FALSE(results.front()->decoded->png_stream.empty());
+    CHECK(results.front()->decoded->data.empty());
+    CHECK(results.front()->decoded->data.capacity() < 64);  // the pixels' memory given back
 
-    CHECK_FALSE(cache.decode(data_dir / "no-such.png")->image);
-    const auto rgba = cache.decode(data_dir / "rgba8.png");  // pixels and a mask, no stream
-    CHECK(rgba->image->png_stream.empty());
-    CHECK_FALSE(rgba->image->data.empty());
+    CHECK_FALSE(cache.judge(data_dir / "no-such.png")->usable());
+    const auto rgba = cache.judge(data_dir / "rgba8.png");  // pixels and a mask, no stream
+    CHECK(rgba->decoded->png_stream.empty());
+    CHECK_FALSE(rgba->decoded->data.empty());
+    // The same file by another spelling of its path is the same entry.
+    CHECK(cache.judge(data_dir / "." / "rgb8.png") == results.front());
 }
 
 TEST_CASE("the decoded image cache lets the least recently used go beyond its budget") {
     DecodedImageCache cache(10);  // bytes: holds one tiny image at most
     const auto a = data_dir / "rgba8.png", b = data_dir / "gray1.png";
-    const auto first = cache.decode(a);
-    cache.decode(b);
-    cache.decode(a);  // gone from the cache: decoded again
+    const auto first = cache.judge(a);
+    cache.judge(b);
+    cache.judge(a);  // gone from the cache: judged again
     CHECK(cache.decodes() == 3);
-    REQUIRE(first->image);  // still alive for whoever holds it
+    REQUIRE(first->decoded);  // still alive for whoever holds it
 }
 
 TEST_CASE("without its pixels, a PNG is still read to its end, row by row") {
     const auto file = data_dir / "rgb8.png";
-    ImageDecodeResult full = decode_image(file);
-    ImageDecodeResult lean = decode_image(file, PixelNeed::unless_png_stream);
-    REQUIRE(full.image);
-    REQUIRE(lean.image);
-    CHECK(lean.image->data.empty());
-    CHECK(lean.image->png_stream == full.image->png_stream);
-    CHECK(lean.image->info.width == full.image->info.width);
-    CHECK(lean.image->color_space == full.image->color_space);
+    ImageVerdict full = judge_image(file, PixelNeed::always);
+    ImageVerdict lean = judge_image(file, PixelNeed::unless_png_stream);
+    REQUIRE(full.decoded);
+    REQUIRE(lean.decoded);
+    CHECK(lean.decoded->data.empty());
+    CHECK(lean.decoded->png_stream == full.decoded->png_stream);
+    CHECK(lean.decoded->info.width == full.decoded->info.width);
+    CHECK(lean.decoded->color_space == full.decoded->color_space);
     // A damaged file is found all the same.
     const std::string bytes = read_bytes(file);
     const auto cut = scratch_file("rgb8-cut.png", bytes.substr(0, bytes.size() - 20));
-    CHECK_FALSE(decode_image(cut, PixelNeed::unless_png_stream).image);
+    CHECK_FALSE(judge_image(cut, PixelNeed::unless_png_stream).decoded);
     // Files a PDF cannot take as they are keep their pixels.
     CHECK_FALSE(
-        decode_image(data_dir / "rgba8.png", PixelNeed::unless_png_stream).image->data.empty());
+        judge_image(data_dir / "rgba8.png", PixelNeed::unless_png_stream).decoded->data.empty());
+}
+
+TEST_CASE("what the e-book asks for is the same verdict without the pixels") {
+    DecodedImageCache cache;
+    const auto rgba = data_dir / "rgba8.png";
+    const auto for_book = cache.judge(rgba, PixelNeed::never);
+    const auto for_pdf = cache.judge(rgba);
+    CHECK(cache.decodes() == 2);  // an entry each
+    REQUIRE(for_book->usable());
+    REQUIRE(for_pdf->usable());
+    CHECK(for_book->info.width == for_pdf->info.width);
+    CHECK(for_book->decoded->data.empty());
+    CHECK(for_book->decoded->alpha.empty());
+    CHECK_FALSE(for_pdf->decoded->data.empty());
+    CHECK(cache.judge(rgba, PixelNeed::never) == for_book);
+
+    const std::string bytes = read_bytes(data_dir / "gradient.png");
+    const auto cut = scratch_file("gradient-cut.png", bytes.substr(0, bytes.size() - 20));
+    CHECK(judge_image(cut, PixelNeed::never).problem ==
+          judge_image(cut, PixelNeed::unless_png_stream).problem);
+    CHECK_FALSE(judge_image(cut, PixelNeed::never).usable());
 }
