@@ -6,6 +6,7 @@
 #include "pamphlet/base/strings.hpp"
 
 #include "pamphlet/markdown.hpp"
+#include "pamphlet/text_direction.hpp"
 #include "pamphlet/yaml.hpp"
 
 #include "links.hpp"
@@ -240,7 +241,9 @@ std::optional<Article> CollectionReader::read_article(const Collection& c, const
     sources_.add(shown, *text);
     ArticleInput input{shown, path, id, lang, c.article_ids};
     (void)listed_at;
-    return parse_article(input, *text, sink_);
+    std::optional<Article> article = parse_article(input, *text, sink_);
+    if (article && !check_text_direction(*article, *text, sink_)) return std::nullopt;
+    return article;
 }
 
 std::optional<Collection> CollectionReader::read(const CollectionOptions& options) {

@@ -1,5 +1,7 @@
 #include "font_files.hpp"
 
+#include "pamphlet/fonts.hpp"
+
 #include <array>
 #include <fstream>
 #include <string>
@@ -46,6 +48,12 @@ std::optional<fs::path> resolve_font(std::string_view name, std::string_view key
         if (!fs::is_regular_file(candidate, ec)) continue;
         switch (font_kind(candidate)) {
             case FontKind::truetype:
+                if (auto problem = font_file_problem(candidate)) {
+                    sink.error(span, "not-a-font",
+                               shown(candidate) + " for " + quoted_key +
+                                   " is not a usable TrueType/OpenType font: " + *problem);
+                    return std::nullopt;
+                }
                 return candidate;
             case FontKind::cff:
                 sink.error(span, "unsupported-font",
@@ -61,7 +69,8 @@ std::optional<fs::path> resolve_font(std::string_view name, std::string_view key
                 return std::nullopt;
             case FontKind::other:
                 sink.error(span, "not-a-font",
-                           shown(candidate) + " for " + quoted_key + " is not a font file");
+                           shown(candidate) + " for " + quoted_key +
+                               " is not a TrueType/OpenType font file");
                 return std::nullopt;
         }
     }
