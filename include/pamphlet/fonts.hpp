@@ -28,6 +28,12 @@ FontSubsetResult subset_font(const std::filesystem::path& file,
 FontSubsetResult subset_font_glyphs(const std::filesystem::path& file,
                                     const std::set<std::uint32_t>& glyph_ids);
 
+// Why `file` is not a font pamphlet can set and embed (FreeType cannot
+// read it, it has no TrueType outlines, no glyphs); nullopt when it is.
+// The one verdict the profile loader gives, so that the typesetter and the
+// EPUB writer never meet a broken font.
+std::optional<std::string> font_file_problem(const std::filesystem::path& file);
+
 // Code points of `codepoints` that the font has no glyph for.
 std::set<char32_t> missing_codepoints(const std::filesystem::path& file,
                                       const std::set<char32_t>& codepoints);

@@ -31,6 +31,7 @@ struct PageSize {
 struct FontFile {
     std::string name;            // as written in the profile
     std::filesystem::path path;  // resolved, existing file
+    SourceSpan span = {};        // where a profile names it; no file for a default
 };
 
 // C++ type per schema type (a namespace of their own, so that the names of
@@ -44,10 +45,22 @@ using String = std::string;
 using Color = pamphlet::Color;
 using Choice = std::string;
 using Font = FontFile;
+using FontList = std::vector<FontFile>;  // tried in order
 using PageSize = pamphlet::PageSize;
 }  // namespace profile_value
 
-enum class ProfileType { Length, Number, Integer, Bool, String, Color, Choice, Font, PageSize };
+enum class ProfileType {
+    Length,
+    Number,
+    Integer,
+    Bool,
+    String,
+    Color,
+    Choice,
+    Font,
+    FontList,
+    PageSize
+};
 
 struct ProfileKey {
     std::string_view path;  // "page.margin.top"

@@ -8,6 +8,7 @@
 #include "pamphlet/base/strings.hpp"
 
 #include "pamphlet/markdown.hpp"
+#include "pamphlet/text_direction.hpp"
 #include "pamphlet/yaml.hpp"
 
 #include "links.hpp"
@@ -291,7 +292,9 @@ std::optional<Article> CollectionReader::read_article(const Collection& c, const
     const std::string shown = display(rel);
     sources_.add(shown, text);
     ArticleInput input{shown, dir_ / rel, id, lang, c.article_ids, dir_};
-    return parse_article(input, text, sink_);
+    std::optional<Article> article = parse_article(input, text, sink_);
+    if (article && !check_text_direction(*article, text, sink_)) return std::nullopt;
+    return article;
 }
 
 std::optional<std::string> CollectionReader::read_collection_yaml() {

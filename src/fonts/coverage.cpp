@@ -5,6 +5,8 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
 
 namespace pamphlet {
 
@@ -21,6 +23,29 @@ std::set<char32_t> missing_codepoints(const std::filesystem::path& file,
         if (!hb_set_has(mapped.get(), static_cast<hb_codepoint_t>(cp))) missing.insert(cp);
     }
     return missing;
+}
+
+std::optional<std::string> font_file_problem(const std::filesystem::path& file) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) return "cannot initialise FreeType";
+    FT_Face face = nullptr;
+    std::optional<std::string> problem;
+    if (FT_New_Face(library, file.c_str(), 0, &face) != 0) {
+        problem = "its tables cannot be read";
+    } else {
+        FT_ULong glyf_length = 0;
+        if (!FT_IS_SFNT(face) || !FT_IS_SCALABLE(face)) {
+            problem = "it has no scalable outlines";
+        } else if (FT_Load_Sfnt_Table(face, TTAG_glyf, 0, nullptr, &glyf_length) != 0 ||
+                   glyf_length == 0) {
+            problem = "it has no TrueType outlines";
+        } else if (face->num_glyphs <= 1) {  // .notdef alone
+            problem = "it has no glyphs";
+        }
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(library);
+    return problem;
 }
 
 bool font_allows_embedding(const std::filesystem::path& file) {

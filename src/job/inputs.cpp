@@ -16,8 +16,12 @@ namespace {
 std::vector<fs::path> profile_fonts(const Profile& profile) {
     std::vector<fs::path> fonts;
     auto add = [&](const auto& value) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, FontFile>) {
+        using Value = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<Value, FontFile>) {
             if (!value.path.empty()) fonts.push_back(value.path);
+        } else if constexpr (std::is_same_v<Value, std::vector<FontFile>>) {
+            for (const FontFile& font : value)
+                if (!font.path.empty()) fonts.push_back(font.path);
         }
     };
 #define PAMPHLET_KEY(member, path, type, def, help) add(profile.member);

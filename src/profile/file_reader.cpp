@@ -102,8 +102,15 @@ void FileReader::apply_value(const KeyBinding& binding, const yaml::Node& name,
     const SourceSpan& span = value.is_null() ? name.span : value.span;
     written_[std::string(key.path)] = span;
     if (value.is_scalar()) {
-        if (auto problem = assign_value(profile_, binding, value.value, value.quoted))
+        if (auto problem = assign_value(profile_, binding, value.value, value.quoted)) {
             sink_.error(value.span, problem->code, problem->message);
+        } else {
+            remember_font_place(binding, value.span);
+        }
+        return;
+    }
+    if (value.is_sequence() && key.type == ProfileType::FontList) {
+        apply_font_list(binding, value);
         return;
     }
     if (value.is_null() && key.type == ProfileType::String) {
@@ -115,6 +122,31 @@ void FileReader::apply_value(const KeyBinding& binding, const yaml::Node& name,
     if (value.is_null() && key.type == ProfileType::Color)
         message += "; put colours in quotes (\"#1f5c7a\"): an unquoted # starts a YAML comment";
     sink_.error(span, "wrong-type", message);
+}
+
+// A font is reported where the file names it: a bad file, a missing one.
+void FileReader::remember_font_place(const KeyBinding& binding, const SourceSpan& span) {
+    if (binding.key->type == ProfileType::Font) {
+        (profile_.*std::get<FontFile Profile::*>(binding.member)).span = span;
+    } else if (binding.key->type == ProfileType::FontList) {
+        for (FontFile& font : profile_.*std::get<std::vector<FontFile> Profile::*>(binding.member))
+            font.span = span;
+    }
+}
+
+void FileReader::apply_font_list(const KeyBinding& binding, const yaml::Node& list) {
+    std::vector<std::pair<std::string, SourceSpan>> names;
+    for (const yaml::Node& item : list.items) {
+        if (!item.is_scalar()) {
+            sink_.error(item.span, "wrong-type",
+                        "expected " + expected_value(binding) + " for " + quote(binding.key->path) +
+                            ", found " + describe(item) + " as an item");
+            return;
+        }
+        names.emplace_back(item.value, item.span);
+    }
+    if (auto problem = assign_font_list(profile_, binding, names))
+        sink_.error(list.span, problem->code, problem->message);
 }
 
 void FileReader::report_unknown(const yaml::Node& key, const std::string& prefix) {

@@ -35,6 +35,8 @@ private:
     void apply_group(const std::string& path, const yaml::Node& value);
     void apply_value(const KeyBinding& binding, const yaml::Node& name, const yaml::Node& value);
     void report_unknown(const yaml::Node& key, const std::string& prefix);
+    void remember_font_place(const KeyBinding& binding, const SourceSpan& span);
+    void apply_font_list(const KeyBinding& binding, const yaml::Node& list);
 
     Profile& profile_;
     DiagnosticSink& sink_;

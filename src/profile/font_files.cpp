@@ -2,6 +2,7 @@
 
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/limits.hpp"
+#include "pamphlet/fonts.hpp"
 
 #include <array>
 #include <fstream>
@@ -68,6 +69,12 @@ std::optional<fs::path> resolve_font(std::string_view name, std::string_view key
         }
         switch (font_kind(candidate)) {
             case FontKind::truetype:
+                if (auto problem = font_file_problem(candidate)) {
+                    sink.error(span, "not-a-font",
+                               shown(candidate) + " for " + quoted_key +
+                                   " is not a usable TrueType/OpenType font: " + *problem);
+                    return std::nullopt;
+                }
                 return candidate;
             case FontKind::cff:
                 sink.error(span, "unsupported-font",
@@ -83,7 +90,8 @@ std::optional<fs::path> resolve_font(std::string_view name, std::string_view key
                 return std::nullopt;
             case FontKind::other:
                 sink.error(span, "not-a-font",
-                           shown(candidate) + " for " + quoted_key + " is not a font file");
+                           shown(candidate) + " for " + quoted_key +
+                               " is not a TrueType/OpenType font file");
                 return std::nullopt;
         }
     }

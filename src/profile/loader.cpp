@@ -37,14 +37,23 @@ void resolve_fonts(Profile& profile, const std::vector<fs::path>& dirs,
                    const ProfileFolders& allowed, const WrittenKeys& written,
                    const SourceSpan& fallback, DiagnosticSink& sink,
                    const std::function<bool(std::string_view)>& wanted) {
-    for (const auto& binding : key_bindings()) {
-        if (binding.key->type != ProfileType::Font || !wanted(binding.key->path)) continue;
-        FontFile& font = profile.*std::get<FontFile Profile::*>(binding.member);
-        if (font.name.empty()) continue;  // already reported
+    auto resolve = [&](FontFile& font, const KeyBinding& binding) {
+        if (font.name.empty()) return;  // already reported
         auto it = written.find(binding.key->path);
-        const SourceSpan& span = it != written.end() ? it->second : fallback;
+        const SourceSpan& span = font.span.has_file()  ? font.span
+                                 : it != written.end() ? it->second
+                                                       : fallback;
         if (auto path = resolve_font(font.name, binding.key->path, dirs, allowed, span, sink))
             font.path = *path;
+    };
+    for (const auto& binding : key_bindings()) {
+        if (!wanted(binding.key->path)) continue;
+        if (binding.key->type == ProfileType::Font)
+            resolve(profile.*std::get<FontFile Profile::*>(binding.member), binding);
+        if (binding.key->type == ProfileType::FontList)
+            for (FontFile& font :
+                 profile.*std::get<std::vector<FontFile> Profile::*>(binding.member))
+                resolve(font, binding);
     }
 }
 

@@ -166,6 +166,9 @@ std::string expected_value(const KeyBinding& binding) {
             return "one of " + join(choices_of(*binding.key));
         case ProfileType::Font:
             return "a font file name such as CharisSIL-Regular.ttf";
+        case ProfileType::FontList:
+            return "a font file name or a list of them such as [NotoSansSC-Regular.ttf, "
+                   "DejaVuSans.ttf]";
         case ProfileType::PageSize:
             return "a page size such as A4, letter or 148mm x 210mm";
     }
@@ -267,6 +270,12 @@ std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& bin
             font.path.clear();
             return std::nullopt;
         }
+        case ProfileType::FontList: {
+            if (text.empty()) return problem("wrong-type", "the font file name is empty");
+            profile.*std::get<std::vector<FontFile> Profile::*>(binding.member) = {
+                FontFile{std::string(text), {}, {}}};
+            return std::nullopt;
+        }
         case ProfileType::PageSize: {
             auto size = read_page_size(text);
             if (!size.value) return problem("bad-page-size", size.problem);
@@ -275,6 +284,24 @@ std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& bin
         }
     }
     return problem("wrong-type", {});
+}
+
+std::optional<ValueProblem> assign_font_list(
+    Profile& profile, const KeyBinding& binding,
+    const std::vector<std::pair<std::string, SourceSpan>>& names) {
+    if (names.empty())
+        return ValueProblem{"wrong-type", "expected " + expected_value(binding) + " for " +
+                                              quote(binding.key->path) + ", found an empty list"};
+    std::vector<FontFile> fonts;
+    for (const auto& [name, span] : names) {
+        if (name.empty())
+            return ValueProblem{"wrong-type", "expected " + expected_value(binding) + " for " +
+                                                  quote(binding.key->path) +
+                                                  "; a font file name in the list is empty"};
+        fonts.push_back(FontFile{name, {}, span});
+    }
+    profile.*std::get<std::vector<FontFile> Profile::*>(binding.member) = std::move(fonts);
+    return std::nullopt;
 }
 
 Profile defaults() {
@@ -324,6 +351,8 @@ std::string_view type_name(ProfileType t) {
             return "choice";
         case ProfileType::Font:
             return "font file";
+        case ProfileType::FontList:
+            return "font files";
         case ProfileType::PageSize:
             return "page size";
     }

@@ -12,9 +12,9 @@
 
 namespace pamphlet::profile {
 
-using Member =
-    std::variant<double Profile::*, int Profile::*, bool Profile::*, std::string Profile::*,
-                 Color Profile::*, PageSize Profile::*, FontFile Profile::*>;
+using Member = std::variant<double Profile::*, int Profile::*, bool Profile::*,
+                            std::string Profile::*, Color Profile::*, PageSize Profile::*,
+                            FontFile Profile::*, std::vector<FontFile> Profile::*>;
 
 // The values a numeric key accepts, both ends included; in points for
 // Length keys. The texts are the ends as profile_keys.def writes them, for
@@ -60,10 +60,16 @@ std::optional<ValueProblem> check_range(const KeyBinding& binding, double value,
 
 // Converts `text` (a YAML scalar; `quoted` when written in quotes) for
 // `binding` and stores it in `profile`. Font keys store the name only; the
-// loader resolves the file. The defaults in profile_keys.def go through here
-// too, so they cannot drift from what users may write.
+// loader resolves the file. A font list given one scalar holds that font. The defaults in
+// profile_keys.def go through here too, so they cannot drift from what users may write.
 std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& binding,
                                          std::string_view text, bool quoted);
+
+// Stores the font names of a YAML sequence in a FontList key, each with
+// the span it was written at.
+std::optional<ValueProblem> assign_font_list(
+    Profile& profile, const KeyBinding& binding,
+    const std::vector<std::pair<std::string, SourceSpan>>& names);
 
 // A profile holding every default value (fonts not yet resolved).
 Profile defaults();

@@ -1,9 +1,11 @@
 #include "itemize.hpp"
 
 #include "pamphlet/base/utf8.hpp"
+#include "pamphlet/scripts.hpp"
 
 #include <algorithm>
-#include <set>
+#include <cctype>
+#include <string_view>
 
 namespace pamphlet::typeset {
 
@@ -24,6 +26,11 @@ bool is_combining_mark(char32_t c) {
            (c >= 0xFE20 && c <= 0xFE2F);
 }
 
+// Letters and marks of a script, as opposed to what all scripts share.
+bool is_letter(std::string_view script) {
+    return script != script_common && script != script_inherited && script != script_emoji;
+}
+
 }  // namespace
 
 std::string describe_char(char32_t c) {
@@ -37,14 +44,29 @@ std::string describe_char(char32_t c) {
 }
 
 std::vector<ResolvedChar> resolve_fonts(const ParagraphSpec& spec, const FontSet& fonts,
-                                        DiagnosticSink& sink) {
+                                        UncoveredText& uncovered) {
     std::vector<ResolvedChar> chars;
-    std::set<char32_t> reported;
+    // The script of the last letter met, and whether no font had it: a
+    // missing comma or full stop between missing letters ("，", "،") belongs
+    // to their script, not to the symbols.
+    std::string letters_script;
+    bool letters_uncovered = false;
     for (std::size_t p = 0; p < spec.pieces.size(); ++p) {
         const TextPiece& piece = spec.pieces[p];
         const int piece_index = static_cast<int>(p);
-        std::vector<char32_t> missing;
-        utf8::for_each(piece.text, [&](char32_t c) {
+        const auto& fallbacks = piece.style.fallbacks;
+        auto font_for = [&](char32_t c) {
+            if (fonts.has_glyph(piece.style.font, c)) return piece.style.font;
+            const auto found = std::find_if(fallbacks.begin(), fallbacks.end(),
+                                            [&](int f) { return fonts.has_glyph(f, c); });
+            return found != fallbacks.end() ? *found : -1;
+        };
+        std::size_t pos = 0;
+        bool valid = true;
+        bool same_line = true;  // no line break in piece.text before `pos`
+        while (pos < piece.text.size()) {
+            const std::size_t at = pos;  // bytes into the piece, for the column
+            const char32_t c = utf8::decode(piece.text, pos, valid);
             const int previous_font =
                 !chars.empty() && chars.back().piece == piece_index ? chars.back().font : -1;
             int font = -1;
@@ -53,26 +75,34 @@ std::vector<ResolvedChar> resolve_fonts(const ParagraphSpec& spec, const FontSet
             } else if (is_combining_mark(c) && previous_font >= 0 &&
                        fonts.has_glyph(previous_font, c)) {
                 font = previous_font;
-            } else if (fonts.has_glyph(piece.style.font, c)) {
-                font = piece.style.font;
             } else {
-                const auto& fallbacks = piece.style.fallbacks;
-                const auto found = std::find_if(fallbacks.begin(), fallbacks.end(),
-                                                [&](int f) { return fonts.has_glyph(f, c); });
-                if (found != fallbacks.end()) font = *found;
+                font = font_for(c);
             }
-            if (font < 0) {
-                if (reported.insert(c).second) missing.push_back(c);
-                return;
+            if (c == U'\n') same_line = false;
+            if (font >= 0) {
+                // Only a letter of another script ends a run of missing ones.
+                if (letters_uncovered &&
+                    (c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : is_letter(script_of(c))))
+                    letters_uncovered = false;
+                chars.push_back({c, piece_index, font});
+                continue;
             }
-            chars.push_back({c, piece_index, font});
-        });
-        if (!missing.empty()) {
-            std::string names;
-            for (char32_t c : missing) names += (names.empty() ? "" : ", ") + describe_char(c);
-            sink.warning(piece.span, "missing-glyph",
-                         "no font has a glyph for " + names +
-                             (missing.size() == 1 ? "; it is left out" : "; they are left out"));
+            std::string script = script_of(c);
+            if (is_letter(script)) {
+                letters_script = script;
+                letters_uncovered = true;
+            } else if (script != script_emoji && letters_uncovered) {
+                script = letters_script;
+            }
+            SourceSpan span = piece.span;
+            if (same_line && span.begin.column > 0) {
+                span.begin.column += static_cast<int>(at);
+                span.end = span.begin;
+            }
+            const int replacement = font_for(utf8::replacement_character);
+            uncovered.add(c, script, span, replacement >= 0);
+            if (replacement >= 0)
+                chars.push_back({utf8::replacement_character, piece_index, replacement});
         }
     }
     return chars;

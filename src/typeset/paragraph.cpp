@@ -194,9 +194,13 @@ void report_overfull(const LineBreak& line, const SetLine& set, const ParagraphN
 
 }  // namespace
 
-SetParagraph set_paragraph(const ParagraphSpec& spec, FontSet& fonts, DiagnosticSink& sink) {
+SetParagraph set_paragraph(const ParagraphSpec& spec, FontSet& fonts, DiagnosticSink& sink,
+                           UncoveredText* uncovered) {
     static const NoHyphenation no_hyphenation;
-    const std::vector<ResolvedChar> chars = resolve_fonts(spec, fonts, sink);
+    UncoveredText own_uncovered;
+    const std::vector<ResolvedChar> chars =
+        resolve_fonts(spec, fonts, uncovered != nullptr ? *uncovered : own_uncovered);
+    own_uncovered.report({}, sink);
     const ParagraphNodes paragraph = build_nodes(
         spec, chars, fonts, spec.hyphenator != nullptr ? *spec.hyphenator : no_hyphenation);
     if (paragraph.nodes.empty()) return {};

@@ -95,6 +95,11 @@ struct SetParagraph {
     std::vector<SetLine> lines;
 };
 
-SetParagraph set_paragraph(const ParagraphSpec& spec, FontSet& fonts, DiagnosticSink& sink);
+class UncoveredText;
+
+// Characters no font has go to `uncovered`, to be reported once per article
+// and script; without it, they are reported at the end of this paragraph.
+SetParagraph set_paragraph(const ParagraphSpec& spec, FontSet& fonts, DiagnosticSink& sink,
+                           UncoveredText* uncovered = nullptr);
 
 }  // namespace pamphlet::typeset

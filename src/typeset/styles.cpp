@@ -12,7 +12,8 @@ std::optional<int> load_face(const FontFile& file, const Profile& profile, FontS
     std::optional<int> index = fonts.load(file.path, error);
     if (!index) {
         sink.error(
-            SourceSpan::whole(profile.file.string()), "font-unusable",
+            file.span.has_file() ? file.span : SourceSpan::whole(profile.file.string()),
+            "font-unusable",
             "font '" + file.name + "' (" + file.path.string() + ") cannot be used: " + error);
     }
     return index;
@@ -71,7 +72,7 @@ std::optional<Styles> Styles::load(const Profile& p, FontSet& fonts, DiagnosticS
     // Code has no italic of its own; slanted code would misalign anyway.
     const int mono_regular = face(p.mono_regular), mono_bold = face(p.mono_bold);
     styles.mono_faces_ = {mono_regular, mono_regular, mono_bold, mono_bold};
-    styles.fallback_ = face(p.fallback_font);
+    for (const FontFile& fallback : p.fallback_fonts) styles.fallbacks_.push_back(face(fallback));
     if (!ok) return std::nullopt;
 
     const double heading_leading = p.heading_leading > 0 ? p.heading_leading : 1;
@@ -115,10 +116,10 @@ TextStyle Styles::resolve(const Format& format) const {
     TextStyle style;
     style.font = faces.pick(format.bold, format.italic);
     // The body's own italic and bold carry characters a heading or mono face
-    // may lack (quotes, dashes) before the catch-all fallback.
+    // may lack (quotes, dashes) before the profile's fallbacks.
     const int body_face = body_faces_.pick(format.bold, format.italic);
     if (body_face != style.font) style.fallbacks.push_back(body_face);
-    style.fallbacks.push_back(fallback_);
+    style.fallbacks.insert(style.fallbacks.end(), fallbacks_.begin(), fallbacks_.end());
     style.size = format.size;
     style.color = format.color;
     style.features = format.family == Family::body ? profile_->font_features : std::string();

@@ -10,6 +10,7 @@
 #include "pamphlet/profile.hpp"
 
 #include <optional>
+#include <vector>
 
 namespace pamphlet::typeset {
 
@@ -70,7 +71,7 @@ private:
     const Profile* profile_ = nullptr;
     const FontSet* fonts_ = nullptr;
     FaceSet body_faces_, heading_faces_, mono_faces_;
-    int fallback_ = 0;
+    std::vector<int> fallbacks_;  // fonts.fallback, in order
 };
 
 }  // namespace pamphlet::typeset

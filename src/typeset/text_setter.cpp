@@ -16,7 +16,7 @@ std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& 
     // their style; the paragraph engine asks the hyphenator for the rest.
     if (hyphenation_ != nullptr)
         spec.hyphenator = hyphenation_->for_language(lang, text.pieces.front().span, sink_);
-    return set_paragraph(spec, fonts_, sink_).lines;
+    return set_paragraph(spec, fonts_, sink_, &uncovered_).lines;
 }
 
 BoxContent TextSetter::line_content(const SetLine& line, double x,

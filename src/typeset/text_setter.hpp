@@ -5,6 +5,7 @@
 #include "document_fonts.hpp"
 #include "paragraph.hpp"
 #include "styles.hpp"
+#include "uncovered_text.hpp"
 #include "vertical_list.hpp"
 
 #include "pamphlet/hyphenation.hpp"
@@ -51,6 +52,10 @@ public:
     // Width of `text` set on one line (for right-aligned markers and footers).
     double width(const StyledText& text, const std::string& lang);
 
+    // Reports the characters no font of the profile had, once per article
+    // and script (call when the document is set).
+    void report_uncovered() { uncovered_.report(styles_.profile().id, sink_); }
+
     const Styles& styles() const { return styles_; }
     FontSet& fonts() { return fonts_; }
     DiagnosticSink& sink() { return sink_; }
@@ -61,6 +66,7 @@ private:
     DocumentFonts& document_fonts_;
     DiagnosticSink& sink_;
     Hyphenation* hyphenation_;
+    UncoveredText uncovered_;
 };
 
 }  // namespace pamphlet::typeset

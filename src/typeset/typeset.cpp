@@ -311,6 +311,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         area.dest_y = found->second.y;
     }
 
+    setter.report_uncovered();
     if (document.pages.empty()) {
         sink.error(collection.file_span(), "empty-brochure",
                    "nothing to typeset: the '" + edition.lang +

@@ -333,7 +333,7 @@ TEST_CASE("font files that are missing or not TrueType") {
         CHECK_FALSE(load_profile(l.file.string(), real_paths(), sources, sink));
         REQUIRE(sink.diagnostics().size() == 1);
         CHECK(sink.diagnostics().front().code == "not-a-font");
-        CHECK(sink.diagnostics().front().message.ends_with("is not a font file"));
+        CHECK(sink.diagnostics().front().message.ends_with("is not a TrueType/OpenType font file"));
     }
 }
 
@@ -503,10 +503,12 @@ TEST_CASE("default_profile") {
     CHECK(profile->body_italic.path == source_dir / "fonts" / "CharisSIL-Italic.ttf");
     DiagnosticSink missing;
     CHECK_FALSE(default_profile(ProfilePaths{}, missing));
-    // One error per font key: every font is looked for, none is found.
+    // One error per font key (the default fallback list names one font):
+    // every font is looked for, none is found.
     const auto font_keys =
-        std::count_if(profile_keys().begin(), profile_keys().end(),
-                      [](const ProfileKey& k) { return k.type == ProfileType::Font; });
+        std::count_if(profile_keys().begin(), profile_keys().end(), [](const ProfileKey& k) {
+            return k.type == ProfileType::Font || k.type == ProfileType::FontList;
+        });
     CHECK(missing.error_count() == static_cast<std::size_t>(font_keys));
     CHECK(missing.diagnostics().front().code == "font-not-found");
     CHECK(missing.diagnostics().front().message.ends_with("looked in no font folders"));

@@ -1,4 +1,5 @@
 #include "paragraph.hpp"
+#include "uncovered_text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -228,20 +229,69 @@ TEST_CASE("characters the face lacks come from the fallback; missing ones are re
     REQUIRE_FALSE(f.fonts.has_glyph(f.charis, U'\U0001F600'));
     REQUIRE(f.fonts.has_glyph(f.dejavu, U'\U0001F600'));
     const SetParagraph p = set_paragraph(
-        f.spec("gut \U0001F600 und \u4E00 oder \u4E00 schlecht", 300), f.fonts, f.sink);
+        f.spec("gut \U0001F600 und \u4E00 oder \u4E00\u4E8C schlecht", 300), f.fonts, f.sink);
     REQUIRE(p.lines.size() == 1);
     bool fallback_used = false;
     for (const GlyphRun& run : p.lines[0].runs) {
-        if (run.font == f.dejavu) fallback_used = run.text == "\U0001F600";
+        if (run.font == f.dejavu) fallback_used = fallback_used || run.text == "\U0001F600";
     }
     CHECK(fallback_used);
     CHECK_FALSE(has_notdef(p));
-    REQUIRE(f.sink.size() == 1);  // once per paragraph
+    // Nothing vanishes: each missing character shows as U+FFFD.
+    CHECK(line_text(p.lines[0]) == "gut \U0001F600 und \uFFFD oder \uFFFD\uFFFD schlecht");
+    REQUIRE(f.sink.size() == 1);  // once per script
     const Diagnostic& d = f.sink.diagnostics()[0];
-    CHECK(d.code == "missing-glyph");
+    CHECK(d.code == "uncovered-script");
     CHECK(d.severity == Severity::warning);
-    CHECK(d.message.find("U+4E00") != std::string::npos);
+    CHECK(d.message ==
+          "2 characters of Han script (\u4E00\u4E8C) are in no font of the profile; the PDF "
+          "shows '\uFFFD' in their place; add a TrueType font that covers Han (e.g. Noto Sans "
+          "SC, TC or JP) to 'fonts.fallback'");
+    // At the first of them: "gut 😀 und " is 13 bytes.
     CHECK(d.span.begin.line == 3);
+    CHECK(d.span.begin.column == 14);
+}
+
+TEST_CASE("missing characters are reported once per article and script, wherever they are") {
+    Fixture f;
+    UncoveredText uncovered;
+    ParagraphSpec first = f.spec(
+        "Arzt \u0627\u0644\u0637\u0628\u064A\u0628\u060C und Stern "
+        "\U0001FA7A \u2B58",
+        400);
+    ParagraphSpec second = f.spec("wieder \u0627\u0644\u0637\u0628\u064A\u0628", 400);
+    second.pieces[0].span = SourceSpan::at("a.md", 9, 5);
+    ParagraphSpec other_article = f.spec("\u062F", 400);
+    other_article.pieces[0].span = SourceSpan::at("b.md", 1, 1);
+    // Fonts without Arabic or the stethoscope emoji.
+    for (ParagraphSpec* spec : {&first, &second, &other_article})
+        spec->pieces[0].style.fallbacks = {};
+    set_paragraph(first, f.fonts, f.sink, &uncovered);
+    set_paragraph(second, f.fonts, f.sink, &uncovered);
+    set_paragraph(other_article, f.fonts, f.sink, &uncovered);
+    CHECK(f.sink.size() == 0);  // not before the document is set
+    uncovered.report("a4-handout", f.sink);
+    CHECK(uncovered.empty());
+    std::vector<std::string> lines;
+    for (const Diagnostic& d : f.sink.diagnostics())
+        lines.push_back(d.span.file + ":" + std::to_string(d.span.begin.line) + ":" +
+                        std::to_string(d.span.begin.column) + ": " + d.message);
+    // The Arabic comma (a common character) goes with the Arabic letters.
+    const std::vector<std::string> expected{
+        "a.md:3:6: 6 characters of Arabic script (\u0627\u0644\u0637\u0628\u064A\u060C) are "
+        "in no font of profile 'a4-handout'; the PDF shows '\uFFFD' in their place; add a "
+        "TrueType font that covers Arabic (e.g. Noto Naskh Arabic) to 'fonts.fallback'",
+        "a.md:3:31: 1 emoji (U+1FA7A '\U0001FA7A') is in no font of profile 'a4-handout'; the "
+        "PDF shows '\uFFFD' in its place; add a TrueType font with emoji (e.g. Noto Emoji) to "
+        "'fonts.fallback'",
+        "a.md:3:36: 1 symbol (U+2B58 '\u2B58') is in no font of profile 'a4-handout'; the PDF "
+        "shows '\uFFFD' in its place; add a TrueType font that has it (e.g. Noto Sans Symbols "
+        "2) to 'fonts.fallback'",
+        "b.md:1:1: 1 character of Arabic script (\u062F) is in no font of profile "
+        "'a4-handout'; the PDF shows '\uFFFD' in its place; add a TrueType font that covers "
+        "Arabic (e.g. Noto Naskh Arabic) to 'fonts.fallback'",
+    };
+    CHECK(lines == expected);
 }
 
 TEST_CASE("a word longer than the measure is broken inside, with a warning, and nothing is lost") {
