@@ -104,6 +104,10 @@ struct Article {
     std::optional<ArticleImage> image;
     std::string url;  // optional canonical web address of the article
     std::vector<Block> blocks;
+    // Other names a link may give a heading → the heading's id: GitHub's
+    // anchor for it ("whats-the-plan-and-why" for "What's the plan, and
+    // why?"), so that links written for GitHub's rendering keep working.
+    std::map<std::string, std::string> heading_aliases;
     std::filesystem::path source;  // the Markdown file
     SourceSpan span;               // the whole file
 

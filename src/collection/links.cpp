@@ -16,11 +16,13 @@ public:
         : lang_(edition.lang), sink_(sink) {
         for (const Article& article : edition.articles) {
             heading_ids_[article.id] = heading_ids(article.blocks);
+            aliases_[article.id] = &article.heading_aliases;
         }
     }
 
     void check(Article& article) {
         own_ids_ = &heading_ids_.at(article.id);
+        own_aliases_ = aliases_.at(article.id);
         check_blocks(article.blocks);
     }
 
@@ -55,7 +57,7 @@ private:
     bool keep_link(Inline& link) {
         Target& target = link.target;
         if (target.kind == Target::Kind::fragment) {
-            if (own_ids_->count(target.fragment) != 0) return true;
+            if (known_section(*own_ids_, *own_aliases_, target.fragment)) return true;
             sink_.warning(
                 link.span, "link-unknown-section",
                 "link to unknown section '#" + target.fragment + "'; written as plain text");
@@ -69,7 +71,8 @@ private:
                               "' version in this book; written as plain text");
             return false;
         }
-        if (!target.fragment.empty() && ids->second.count(target.fragment) == 0) {
+        if (!target.fragment.empty() &&
+            !known_section(ids->second, *aliases_.at(target.article_id), target.fragment)) {
             sink_.warning(link.span, "link-unknown-section",
                           "link to unknown section '#" + target.fragment + "' of article '" +
                               target.article_id + "'; the link goes to the article's start");
@@ -78,10 +81,24 @@ private:
         return true;
     }
 
+    // A heading's id, or another name for it (GitHub's anchor), which
+    // becomes the id.
+    static bool known_section(const std::set<std::string>& ids,
+                              const std::map<std::string, std::string>& aliases,
+                              std::string& fragment) {
+        if (ids.count(fragment) != 0) return true;
+        const auto alias = aliases.find(fragment);
+        if (alias == aliases.end()) return false;
+        fragment = alias->second;
+        return true;
+    }
+
     std::string lang_;
     DiagnosticSink& sink_;
     std::map<std::string, std::set<std::string>> heading_ids_;  // article id -> heading ids
+    std::map<std::string, const std::map<std::string, std::string>*> aliases_;
     const std::set<std::string>* own_ids_ = nullptr;
+    const std::map<std::string, std::string>* own_aliases_ = nullptr;
 };
 
 }  // namespace

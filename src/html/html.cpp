@@ -87,11 +87,13 @@ struct Converter {
         Node node;
         node.kind = Node::Kind::element;
         node.tag = tag_name(element);
+        node.offset = element.start_pos.offset;
         for (unsigned i = 0; i < element.attributes.length; ++i) {
             const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
             std::string name = attr->name;
             for (char& c : name) c = ascii_lower(c);
             node.attributes.emplace_back(std::move(name), attr->value);
+            node.attribute_offsets.push_back(attr->name_start.offset);
         }
         convert_children(element.children, node.children, depth + 1);
         out.push_back(std::move(node));

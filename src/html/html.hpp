@@ -3,6 +3,7 @@
 // Only src/html sees gumbo; src/markdown maps this tree onto the model.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +18,11 @@ struct Node {
     std::vector<std::pair<std::string, std::string>> attributes;  // lower-case names, in order
     std::string text;                                             // text node contents, decoded
     std::vector<Node> children;
+    // Byte offsets in the parsed source: of the start tag ('<'), and of each
+    // attribute's name (parallel to `attributes`), for messages that point
+    // at them. An element the parser implied has no tag of its own.
+    std::size_t offset = 0;
+    std::vector<std::size_t> attribute_offsets;
 
     // The value of attribute `name`, or nullptr.
     const std::string* attribute(std::string_view name) const;

@@ -28,8 +28,10 @@ std::optional<Article> parse_article(const ArticleInput& input, std::string_view
     merge_text(article.blocks);
     make_figures(article.blocks);
     shift_headings_below_title(article.blocks);
+    const std::vector<std::string> source_headings = heading_texts(article.blocks);
     apply_typography(article.blocks, input.lang);
     assign_heading_ids(article.blocks);
+    article.heading_aliases = github_heading_aliases(article.blocks, source_headings);
 
     // Without a title there is nothing to show the article under; other
     // problems are reported and the article is kept, so that the rest of a

@@ -1,9 +1,11 @@
 #include "cmark_to_model.hpp"
 
 #include "targets.hpp"
+#include "urls.hpp"
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -67,7 +69,13 @@ bool contains_raw_html(cmark_node* node) {
 
 class Converter {
 public:
-    explicit Converter(ConversionContext& context) : context_(context) {}
+    Converter(ConversionContext& context, std::string_view body) : context_(context) {
+        for (std::size_t start = 0; start <= body.size();) {
+            const auto end = std::min(body.find('\n', start), body.size());
+            lines_.push_back(body.substr(start, end - start));
+            start = end + 1;
+        }
+    }
 
     void convert_blocks(cmark_node* parent, std::vector<Block>& out, int depth) {
         for (cmark_node* child = cmark_node_first_child(parent); child;
@@ -77,6 +85,8 @@ public:
 
 private:
     ConversionContext& context_;
+    std::vector<std::string_view> lines_;  // of the body, for columns cmark gets wrong
+    SourceSpan block_span_;                // of the paragraph or heading being converted
 
     SourceSpan span_of(cmark_node* node, const SourceSpan& fallback) const {
         const int line = cmark_node_get_start_line(node);
@@ -89,10 +99,39 @@ private:
     }
 
     std::vector<Block> from_html(cmark_node* node, const SourceSpan& span) {
+        block_span_ = span;
         char* html = cmark_render_html(node, CMARK_OPT_UNSAFE);
-        std::vector<Block> blocks = blocks_from_html(html, span, context_);
+        const HtmlSourceMap map = source_map(node, html, span);
+        std::vector<Block> blocks = blocks_from_html(html, span, context_, map);
         cmark_get_default_mem_allocator()->free(html);
         return blocks;
+    }
+
+    // The raw HTML of `block` (an HTML block, or the inline tags of a
+    // paragraph) appears verbatim and in order in its rendering `html`.
+    HtmlSourceMap source_map(cmark_node* block, std::string_view html,
+                             const SourceSpan& span) const {
+        HtmlSourceMap map;
+        map.html = html;
+        std::size_t from = 0;
+        std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(block));
+        cmark_event_type event;
+        while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+            cmark_node* node = cmark_iter_get_node(iter.get());
+            const cmark_node_type type = cmark_node_get_type(node);
+            if (event != CMARK_EVENT_ENTER ||
+                (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE) ||
+                cmark_node_get_start_line(node) <= 0)
+                continue;
+            const std::string raw = literal(node);
+            const auto at = raw.empty() ? std::string_view::npos : html.find(raw, from);
+            if (at == std::string_view::npos) continue;
+            map.pieces.push_back({at, raw.size(), inline_span(node, span).begin,
+                                  type == CMARK_NODE_HTML_BLOCK ? cmark_node_get_start_column(node)
+                                                                : span.begin.column});
+            from = at + raw.size();
+        }
+        return map;
     }
 
     void convert_block(cmark_node* node, std::vector<Block>& out, int depth) {
@@ -109,11 +148,13 @@ private:
         switch (type) {
             case CMARK_NODE_PARAGRAPH:
                 block.kind = BlockKind::paragraph;
+                block_span_ = span;
                 convert_inlines(node, block.inlines, span, 0);
                 break;
             case CMARK_NODE_HEADING:
                 block.kind = BlockKind::heading;
                 block.level = cmark_node_get_heading_level(node);
+                block_span_ = span;
                 convert_inlines(node, block.inlines, span, 0);
                 break;
             case CMARK_NODE_CODE_BLOCK: {
@@ -161,10 +202,50 @@ private:
             convert_inline(child, out, fallback, depth);
     }
 
+    // cmark 0.30 counts an inline's column on a paragraph's later line from
+    // the line's text without its indent ("  and <b>" put '<' at 5, not 7):
+    // the indent after the container's prefix is added back.
+    SourceSpan inline_span(cmark_node* node, const SourceSpan& fallback) const {
+        SourceSpan span = span_of(node, fallback);
+        const int line = cmark_node_get_start_line(node);
+        if (line <= 0 || span.begin.line <= block_span_.begin.line) return span;
+        if (static_cast<std::size_t>(line) > lines_.size()) return span;
+        const std::string_view text = lines_[static_cast<std::size_t>(line) - 1];
+        std::size_t at = static_cast<std::size_t>(std::max(block_span_.begin.column - 1, 0));
+        int indent = 0;
+        while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) {
+            ++at;
+            ++indent;
+        }
+        span.begin.column += indent;
+        if (span.end.line == span.begin.line) span.end.column += indent;
+        return span;
+    }
+
+    // cmark 0.30 places an autolink ("<https://...>") by its offset in the
+    // paragraph's text, without the line's start or the container's indent:
+    // on a paragraph's second line it named column 45 for column 8. The
+    // text inside it is placed right; the '<' is just before that.
+    SourceSpan autolink_span(cmark_node* link, const SourceSpan& span) const {
+        cmark_node* text = cmark_node_first_child(link);
+        if (!text || cmark_node_next(text) || cmark_node_get_type(text) != CMARK_NODE_TEXT ||
+            cmark_node_get_start_line(text) <= 0)
+            return span;
+        const std::string label = literal(text);
+        const char* url = cmark_node_get_url(link);
+        const std::string_view destination = url ? url : "";
+        if (destination != label && destination != "mailto:" + label) return span;
+        SourceSpan fixed = inline_span(text, span);
+        fixed.begin.column -= 1;
+        fixed.end.column += 1;
+        return fixed;
+    }
+
     void convert_inline(cmark_node* node, std::vector<Inline>& out, const SourceSpan& fallback,
                         int depth) {
         Inline in;
-        in.span = span_of(node, fallback);
+        in.span = inline_span(node, fallback);
+        if (cmark_node_get_type(node) == CMARK_NODE_LINK) in.span = autolink_span(node, in.span);
         const cmark_node_type type = cmark_node_get_type(node);
         const bool container =
             type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK;
@@ -217,10 +298,10 @@ private:
                 in.target = std::move(*target);
                 if (in.text.empty())
                     context_.sink.warning(in.span, "missing-alt",
-                                          "image '" + in.target.url +
+                                          "image '" + escape_controls(in.target.url) +
                                               "' has no alt text; describe it for readers who "
                                               "cannot see it: ![description](" +
-                                              in.target.url + ")");
+                                              escape_controls(in.target.url) + ")");
                 break;
             }
             default:
@@ -236,7 +317,7 @@ std::vector<Block> blocks_from_markdown(std::string_view body, ConversionContext
     std::unique_ptr<cmark_node, NodeDeleter> document(
         cmark_parse_document(body.data(), body.size(), CMARK_OPT_SOURCEPOS));
     std::vector<Block> blocks;
-    Converter(context).convert_blocks(document.get(), blocks, 0);
+    Converter(context, body).convert_blocks(document.get(), blocks, 0);
     return blocks;
 }
 

@@ -5,6 +5,7 @@
 #include "conversion.hpp"
 #include "html.hpp"
 #include "targets.hpp"
+#include "urls.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -121,8 +122,8 @@ bool has_content(const std::vector<Inline>& inlines) {
 
 class HtmlConverter {
 public:
-    HtmlConverter(const SourceSpan& span, ConversionContext& context)
-        : span_(span), context_(context) {}
+    HtmlConverter(const SourceSpan& span, ConversionContext& context, const HtmlSourceMap& map)
+        : span_(span), context_(context), map_(map) {}
 
     // Blocks collect into `out`; loose inline content between them becomes
     // paragraphs.
@@ -150,7 +151,14 @@ public:
 private:
     const SourceSpan& span_;
     ConversionContext& context_;
+    const HtmlSourceMap& map_;
     std::set<std::string> reported_;
+
+    SourceSpan at(const Node& node) const { return map_.locate(node.offset, span_); }
+    SourceSpan at_attribute(const Node& node, std::size_t i) const {
+        return i < node.attribute_offsets.size() ? map_.locate(node.attribute_offsets[i], span_)
+                                                 : at(node);
+    }
 
     Block block(BlockKind kind) const {
         Block b;
@@ -171,26 +179,29 @@ private:
     // Returns false when the element is dropped altogether.
     bool check_element(const Node& node) {
         if (is_unsafe(node.tag)) {
-            warn_once("unsafe-html", "<" + node.tag + ">",
+            warn_once(at(node), "unsafe-html", "<" + node.tag + ">",
                       "raw HTML element <" + node.tag + "> is not allowed and was removed");
             return false;
         }
-        for (const auto& [name, value] : node.attributes)
+        for (std::size_t i = 0; i < node.attributes.size(); ++i) {
+            const std::string& name = node.attributes[i].first;
             if (name.starts_with("on"))
-                warn_once("unsafe-html", name,
+                warn_once(at_attribute(node, i), "unsafe-html", name,
                           "event handler attribute '" + name + "' on <" + node.tag +
                               "> is not allowed and was removed");
+        }
         if (node.tag == "table" && !context_.table_reported) {
             context_.table_reported = true;
-            context_.sink.warning(span_, "unsupported-table",
+            context_.sink.warning(at(node), "unsupported-table",
                                   "tables are not supported yet; cell contents kept as paragraphs");
         }
         return true;
     }
 
-    void warn_once(std::string code, const std::string& what, std::string message) {
+    void warn_once(const SourceSpan& span, std::string code, const std::string& what,
+                   std::string message) {
         if (!reported_.insert(code + what).second) return;
-        context_.sink.warning(span_, std::move(code), std::move(message));
+        context_.sink.warning(span, std::move(code), std::move(message));
     }
 
     void convert_block(const Node& node, BlockRun& run) {
@@ -324,7 +335,7 @@ private:
     void link(const Node& node, std::vector<Inline>& out) {
         const std::string* href = node.attribute("href");
         std::optional<Target> target;
-        if (href) target = resolve_link(*href, context_.input, span_, context_.sink);
+        if (href) target = resolve_link(*href, context_.input, at(node), context_.sink);
         if (!target) {
             convert_inlines(node.children, out);
             return;
@@ -340,14 +351,14 @@ private:
         const std::string* src = node.attribute("src");
         const std::string* alt = node.attribute("alt");
         Inline in = inline_node(InlineKind::text, alt ? collapse_whitespace(*alt) : "");
-        auto target = resolve_image(src ? *src : "", context_.input, span_, context_.sink);
+        auto target = resolve_image(src ? *src : "", context_.input, at(node), context_.sink);
         if (target) {
             in.kind = InlineKind::image;
             in.target = std::move(*target);
             if (const std::string* title = node.attribute("title")) in.title = *title;
             if (in.text.empty())
-                context_.sink.warning(span_, "missing-alt",
-                                      "image '" + in.target.url +
+                context_.sink.warning(at(node), "missing-alt",
+                                      "image '" + escape_controls(in.target.url) +
                                           "' has no alt text; describe it for readers who "
                                           "cannot see it (alt=\"...\")");
         }
@@ -357,12 +368,29 @@ private:
 
 }  // namespace
 
+SourceSpan HtmlSourceMap::locate(std::size_t offset, const SourceSpan& fallback) const {
+    for (const Piece& piece : pieces) {
+        if (offset < piece.offset || offset >= piece.offset + piece.size) continue;
+        const std::string_view before = html.substr(piece.offset, offset - piece.offset);
+        const auto newlines = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        const auto last_newline = before.rfind('\n');
+        SourcePos pos = piece.start;
+        pos.line += newlines;
+        pos.column =
+            last_newline == std::string_view::npos
+                ? piece.start.column + static_cast<int>(before.size())
+                : piece.continuation_column + static_cast<int>(before.size() - last_newline - 1);
+        return SourceSpan{fallback.file, pos, pos};
+    }
+    return fallback;
+}
+
 std::vector<Block> blocks_from_html(std::string_view source, const SourceSpan& span,
-                                    ConversionContext& context) {
+                                    ConversionContext& context, const HtmlSourceMap& map) {
     html::Fragment fragment = html::parse_fragment(source);
     if (fragment.flattened) context.report_nesting(span);
     std::vector<Block> blocks;
-    HtmlConverter(span, context).convert_blocks(fragment.nodes, blocks);
+    HtmlConverter(span, context, map).convert_blocks(fragment.nodes, blocks);
     return blocks;
 }
 

@@ -177,3 +177,88 @@ void assign_heading_ids(std::vector<Block>& blocks) {
 }
 
 }  // namespace pamphlet
+
+namespace pamphlet {
+namespace {
+
+char32_t github_lower(char32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + 0x20;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+        (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    // Latin Extended-A pairs upper and lower case as even and odd (with
+    // İ, ı and ĸ, ŉ, ſ as the exceptions that stay).
+    if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && c % 2 == 0 && c != 0x130)
+        return c + 1;
+    if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) && c % 2 == 1) return c + 1;
+    if (c == 0x178) return 0xFF;
+    return c;
+}
+
+// What GitHub drops: punctuation, symbols, spaces other than ' ', controls.
+bool github_drops(char32_t c) {
+    if (c < 0x80)
+        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == ' ' || c == '-' || c == '_');
+    if (c <= 0xBF)  // Latin-1 punctuation and symbols; ª µ º and ¹ ² ³ ¼ ½ ¾ are kept
+        return !(c == 0xAA || c == 0xB5 || c == 0xBA || c == 0xB2 || c == 0xB3 || c == 0xB9 ||
+                 (c >= 0xBC && c <= 0xBE));
+    if (c == 0xD7 || c == 0xF7) return true;
+    if (c >= 0x2000 && c <= 0x206F) return c != 0x203F && c != 0x2040 && c != 0x2054;
+    return (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2190 && c <= 0x2BFF) ||
+           (c >= 0x3000 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3020) ||
+           (c >= 0xFE10 && c <= 0xFE19) ||
+           (c >= 0xFE30 && c <= 0xFE4F && c != 0xFE33 && c != 0xFE34 &&
+            (c < 0xFE4D || c > 0xFE4F)) ||
+           (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+           (c >= 0xFF3B && c <= 0xFF40 && c != 0xFF3F) || (c >= 0xFF5B && c <= 0xFF65) ||
+           c == 0xFEFF || c == 0xFFFD || (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+}  // namespace
+
+std::string github_slug(std::string_view text) {
+    std::string out;
+    utf8::for_each(text, [&](char32_t c) {
+        if (github_drops(c)) return;
+        if (c == ' ') {
+            out += '-';
+            return;
+        }
+        utf8::append(out, github_lower(c));
+    });
+    return out;
+}
+
+std::vector<std::string> heading_texts(std::vector<Block>& blocks) {
+    std::vector<std::string> texts;
+    for_each_block(blocks, [&](Block& block) {
+        if (block.kind == BlockKind::heading) texts.push_back(plain_text(block.inlines));
+    });
+    return texts;
+}
+
+std::map<std::string, std::string> github_heading_aliases(std::vector<Block>& blocks,
+                                                          const std::vector<std::string>& texts) {
+    std::map<std::string, std::string> aliases;
+    std::map<std::string, int> occurrences;  // github-slugger's bookkeeping
+    std::size_t n = 0;
+    for_each_block(blocks, [&](Block& block) {
+        if (block.kind != BlockKind::heading || n >= texts.size()) return;
+        const std::string base = github_slug(texts[n++]);
+        std::string anchor = base;
+        while (occurrences.count(anchor) != 0) {
+            anchor = base + "-" + std::to_string(++occurrences[base]);
+        }
+        occurrences[anchor] = 0;
+        if (!anchor.empty()) aliases.emplace(anchor, block.id);
+    });
+    // A heading's own id always means that heading.
+    for_each_block(blocks, [&](Block& block) {
+        if (block.kind == BlockKind::heading) aliases.erase(block.id);
+    });
+    return aliases;
+}
+
+}  // namespace pamphlet

@@ -6,6 +6,7 @@
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/model.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,5 +37,22 @@ void assign_heading_ids(std::vector<Block>& blocks);
 // "Übungen für zu Hause" -> "uebungen-fuer-zu-hause"; "" for text without
 // letters or digits.
 std::string slug(std::string_view text);
+
+// The text of every heading, in the order assign_heading_ids() visits them;
+// taken before typography, as GitHub sees the Markdown.
+std::vector<std::string> heading_texts(std::vector<Block>& blocks);
+
+// GitHub's anchor for a heading text: lower case, spaces become '-',
+// punctuation and symbols other than '-' and '_' dropped, letters of every
+// script kept ("What's the plan, and why?" -> "whats-the-plan-and-why",
+// "Übungen" -> "übungen"). Unicode's letter classes and case mapping are
+// approximated by code point blocks (Latin, Greek, Cyrillic lower-cased).
+std::string github_slug(std::string_view text);
+
+// GitHub's anchors of the headings (`texts` from heading_texts(), before
+// typography) that are not pamphlet ids of headings, mapped to the ids.
+// Repeated anchors get "-1", "-2", ... as on GitHub.
+std::map<std::string, std::string> github_heading_aliases(std::vector<Block>& blocks,
+                                                          const std::vector<std::string>& texts);
 
 }  // namespace pamphlet

@@ -2,6 +2,8 @@
 
 #include "pamphlet/base/confine.hpp"
 
+#include "urls.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -79,7 +81,7 @@ std::optional<std::string> article_named(std::string name, const ArticleInput& i
 }
 
 std::string quoted(std::string_view url) {
-    return "'" + std::string(url) + "'";
+    return "'" + escape_controls(url) + "'";
 }
 
 }  // namespace
@@ -90,7 +92,15 @@ std::optional<Target> resolve_link(std::string_view url, const ArticleInput& inp
     target.url = std::string(url);
     const std::string scheme = scheme_of(url);
     if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") {
+        UrlCheck check = normalize_url(url);
+        if (!check.ok()) {
+            sink.warning(span, "invalid-link",
+                         "link to " + quoted(url) + " removed: it is not a valid address (" +
+                             check.problem + "); the link text is kept");
+            return std::nullopt;
+        }
         target.kind = Target::Kind::external;
+        target.url = std::move(check.url);
         return target;
     }
     if (is_unsafe_scheme(scheme)) {
@@ -187,7 +197,8 @@ std::optional<Target> resolve_image(std::string_view url, const ArticleInput& in
     } else {
         target.kind = Target::Kind::missing;
         sink.error(span, "missing-file",
-                   "image file " + quoted(url) + " not found (looked for " + path.string() + ")");
+                   "image file " + quoted(url) + " not found (looked for " +
+                       escape_controls(path.string()) + ")");
     }
     return target;
 }

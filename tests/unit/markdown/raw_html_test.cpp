@@ -57,19 +57,21 @@ TEST_CASE("unsafe HTML is dropped with a warning") {
                "<object></object><embed src=x><noscript>N</noscript><template>T</template>"
                "<select><option>O</option></select>",
                "de", &p) == R"((p "Text und"))");
+    // Each warning points at its element's '<', in paragraphs and HTML blocks.
     CHECK(codes(p.sink) ==
-          "warning unsafe-html 4:1\nwarning unsafe-html 4:1\n"
+          "warning unsafe-html 4:6\nwarning unsafe-html 4:36\n"
           "warning unsafe-html 6:1\n"
           "warning unsafe-html 8:1\n"
-          "warning unsafe-html 10:1\nwarning unsafe-html 10:1\nwarning unsafe-html 10:1\n"
-          "warning unsafe-html 10:1\nwarning unsafe-html 10:1");
+          "warning unsafe-html 10:1\nwarning unsafe-html 10:18\nwarning unsafe-html 10:31\n"
+          "warning unsafe-html 10:53\nwarning unsafe-html 10:75");
 
     Parsed q;
     CHECK(body("<b onclick=\"x()\">fett</b> <a href=\"javascript:x()\">Link</a> "
                "<img src=\"images/knee.png\" alt=\"Knie\" onerror=\"x()\">",
                "de", &q) == R"((p (strong "fett") " Link " (img file:knee.png "Knie")))");
+    // An attribute's warning points at the attribute.
     CHECK(codes(q.sink) ==
-          "warning unsafe-html 4:1\nwarning unsafe-link 4:1\nwarning unsafe-html 4:1");
+          "warning unsafe-html 4:4\nwarning unsafe-link 4:27\nwarning unsafe-html 4:99");
 }
 
 TEST_CASE("broken markup still makes a well-formed model") {
@@ -96,8 +98,8 @@ TEST_CASE("HTML images and links follow the Markdown rules") {
              "de", &p) ==
         R"((p "Fern " (img missing:images/none.png "weg") " " (img file:knee.png "") " Plan ohne"))");
     CHECK(codes(p.sink) ==
-          "warning remote-image 4:1\nerror missing-file 4:1\nwarning missing-alt 4:1\n"
-          "warning local-link 4:1");
+          "warning remote-image 4:1\nerror missing-file 4:50\nwarning missing-alt 4:88\n"
+          "warning local-link 4:116");
 }
 
 TEST_CASE("deeply nested HTML is flattened") {
@@ -108,4 +110,15 @@ TEST_CASE("deeply nested HTML is flattened") {
     const std::string result = body(html, "de", &p);
     CHECK(result.find("tief") != std::string::npos);
     CHECK(codes(p.sink) == "warning nesting-too-deep 4:1");
+}
+
+TEST_CASE("raw HTML warnings point into the Markdown: continuation lines, quotes, lists") {
+    Parsed p;
+    CHECK(body("Erste Zeile\n  und <b onclick=\"x()\">fett</b>\n\n"
+               "> Zitat <script>x</script>\n\n"
+               "- <div>\n  <iframe></iframe>\n  </div>",
+               "de",
+               &p) == R"((p "Erste Zeile und " (strong "fett")) (quote (p "Zitat")) (ul (li)))");
+    CHECK(codes(p.sink) ==
+          "warning unsafe-html 5:10\nwarning unsafe-html 7:9\nwarning unsafe-html 10:3");
 }
