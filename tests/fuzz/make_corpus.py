@@ -147,10 +147,10 @@ write("profile", "hostile-nul-byte.yaml", b"extends: a4-han\x00dout\nname: N\x00
 for fixture in sorted((ROOT / "tests/unit/image/data").iterdir()):
     if fixture.suffix in (".png", ".jpg"):
         write("image", "seed-" + fixture.name, fixture.read_bytes())
-# A header claiming 29999 x 29999 pixels (just under the side limit, 9x the
-# pixel limit) over a few bytes of IDAT: must be refused before 2.7 GB of
-# pixels are allocated.
-write("image", "hostile-png-29999x29999.png", png(29999, 29999, b"\x00" * 30000))
+# An RGB header claiming 29999 x 29999 pixels (just under the side limit, 9x
+# the pixel limit) over a few bytes of IDAT: must be refused before 2.7 GB
+# of pixels are allocated.
+write("image", "hostile-png-29999x29999.png", png(29999, 29999, b"\x00" * 30000, color_type=2))
 # A tEXt chunk whose length field says 2 GiB - 1: must not be believed.
 write("image", "hostile-png-huge-text-chunk.png",
       png(1, 1, b"\x00\x00", extra=chunk(b"tEXt", b"Comment\x00hello", length=0x7FFFFFFF)))

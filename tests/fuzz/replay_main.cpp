@@ -5,9 +5,10 @@
 //
 // Each file of each folder (sorted, recursively) goes to
 // LLVMFuzzerTestOneInput once. A regression must fail fast rather than hang
-// CI or swap the machine: an input that runs longer than --timeout ends the
-// process at once, and the address space is capped at --memory-mb so that a
-// runaway allocation throws std::bad_alloc. An exception that escapes the
+// CI or swap the machine: an input that runs longer than --timeout (10 s)
+// ends the process at once, so does one allocation above --malloc-limit-mb
+// (1024), and the address space is capped at --memory-mb (2048) so that a
+// runaway of many allocations throws std::bad_alloc. An exception that escapes the
 // target fails the input (user mistakes never travel as exceptions) and the
 // replay goes on with the next one. Exit status 0: every input passed.
 #include "fuzz_support.hpp"
@@ -25,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -33,43 +35,88 @@ namespace fs = std::filesystem;
 namespace {
 
 // Sanitizers reserve terabytes of address space for their shadow memory, so
-// RLIMIT_AS cannot apply to them; they have their own allocation ceiling
-// (ASAN_OPTIONS=max_allocation_size_mb, set by the test).
+// RLIMIT_AS cannot apply to them, and they own malloc; they get the same
+// ceilings from __asan_default_options below instead.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool sanitized = true;
+#define PAMPHLET_REPLAY_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
     __has_feature(memory_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
+#define PAMPHLET_REPLAY_SANITIZED 1
 #endif
-#else
-constexpr bool sanitized = false;
 #endif
 
-// Under AddressSanitizer the same ceiling as --memory-mb's default: one
-// allocation, or the whole process, beyond 2 GiB is reported as an error.
-// ASAN_OPTIONS in the environment still overrides these.
-extern "C" const char* __asan_default_options() {
-    return "max_allocation_size_mb=2048:hard_rss_limit_mb=2048";
-}
-
-// The input being replayed, for the alarm handler (which may only call
-// async-signal-safe functions, hence a fixed buffer and write).
+// The input being replayed, for the alarm handler and the allocation check
+// (which may only call async-signal-safe functions, hence a fixed buffer
+// and write).
 char current_input[4096];
 
+void say(const char* text) {
+    (void)!write(STDERR_FILENO, text, std::strlen(text));
+}
+
+// One allocation larger than this is a failure, even when the memory is
+// there: a file that asks for gigabytes must be refused before they are
+// asked for (libFuzzer's -malloc_limit_mb does the same in a fuzz session).
+std::size_t allocation_limit = std::numeric_limits<std::size_t>::max();
+
+[[noreturn]] void too_large(std::size_t bytes) {
+    char text[64];
+    std::snprintf(text, sizeof text, " asked for %zu bytes at once\n", bytes);
+    say("\nfuzz replay: OUT OF MEMORY: ");
+    say(current_input);
+    say(text);
+    _exit(3);
+}
+
+}  // namespace
+
+#ifndef PAMPHLET_REPLAY_SANITIZED
+// malloc with a ceiling, on glibc's own allocator (whose free, memalign and
+// the rest stay as they are: the blocks are glibc's).
+extern "C" {
+void* __libc_malloc(std::size_t bytes);
+void* __libc_calloc(std::size_t count, std::size_t size);
+void* __libc_realloc(void* block, std::size_t bytes);
+
+void* malloc(std::size_t bytes) noexcept {
+    if (bytes > allocation_limit) too_large(bytes);
+    return __libc_malloc(bytes);
+}
+
+void* calloc(std::size_t count, std::size_t size) noexcept {
+    std::size_t bytes = 0;
+    if (!__builtin_mul_overflow(count, size, &bytes) && bytes > allocation_limit) too_large(bytes);
+    return __libc_calloc(count, size);
+}
+
+void* realloc(void* block, std::size_t bytes) noexcept {
+    if (bytes > allocation_limit) too_large(bytes);
+    return __libc_realloc(block, bytes);
+}
+}
+#else
+// Under AddressSanitizer: one allocation above 1 GiB, or 2 GiB in all, is
+// reported as an error (the defaults of --malloc-limit-mb and --memory-mb).
+// ASAN_OPTIONS in the environment still overrides these.
+extern "C" const char* __asan_default_options() {
+    return "max_allocation_size_mb=1024:hard_rss_limit_mb=2048";
+}
+#endif
+
+namespace {
+
 void on_timeout(int) {
-    constexpr char prefix[] = "\nfuzz replay: TIMEOUT: ";
-    constexpr char suffix[] = " ran longer than the time limit\n";
-    (void)!write(STDERR_FILENO, prefix, sizeof prefix - 1);
-    (void)!write(STDERR_FILENO, current_input, std::strlen(current_input));
-    (void)!write(STDERR_FILENO, suffix, sizeof suffix - 1);
+    say("\nfuzz replay: TIMEOUT: ");
+    say(current_input);
+    say(" ran longer than the time limit\n");
     _exit(2);
 }
 
 [[noreturn]] void usage(const char* program) {
-    std::fprintf(stderr, "usage: %s [--timeout SECONDS] [--memory-mb MB] FILE_OR_FOLDER...\n",
+    std::fprintf(stderr,
+                 "usage: %s [--timeout SECONDS] [--memory-mb MB] [--malloc-limit-mb MB] "
+                 "FILE_OR_FOLDER...\n",
                  program);
     std::exit(2);
 }
@@ -95,16 +142,20 @@ std::vector<fs::path> inputs_of(const std::vector<fs::path>& arguments) {
 int main(int argc, char** argv) {
     unsigned timeout_seconds = 10;
     unsigned long memory_mb = 2048;
+    unsigned long malloc_limit_mb = 1024;
     std::vector<fs::path> arguments;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if ((arg == "--timeout" || arg == "--memory-mb") && i + 1 < argc) {
+        if ((arg == "--timeout" || arg == "--memory-mb" || arg == "--malloc-limit-mb") &&
+            i + 1 < argc) {
             const unsigned long value = std::strtoul(argv[++i], nullptr, 10);
             if (value == 0) usage(argv[0]);
             if (arg == "--timeout")
                 timeout_seconds = static_cast<unsigned>(value);
-            else
+            else if (arg == "--memory-mb")
                 memory_mb = value;
+            else
+                malloc_limit_mb = value;
         } else if (arg.starts_with("-")) {
             usage(argv[0]);
         } else {
@@ -113,11 +164,15 @@ int main(int argc, char** argv) {
     }
     if (arguments.empty()) usage(argv[0]);
 
-    if (!sanitized) {
-        const rlim_t bytes = static_cast<rlim_t>(memory_mb) << 20;
-        const rlimit limit{bytes, bytes};
-        if (setrlimit(RLIMIT_AS, &limit) != 0) std::perror("fuzz replay: setrlimit");
-    }
+#ifndef PAMPHLET_REPLAY_SANITIZED
+    const rlim_t address_space = static_cast<rlim_t>(memory_mb) << 20;
+    const rlimit limit{address_space, address_space};
+    if (setrlimit(RLIMIT_AS, &limit) != 0) std::perror("fuzz replay: setrlimit");
+    allocation_limit = static_cast<std::size_t>(malloc_limit_mb) << 20;
+#else
+    (void)memory_mb;
+    (void)malloc_limit_mb;
+#endif
     struct sigaction action {};
     action.sa_handler = on_timeout;
     sigaction(SIGALRM, &action, nullptr);
