@@ -13,13 +13,19 @@
 namespace pamphlet::yaml {
 
 struct Node {
+    // A key and its value, read like the std::pair it once was (`first`,
+    // `second`, `auto& [key, value]`). Its own type because a vector of
+    // std::pair<Node, Node> inside Node needs Node complete, which clang
+    // (the fuzz build) insists on with libstdc++ 12.
+    struct Entry;
+
     enum class Kind { null, scalar, sequence, map };
     Kind kind = Kind::null;
-    std::string value;        // scalar text
-    bool quoted = false;      // scalar was written in quotes ("yes" stays a string)
-    std::vector<Node> items;  // sequence
-    std::vector<std::pair<Node, Node>> entries;  // map, in document order
-    SourceSpan span;                             // where the node starts
+    std::string value;           // scalar text
+    bool quoted = false;         // scalar was written in quotes ("yes" stays a string)
+    std::vector<Node> items;     // sequence
+    std::vector<Entry> entries;  // map, in document order
+    SourceSpan span;             // where the node starts
 
     bool is_null() const { return kind == Kind::null; }
     bool is_scalar() const { return kind == Kind::scalar; }
@@ -29,6 +35,12 @@ struct Node {
     const Node* find(std::string_view key) const;
     // "a string", "a list", "a map", "nothing": for messages.
     std::string_view kind_name() const;
+};
+
+struct Node::Entry {
+    Entry(Node key, Node value) : first(std::move(key)), second(std::move(value)) {}
+    Node first;   // the key, a scalar
+    Node second;  // the value
 };
 
 // Parses one YAML document. `first_line` is the line of `text`'s first line in

@@ -43,7 +43,11 @@ void add_footer(Page& page, const std::string& text, int number, bool right_hand
                 const std::string& lang, const SourceSpan& span, TextSetter& setter) {
     const Styles& styles = setter.styles();
     const Profile& profile = styles.profile();
-    const auto [left, right] = text_band(page, profile, right_hand_page);
+    // Plain variables, not a structured binding: the lambda below captures
+    // them, which C++20 allows but clang 14 (the fuzz build) rejects.
+    const std::pair<double, double> band = text_band(page, profile, right_hand_page);
+    const double left = band.first;
+    const double right = band.second;
     const double measure = right - left;
     const TextStyle style = styles.resolve(styles.footer.format);
     const double baseline = profile.footer_baseline;
