@@ -11,7 +11,6 @@ namespace pamphlet::image_detail {
 
 namespace {
 
-constexpr unsigned char marker_soi = 0xD8;
 constexpr unsigned char marker_eoi = 0xD9;
 constexpr unsigned char marker_sos = 0xDA;
 constexpr unsigned char marker_app0 = 0xE0;
@@ -101,6 +100,12 @@ JpegScan scan_jpeg(std::string_view bytes) {
         pos += length;
 
         if (is_supported_frame(marker)) {
+            // A JPEG (not hierarchical) has one frame: a second header would
+            // give the picture another size than the one it was placed at.
+            if (have_frame) {
+                scan.error = "corrupt JPEG: two frame headers";
+                return scan;
+            }
             if (segment.size() < 6) {
                 scan.error = "corrupt JPEG: short frame header";
                 return scan;

@@ -1,11 +1,13 @@
-// Fuzz target: a picture file as the typesetter probes it and the PDF
-// writer decodes it (both ways: with pixels, and with a PNG's own rows
-// kept for the PDF). Besides "no crash", what image.hpp promises is checked.
+// Fuzz target: a picture file judged as the e-book, the typesetter and the
+// PDF writer judge it (with pixels, with a PNG's own rows kept for the PDF,
+// and without pixels). Besides "no crash", what image.hpp promises is checked.
 #include "fuzz_support.hpp"
 
+#include "pamphlet/base/limits.hpp"
 #include "pamphlet/image.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 using namespace pamphlet;
@@ -24,26 +26,38 @@ std::uint64_t samples_per_pixel(DecodedImage::ColorSpace space) {
     return 0;
 }
 
-void check_decoded(const ImageDecodeResult& result, const ImageProbe& probe, std::string_view file,
-                   PixelNeed need) {
-    if (!result.image) {
-        fuzz::check(!result.error.empty(), "decode failed without saying why");
+// One verdict in each pixel mode; what image.hpp promises is checked.
+void check_verdict(const ImageVerdict& verdict, std::string_view file, PixelNeed need) {
+    if (!verdict.usable()) {
+        fuzz::check(!verdict.problem.empty(), "an image refused without saying why");
+        fuzz::check(!verdict.decoded, "a refused image with pixels");
         return;
     }
-    const DecodedImage& image = *result.image;
-    fuzz::check(probe.info.has_value(), "decoded an image the probe rejected");
-    fuzz::check(image.info.format == probe.info->format && image.info.width == probe.info->width &&
-                    image.info.height == probe.info->height,
-                "the decoder and the probe disagree on format or size");
-    fuzz::check(image.info.width > 0 && image.info.height > 0, "an image without pixels");
-    const std::uint64_t pixels = static_cast<std::uint64_t>(image.info.width) *
-                                 static_cast<std::uint64_t>(image.info.height);
+    if (verdict.info.format == ImageInfo::Format::svg) {
+        fuzz::check(!verdict.svg.empty(), "a usable SVG without its drawing");
+        return;
+    }
+    fuzz::check(verdict.info.width > 0 && verdict.info.height > 0, "an image without pixels");
+    const std::uint64_t pixels = static_cast<std::uint64_t>(verdict.info.width) *
+                                 static_cast<std::uint64_t>(verdict.info.height);
+    fuzz::check(pixels <= limits::image_pixels, "a usable image over the pixel limit");
+    if (need == PixelNeed::never && verdict.info.format == ImageInfo::Format::png) {
+        fuzz::check(!verdict.decoded || verdict.decoded->data.empty(),
+                    "PixelNeed::never kept a PNG's pixels");
+        return;
+    }
+    if (!verdict.decoded) return;
+    const DecodedImage& image = *verdict.decoded;
+    fuzz::check(image.info.format == verdict.info.format &&
+                    image.info.width == verdict.info.width &&
+                    image.info.height == verdict.info.height,
+                "the pixels and the verdict disagree on format or size");
     if (image.is_dct) {
-        fuzz::check(image.info.format == ImageInfo::Format::jpeg, "DCT data for a PNG");
+        fuzz::check(image.info.format == ImageInfo::Format::jpeg, "DCT data for a PNG or GIF");
         fuzz::check(image.data == file, "a JPEG's data is not the file itself");
         return;
     }
-    fuzz::check(image.bits_per_component == 8, "PNG samples are not 8-bit");
+    fuzz::check(image.bits_per_component == 8, "samples are not 8-bit");
     fuzz::check(image.alpha.empty() || image.alpha.size() == pixels,
                 "the soft mask is not one byte per pixel");
     const bool pixels_kept = need == PixelNeed::always || image.png_stream.empty();
@@ -60,9 +74,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::filesystem::path file = fuzz::scratch_dir() / "image";
     fuzz::write_bytes(file, bytes);
 
-    const ImageProbe probe = probe_image(file);
-    fuzz::check(probe.info.has_value() || !probe.error.empty(), "probe failed without saying why");
-    for (PixelNeed need : {PixelNeed::always, PixelNeed::unless_png_stream})
-        check_decoded(decode_image(file, need), probe, bytes, need);
+    std::optional<ImageVerdict::Status> first;
+    for (PixelNeed need : {PixelNeed::always, PixelNeed::unless_png_stream, PixelNeed::never}) {
+        const ImageVerdict verdict = judge_image(file, need);
+        check_verdict(verdict, bytes, need);
+        // One verdict per image, whatever the output needs of it.
+        if (first) fuzz::check(verdict.status == *first, "the verdict depends on the pixel mode");
+        first = verdict.status;
+    }
     return 0;
 }

@@ -260,3 +260,20 @@ TEST_CASE("what the e-book asks for is the same verdict without the pixels") {
           judge_image(cut, PixelNeed::unless_png_stream).problem);
     CHECK_FALSE(judge_image(cut, PixelNeed::never).usable());
 }
+
+TEST_CASE("JPEG: a second frame header is corrupt, not another size") {
+    // baseline.jpg with its frame header (SOF0) copied in front of its end
+    // marker: the size the typesetter would place and the size the PDF would
+    // declare could differ (found by fuzz-image).
+    std::string bytes = read_bytes(data_dir / "baseline.jpg");
+    const std::size_t sof = bytes.find("\xFF\xC0");
+    REQUIRE(sof != std::string::npos);
+    const std::size_t length = static_cast<unsigned char>(bytes[sof + 2]) * 256u +
+                               static_cast<unsigned char>(bytes[sof + 3]);
+    const std::string frame = bytes.substr(sof, length + 2);
+    REQUIRE(bytes.substr(bytes.size() - 2) == "\xFF\xD9");
+    bytes.insert(bytes.size() - 2, frame);
+    const ImageVerdict verdict = judge_image_bytes(bytes);
+    CHECK(verdict.status == ImageVerdict::Status::unusable);
+    CHECK(verdict.problem == "corrupt JPEG: two frame headers");
+}
