@@ -118,8 +118,9 @@ TextStyle Styles::resolve(const Format& format) const {
     // The body's own italic and bold carry characters a heading or mono face
     // may lack (quotes, dashes) before the profile's fallbacks.
     const int body_face = body_faces_.pick(format.bold, format.italic);
+    style.fallbacks.reserve(fallbacks_.size() + 1);
     if (body_face != style.font) style.fallbacks.push_back(body_face);
-    style.fallbacks.insert(style.fallbacks.end(), fallbacks_.begin(), fallbacks_.end());
+    for (const int face : fallbacks_) style.fallbacks.push_back(face);
     style.size = format.size;
     style.color = format.color;
     style.features = format.family == Family::body ? profile_->font_features : std::string();
