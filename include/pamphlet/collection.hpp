@@ -5,12 +5,17 @@
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/model.hpp"
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace pamphlet {
+
+// How much memory of article bodies a collection holds by default: the
+// bodies of about 500 articles of a clinic's size (15 KB of Markdown each).
+inline constexpr std::size_t default_held_bodies_bytes = std::size_t{24} << 20;
 
 struct CollectionOptions {
     // Build only these languages (empty: all the collection's languages).
@@ -19,6 +24,12 @@ struct CollectionOptions {
     // in Collection::broken_articles and the rest of the collection is
     // returned. Errors in collection.yaml still do.
     bool keep_going = false;
+    // The article bodies held in memory, in bytes (model_bytes): the first
+    // articles' bodies are kept, the rest let go once read, checked and
+    // reported on, and read again by each writer that needs them
+    // (Edition::body). A build's memory so depends on its largest article,
+    // not on the number of articles. 0 holds none.
+    std::size_t held_bodies_bytes = default_held_bodies_bytes;
 };
 
 // Reads and validates the whole collection. Every problem found is reported

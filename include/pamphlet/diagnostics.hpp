@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,16 +23,54 @@ struct SourcePos {
     friend bool operator==(const SourcePos&, const SourcePos&) = default;
 };
 
+// The name of a file as diagnostics show it, interned: every span of a file
+// shares one copy of its name (a model holds a span per inline and a page
+// one per glyph run, so a copied path each would cost more than the text).
+// Names live as long as the process; copying is copying a pointer; equal
+// names are the same object. Safe to make and read on any thread.
+class FileName {
+public:
+    FileName() = default;
+    FileName(std::string_view name);
+    FileName(const std::string& name) : FileName(std::string_view(name)) {}
+    FileName(const char* name) : FileName(std::string_view(name)) {}
+    const std::string& str() const { return name_ != nullptr ? *name_ : empty_name(); }
+    operator const std::string&() const { return str(); }
+    operator std::string_view() const { return str(); }
+    bool empty() const { return name_ == nullptr; }
+    const char* c_str() const { return str().c_str(); }
+    std::size_t size() const { return str().size(); }
+    // Against a FileName, a std::string or a literal alike.
+    friend bool operator==(const FileName& a, std::string_view b) { return a.str() == b; }
+    friend bool operator<(const FileName& a, const FileName& b) { return a.str() < b.str(); }
+    friend std::string operator+(const FileName& a, std::string_view b) {
+        std::string s = a.str();
+        s += b;
+        return s;
+    }
+    friend std::string operator+(std::string_view a, const FileName& b) {
+        std::string s(a);
+        s += b.str();
+        return s;
+    }
+
+    friend std::ostream& operator<<(std::ostream& out, const FileName& name);
+
+private:
+    static const std::string& empty_name();
+    const std::string* name_ = nullptr;
+};
+
 // A place in a user's file. `file` is the path as shown to the user.
 struct SourceSpan {
-    std::string file;
+    FileName file;
     SourcePos begin;
     SourcePos end;
 
-    static SourceSpan at(std::string file, int line, int column) {
-        return SourceSpan{std::move(file), {line, column}, {line, column}};
+    static SourceSpan at(FileName file, int line, int column) {
+        return SourceSpan{file, {line, column}, {line, column}};
     }
-    static SourceSpan whole(std::string file) { return SourceSpan{std::move(file), {}, {}}; }
+    static SourceSpan whole(FileName file) { return SourceSpan{file, {}, {}}; }
     bool has_file() const { return !file.empty(); }
     bool has_position() const { return begin.line > 0; }
     // Same file, moved down by `lines` (front matter offsets and the like).
@@ -74,15 +115,27 @@ private:
 
 // The text of every file read in a run, so that a diagnostic can show the
 // offending line with a caret under it.
+// A file may instead be named with its place on disk, and is read only when
+// a diagnostic shows one of its lines: a collection of thousands of articles
+// does not keep their texts for the few that get a message.
 class SourceFiles {
 public:
+    SourceFiles();
+    ~SourceFiles();
+    SourceFiles(const SourceFiles&) = delete;
+    SourceFiles& operator=(const SourceFiles&) = delete;
+    SourceFiles(SourceFiles&&) noexcept;
+    SourceFiles& operator=(SourceFiles&&) noexcept;
     void add(const std::string& file, std::string text);
+    void add_file(const std::string& file, std::filesystem::path path);
     const std::string* text(const std::string& file) const;
     // Line `line` (1-based) without its newline, or nullopt.
     std::optional<std::string_view> line(const std::string& file, int line) const;
 
 private:
+    struct Lazy;
     std::map<std::string, std::string> files_;
+    std::unique_ptr<Lazy> lazy_;  // files named by place, and their texts once read
 };
 
 // "file:line:col: error: message", followed (when the source is known) by the

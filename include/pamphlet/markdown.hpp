@@ -7,6 +7,7 @@
 #include "pamphlet/model.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,9 @@ struct ArticleInput {
     std::filesystem::path path;            // real path; images resolve relative to its folder
     std::string id;                        // "fascia"
     std::string lang;                      // "de"
-    std::vector<std::string> article_ids;  // every article of the collection, for link resolution
+    // Every article of the collection, for link resolution: one list shared
+    // by all the articles (a copy each would grow with the square of their number).
+    std::shared_ptr<const std::vector<std::string>> article_ids;
     // The collection folder: images must lie inside it, symbolic links
     // followed (empty: the article's own folder).
     std::filesystem::path collection_root = {};

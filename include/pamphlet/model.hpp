@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -83,6 +84,10 @@ struct Block {
 // spaces, images as their alt text (for ids, labels and alt attributes).
 std::string plain_text(const std::vector<Inline>& inlines);
 
+// About how many bytes of memory `blocks` hold (the objects and the heap
+// blocks of their strings and vectors; not the allocator's overhead).
+std::size_t model_bytes(const std::vector<Block>& blocks);
+
 // The ids of the headings among `blocks` at any depth (in quotes and lists
 // too): what "#id" links can point to.
 std::set<std::string> heading_ids(const std::vector<Block>& blocks);
@@ -92,6 +97,14 @@ struct ArticleImage {
     std::string alt;
     SourceSpan span;
 };
+
+// The blocks of an article, immutable once made and shared by whoever reads
+// them (writers on several threads at once): a body is let go when its last
+// reader is done.
+using ArticleBody = std::shared_ptr<const std::vector<Block>>;
+inline ArticleBody make_body(std::vector<Block> blocks) {
+    return std::make_shared<const std::vector<Block>>(std::move(blocks));
+}
 
 struct Article {
     std::string id;    // slug, from the file name ID.LANG.md
@@ -103,7 +116,17 @@ struct Article {
     std::vector<std::string> tags;
     std::optional<ArticleImage> image;
     std::string url;  // optional canonical web address of the article
-    std::vector<Block> blocks;
+    // The body, when it is held in memory; else empty, and
+    // Edition::body() reads it again (a collection keeps bodies only within
+    // a memory budget: see collection.hpp).
+    ArticleBody body;
+    // The ids of the headings of the body (heading_ids), what a link to
+    // "ID.LANG.md#section" may name, known whether or not the body is held.
+    std::set<std::string> section_ids;
+    // Whether the lead image is also a figure of the body.
+    bool lead_image_in_body = false;
+    // Where the body's images are, in reading order (what a build's inputs are).
+    std::vector<Target> body_images;
     // Other names a link may give a heading → the heading's id: GitHub's
     // anchor for it ("whats-the-plan-and-why" for "What's the plan, and
     // why?"), so that links written for GitHub's rendering keep working.
@@ -114,13 +137,7 @@ struct Article {
     // The lead image goes above the text unless the body shows the same
     // picture as a figure anyway: a reader should never see it twice in a row.
     bool shows_lead_image() const {
-        if (!image || image->target.kind != Target::Kind::file) return false;
-        for (const Block& b : blocks)
-            if (b.kind == BlockKind::figure && !b.inlines.empty() &&
-                b.inlines.front().target.kind == Target::Kind::file &&
-                b.inlines.front().target.path == image->target.path)
-                return false;
-        return true;
+        return image && image->target.kind == Target::Kind::file && !lead_image_in_body;
     }
 };
 
@@ -147,12 +164,31 @@ struct Publisher {
     std::optional<std::filesystem::path> logo;
 };
 
+// Reads again the body of an article whose body was let go.
+class ArticleReader {
+public:
+    virtual ~ArticleReader() = default;
+    // The body as the collection loaded it, or null when it cannot be
+    // made again (the file changed or went away during the build: a
+    // diagnostic at the article says so).
+    virtual ArticleBody read(const Article& article, DiagnosticSink& sink) const = 0;
+};
+
 struct Edition {
     std::string lang;
     std::string identifier;  // dc:identifier of this edition's book (unique per language)
     std::string title;
     std::string subtitle;
     std::vector<Article> articles;  // in collection order; missing ones left out
+    // Makes the bodies not held in `articles` (none: all are held).
+    std::shared_ptr<const ArticleReader> reader;
+    // The body of `article`, one of `articles`: held, or read again; null
+    // after a diagnostic when it cannot be had. Safe on any thread.
+    ArticleBody body(const Article& article, DiagnosticSink& sink) const {
+        if (article.body) return article.body;
+        if (reader) return reader->read(article, sink);
+        return make_body({});  // an article without a body
+    }
 };
 
 // An article file with errors, in a collection loaded to keep going.

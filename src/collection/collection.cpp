@@ -11,6 +11,7 @@
 #include "pamphlet/text_direction.hpp"
 #include "pamphlet/yaml.hpp"
 
+#include "bodies.hpp"
 #include "links.hpp"
 
 #include <algorithm>
@@ -69,7 +70,9 @@ private:
     void warn_unlisted_articles(const Collection& c);
     std::vector<std::string> article_files_on_disk() const;
     std::optional<Article> read_article(const Collection& c, const std::string& id,
-                                        const std::string& lang, const std::string& text);
+                                        const std::string& lang, const std::string& text,
+                                        BodyReader& reader);
+    void check_all_links(Collection& c, std::vector<std::shared_ptr<BodyReader>>& readers);
 
     fs::path dir_;
     std::string display_dir_;
@@ -79,6 +82,9 @@ private:
     DiagnosticSink& sink_;
     std::string yaml_file_;
     std::vector<std::string> languages_;
+    std::shared_ptr<const std::vector<std::string>> article_ids_;  // shared by every ArticleInput
+    std::size_t held_budget_ = 0;
+    std::size_t held_bytes_ = 0;
 };
 
 std::optional<std::string> CollectionReader::required_string(const yaml::Node& map,
@@ -287,13 +293,25 @@ std::optional<std::string> CollectionReader::read_article_text(const std::string
 
 std::optional<Article> CollectionReader::read_article(const Collection& c, const std::string& id,
                                                       const std::string& lang,
-                                                      const std::string& text) {
+                                                      const std::string& text,
+                                                      BodyReader& reader) {
     const std::string rel = "articles/" + id + "." + lang + ".md";
     const std::string shown = display(rel);
-    sources_.add(shown, text);
-    ArticleInput input{shown, dir_ / rel, id, lang, c.article_ids, dir_};
+    // Read again for a diagnostic's source line only if one needs it.
+    sources_.add_file(shown, dir_ / rel);
+    if (!article_ids_) article_ids_ = std::make_shared<const std::vector<std::string>>(c.article_ids);
+    ArticleInput input{shown, dir_ / rel, id, lang, article_ids_, dir_};
     std::optional<Article> article = parse_article(input, text, sink_);
     if (article && !check_text_direction(*article, text, sink_)) return std::nullopt;
+    if (article && article->body) {
+        const std::size_t bytes = model_bytes(*article->body);
+        if (held_bytes_ + bytes <= held_budget_) {
+            held_bytes_ += bytes;
+        } else {
+            reader.remember(id, std::move(input), text);
+            article->body = nullptr;
+        }
+    }
     return article;
 }
 
@@ -439,18 +457,22 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
             e.identifier += ":" + lang;
         c.editions.push_back(std::move(e));
     }
+    held_budget_ = options.held_bodies_bytes;
+    std::vector<std::shared_ptr<BodyReader>> readers;
+    for (std::size_t k = 0; k < c.editions.size(); ++k) readers.push_back(std::make_shared<BodyReader>());
     for (std::size_t i = 0; i < c.article_ids.size(); ++i) {
         const std::string& id = c.article_ids[i];
         const SourceSpan& listed_at = articles->items[i].span;
         std::vector<std::string> missing_in;
-        for (auto& e : c.editions) {
+        for (std::size_t k = 0; k < c.editions.size(); ++k) {
+            Edition& e = c.editions[k];
             bool missing = false;
             auto article_text =
                 read_article_text(id, "articles/" + id + "." + e.lang + ".md", listed_at, missing);
             if (missing) missing_in.push_back(e.lang);
             if (!article_text) continue;
             const std::size_t errors_before_article = sink_.error_count();
-            if (auto a = read_article(c, id, e.lang, *article_text))
+            if (auto a = read_article(c, id, e.lang, *article_text, *readers[k]))
                 e.articles.push_back(std::move(*a));
             if (sink_.error_count() > errors_before_article) {
                 article_errors += sink_.error_count() - errors_before_article;
@@ -485,8 +507,28 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
     // Only a collection without errors, or one built to keep going (whose
     // outputs with a broken article fail anyway): an article left out for
     // its errors makes every link to it look like a missing translation.
-    check_links(c, sink_);
+    check_all_links(c, readers);
     return c;
+}
+
+// Every link of every article, checked against the sections of the others
+// (check_links): in the bodies held, and in those let go, read again for it.
+void CollectionReader::check_all_links(Collection& c,
+                                       std::vector<std::shared_ptr<BodyReader>>& readers) {
+    for (std::size_t k = 0; k < c.editions.size(); ++k) {
+        Edition& e = c.editions[k];
+        const EditionLinks links(e);
+        BodyReader& reader = *readers[k];
+        reader.link(e);
+        for (Article& article : e.articles) {
+            if (article.body) {
+                article.body = links.check(article, article.body, sink_);
+            } else {
+                reader.read(article, sink_, sink_);
+            }
+        }
+        if (!reader.empty()) e.reader = readers[k];
+    }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "links.hpp"
 
 #include <iterator>
+#include <optional>
 #include <map>
 #include <set>
 #include <string>
@@ -10,38 +11,97 @@ namespace pamphlet {
 
 namespace {
 
-class EditionLinkChecker {
-public:
-    EditionLinkChecker(const Edition& edition, DiagnosticSink& sink)
-        : lang_(edition.lang), sink_(sink) {
-        for (const Article& article : edition.articles) {
-            heading_ids_[article.id] = heading_ids(article.blocks);
-            aliases_[article.id] = &article.heading_aliases;
+// What becomes of one link.
+struct LinkFate {
+    enum class Kind { keep, plain_text, new_fragment } kind = Kind::keep;
+    std::string fragment;  // new_fragment: the heading id it goes to ("": the article's start)
+};
+
+}  // namespace
+
+struct EditionLinks::Decider {
+    const EditionLinks& links;
+    const Sections& own;
+
+    // What becomes of `link`, saying why at the link when `sink` is given.
+    LinkFate fate(const Inline& link, DiagnosticSink* sink) const {
+        const Target& target = link.target;
+        if (target.kind == Target::Kind::fragment) {
+            if (auto id = known_section(own, target.fragment)) return moved_to(target, *id);
+            if (sink)
+                sink->warning(link.span, "link-unknown-section",
+                              "link to unknown section '#" + target.fragment +
+                                  "'; written as plain text");
+            return {LinkFate::Kind::plain_text, {}};
         }
+        if (target.kind != Target::Kind::article) return {};
+        const auto other = links.articles_.find(target.article_id);
+        if (other == links.articles_.end()) {
+            if (sink)
+                sink->warning(link.span, "link-missing-article",
+                              "link to article '" + target.article_id + "', which has no '" +
+                                  links.lang_ + "' version in this book; written as plain text");
+            return {LinkFate::Kind::plain_text, {}};
+        }
+        if (target.fragment.empty()) return {};
+        if (auto id = known_section(other->second, target.fragment)) return moved_to(target, *id);
+        if (sink)
+            sink->warning(link.span, "link-unknown-section",
+                          "link to unknown section '#" + target.fragment + "' of article '" +
+                              target.article_id + "'; the link goes to the article's start");
+        return {LinkFate::Kind::new_fragment, {}};
     }
 
-    void check(Article& article) {
-        own_ids_ = &heading_ids_.at(article.id);
-        own_aliases_ = aliases_.at(article.id);
-        check_blocks(article.blocks);
+    // A heading's id, or another name for it (GitHub's anchor): the id.
+    static std::optional<std::string> known_section(const Sections& a,
+                                                    const std::string& fragment) {
+        if (a.ids.count(fragment) != 0) return fragment;
+        const auto alias = a.aliases.find(fragment);
+        if (alias == a.aliases.end()) return std::nullopt;
+        return alias->second;
     }
 
-private:
-    void check_blocks(std::vector<Block>& blocks) {
+    static LinkFate moved_to(const Target& target, const std::string& id) {
+        if (id == target.fragment) return {};
+        return {LinkFate::Kind::new_fragment, id};
+    }
+
+    // Reports every link that cannot stay as written; true when one must change.
+    bool report(const std::vector<Block>& blocks, DiagnosticSink& sink) const {
+        bool changes = false;
+        for (const Block& block : blocks) {
+            changes |= report(block.inlines, sink);
+            changes |= report(block.caption, sink);
+            changes |= report(block.children, sink);
+        }
+        return changes;
+    }
+    bool report(const std::vector<Inline>& inlines, DiagnosticSink& sink) const {
+        bool changes = false;
+        for (const Inline& item : inlines) {
+            if (item.kind == InlineKind::link && fate(item, &sink).kind != LinkFate::Kind::keep)
+                changes = true;
+            changes |= report(item.children, sink);
+        }
+        return changes;
+    }
+
+    void apply(std::vector<Block>& blocks) const {
         for (Block& block : blocks) {
-            check_inlines(block.inlines);
-            check_inlines(block.caption);
-            check_blocks(block.children);
+            apply(block.inlines);
+            apply(block.caption);
+            apply(block.children);
         }
     }
-
     // A link that cannot stay a link is replaced by its children.
-    void check_inlines(std::vector<Inline>& inlines) {
+    void apply(std::vector<Inline>& inlines) const {
         std::size_t i = 0;
         while (i < inlines.size()) {
-            const bool keep = inlines[i].kind != InlineKind::link || keep_link(inlines[i]);
-            check_inlines(inlines[i].children);
-            if (keep) {
+            apply(inlines[i].children);
+            const LinkFate f = inlines[i].kind == InlineKind::link ? fate(inlines[i], nullptr)
+                                                                   : LinkFate{};
+            if (f.kind == LinkFate::Kind::new_fragment) inlines[i].target.fragment = f.fragment;
+            if (f.kind != LinkFate::Kind::plain_text) {
                 ++i;
                 continue;
             }
@@ -52,61 +112,29 @@ private:
             i += children.size();
         }
     }
-
-    // False when the link must become plain text (after saying why).
-    bool keep_link(Inline& link) {
-        Target& target = link.target;
-        if (target.kind == Target::Kind::fragment) {
-            if (known_section(*own_ids_, *own_aliases_, target.fragment)) return true;
-            sink_.warning(
-                link.span, "link-unknown-section",
-                "link to unknown section '#" + target.fragment + "'; written as plain text");
-            return false;
-        }
-        if (target.kind != Target::Kind::article) return true;
-        const auto ids = heading_ids_.find(target.article_id);
-        if (ids == heading_ids_.end()) {
-            sink_.warning(link.span, "link-missing-article",
-                          "link to article '" + target.article_id + "', which has no '" + lang_ +
-                              "' version in this book; written as plain text");
-            return false;
-        }
-        if (!target.fragment.empty() &&
-            !known_section(ids->second, *aliases_.at(target.article_id), target.fragment)) {
-            sink_.warning(link.span, "link-unknown-section",
-                          "link to unknown section '#" + target.fragment + "' of article '" +
-                              target.article_id + "'; the link goes to the article's start");
-            target.fragment.clear();
-        }
-        return true;
-    }
-
-    // A heading's id, or another name for it (GitHub's anchor), which
-    // becomes the id.
-    static bool known_section(const std::set<std::string>& ids,
-                              const std::map<std::string, std::string>& aliases,
-                              std::string& fragment) {
-        if (ids.count(fragment) != 0) return true;
-        const auto alias = aliases.find(fragment);
-        if (alias == aliases.end()) return false;
-        fragment = alias->second;
-        return true;
-    }
-
-    std::string lang_;
-    DiagnosticSink& sink_;
-    std::map<std::string, std::set<std::string>> heading_ids_;  // article id -> heading ids
-    std::map<std::string, const std::map<std::string, std::string>*> aliases_;
-    const std::set<std::string>* own_ids_ = nullptr;
-    const std::map<std::string, std::string>* own_aliases_ = nullptr;
 };
 
-}  // namespace
+EditionLinks::EditionLinks(const Edition& edition) : lang_(edition.lang) {
+    for (const Article& article : edition.articles)
+        articles_[article.id] = Sections{article.section_ids, article.heading_aliases};
+}
+
+ArticleBody EditionLinks::check(const Article& article, const ArticleBody& body,
+                                DiagnosticSink& sink) const {
+    const auto own = articles_.find(article.id);
+    if (own == articles_.end()) return body;  // not of this edition
+    const Decider decider{*this, own->second};
+    if (!body || !decider.report(*body, sink)) return body;
+    std::vector<Block> changed = *body;
+    decider.apply(changed);
+    return make_body(std::move(changed));
+}
 
 void check_links(Collection& collection, DiagnosticSink& sink) {
     for (Edition& edition : collection.editions) {
-        EditionLinkChecker checker(edition, sink);
-        for (Article& article : edition.articles) checker.check(article);
+        const EditionLinks links(edition);
+        for (Article& article : edition.articles)
+            article.body = links.check(article, article.body, sink);
     }
 }
 

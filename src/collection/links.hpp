@@ -5,6 +5,10 @@
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/model.hpp"
 
+#include <map>
+#include <set>
+#include <string>
+
 namespace pamphlet {
 
 // In every edition: a link to an article the edition does not have, or to a
@@ -12,5 +16,23 @@ namespace pamphlet {
 // becomes its plain text; a link to a section of another article that has
 // no such heading is reported and goes to that article's start instead.
 void check_links(Collection& collection, DiagnosticSink& sink);
+
+// The same for one article of an edition, against the other articles'
+// headings (which need not have their bodies held). Returns `body` itself
+// when every link stays as written, else a changed copy.
+class EditionLinks {
+public:
+    explicit EditionLinks(const Edition& edition);
+    ArticleBody check(const Article& article, const ArticleBody& body, DiagnosticSink& sink) const;
+
+private:
+    struct Decider;
+    struct Sections {
+        std::set<std::string> ids;
+        std::map<std::string, std::string> aliases;
+    };
+    std::string lang_;
+    std::map<std::string, Sections> articles_;  // article id -> its sections
+};
 
 }  // namespace pamphlet

@@ -1,10 +1,52 @@
 #include "pamphlet/diagnostics.hpp"
 
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
 #include "pamphlet/base/utf8.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <ostream>
+#include <unordered_set>
 
 namespace pamphlet {
+
+namespace {
+
+struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The interned names: a node-based set, so that a name never moves once
+// made. Only ever grows, by one entry per distinct file named in a run.
+struct Names {
+    std::mutex mutex;
+    std::unordered_set<std::string, NameHash, std::equal_to<>> set;
+};
+
+Names& names() {
+    static Names* n = new Names;  // never destroyed: spans may outlive main's locals
+    return *n;
+}
+
+}  // namespace
+
+FileName::FileName(std::string_view name) {
+    if (name.empty()) return;
+    Names& n = names();
+    std::lock_guard lock(n.mutex);
+    auto it = n.set.find(name);
+    if (it == n.set.end()) it = n.set.emplace(name).first;
+    name_ = &*it;
+}
+
+std::ostream& operator<<(std::ostream& out, const FileName& name) { return out << name.str(); }
+
+const std::string& FileName::empty_name() {
+    static const std::string empty;
+    return empty;
+}
 
 SourceSpan SourceSpan::shifted(int lines, int first_line_columns) const {
     SourceSpan s = *this;
@@ -32,13 +74,38 @@ void DiagnosticSink::warning(SourceSpan span, std::string code, std::string mess
     report(Diagnostic{Severity::warning, std::move(code), std::move(message), std::move(span), {}});
 }
 
+struct SourceFiles::Lazy {
+    std::mutex mutex;
+    std::map<std::string, std::filesystem::path> places;
+    std::map<std::string, std::string> texts;  // read so far
+};
+
+SourceFiles::SourceFiles() : lazy_(std::make_unique<Lazy>()) {}
+SourceFiles::~SourceFiles() = default;
+SourceFiles::SourceFiles(SourceFiles&&) noexcept = default;
+SourceFiles& SourceFiles::operator=(SourceFiles&&) noexcept = default;
+
 void SourceFiles::add(const std::string& file, std::string text) {
     files_[file] = std::move(text);
 }
 
+void SourceFiles::add_file(const std::string& file, std::filesystem::path path) {
+    if (!lazy_) lazy_ = std::make_unique<Lazy>();  // moved from, then used again
+    std::lock_guard lock(lazy_->mutex);
+    lazy_->texts.erase(file);
+    lazy_->places[file] = std::move(path);
+}
+
 const std::string* SourceFiles::text(const std::string& file) const {
-    auto it = files_.find(file);
-    return it == files_.end() ? nullptr : &it->second;
+    if (auto it = files_.find(file); it != files_.end()) return &it->second;
+    if (!lazy_) return nullptr;  // moved from
+    std::lock_guard lock(lazy_->mutex);
+    if (auto it = lazy_->texts.find(file); it != lazy_->texts.end()) return &it->second;
+    const auto place = lazy_->places.find(file);
+    if (place == lazy_->places.end()) return nullptr;
+    FileRead read = read_file_limited(place->second, limits::text_file_bytes);
+    if (!read.ok()) return nullptr;
+    return &lazy_->texts.emplace(file, std::move(read.bytes)).first->second;
 }
 
 std::optional<std::string_view> SourceFiles::line(const std::string& file, int line) const {

@@ -14,8 +14,8 @@ namespace {
 
 class ArticleWriter {
 public:
-    ArticleWriter(const Article& article, PageContext& context)
-        : article_(article), context_(context), own_ids_(heading_ids(article.blocks)) {}
+    ArticleWriter(const Article& article, const std::vector<Block>& blocks, PageContext& context)
+        : article_(article), blocks_(blocks), context_(context), own_ids_(article.section_ids) {}
 
     XhtmlPage write() {
         XhtmlPage page = new_xhtml_page(article_.lang, article_.title,
@@ -33,7 +33,7 @@ public:
         }
         write_byline(section);
         if (article_.shows_lead_image()) write_lead_image(section, *article_.image);
-        write_blocks(section, article_.blocks, false);
+        write_blocks(section, blocks_, false);
         return page;
     }
 
@@ -252,6 +252,7 @@ private:
     }
 
     const Article& article_;
+    const std::vector<Block>& blocks_;
     PageContext& context_;
     std::set<std::string> own_ids_;
 };
@@ -262,8 +263,9 @@ int heading_rank(const Block& heading) {
     return std::clamp(heading.level, 2, 6);
 }
 
-XhtmlPage article_page(const Article& article, PageContext& context) {
-    return ArticleWriter(article, context).write();
+XhtmlPage article_page(const Article& article, const std::vector<Block>& blocks,
+                       PageContext& context) {
+    return ArticleWriter(article, blocks, context).write();
 }
 
 }  // namespace pamphlet::epub

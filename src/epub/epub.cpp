@@ -37,9 +37,10 @@ ContentDocument make_document(std::string id, std::string href, XhtmlPage page) 
     return document;
 }
 
-TocEntry toc_entry_for(const Article& article, const std::string& href) {
+TocEntry toc_entry_for(const Article& article, const std::vector<Block>& blocks,
+                       const std::string& href) {
     TocEntry entry{article.title.empty() ? article.id : article.title, href, {}};
-    for (const Block& block : article.blocks) {
+    for (const Block& block : blocks) {
         if (block.kind != BlockKind::heading || heading_rank(block) != 2 || block.id.empty()) {
             continue;
         }
@@ -93,9 +94,11 @@ public:
         for (const Article& article : edition_.articles) {
             const std::string& file = targets_.file_of.at(article.id);
             std::string href = "text/" + file;
+            const ArticleBody body = edition_.body(article, sink_);
+            if (!body) continue;  // said why
             pages_.push_back(make_document("text-" + file.substr(0, file.size() - 6), href,
-                                           article_page(article, context_)));
-            toc.push_back(toc_entry_for(article, href));
+                                           article_page(article, *body, context_)));
+            toc.push_back(toc_entry_for(article, *body, href));
         }
         pages_.push_back(make_document("page-colophon", "text/colophon.xhtml",
                                        colophon_page(logo_href, options_.generator, context_)));

@@ -28,7 +28,8 @@ struct PageContext {
 // Pages live in text/, one level below the stylesheet and images.
 inline constexpr std::string_view page_to_root = "../";
 
-XhtmlPage article_page(const Article& article, PageContext& context);
+XhtmlPage article_page(const Article& article, const std::vector<Block>& blocks,
+                       PageContext& context);
 XhtmlPage cover_page(const std::string& image_href, PageContext& context);
 XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& context);
 XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::string& generator,

@@ -111,7 +111,13 @@ Edition handout_edition(const Collection& collection, const Edition& edition,
         handout.articles.push_back(*found);
     }
     const OutsideLinks links(edition, kept);
-    for (Article& article : handout.articles) links.rewrite(article.blocks);
+    for (Article& article : handout.articles) {
+        const ArticleBody body = edition.body(article, sink);
+        if (!body) continue;  // said why
+        std::vector<Block> blocks = *body;
+        links.rewrite(blocks);
+        article.body = make_body(std::move(blocks));
+    }
 
     if (handout.articles.size() == 1) {
         // A single article is the handout's title; the brochure's, its subtitle.

@@ -32,21 +32,6 @@ std::vector<fs::path> profile_fonts(const Profile& profile) {
     return fonts;
 }
 
-void collect_images(const std::vector<Inline>& inlines, std::vector<const Target*>& out) {
-    for (const Inline& item : inlines) {
-        if (item.kind == InlineKind::image) out.push_back(&item.target);
-        collect_images(item.children, out);
-    }
-}
-
-void collect_images(const std::vector<Block>& blocks, std::vector<const Target*>& out) {
-    for (const Block& block : blocks) {
-        collect_images(block.inlines, out);
-        collect_images(block.caption, out);
-        collect_images(block.children, out);
-    }
-}
-
 const char* format_name(OutputFormat format) {
     return format == OutputFormat::epub ? "epub" : "pdf";
 }
@@ -90,13 +75,11 @@ void InputDigests::add_article(std::string& text, const Article& article) {
         else
             text += "lead-image-missing " + article.image->target.url + "\n";
     }
-    std::vector<const Target*> images;
-    collect_images(article.blocks, images);
-    for (const Target* image : images) {
-        if (image->kind == Target::Kind::file)
-            add_file(text, "image", image->path);
+    for (const Target& image : article.body_images) {
+        if (image.kind == Target::Kind::file)
+            add_file(text, "image", image.path);
         else
-            text += "image-elsewhere " + image->url + "\n";  // remote or missing: alt text
+            text += "image-elsewhere " + image.url + "\n";  // remote or missing: alt text
     }
 }
 

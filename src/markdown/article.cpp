@@ -7,6 +7,36 @@
 
 namespace pamphlet {
 
+namespace {
+
+// Whether the lead image is also one of the body's figures.
+bool shows_as_figure(const std::vector<Block>& blocks, const std::optional<ArticleImage>& image) {
+    if (!image || image->target.kind != Target::Kind::file) return false;
+    for (const Block& b : blocks)
+        if (b.kind == BlockKind::figure && !b.inlines.empty() &&
+            b.inlines.front().target.kind == Target::Kind::file &&
+            b.inlines.front().target.path == image->target.path)
+            return true;
+    return false;
+}
+
+void collect_images(const std::vector<Inline>& inlines, std::vector<Target>& out) {
+    for (const Inline& item : inlines) {
+        if (item.kind == InlineKind::image) out.push_back(item.target);
+        collect_images(item.children, out);
+    }
+}
+
+void collect_images(const std::vector<Block>& blocks, std::vector<Target>& out) {
+    for (const Block& block : blocks) {
+        collect_images(block.inlines, out);
+        collect_images(block.caption, out);
+        collect_images(block.children, out);
+    }
+}
+
+}  // namespace
+
 std::optional<Article> parse_article(const ArticleInput& input, std::string_view text,
                                      DiagnosticSink& sink) {
     const std::string clean = utf8::sanitize_input(text, input.display_path, sink);
@@ -23,15 +53,19 @@ std::optional<Article> parse_article(const ArticleInput& input, std::string_view
     // The body is converted even when the front matter is broken, so that
     // one run reports every problem of the article.
     ConversionContext context{input, sink, split->body_line_offset};
-    article.blocks = blocks_from_markdown(split->body, context);
-    remove_forbidden_characters(article.blocks, sink);
-    merge_text(article.blocks);
-    make_figures(article.blocks);
-    shift_headings_below_title(article.blocks);
-    const std::vector<std::string> source_headings = heading_texts(article.blocks);
-    apply_typography(article.blocks, input.lang);
-    assign_heading_ids(article.blocks);
-    article.heading_aliases = github_heading_aliases(article.blocks, source_headings);
+    std::vector<Block> blocks = blocks_from_markdown(split->body, context);
+    remove_forbidden_characters(blocks, sink);
+    merge_text(blocks);
+    make_figures(blocks);
+    shift_headings_below_title(blocks);
+    const std::vector<std::string> source_headings = heading_texts(blocks);
+    apply_typography(blocks, input.lang);
+    assign_heading_ids(blocks);
+    article.heading_aliases = github_heading_aliases(blocks, source_headings);
+    article.section_ids = heading_ids(blocks);
+    article.lead_image_in_body = shows_as_figure(blocks, article.image);
+    collect_images(blocks, article.body_images);
+    article.body = make_body(std::move(blocks));
 
     // Without a title there is nothing to show the article under; other
     // problems are reported and the article is kept, so that the rest of a

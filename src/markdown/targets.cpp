@@ -68,8 +68,9 @@ bool looks_like_language(std::string_view tag) {
 // "fascia", "fascia.md", "fascia.de.md" -> "fascia" when it names an article.
 std::optional<std::string> article_named(std::string name, const ArticleInput& input) {
     auto known = [&](const std::string& id) {
-        return std::find(input.article_ids.begin(), input.article_ids.end(), id) !=
-               input.article_ids.end();
+        return input.article_ids &&
+               std::find(input.article_ids->begin(), input.article_ids->end(), id) !=
+                   input.article_ids->end();
     };
     if (name.ends_with(".md")) name.resize(name.size() - 3);
     if (known(name)) return name;

@@ -58,7 +58,7 @@ std::optional<RightToLeft> find_in(const Article& article) {
         if (auto found = find_in(tag, front_matter)) return found;
     if (article.image)
         if (auto found = find_in(article.image->alt, article.image->span)) return found;
-    return find_in(article.blocks);
+    return article.body ? find_in(*article.body) : std::nullopt;
 }
 
 // The place of `c`'s first occurrence in `source` at or after `from` (the

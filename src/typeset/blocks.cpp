@@ -61,7 +61,10 @@ void ArticleBuilder::add_article(int index) {
     spanning_ = frame_.column_width < frame_.measure;
     add_opening(*article_);
     spanning_ = false;
-    add_blocks(article_->blocks, {0, frame_.column_width}, profile_.paragraph_spacing);
+    // The body is held only while its article is set (the collection may
+    // read it again for this: Edition::body).
+    if (const ArticleBody body = edition_.body(*article_, setter_.sink()))
+        add_blocks(*body, {0, frame_.column_width}, profile_.paragraph_spacing);
     article_ = nullptr;
 }
 

@@ -42,7 +42,8 @@ void parse_as_front_matter(std::string_view yaml) {
                        dir / "articles" / "first.en.md",
                        "first",
                        "en",
-                       {"first", "second"}};
+                       std::make_shared<const std::vector<std::string>>(
+                           std::vector<std::string>{"first", "second"})};
     DiagnosticSink sink;
     std::optional<Article> article = parse_article(input, text, sink);
     fuzz::check(article.has_value() || sink.has_errors(), "no article, and no error to say why");

@@ -190,7 +190,7 @@ TEST_CASE("images inside the collection, also through symbolic links, are kept")
     const Article& a = c->editions.at(0).articles.at(0);
     REQUIRE(a.image);
     CHECK(a.image->target.kind == Target::Kind::file);
-    const Inline* image = first_image(a.blocks);
+    const Inline* image = first_image(*a.body);
     REQUIRE(image);
     CHECK(image->target.kind == Target::Kind::file);
     CHECK(fs::equivalent(image->target.path, s.dir() / "images" / "photo.jpg"));

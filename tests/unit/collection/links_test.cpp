@@ -49,7 +49,8 @@ Article article(std::string id, std::vector<Block> blocks) {
     Article a;
     a.id = std::move(id);
     a.lang = "de";
-    a.blocks = std::move(blocks);
+    a.section_ids = heading_ids(blocks);  // as parse_article notes them
+    a.body = make_body(std::move(blocks));
     return a;
 }
 
@@ -88,7 +89,7 @@ TEST_CASE("broken links become plain text with a warning at the link") {
     CHECK(d[2].code == "link-unknown-section");
     CHECK(d[2].message.find("link to unknown section") == 0);
 
-    const std::vector<Inline>& last = collection.editions[0].articles[0].blocks.back().inlines;
+    const std::vector<Inline>& last = collection.editions[0].articles[0].body->back().inlines;
     REQUIRE(last.size() == 3);
     CHECK(last[0].kind == InlineKind::text);
     CHECK(last[0].text == "Schulter");
@@ -111,8 +112,8 @@ TEST_CASE("links that can be followed stay as they are, at any depth") {
     check_links(collection, sink);
     CHECK(sink.diagnostics().empty());
     const Article& knee = collection.editions[0].articles[0];
-    CHECK(knee.blocks[1].children[0].inlines[0].target.fragment == "haltung");
-    CHECK(knee.blocks[2].caption[0].kind == InlineKind::link);
+    CHECK((*knee.body)[1].children[0].inlines[0].target.fragment == "haltung");
+    CHECK((*knee.body)[2].caption[0].kind == InlineKind::link);
 }
 
 TEST_CASE("the loader says each broken link once per edition") {
@@ -127,6 +128,6 @@ TEST_CASE("the loader says each broken link once per edition") {
     REQUIRE(c->editions.size() == 2);
     const Article& both_en = c->editions[1].articles.at(0);
     CHECK(both_en.id == "both");
-    CHECK(both_en.blocks.at(0).inlines.size() == 3);  // "See ", "German only", "."
-    for (const Inline& item : both_en.blocks.at(0).inlines) CHECK(item.kind == InlineKind::text);
+    CHECK(both_en.body->at(0).inlines.size() == 3);  // "See ", "German only", "."
+    for (const Inline& item : both_en.body->at(0).inlines) CHECK(item.kind == InlineKind::text);
 }

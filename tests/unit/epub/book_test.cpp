@@ -211,7 +211,7 @@ TEST_CASE("an English edition without cover, logo or images") {
     edition.articles.pop_back();
     Article& only = edition.articles.front();
     only.lang = "en";
-    only.blocks.resize(2);  // first paragraph and a heading; no links or images
+    only.body = make_body({only.body->at(0), only.body->at(1)});  // first paragraph and a heading; no links or images
     DiagnosticSink sink;
     const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
     CHECK(sink.diagnostics().empty());
@@ -277,7 +277,7 @@ TEST_CASE("article pages render blocks and inlines as XHTML") {
 TEST_CASE("an image of a format no output takes is a warning, and its alt text is shown") {
     Collection collection = sample_collection();
     Article& knee = collection.editions.front().articles.front();
-    knee.blocks.push_back(paragraph({image(epub_data_dir / "pixel.webp", "WebP", 50)}));
+    add_block(knee, paragraph({image(epub_data_dir / "pixel.webp", "WebP", 50)}));
     DiagnosticSink sink;
     const std::vector<ZipItem> webp_items = unzip(write_sample(sink, collection));
     CHECK_FALSE(sink.has_errors());
@@ -291,7 +291,7 @@ TEST_CASE("an image of a format no output takes is a warning, and its alt text i
     for (const ZipItem& item : webp_items) CHECK(item.name.find("pixel") == std::string::npos);
 
     // A missing image was reported by the loader: only its alt text is shown.
-    knee.blocks.back() = paragraph({image(epub_data_dir / "gone.png", "Verschwunden", 51)});
+    replace_last_block(knee, paragraph({image(epub_data_dir / "gone.png", "Verschwunden", 51)}));
     DiagnosticSink quiet;
     const std::vector<ZipItem> items = unzip(write_sample(quiet, collection));
     CHECK(quiet.diagnostics().empty());
@@ -350,7 +350,7 @@ TEST_CASE("a font file that is not a font is an error") {
 
 TEST_CASE("characters a font lacks are reported") {
     Collection collection = sample_collection();
-    collection.editions.front().articles.front().blocks.push_back(paragraph({text("中文")}));
+    add_block(collection.editions.front().articles.front(), paragraph({text("中文")}));
     DiagnosticSink sink;
     write_sample(sink, collection);
     REQUIRE(has_code(sink, "font-missing-glyphs"));
@@ -366,7 +366,7 @@ TEST_CASE("a damaged image is never packed into the book") {
     std::ofstream(cut, std::ios::binary) << png.substr(0, png.size() - 30);
     Collection collection = sample_collection();
     Article& knee = collection.editions.front().articles.front();
-    knee.blocks.push_back(paragraph({image(cut, "Halbes Knie", 60)}));
+    add_block(knee, paragraph({image(cut, "Halbes Knie", 60)}));
     DiagnosticSink sink;
     const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
     CHECK_FALSE(sink.has_errors());
@@ -386,8 +386,8 @@ TEST_CASE("an SVG goes into the book without its script, with one warning") {
            R"x(<script>go()</script><rect width="10" height="10"/></svg>)x";
     Collection collection = sample_collection();
     Article& knee = collection.editions.front().articles.front();
-    knee.blocks.push_back(paragraph({image(svg, "Zeichnung", 70)}));
-    knee.blocks.push_back(paragraph({image(svg, "Noch einmal", 71)}));
+    add_block(knee, paragraph({image(svg, "Zeichnung", 70)}));
+    add_block(knee, paragraph({image(svg, "Noch einmal", 71)}));
     DiagnosticSink sink;
     const std::vector<ZipItem> items = unzip(write_sample(sink, collection));
     REQUIRE(sink.diagnostics().size() == 1);  // once per image, not per use

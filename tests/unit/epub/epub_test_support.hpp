@@ -182,12 +182,27 @@ inline Block figure(Inline img, std::vector<Inline> caption) {
     return b;
 }
 
+// Bodies are immutable once made: a test changes one by making another.
+inline void add_block(Article& a, Block block) {
+    std::vector<Block> blocks = a.body ? *a.body : std::vector<Block>{};
+    blocks.push_back(std::move(block));
+    a.section_ids = heading_ids(blocks);
+    a.body = make_body(std::move(blocks));
+}
+
+inline void replace_last_block(Article& a, Block block) {
+    std::vector<Block> blocks = *a.body;
+    blocks.back() = std::move(block);
+    a.body = make_body(std::move(blocks));
+}
+
 inline Article article(std::string id, std::string title, std::vector<Block> blocks) {
     Article a;
     a.id = std::move(id);
     a.lang = "de";
     a.title = std::move(title);
-    a.blocks = std::move(blocks);
+    a.section_ids = heading_ids(blocks);  // as parse_article notes them
+    a.body = make_body(std::move(blocks));
     a.source = "articles/" + a.id + ".de.md";
     a.span = SourceSpan::whole(a.source.string());
     return a;

@@ -112,7 +112,7 @@ TEST_CASE("a handout edition holds its articles; links to the others go to their
     // fascia.de.md links to stretching.de.md, which is left out.
     const std::string stretching_url = "https://www.physio-lindenhof.example/de/richtiges-dehnen";
     bool found = false;
-    for (const Inline* link : links_of(fascia.blocks)) {
+    for (const Inline* link : links_of(*fascia.body)) {
         CHECK(link->target.kind != Target::Kind::article);
         if (link->target.url == stretching_url) {
             found = true;
@@ -127,7 +127,7 @@ TEST_CASE("a handout edition holds its articles; links to the others go to their
         REQUIRE(two.articles.size() == 2);
         CHECK(two.title == de.title);
         bool internal = false;
-        for (const Inline* link : links_of(two.articles.front().blocks))
+        for (const Inline* link : links_of(*two.articles.front().body))
             internal = internal || (link->target.kind == Target::Kind::article &&
                                     link->target.article_id == "stretching");
         CHECK(internal);
@@ -137,10 +137,10 @@ TEST_CASE("a handout edition holds its articles; links to the others go to their
         for (Article& article : edited.articles)
             if (article.id == "stretching") article.url.clear();
         const Edition cut = handout_edition(collection, edited, {"fascia"}, sink);
-        for (const Inline* link : links_of(cut.articles.front().blocks))
+        for (const Inline* link : links_of(*cut.articles.front().body))
             CHECK(link->target.url != "stretching.de.md");
         std::string text;
-        for (const Block& block : cut.articles.front().blocks)
+        for (const Block& block : *cut.articles.front().body)
             for (const Block& item : block.children)
                 for (const Block& paragraph : item.children) text += plain_text(paragraph.inlines);
         CHECK(text.find("erklären wir in Richtiges Dehnen.") != std::string::npos);

@@ -61,7 +61,7 @@ TEST_CASE("a paragraph holding only an image is a figure") {
 TEST_CASE("spans point into the real file") {
     Parsed p;
     body("Absatz\n\n- *Punkt*", "de", &p);
-    const auto& blocks = p.article->blocks;
+    const auto& blocks = *p.article->body;
     REQUIRE(blocks.size() == 2);
     CHECK(blocks[0].span.file == "a.md");
     CHECK(blocks[0].span.begin == pamphlet::SourcePos{4, 1});

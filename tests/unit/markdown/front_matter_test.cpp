@@ -39,7 +39,7 @@ TEST_CASE("a complete front matter") {
           std::filesystem::path(pamphlet::test::data_dir()) / "images" / "knee.png");
     CHECK(a.image->alt == "Ein „Knie“");
     CHECK(a.image->span.begin == pamphlet::SourcePos{6, 8});
-    CHECK(pamphlet::test::sexpr(a.blocks) == R"((p "Text"))");
+    CHECK(pamphlet::test::sexpr(*a.body) == R"((p "Text"))");
 }
 
 TEST_CASE("front matter fences") {
@@ -127,4 +127,20 @@ TEST_CASE("the body is checked even when the front matter is broken") {
     auto p = parse("---\ntitle: [a]\n---\n![x](images/nope.png)\n");
     CHECK_FALSE(p.article);
     CHECK(codes(p.sink) == "error wrong-type 2:8\nerror missing-file 4:1");
+}
+
+TEST_CASE("what the loader notes of the body: sections, images, a lead image shown twice") {
+    const char* front = "---\ntitle: T\nimage: images/knee.png\nimage_alt: Knie\n---\n";
+    auto other = parse(std::string(front) + "## Eins\n\nText\n");
+    REQUIRE(other.article);
+    CHECK(other.article->section_ids == std::set<std::string>{"eins"});
+    CHECK_FALSE(other.article->lead_image_in_body);
+    CHECK(other.article->shows_lead_image());
+
+    auto twice = parse(std::string(front) + "![Knie](images/knee.png)\n");
+    REQUIRE(twice.article);
+    REQUIRE(twice.article->body_images.size() == 1);
+    CHECK(twice.article->body_images[0].kind == pamphlet::Target::Kind::file);
+    CHECK(twice.article->lead_image_in_body);
+    CHECK_FALSE(twice.article->shows_lead_image());
 }

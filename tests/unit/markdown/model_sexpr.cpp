@@ -186,7 +186,8 @@ ArticleInput input_for(std::string lang) {
     input.path = data_dir() + "/a." + lang + ".md";
     input.id = "a";
     input.lang = lang;
-    input.article_ids = {"a", "fascia", "back-pain"};
+    input.article_ids =
+        std::make_shared<const std::vector<std::string>>(std::vector<std::string>{"a", "fascia", "back-pain"});
     return input;
 }
 
@@ -202,7 +203,7 @@ std::string body(std::string_view markdown, std::string lang, Parsed* parsed) {
     const std::string file = "---\ntitle: T\n---\n" + std::string(markdown);
     p.article = parse_article(input_for(std::move(lang)), file, p.sink);
     REQUIRE(p.article);
-    return sexpr(p.article->blocks);
+    return sexpr(*p.article->body);
 }
 
 }  // namespace pamphlet::test

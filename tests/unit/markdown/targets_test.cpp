@@ -48,7 +48,7 @@ TEST_CASE("local images") {
     CHECK(body("![Hüfte](images/hip%20joint.png) ![Knie](./images/../images/knee.png)", "de", &p) ==
           R"((p (img file:hip joint.png "Hüfte") " " (img file:knee.png "Knie")))");
     CHECK(codes(p.sink) == "");
-    const auto& image = p.article->blocks.at(0).inlines.at(2);
+    const auto& image = p.article->body->at(0).inlines.at(2);
     CHECK(image.target.path.is_absolute());
     CHECK(image.target.path == image.target.path.lexically_normal());
     CHECK(image.target.url == "./images/../images/knee.png");

@@ -18,7 +18,7 @@ Article article_with(std::string text, SourceSpan span) {
     Article article;
     article.title = "Gesund bleiben";
     article.span = SourceSpan::whole("a.de.md");
-    article.blocks.push_back(paragraph);
+    article.body = make_body({paragraph});
     return article;
 }
 

@@ -1,0 +1,48 @@
+#include "bodies.hpp"
+
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
+
+#include <functional>
+
+namespace pamphlet {
+
+namespace {
+
+// Whether the text read again is the text loaded: within one process,
+// std::hash and the size tell an edited file from the same one.
+std::size_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+}  // namespace
+
+void BodyReader::remember(const std::string& id, ArticleInput input, std::string_view text) {
+    sources_[id] = Source{std::move(input), text.size(), text_hash(text)};
+}
+
+ArticleBody BodyReader::read(const Article& article, DiagnosticSink& sink) const {
+    DiagnosticSink quiet;
+    return read(article, sink, quiet);
+}
+
+ArticleBody BodyReader::read(const Article& article, DiagnosticSink& sink,
+                             DiagnosticSink& links_sink) const {
+    const auto found = sources_.find(article.id);
+    if (found == sources_.end()) return make_body({});
+    const Source& source = found->second;
+    const FileRead file = read_file_limited(source.input.path, limits::text_file_bytes);
+    if (!file.ok() || file.bytes.size() != source.size || text_hash(file.bytes) != source.hash) {
+        sink.error(article.span, "article-changed",
+                   "the file changed (or went away) while pamphlet was building; build again");
+        return nullptr;
+    }
+    DiagnosticSink quiet;
+    std::optional<Article> again = parse_article(source.input, file.bytes, quiet);
+    if (!again || !again->body) {
+        sink.error(article.span, "article-changed",
+                   "the file reads differently than when the build began; build again");
+        return nullptr;
+    }
+    return links_ ? links_->check(article, again->body, links_sink) : again->body;
+}
+
+}  // namespace pamphlet
