@@ -131,6 +131,27 @@ static_assert(table_holds_no_dash_result(german_multipart, itself) &&
               table_holds_no_dash_result(german_abbreviations, abbreviation_text) &&
               table_holds_no_dash_result(english_abbreviations, abbreviation_text));
 
+constexpr bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Abbreviations, one-part or many, start with ASCII letters and a period:
+// the scan looks for that shape before comparing any of them.
+constexpr bool starts_with_letters_and_period(std::string_view pattern) {
+    std::size_t k = 0;
+    while (k < pattern.size() && is_ascii_letter(pattern[k])) ++k;
+    return k > 0 && k < pattern.size() && pattern[k] == '.';
+}
+static_assert(
+    std::all_of(std::begin(german_multipart), std::end(german_multipart),
+                starts_with_letters_and_period) &&
+    std::all_of(std::begin(english_multipart), std::end(english_multipart),
+                starts_with_letters_and_period) &&
+    std::all_of(std::begin(german_abbreviations), std::end(german_abbreviations),
+                [](const Abbreviation& a) { return starts_with_letters_and_period(a.text); }) &&
+    std::all_of(std::begin(english_abbreviations), std::end(english_abbreviations),
+                [](const Abbreviation& a) { return starts_with_letters_and_period(a.text); }));
+
 // The first bytes of a table's patterns, so that most letters and digits are
 // passed over without comparing a single pattern.
 struct FirstBytes {
@@ -146,15 +167,20 @@ struct Language {
     std::span<const std::string_view> units;
     FirstBytes abbreviation_starts;  // of multipart and abbreviations
     FirstBytes unit_starts;
+    FirstBytes triggers;  // every byte the scan stops at
 };
 
 constexpr Language make_language(Quotes quotes, std::span<const std::string_view> multipart,
                                  std::span<const Abbreviation> abbreviations,
                                  std::span<const std::string_view> units) {
-    Language language{quotes, multipart, abbreviations, units, {}, {}};
+    Language language{quotes, multipart, abbreviations, units, {}, {}, {}};
     for (std::string_view s : multipart) language.abbreviation_starts.add(s);
     for (const Abbreviation& a : abbreviations) language.abbreviation_starts.add(a.text);
     for (std::string_view s : units) language.unit_starts.add(s);
+    language.triggers = language.abbreviation_starts;
+    for (std::string_view s :
+         {"-", ".", "\"", "'", " ", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
+        language.triggers.add(s);
     return language;
 }
 
@@ -311,6 +337,10 @@ private:
     void scan_piece(const Segment& segment) {
         for (std::size_t i = segment.begin; i < segment.end;) {
             const char c = text_[i];
+            if (!lang_.triggers(c)) {
+                ++i;
+                continue;
+            }
             if (c == '-' || c == '.') {
                 i = replace_dash_run(i, segment);
                 continue;
@@ -412,7 +442,10 @@ private:
     // and, when it ends in a letter, none just after it; none of its
     // characters part of a dash or an ellipsis.
     bool matches_word(std::size_t pos, std::string_view pattern) const {
-        if (text_.compare(pos, pattern.size(), pattern) != 0) return false;
+        if (pattern.size() > text_.size() - pos) return false;
+        // Patterns are a few bytes long: a loop beats a call to memcmp.
+        for (std::size_t k = 0; k < pattern.size(); ++k)
+            if (text_[pos + k] != pattern[k]) return false;
         for (std::size_t k = 0; k < pattern.size(); ++k)
             if ((pattern[k] == '.' || pattern[k] == '-') && replaced_by_dashes(pos + k))
                 return false;
@@ -451,14 +484,25 @@ private:
 
     // "z. B." inside, "S. 4" and "Dr. Meier" after; `pos` starts a word.
     void spaces_in_abbreviations(std::size_t pos) {
+        // Every pattern starts with ASCII letters and a period (checked
+        // below, at compile time): a word without one is none of them.
+        std::size_t period = pos;
+        while (period < text_.size() && is_ascii_letter(text_[period])) ++period;
+        if (period == text_.size() || text_[period] != '.') return;
+        const std::size_t first_word = period - pos + 1;
+        auto first_word_fits = [&](std::string_view pattern) {
+            return pattern.size() >= first_word && pattern[first_word - 1] == '.';
+        };
         for (std::string_view pattern : lang_.multipart) {
-            if (!matches_word(pos, pattern)) continue;
+            if (!first_word_fits(pattern) || !matches_word(pos, pattern)) continue;
             for (std::size_t k = 0; k < pattern.size(); ++k)
                 if (pattern[k] == ' ') set_space(pos + k, narrow_no_break_space);
         }
         for (const Abbreviation& abbreviation : lang_.abbreviations) {
             const std::size_t space = pos + abbreviation.text.size();
-            if (space + 1 >= text_.size() || !matches_word(pos, abbreviation.text)) continue;
+            if (space + 1 >= text_.size() || !first_word_fits(abbreviation.text) ||
+                !matches_word(pos, abbreviation.text))
+                continue;
             const char32_t next = char_at(space + 1);
             if (is_digit(next) || (abbreviation.before_name && is_upper(next)))
                 set_space(space, no_break_space);
