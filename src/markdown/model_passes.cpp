@@ -46,6 +46,9 @@ void merge_inlines(std::vector<Inline>& inlines) {
         ++kept;
     }
     inlines.erase(inlines.begin() + static_cast<std::ptrdiff_t>(kept), inlines.end());
+    // The converter grew the vector by doubling; the model keeps it for the
+    // whole build, so it gives back what it does not hold.
+    if (inlines.capacity() > inlines.size()) inlines.shrink_to_fit();
 }
 
 bool is_blank_text(const Inline& in) {
@@ -84,7 +87,9 @@ void remove_forbidden_characters(std::vector<Block>& blocks, DiagnosticSink& sin
 }
 
 void merge_text(std::vector<Block>& blocks) {
+    if (blocks.capacity() > blocks.size()) blocks.shrink_to_fit();
     for_each_block(blocks, [](Block& block) {
+        if (block.children.capacity() > block.children.size()) block.children.shrink_to_fit();
         merge_inlines(block.inlines);
         merge_inlines(block.caption);
     });
