@@ -39,7 +39,8 @@ void collect_images(const std::vector<Block>& blocks, std::vector<Target>& out) 
 
 std::optional<Article> parse_article(const ArticleInput& input, std::string_view text,
                                      DiagnosticSink& sink) {
-    const std::string clean = utf8::sanitize_input(text, input.display_path, sink);
+    std::string repaired;  // the text, only when it had to be made safe
+    const std::string_view clean = utf8::sanitize_input(text, input.display_path, sink, repaired);
     auto split = split_front_matter(clean, input.display_path, sink);
     if (!split) return std::nullopt;
 

@@ -4,43 +4,51 @@
 #include "typography.hpp"
 #include "utf8.hpp"
 
-#include <functional>
+#include <cstddef>
 #include <set>
 
 namespace pamphlet {
 namespace {
 
 // Visits every block below `blocks`, parents before children.
-void for_each_block(std::vector<Block>& blocks, const std::function<void(Block&)>& visit) {
+template <typename Visit>
+void for_each_block(std::vector<Block>& blocks, const Visit& visit) {
     for (Block& block : blocks) {
         visit(block);
         for_each_block(block.children, visit);
     }
 }
 
-void for_each_inline(std::vector<Inline>& inlines, const std::function<void(Inline&)>& visit) {
+template <typename Visit>
+void for_each_inline(std::vector<Inline>& inlines, const Visit& visit) {
     for (Inline& in : inlines) {
         visit(in);
         for_each_inline(in.children, visit);
     }
 }
 
+// In place: the text inlines that stay are moved forward over those merged
+// into them, without a second vector.
 void merge_inlines(std::vector<Inline>& inlines) {
-    std::vector<Inline> merged;
+    std::size_t kept = 0;
     for (Inline& in : inlines) {
         merge_inlines(in.children);
         if (in.kind == InlineKind::text) {
             if (in.text.empty()) continue;
-            if (!merged.empty() && merged.back().kind == InlineKind::text) {
-                Inline& previous = merged.back();
+            if (kept > 0 && inlines[kept - 1].kind == InlineKind::text) {
+                Inline& previous = inlines[kept - 1];
                 previous.text += in.text;
                 if (in.span.end.line > 0) previous.span.end = in.span.end;
                 continue;
             }
         }
-        merged.push_back(std::move(in));
+        if (&inlines[kept] != &in) inlines[kept] = std::move(in);
+        ++kept;
     }
-    inlines = std::move(merged);
+    inlines.erase(inlines.begin() + static_cast<std::ptrdiff_t>(kept), inlines.end());
+    // The converter grew the vector by doubling; the model keeps it for the
+    // whole build, so it gives back what it does not hold.
+    if (inlines.capacity() > inlines.size()) inlines.shrink_to_fit();
 }
 
 bool is_blank_text(const Inline& in) {
@@ -79,7 +87,9 @@ void remove_forbidden_characters(std::vector<Block>& blocks, DiagnosticSink& sin
 }
 
 void merge_text(std::vector<Block>& blocks) {
+    if (blocks.capacity() > blocks.size()) blocks.shrink_to_fit();
     for_each_block(blocks, [](Block& block) {
+        if (block.children.capacity() > block.children.size()) block.children.shrink_to_fit();
         merge_inlines(block.inlines);
         merge_inlines(block.caption);
     });
@@ -88,14 +98,14 @@ void merge_text(std::vector<Block>& blocks) {
 void make_figures(std::vector<Block>& blocks) {
     for_each_block(blocks, [](Block& block) {
         if (block.kind != BlockKind::paragraph) return;
-        const Inline* image = nullptr;
-        for (const Inline& in : block.inlines) {
+        Inline* image = nullptr;
+        for (Inline& in : block.inlines) {
             if (is_blank_text(in)) continue;
             if (in.kind != InlineKind::image || image) return;
             image = &in;
         }
         if (!image) return;
-        Inline figure_image = *image;
+        Inline figure_image = std::move(*image);
         block.kind = BlockKind::figure;
         if (!figure_image.title.empty()) {
             Inline caption;
@@ -122,8 +132,8 @@ void shift_headings_below_title(std::vector<Block>& blocks) {
 void apply_typography(std::vector<Block>& blocks, std::string_view lang) {
     // Alt texts and titles are read (or spoken) like body text.
     auto alt_texts = [&](Inline& in) {
-        if (in.kind == InlineKind::image) in.text = apply_typography(in.text, lang);
-        if (!in.title.empty()) in.title = apply_typography(in.title, lang);
+        if (in.kind == InlineKind::image) apply_typography_in_place(in.text, lang);
+        if (!in.title.empty()) apply_typography_in_place(in.title, lang);
     };
     for_each_block(blocks, [&](Block& block) {
         apply_typography(block.inlines, lang);

@@ -5,6 +5,7 @@
 
 #include "pamphlet/model.hpp"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,5 +16,8 @@ namespace pamphlet {
 // after it. Inline code and images are left alone but still count as words
 // for the quotes around them.
 void apply_typography(std::vector<Inline>& inlines, std::string_view lang);
+
+// apply_typography() on a plain string, rewriting it only when it changes.
+void apply_typography_in_place(std::string& text, std::string_view lang);
 
 }  // namespace pamphlet

@@ -23,11 +23,33 @@ std::string places(std::size_t count) {
     return " (" + std::to_string(count) + " places in this file; the first is shown)";
 }
 
+// Where `text` first holds ill-formed UTF-8, a forbidden control or (when
+// `cr_too`) a CR; text.size() when nowhere. ASCII is judged byte by byte.
+std::size_t first_unsafe(std::string_view text, bool cr_too) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) {
+            if ((byte < 0x20 || byte == 0x7F) &&
+                (is_forbidden_control(byte) || (cr_too && byte == '\r')))
+                return pos;
+            ++pos;
+            continue;
+        }
+        const std::size_t start = pos;
+        bool valid = true;
+        const char32_t c = decode(text, pos, valid);
+        if (!valid || is_forbidden_control(c)) return start;
+    }
+    return text.size();
+}
+
 }  // namespace
 
-std::string sanitize_input(std::string_view text, const std::string& display_path,
-                           DiagnosticSink& sink) {
-    std::string out;
+std::string_view sanitize_input(std::string_view text, const std::string& display_path,
+                                DiagnosticSink& sink, std::string& storage) {
+    if (!text.starts_with("\xEF\xBB\xBF") && first_unsafe(text, true) == text.size()) return text;
+    std::string& out = storage;
+    out.clear();
     out.reserve(text.size());
     std::size_t pos = 0;
     if (text.starts_with("\xEF\xBB\xBF")) pos = 3;
@@ -70,9 +92,11 @@ std::string sanitize_input(std::string_view text, const std::string& display_pat
 }
 
 std::size_t remove_forbidden_controls(std::string& text) {
-    std::string out;
+    const std::size_t first = first_unsafe(text, false);
+    if (first == text.size()) return 0;
+    std::string out(text, 0, first);
     std::size_t removed = 0;
-    std::size_t pos = 0;
+    std::size_t pos = first;
     while (pos < text.size()) {
         const std::size_t start = pos;
         bool valid = true;

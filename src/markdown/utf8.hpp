@@ -18,12 +18,16 @@ bool is_forbidden_control(char32_t c);
 // The file text made safe: BOM dropped, CRLF and lone CR turned into LF,
 // ill-formed UTF-8 replaced by U+FFFD ("invalid-utf8") and forbidden
 // controls removed ("control-character"). Each problem is reported once per
-// file, at its first place, with the number of places.
-std::string sanitize_input(std::string_view text, const std::string& display_path,
-                           DiagnosticSink& sink);
+// file, at its first place, with the number of places. Text that needs
+// none of that (nearly every file) is returned as it is; otherwise the safe
+// text is written to `storage` and a view of it returned.
+std::string_view sanitize_input(std::string_view text, const std::string& display_path,
+                                DiagnosticSink& sink, std::string& storage);
 
 // Removes forbidden controls from text that did not come straight from the
-// file (decoded entities such as "&#1;"). Returns how many were removed.
+// file (decoded entities such as "&#1;"), and replaces ill-formed UTF-8 by
+// U+FFFD. Returns how many controls were removed; clean text (nearly all)
+// is left untouched, not copied.
 std::size_t remove_forbidden_controls(std::string& text);
 
 }  // namespace pamphlet::utf8

@@ -32,6 +32,13 @@ TEST_CASE("control characters are removed with a warning") {
     CHECK(body("a&#1;b &#x7f; &#0; &#xFFFE;", "de", &q) == "(p \"ab  \xEF\xBF\xBD \xEF\xBF\xBD\")");
     CHECK(codes(q.sink) == "warning control-character 4:1");
 
+    // Text around a removed control is still one inline, and the message
+    // points at the start of the text that held it.
+    Parsed s;
+    CHECK(body("*a* [b](https://x.org) c!d &amp; e&#1;f&#2; g", "de", &s) ==
+          R"((p (em "a") " " (a ext:https://x.org "b") " c!d & ef g"))");
+    CHECK(codes(s.sink) == "warning control-character 4:23");
+
     // In a block with raw HTML, gumbo replaces control characters by U+FFFD,
     // both those it decodes and those cmark decoded before.
     Parsed r;

@@ -109,3 +109,42 @@ TEST_CASE("typography across a paragraph's inlines, never inside code") {
     CHECK(body("## \"Titel\" -- Teil 2\n\n> \"Zitat\"") ==
           R"((h2#titel-teil-2 "„Titel“ – Teil 2") (quote (p "„Zitat“")))");
 }
+
+TEST_CASE("dashes and ellipses come first: what they take, no other rule sees") {
+    check_table("de", {
+                          {"-----", "—–"},
+                          {"......", "……"},
+                          {"....", "…."},
+                          {"5 -- 6", "5 – 6"},
+                          {"a - -b", "a - -b"},
+                          {"Dann... - nicht", "Dann… – nicht"},
+                          // A dash opens a quote; an ellipsis is not the
+                          // abbreviation's or the unit's period.
+                          {R"(Wort --"Zitat")", "Wort –„Zitat“"},
+                          {R"("- ja")", "„- ja“"},
+                          {"S... 4", "S… 4"},
+                          {"30 Sek... Pause", "30 Sek… Pause"},
+                          {"z. B... und", "z. B… und"},
+                          {"Dr. Meier... Dr.... X", "Dr.\u00A0Meier… Dr…. X"},
+                      });
+    check_table("en", {
+                          {"a---'b'", "a—‘b’"},
+                          {"'Tis", "‘Tis"},
+                          {"10 °F", "10\u00A0°F"},
+                          {"approx. 5 kg", "approx.\u00A05\u00A0kg"},
+                          {"Mr. Smith and mr. smith", "Mr.\u00A0Smith and mr. smith"},
+                      });
+}
+
+TEST_CASE("ill-formed UTF-8 given to typography comes out as U+FFFD") {
+    CHECK(apply_typography("a\xFF\"b\"", "en") == "a\uFFFD”b”");
+}
+
+TEST_CASE("typography rules reach across inlines and line ends") {
+    CHECK(body("Dehnen -\nnicht federn") == R"((p "Dehnen –" (soft) "nicht federn"))");
+    CHECK(body("Dr. *Meier* und 5 *km*") ==
+          R"((p "Dr.\u00a0" (em "Meier") " und 5\u00a0" (em "km")))");
+    CHECK(body("z.\nB. so") == R"((p "z." (soft) "B. so"))");
+    CHECK(body("*--*-") == R"((p (em "–") "-"))");
+    CHECK(body("`x`--'y'", "en") == R"((p (code "x") "–‘y’"))");
+}
