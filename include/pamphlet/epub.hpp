@@ -5,6 +5,7 @@
 #include "pamphlet/model.hpp"
 #include "pamphlet/profile.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -26,9 +27,16 @@ struct EpubContents {
     int spine_items = 0;  // the documents a reader pages through, in order
 };
 
-// The complete EPUB file as bytes, or nullopt when the edition cannot be
-// written (diagnostics say why). Deterministic: same input, same bytes.
-// `contents`, when given, is told what the book holds.
+// Writes the EPUB file `out` (created or emptied), one page at a time:
+// memory holds the largest page, not the book. False when the edition
+// cannot be written (diagnostics say why); `out` is then incomplete, for
+// the caller to remove. Deterministic: same input, same bytes. `contents`,
+// when given, is told what the book holds.
+bool write_epub(const Collection& collection, const Edition& edition, const Profile& profile,
+                const EpubOptions& options, const std::filesystem::path& out,
+                DiagnosticSink& sink, EpubContents* contents = nullptr);
+
+// The same book as bytes in memory (tests, fuzzing), or nullopt.
 std::optional<std::string> write_epub(const Collection& collection, const Edition& edition,
                                       const Profile& profile, const EpubOptions& options,
                                       DiagnosticSink& sink, EpubContents* contents = nullptr);

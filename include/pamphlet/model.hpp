@@ -123,6 +123,14 @@ struct Article {
     // The ids of the headings of the body (heading_ids), what a link to
     // "ID.LANG.md#section" may name, known whether or not the body is held.
     std::set<std::string> section_ids;
+    // The body's own headings (not those in lists or quotes), in order,
+    // with their text: what a table of contents shows without the body.
+    struct Section {
+        int level = 0;
+        std::string id;
+        std::string title;  // plain_text of the heading
+    };
+    std::vector<Section> outline;
     // Whether the lead image is also a figure of the body.
     bool lead_image_in_body = false;
     // Where the body's images are, in reading order (what a build's inputs are).
@@ -140,6 +148,10 @@ struct Article {
         return image && image->target.kind == Target::Kind::file && !lead_image_in_body;
     }
 };
+
+// Notes in `article` what it must know of its body `blocks` without holding
+// them: section_ids, outline, lead_image_in_body, body_images.
+void note_body(Article& article, const std::vector<Block>& blocks);
 
 // A string that may differ per language ("title: {de: ..., en: ...}").
 struct LocalizedText {

@@ -1,10 +1,10 @@
-// The parts of an EPUB as the writer assembles them before packaging.
-// Every href is relative to the EPUB/ folder that holds package.opf.
+// The parts of an EPUB as the writer records them for the package
+// document. Every href is relative to the EPUB/ folder that holds
+// package.opf. A page itself is not kept: it is built, written into the
+// archive and dropped (see epub.cpp).
 #pragma once
 
-#include <pugixml.hpp>
-
-#include <memory>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -14,7 +14,6 @@ namespace pamphlet::epub {
 struct ContentDocument {
     std::string id;    // manifest id
     std::string href;  // "text/intro.xhtml"
-    std::unique_ptr<pugi::xml_document> xml;
     std::string properties;  // manifest properties, e.g. "nav"
     bool in_spine = true;
 };
@@ -26,6 +25,10 @@ struct Resource {
     std::string media_type;
     std::string properties;  // e.g. "cover-image"
     std::string data;
+    // When set, the bytes are this file's, read only when the archive
+    // writer reaches the resource (so a book's photos are never all in
+    // memory at once).
+    std::filesystem::path file;
 };
 
 // One entry of the table of contents (nav.xhtml and toc.ncx).

@@ -1,6 +1,9 @@
-// write_epub: one language edition as an EPUB 3 book. The pages are built
-// first, because the fonts are subset to exactly the characters they show
-// and the stylesheet declares only the fonts that were embedded.
+// write_epub: one language edition as an EPUB 3 book, written in two
+// sessions of the archive. The first writes the pages, each built, measured
+// for the fonts, serialised and freed in turn, so memory holds one page at a
+// time. The second writes what depends on all pages: the fonts, subset to
+// exactly the characters the pages show, the stylesheet that declares only
+// the fonts that were embedded, the images the pages use, package.opf.
 #include "pamphlet/epub.hpp"
 
 #include "book.hpp"
@@ -13,6 +16,8 @@
 #include "xml_writer.hpp"
 #include "zip_writer.hpp"
 
+#include "pamphlet/base/files.hpp"
+#include "pamphlet/base/limits.hpp"
 #include "pamphlet/locale.hpp"
 
 #include <algorithm>
@@ -29,24 +34,14 @@ void add_unique(std::vector<std::string>& values, const std::string& value) {
     }
 }
 
-ContentDocument make_document(std::string id, std::string href, XhtmlPage page) {
-    ContentDocument document;
-    document.id = std::move(id);
-    document.href = std::move(href);
-    document.xml = std::move(page.xml);
-    return document;
-}
-
-TocEntry toc_entry_for(const Article& article, const std::vector<Block>& blocks,
-                       const std::string& href) {
+TocEntry toc_entry_for(const Article& article, const std::string& href) {
     TocEntry entry{article.title.empty() ? article.id : article.title, href, {}};
-    for (const Block& block : blocks) {
-        if (block.kind != BlockKind::heading || heading_rank(block) != 2 || block.id.empty()) {
+    // From the article's outline: the book's navigation comes before its
+    // pages, and needs no body.
+    for (const Article::Section& section : article.outline) {
+        if (std::clamp(section.level, 2, 6) != 2 || section.id.empty() || section.title.empty())
             continue;
-        }
-        std::string label = plain_text(block.inlines);
-        if (label.empty()) continue;
-        entry.children.push_back({label, href + "#" + block.id, {}});
+        entry.children.push_back({section.title, href + "#" + section.id, {}});
     }
     return entry;
 }
@@ -54,17 +49,20 @@ TocEntry toc_entry_for(const Article& article, const std::vector<Block>& blocks,
 class BookWriter {
 public:
     BookWriter(const Collection& collection, const Edition& edition, const Profile& profile,
-               const EpubOptions& options, DiagnosticSink& sink)
+               const EpubOptions& options, SourceSpan output_span, DiagnosticSink& sink)
         : collection_(collection),
           edition_(edition),
           profile_(profile),
           options_(options),
           sink_(sink),
+          output_span_(std::move(output_span)),
           collection_span_(collection.file_span()),
           images_(options.images),
           context_{collection, edition, targets_, images_, sink} {}
 
-    std::optional<std::string> write() {
+    // Writes the book through `zip`; false when it cannot be written
+    // (diagnostics say why, and what `zip` holds is to be thrown away).
+    bool write(ZipWriter& zip) {
         std::size_t errors_before = sink_.error_count();
         const std::string& lang = edition_.lang;
         const Words& words = words_for(lang);
@@ -80,94 +78,131 @@ public:
             logo_href = images_.add(*collection_.publisher.logo, collection_span_, sink_);
         }
 
+        // First session: the pages, each built when the archive reaches it.
+        std::vector<ZipEntry> entries;
+        entries.push_back({"mimetype", ZipMethod::stored, [] { return "application/epub+zip"; }});
+        entries.push_back({"META-INF/container.xml", ZipMethod::deflated, [] {
+                               return serialize_xml(*container_document(), XmlFlavor::xml);
+                           }});
+
         std::vector<Landmark> landmarks;
         if (cover_href) {
-            pages_.push_back(
-                make_document("page-cover", "text/cover.xhtml", cover_page(*cover_href, context_)));
+            add_page(entries, "page-cover", "text/cover.xhtml",
+                     [this, href = *cover_href] { return cover_page(href, context_); });
             landmarks.push_back({"cover", std::string(words.cover_image), "text/cover.xhtml"});
         }
-        pages_.push_back(
-            make_document("page-title", "text/title.xhtml", title_page(logo_href, context_)));
-        nav_position_ = pages_.size();
+        add_page(entries, "page-title", "text/title.xhtml",
+                 [this, logo_href] { return title_page(logo_href, context_); });
 
         std::vector<TocEntry> toc;
         for (const Article& article : edition_.articles) {
-            const std::string& file = targets_.file_of.at(article.id);
-            std::string href = "text/" + file;
-            const ArticleBody body = edition_.body(article, sink_);
-            if (!body) continue;  // said why
-            pages_.push_back(make_document("text-" + file.substr(0, file.size() - 6), href,
-                                           article_page(article, *body, context_)));
-            toc.push_back(toc_entry_for(article, *body, href));
+            toc.push_back(toc_entry_for(article, "text/" + targets_.file_of.at(article.id)));
         }
-        pages_.push_back(make_document("page-colophon", "text/colophon.xhtml",
-                                       colophon_page(logo_href, options_.generator, context_)));
         toc.push_back({std::string(words.colophon), "text/colophon.xhtml", {}});
-
         landmarks.push_back({"toc", std::string(words.contents), "nav.xhtml#toc"});
         if (!edition_.articles.empty()) {
             landmarks.push_back({"bodymatter", std::string(words.start),
                                  "text/" + targets_.file_of.at(edition_.articles.front().id)});
         }
-        ContentDocument nav =
-            make_document("nav", "nav.xhtml", navigation_document(toc, landmarks, lang));
-        nav.properties = "nav";
-        pages_.insert(pages_.begin() + static_cast<std::ptrdiff_t>(nav_position_), std::move(nav));
+        add_page(entries, "nav", "nav.xhtml", [&toc, &landmarks, &lang] {
+            return navigation_document(toc, landmarks, lang);
+        });
+        documents_.back().properties = "nav";
 
-        FaceUsage usage;
-        for (const ContentDocument& page : pages_) collect_face_usage(*page.xml, usage);
-        FontEmbedding fonts = embed_fonts(profile_, usage, sink_);
+        for (const Article& article : edition_.articles) {
+            const std::string& file = targets_.file_of.at(article.id);
+            add_page(entries, "text-" + file.substr(0, file.size() - 6), "text/" + file,
+                     [this, &article] {
+                         // Held, or read again: let go once its page is made.
+                         const ArticleBody body = edition_.body(article, sink_);
+                         return article_page(article, body ? *body : std::vector<Block>{},
+                                             context_);
+                     });
+        }
+        add_page(entries, "page-colophon", "text/colophon.xhtml", [this, logo_href] {
+            return colophon_page(logo_href, options_.generator, context_);
+        });
+        if (!write_session(zip, entries)) return false;
+        if (sink_.error_count() > errors_before) return false;
 
+        // Second session: what depends on every page (the fonts hold the
+        // characters all pages show; the images are those the pages use).
+        FontEmbedding fonts = embed_fonts(profile_, usage_, sink_);
         Resource stylesheet{"css", "css/book.css", "text/css", "",
-                            book_stylesheet(profile_, fonts.fonts)};
+                            book_stylesheet(profile_, fonts.fonts), {}};
         Resource ncx{
             "ncx", "toc.ncx", "application/x-dtbncx+xml", "",
-            serialize_xml(*ncx_document(toc, identifier(), title(), lang), XmlFlavor::xml)};
+            serialize_xml(*ncx_document(toc, identifier(), title(), lang), XmlFlavor::xml), {}};
 
         std::vector<const Resource*> resources = {&ncx, &stylesheet};
         for (const Resource& font : fonts.files) resources.push_back(&font);
         for (const Resource& image : images_.resources()) resources.push_back(&image);
         std::vector<const ContentDocument*> documents;
-        for (const ContentDocument& page : pages_) documents.push_back(&page);
-
+        for (const ContentDocument& document : documents_) documents.push_back(&document);
         std::string package = serialize_xml(
             *package_document(metadata(!fonts.files.empty()), resources, documents, ncx.id),
             XmlFlavor::xml);
+        if (sink_.error_count() > errors_before) return false;
 
-        if (sink_.error_count() > errors_before) return std::nullopt;
-
-        std::vector<ZipEntry> entries;
-        entries.push_back({"mimetype", "application/epub+zip", false});
-        entries.push_back(
-            {"META-INF/container.xml", serialize_xml(*container_document(), XmlFlavor::xml), true});
-        entries.push_back({"EPUB/package.opf", std::move(package), true});
-        const ContentDocument& nav_document = pages_[nav_position_];
-        entries.push_back({"EPUB/" + nav_document.href,
-                           serialize_xml(*nav_document.xml, XmlFlavor::xhtml), true});
-        for (const Resource* resource : resources) {
-            entries.push_back({"EPUB/" + resource->href, resource->data, true});
+        entries.clear();
+        for (const Resource& image : images_.resources()) entries.push_back(image_entry(image));
+        for (const Resource* resource : {&stylesheet, &ncx}) {
+            entries.push_back({"EPUB/" + resource->href, ZipMethod::deflated,
+                               [resource] { return resource->data; }});
         }
-        for (const ContentDocument& page : pages_) {
-            if (&page == &nav_document) continue;
+        for (const Resource& font : fonts.files) {
             entries.push_back(
-                {"EPUB/" + page.href, serialize_xml(*page.xml, XmlFlavor::xhtml), true});
+                {"EPUB/" + font.href, ZipMethod::deflated, [&font] { return font.data; }});
         }
-
-        ZipResult zip = write_zip(entries, options_.timestamp);
-        if (!zip.error.empty()) {
-            sink_.error(SourceSpan{}, "epub-write-failed",
-                        "cannot build the EPUB archive: " + zip.error);
-            return std::nullopt;
-        }
-        return std::move(zip.bytes);
+        entries.push_back(
+            {"EPUB/package.opf", ZipMethod::deflated, [&package] { return package; }});
+        if (!write_session(zip, entries)) return false;
+        return sink_.error_count() == errors_before;
     }
 
     int spine_items() const {
-        return static_cast<int>(std::count_if(pages_.begin(), pages_.end(),
+        return static_cast<int>(std::count_if(documents_.begin(), documents_.end(),
                                               [](const ContentDocument& d) { return d.in_spine; }));
     }
 
 private:
+    // A content document: recorded for the package, and built, measured
+    // for the fonts, serialised and freed when the archive reaches it.
+    template <typename Build>
+    void add_page(std::vector<ZipEntry>& entries, std::string id, std::string href, Build build) {
+        entries.push_back({"EPUB/" + href, ZipMethod::deflated, [this, build] {
+                               XhtmlPage page = build();
+                               collect_face_usage(*page.xml, usage_);
+                               return serialize_xml(*page.xml, XmlFlavor::xhtml);
+                           }});
+        documents_.push_back({std::move(id), std::move(href), {}, true});
+    }
+
+    // PNG, JPEG and GIF are compressed already: deflating them again costs
+    // time and saves nothing.
+    ZipEntry image_entry(const Resource& image) {
+        const bool compressed = image.media_type == "image/png" ||
+                                image.media_type == "image/jpeg" || image.media_type == "image/gif";
+        return {"EPUB/" + image.href, compressed ? ZipMethod::stored : ZipMethod::deflated,
+                [this, &image] {
+                    if (image.file.empty()) return image.data;
+                    FileRead read = read_file_limited(image.file, limits::image_file_bytes);
+                    if (!read.ok()) {
+                        sink_.error(collection_span_, "epub-write-failed",
+                                    "image '" + image.file.filename().string() + "' " +
+                                        describe_problem(read, limits::image_file_bytes) +
+                                        " now, while the book is written");
+                    }
+                    return std::move(read.bytes);
+                }};
+    }
+
+    bool write_session(ZipWriter& zip, const std::vector<ZipEntry>& entries) {
+        if (zip.write(entries)) return true;
+        sink_.error(output_span_, "epub-write-failed", zip.error());
+        return false;
+    }
+
     void plan_article_files() {
         UniqueNames names;
         for (const char* fixed : {"cover.xhtml", "title.xhtml", "colophon.xhtml"}) {
@@ -219,23 +254,40 @@ private:
     const Profile& profile_;
     const EpubOptions& options_;
     DiagnosticSink& sink_;
+    SourceSpan output_span_;  // the file written, for write errors
     SourceSpan collection_span_;
     LinkTargets targets_;
     ImageCatalog images_;
     PageContext context_;
-    std::vector<ContentDocument> pages_;
-    std::size_t nav_position_ = 0;
+    std::vector<ContentDocument> documents_;  // in reading order
+    FaceUsage usage_;                         // of the pages built so far
 };
 
 }  // namespace
 
+bool write_epub(const Collection& collection, const Edition& edition, const Profile& profile,
+                const EpubOptions& options, const std::filesystem::path& out,
+                DiagnosticSink& sink, EpubContents* contents) {
+    BookWriter writer(collection, edition, profile, options, SourceSpan::whole(out.string()),
+                      sink);
+    ZipWriter zip(out, options.timestamp);
+    bool written = writer.write(zip);
+    if (written && !zip.finish()) {
+        sink.error(SourceSpan::whole(out.string()), "epub-write-failed", zip.error());
+        written = false;
+    }
+    if (written && contents != nullptr) contents->spine_items = writer.spine_items();
+    return written;
+}
+
 std::optional<std::string> write_epub(const Collection& collection, const Edition& edition,
                                       const Profile& profile, const EpubOptions& options,
                                       DiagnosticSink& sink, EpubContents* contents) {
-    BookWriter writer(collection, edition, profile, options, sink);
-    std::optional<std::string> bytes = writer.write();
-    if (bytes && contents != nullptr) contents->spine_items = writer.spine_items();
-    return bytes;
+    BookWriter writer(collection, edition, profile, options, SourceSpan{}, sink);
+    ZipWriter zip(options.timestamp);
+    if (!writer.write(zip)) return std::nullopt;
+    if (contents != nullptr) contents->spine_items = writer.spine_items();
+    return zip.take_bytes();
 }
 
 }  // namespace pamphlet

@@ -1,7 +1,5 @@
 #include "images.hpp"
 
-#include "pamphlet/base/files.hpp"
-#include "pamphlet/base/limits.hpp"
 
 namespace pamphlet::epub {
 
@@ -27,16 +25,9 @@ std::optional<std::string> ImageCatalog::add(const std::filesystem::path& file,
         }
         resource.data = verdict->svg;
     } else {
-        // The verdict keeps pixels for the PDF, not the file: read it again.
-        FileRead read = read_file_limited(file, limits::image_file_bytes);
-        if (!read.ok()) {
-            sink.warning(span, "image-unusable",
-                         "image '" + name + "' " +
-                             describe_problem(read, limits::image_file_bytes) +
-                             " now; its alt text is shown instead");
-            return std::nullopt;
-        }
-        resource.data = std::move(read.bytes);
+        // The verdict keeps pixels for the PDF, not the file: it is read
+        // again when the archive is written.
+        resource.file = file;
     }
     std::string stored =
         names_.claim(safe_stem(file.stem().string(), "image"), std::string(verdict->extension()));

@@ -3,6 +3,8 @@
 
 #include "book.hpp"
 
+#include <pugixml.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>

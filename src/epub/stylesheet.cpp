@@ -3,9 +3,12 @@
 
 #include "xml_chars.hpp"
 
+#include <bitset>
 #include <charconv>
 #include <cmath>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace pamphlet::epub {
 
@@ -130,19 +133,42 @@ constexpr std::u32string_view list_marker_chars = U"0123456789.\u2022\u25E6\u25A
 // (U+2010 or U+002D depending on the engine), spaces.
 constexpr std::u32string_view reader_inserted_chars = U"-\u2010\u00AD \u00A0";
 
-void collect(const pugi::xml_node& element, FaceState state, FaceUsage& usage) {
+// The characters of one page, by face. A page repeats the same few dozen
+// characters thousands of times: a bit per BMP character answers "seen
+// already?" without the cost of a std::set insertion per character.
+class PageChars {
+public:
+    void add(std::size_t slot, char32_t c) {
+        if (c < bmp_size) {
+            std::bitset<bmp_size>& seen = seen_[slot];
+            if (seen.test(c)) return;
+            seen.set(c);
+        }
+        fresh_[slot].push_back(c);
+    }
+    template <typename Chars>
+    void add_all(std::size_t slot, const Chars& chars) {
+        for (char32_t c : chars) add(slot, c);
+    }
+    const std::vector<char32_t>& chars(std::size_t slot) const { return fresh_[slot]; }
+
+private:
+    static constexpr std::size_t bmp_size = 0x10000;
+    std::array<std::bitset<bmp_size>, face_slot_count> seen_{};
+    std::array<std::vector<char32_t>, face_slot_count> fresh_;
+};
+
+void collect(const pugi::xml_node& element, FaceState state, PageChars& page) {
     if (element.attribute("hidden")) return;
     state = element_state(element, state);
-    auto& chars = usage[static_cast<std::size_t>(state.slot())];
-    if (std::string_view(element.name()) == "li") {
-        chars.insert(list_marker_chars.begin(), list_marker_chars.end());
-    }
+    const auto slot = static_cast<std::size_t>(state.slot());
+    if (std::string_view(element.name()) == "li") page.add_all(slot, list_marker_chars);
     for (const pugi::xml_node& child : element.children()) {
         if (child.type() == pugi::node_element) {
-            collect(child, state, usage);
+            collect(child, state, page);
         } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
             utf8::for_each(child.value(), [&](char32_t c) {
-                if (c >= 0x20 && is_xml_text_char(c)) chars.insert(c);
+                if (c >= 0x20 && is_xml_text_char(c)) page.add(slot, c);
             });
         }
     }
@@ -197,11 +223,12 @@ const FaceInfo& face_info(FaceSlot slot) {
 void collect_face_usage(const pugi::xml_document& page, FaceUsage& usage) {
     pugi::xml_node body = page.document_element().child("body");
     if (!body) return;
-    FaceUsage page_usage;
-    collect(body, FaceState{}, page_usage);
+    auto seen = std::make_unique<PageChars>();  // 80 KiB of bits: not on the stack
+    collect(body, FaceState{}, *seen);
     for (std::size_t slot = 0; slot < face_slot_count; ++slot) {
-        if (page_usage[slot].empty()) continue;
-        usage[slot].insert(page_usage[slot].begin(), page_usage[slot].end());
+        const std::vector<char32_t>& chars = seen->chars(slot);
+        if (chars.empty()) continue;
+        usage[slot].insert(chars.begin(), chars.end());
         usage[slot].insert(reader_inserted_chars.begin(), reader_inserted_chars.end());
     }
 }

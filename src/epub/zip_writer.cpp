@@ -2,10 +2,15 @@
 
 #include "utc_time.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
+#include <exception>
 
 namespace pamphlet::epub {
 
@@ -26,100 +31,357 @@ DosTime dos_time(long long timestamp) {
     return result;
 }
 
+// The archive's bytes, in a file or in memory, as a libzip source that can
+// be read (to open the archive again for the next session) and written.
+// It supports "cloning": a session keeps the bytes of the entries already
+// written and only appends, so an archive of many sessions costs no copy.
+class ArchiveStore {
+public:
+    explicit ArchiveStore(std::filesystem::path file) : file_(std::move(file)) {
+        zip_error_init(&error_);
+    }
+    ArchiveStore() { zip_error_init(&error_); }
+    ~ArchiveStore() {
+        if (fd_ >= 0) ::close(fd_);
+        zip_error_fini(&error_);
+    }
+    ArchiveStore(const ArchiveStore&) = delete;
+    ArchiveStore& operator=(const ArchiveStore&) = delete;
+
+    bool in_memory() const { return file_.empty(); }
+    const std::filesystem::path& file() const { return file_; }
+
+    // Empty or "cannot open FILE: reason".
+    std::string open() {
+        if (in_memory() || fd_ >= 0) return {};
+        fd_ = ::open(file_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd_ < 0) return "cannot open " + file_.string() + ": " + std::strerror(errno);
+        return {};
+    }
+
+    std::string close() {
+        if (fd_ < 0) return {};
+        const int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) return "cannot close " + file_.string() + ": " + std::strerror(errno);
+        return {};
+    }
+
+    std::string take_bytes() { return std::move(memory_); }
+
+    static zip_int64_t callback(void* user, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+        return static_cast<ArchiveStore*>(user)->handle(data, len, cmd);
+    }
+
+private:
+    zip_int64_t handle(void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+        switch (cmd) {
+        case ZIP_SOURCE_SUPPORTS:
+            return zip_source_make_command_bitmap(
+                ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
+                ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_BEGIN_WRITE_CLONING,
+                ZIP_SOURCE_WRITE, ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE,
+                ZIP_SOURCE_COMMIT_WRITE, ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_REMOVE, -1);
+        case ZIP_SOURCE_OPEN:
+            read_at_ = 0;
+            return 0;
+        case ZIP_SOURCE_READ: return read(data, len);
+        case ZIP_SOURCE_CLOSE: return 0;
+        case ZIP_SOURCE_STAT: {
+            zip_int64_t bytes = size();
+            if (bytes < 0) return -1;
+            auto* st = static_cast<zip_stat_t*>(data);
+            zip_stat_init(st);
+            st->size = static_cast<zip_uint64_t>(bytes);
+            st->valid |= ZIP_STAT_SIZE;
+            return sizeof(zip_stat_t);
+        }
+        case ZIP_SOURCE_SEEK: return seek(data, len, read_at_);
+        case ZIP_SOURCE_TELL: return static_cast<zip_int64_t>(read_at_);
+        case ZIP_SOURCE_BEGIN_WRITE: return truncate(0);
+        case ZIP_SOURCE_BEGIN_WRITE_CLONING: return truncate(len);
+        case ZIP_SOURCE_WRITE: return write(data, len);
+        case ZIP_SOURCE_SEEK_WRITE: return seek(data, len, write_at_);
+        case ZIP_SOURCE_TELL_WRITE: return static_cast<zip_int64_t>(write_at_);
+        // The archive is written in place: a failed session leaves a file
+        // that the caller throws away, so there is nothing to commit or undo.
+        case ZIP_SOURCE_COMMIT_WRITE:
+        case ZIP_SOURCE_ROLLBACK_WRITE: return 0;
+        case ZIP_SOURCE_REMOVE: return truncate(0);
+        case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, len);
+        case ZIP_SOURCE_FREE: return 0;  // owned by the writer
+        default: return fail(ZIP_ER_OPNOTSUPP, 0);
+        }
+    }
+
+    zip_int64_t fail(int code, int system) {
+        zip_error_set(&error_, code, system);
+        return -1;
+    }
+
+    zip_int64_t size() {
+        if (in_memory()) return static_cast<zip_int64_t>(memory_.size());
+        struct stat st;
+        if (::fstat(fd_, &st) != 0) return fail(ZIP_ER_READ, errno);
+        return static_cast<zip_int64_t>(st.st_size);
+    }
+
+    zip_int64_t seek(void* data, zip_uint64_t len, zip_uint64_t& position) {
+        zip_int64_t end = size();
+        if (end < 0) return -1;
+        zip_int64_t to = zip_source_seek_compute_offset(
+            position, static_cast<zip_uint64_t>(end), data, len, &error_);
+        if (to < 0) return -1;
+        position = static_cast<zip_uint64_t>(to);
+        return 0;
+    }
+
+    zip_int64_t read(void* data, zip_uint64_t len) {
+        if (in_memory()) {
+            if (read_at_ >= memory_.size()) return 0;
+            const std::size_t n = std::min<std::size_t>(len, memory_.size() - read_at_);
+            std::memcpy(data, memory_.data() + read_at_, n);
+            read_at_ += n;
+            return static_cast<zip_int64_t>(n);
+        }
+        for (;;) {
+            ssize_t n = ::pread(fd_, data, len, static_cast<off_t>(read_at_));
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return fail(ZIP_ER_READ, errno);
+            read_at_ += static_cast<zip_uint64_t>(n);
+            return n;
+        }
+    }
+
+    zip_int64_t write(const void* data, zip_uint64_t len) {
+        if (in_memory()) {
+            if (memory_.size() < write_at_ + len) memory_.resize(write_at_ + len);
+            std::memcpy(memory_.data() + write_at_, data, len);
+            write_at_ += len;
+            return static_cast<zip_int64_t>(len);
+        }
+        const char* p = static_cast<const char*>(data);
+        zip_uint64_t left = len;
+        while (left > 0) {
+            // A file-size limit (SIGXFSZ ignored) or a full disk comes back here as EFBIG/ENOSPC.
+            ssize_t n = ::pwrite(fd_, p, left, static_cast<off_t>(write_at_));
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return fail(ZIP_ER_WRITE, errno);
+            p += n;
+            left -= static_cast<zip_uint64_t>(n);
+            write_at_ += static_cast<zip_uint64_t>(n);
+        }
+        return static_cast<zip_int64_t>(len);
+    }
+
+    // Keeps the first `keep` bytes and writes on from there.
+    zip_int64_t truncate(zip_uint64_t keep) {
+        if (in_memory()) {
+            if (keep > memory_.size()) return fail(ZIP_ER_INVAL, 0);
+            memory_.resize(keep);
+        } else if (::ftruncate(fd_, static_cast<off_t>(keep)) != 0) {
+            return fail(ZIP_ER_WRITE, errno);
+        }
+        write_at_ = keep;
+        return 0;
+    }
+
+    std::filesystem::path file_;
+    int fd_ = -1;
+    std::string memory_;
+    zip_uint64_t read_at_ = 0;
+    zip_uint64_t write_at_ = 0;
+    zip_error_t error_;
+};
+
+// One entry as a libzip source: its bytes are made when libzip first asks
+// for them (ZIP_SOURCE_STAT, just before the entry is written; libzip
+// writes entries in order) and dropped when libzip has read them.
+class LazyEntry {
+public:
+    explicit LazyEntry(const ZipEntry& entry) : entry_(entry) { zip_error_init(&error_); }
+    ~LazyEntry() { zip_error_fini(&error_); }
+    LazyEntry(const LazyEntry&) = delete;
+    LazyEntry& operator=(const LazyEntry&) = delete;
+
+    // What make() threw, to be rethrown once libzip is out of the way.
+    std::exception_ptr thrown() const { return thrown_; }
+
+    static zip_int64_t callback(void* user, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+        return static_cast<LazyEntry*>(user)->handle(data, len, cmd);
+    }
+
+private:
+    zip_int64_t handle(void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+        switch (cmd) {
+        case ZIP_SOURCE_SUPPORTS:
+            return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+                                                  ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                  ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+        case ZIP_SOURCE_STAT: {
+            // Asked again after the entry is written: the size is remembered.
+            if (!sized_ && !make()) return -1;
+            auto* st = static_cast<zip_stat_t*>(data);
+            zip_stat_init(st);
+            st->size = size_;
+            st->valid |= ZIP_STAT_SIZE;
+            return sizeof(zip_stat_t);
+        }
+        case ZIP_SOURCE_OPEN:
+            if (!made_ && !make()) return -1;
+            read_at_ = 0;
+            return 0;
+        case ZIP_SOURCE_READ: {
+            const std::size_t n = std::min<std::size_t>(len, data_.size() - read_at_);
+            std::memcpy(data, data_.data() + read_at_, n);
+            read_at_ += n;
+            return static_cast<zip_int64_t>(n);
+        }
+        case ZIP_SOURCE_CLOSE:
+            std::string().swap(data_);
+            made_ = false;
+            return 0;
+        case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, len);
+        case ZIP_SOURCE_FREE: return 0;  // owned by the writer
+        default: zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
+        }
+    }
+
+    // No exception may cross libzip's C frames.
+    bool make() {
+        try {
+            data_ = entry_.make ? entry_.make() : std::string();
+        } catch (...) {
+            thrown_ = std::current_exception();
+            zip_error_set(&error_, ZIP_ER_INTERNAL, 0);
+            return false;
+        }
+        size_ = data_.size();
+        sized_ = made_ = true;
+        return true;
+    }
+
+    const ZipEntry& entry_;
+    std::string data_;
+    zip_uint64_t size_ = 0;
+    std::size_t read_at_ = 0;
+    bool sized_ = false, made_ = false;
+    std::exception_ptr thrown_;
+    zip_error_t error_;
+};
+
 std::string libzip_message(zip_error_t* error) {
     std::string message = zip_error_strerror(error);
     zip_error_fini(error);
     return message;
 }
 
-// Owns the in-memory source across zip_close, which would otherwise free it.
-class BufferArchive {
-public:
-    BufferArchive() {
-        zip_error_t error;
-        zip_error_init(&error);
-        source_ = zip_source_buffer_create(nullptr, 0, 0, &error);
-        if (!source_) {
-            error_ = libzip_message(&error);
-            return;
-        }
-        zip_source_keep(source_);
-        archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error);
-        if (!archive_) error_ = libzip_message(&error);
-        zip_error_fini(&error);
-    }
-    ~BufferArchive() {
-        if (archive_) zip_discard(archive_);
-        if (source_) zip_source_free(source_);
-    }
-    BufferArchive(const BufferArchive&) = delete;
-    BufferArchive& operator=(const BufferArchive&) = delete;
-
-    const std::string& error() const { return error_; }
-
-    bool add(const ZipEntry& entry, DosTime time) {
-        zip_source_t* data = zip_source_buffer(archive_, entry.data.data(), entry.data.size(), 0);
-        if (!data) return fail("cannot add '" + entry.name + "'");
-        zip_int64_t index = zip_file_add(archive_, entry.name.c_str(), data, ZIP_FL_ENC_UTF_8);
-        if (index < 0) {
-            zip_source_free(data);
-            return fail("cannot add '" + entry.name + "'");
-        }
-        auto i = static_cast<zip_uint64_t>(index);
-        constexpr zip_uint32_t regular_file_0644 = 0100644u << 16;
-        bool ok =
-            zip_set_file_compression(archive_, i, entry.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                     entry.compress ? 9 : 0) == 0 &&
-            zip_file_set_dostime(archive_, i, time.time, time.date, 0) == 0 &&
-            zip_file_set_external_attributes(archive_, i, 0, ZIP_OPSYS_UNIX, regular_file_0644) ==
-                0;
-        return ok || fail("cannot set the properties of '" + entry.name + "'");
-    }
-
-    // Writes the archive into the buffer source and reads it back.
-    bool finish(std::string& bytes) {
-        zip_t* archive = archive_;
-        archive_ = nullptr;
-        if (zip_close(archive) != 0) {
-            archive_ = archive;
-            return fail("cannot write the archive");
-        }
-        if (zip_source_open(source_) != 0) return fail("cannot read the archive back");
-        bool ok = zip_source_seek(source_, 0, SEEK_END) == 0;
-        zip_int64_t size = zip_source_tell(source_);
-        ok = ok && size >= 0 && zip_source_seek(source_, 0, SEEK_SET) == 0;
-        if (ok) {
-            bytes.resize(static_cast<std::size_t>(size));
-            ok = zip_source_read(source_, bytes.data(), static_cast<zip_uint64_t>(size)) == size;
-        }
-        zip_source_close(source_);
-        return ok || fail("cannot read the archive back");
-    }
-
-private:
-    bool fail(std::string what) {
-        error_ = std::move(what);
-        if (archive_) error_ += ": " + std::string(zip_strerror(archive_));
-        return false;
-    }
-
-    zip_source_t* source_ = nullptr;
-    zip_t* archive_ = nullptr;
-    std::string error_;
-};
-
 }  // namespace
 
-ZipResult write_zip(const std::vector<ZipEntry>& entries, long long timestamp) {
-    BufferArchive archive;
-    if (!archive.error().empty()) return {{}, archive.error()};
-    DosTime time = dos_time(timestamp);
-    for (const ZipEntry& entry : entries) {
-        if (!archive.add(entry, time)) return {{}, archive.error()};
+struct ZipWriter::Impl {
+    ArchiveStore store;
+    zip_source_t* source = nullptr;
+    DosTime time;
+    int sessions = 0;
+    bool broken = false;
+    std::string error;
+
+    bool fail(std::string what) {
+        error = std::move(what);
+        broken = true;
+        return false;
     }
-    ZipResult result;
-    if (!archive.finish(result.bytes)) return {{}, archive.error()};
-    return result;
+};
+
+ZipWriter::ZipWriter(const std::filesystem::path& file, long long timestamp)
+    : impl_(new Impl{ArchiveStore(file), nullptr, dos_time(timestamp), 0, false, {}}) {}
+
+ZipWriter::ZipWriter(long long timestamp)
+    : impl_(new Impl{ArchiveStore(), nullptr, dos_time(timestamp), 0, false, {}}) {}
+
+ZipWriter::~ZipWriter() {
+    if (impl_->source) zip_source_free(impl_->source);
+}
+
+const std::string& ZipWriter::error() const {
+    return impl_->error;
+}
+
+bool ZipWriter::write(const std::vector<ZipEntry>& entries) {
+    Impl& w = *impl_;
+    if (w.broken) return false;
+    if (w.sessions == 0) {
+        if (std::string failed = w.store.open(); !failed.empty()) return w.fail(failed);
+        zip_error_t error;
+        zip_error_init(&error);
+        w.source = zip_source_function_create(&ArchiveStore::callback, &w.store, &error);
+        if (!w.source) return w.fail("cannot start the archive: " + libzip_message(&error));
+        zip_error_fini(&error);
+    }
+    zip_error_t error;
+    zip_error_init(&error);
+    // The archive drops a reference when it is closed or discarded; the
+    // source lives on for the next session.
+    zip_source_keep(w.source);
+    zip_t* archive = zip_open_from_source(w.source, w.sessions == 0 ? ZIP_TRUNCATE : 0, &error);
+    if (!archive) {
+        zip_source_free(w.source);
+        return w.fail("cannot open the archive: " + libzip_message(&error));
+    }
+    zip_error_fini(&error);
+    ++w.sessions;
+
+    std::vector<std::unique_ptr<LazyEntry>> lazy;
+    lazy.reserve(entries.size());
+    auto give_up = [&](const std::string& what) {
+        std::string message = what + ": " + zip_strerror(archive);
+        zip_discard(archive);
+        return w.fail(message);
+    };
+    for (const ZipEntry& entry : entries) {
+        lazy.push_back(std::make_unique<LazyEntry>(entry));
+        zip_source_t* data = zip_source_function(archive, &LazyEntry::callback, lazy.back().get());
+        if (!data) return give_up("cannot add '" + entry.name + "'");
+        zip_int64_t index = zip_file_add(archive, entry.name.c_str(), data, ZIP_FL_ENC_UTF_8);
+        if (index < 0) {
+            zip_source_free(data);
+            return give_up("cannot add '" + entry.name + "'");
+        }
+        auto i = static_cast<zip_uint64_t>(index);
+        const bool deflate = entry.method == ZipMethod::deflated;
+        constexpr zip_uint32_t regular_file_0644 = 0100644u << 16;
+        bool ok =
+            zip_set_file_compression(archive, i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                     deflate ? zip_deflate_level : 0) == 0 &&
+            zip_file_set_dostime(archive, i, w.time.time, w.time.date, 0) == 0 &&
+            zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, regular_file_0644) ==
+                0;
+        if (!ok) return give_up("cannot set the properties of '" + entry.name + "'");
+    }
+    // The entries' bytes are made here, one entry at a time.
+    if (zip_close(archive) != 0) {
+        std::string message = "cannot write " +
+                              (w.store.in_memory() ? std::string("the archive")
+                                                   : w.store.file().string()) +
+                              ": " + zip_strerror(archive);
+        zip_discard(archive);
+        for (const auto& entry : lazy) {
+            if (entry->thrown()) std::rethrow_exception(entry->thrown());
+        }
+        return w.fail(message);
+    }
+    return true;
+}
+
+bool ZipWriter::finish() {
+    if (impl_->broken) return false;
+    if (std::string failed = impl_->store.close(); !failed.empty()) return impl_->fail(failed);
+    return true;
+}
+
+std::string ZipWriter::take_bytes() {
+    return impl_->store.take_bytes();
 }
 
 }  // namespace pamphlet::epub

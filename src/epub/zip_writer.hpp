@@ -1,27 +1,67 @@
-// The OCF container: a ZIP archive built in memory. The only place that
-// knows libzip.
+// The OCF container: a ZIP archive written entry by entry into a file (or,
+// for tests, into memory). The only place that knows libzip.
+//
+// libzip writes an archive only at zip_close. To keep memory bounded by one
+// entry, each entry's bytes are made by a callback at the moment libzip
+// reaches that entry, and dropped once it is written. An archive is written
+// in sessions: a later session appends entries after those already on disk
+// (libzip keeps them as they are and writes a new central directory), so
+// entries that depend on all earlier ones (fonts, package.opf) can follow.
 #pragma once
 
+#include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace pamphlet::epub {
 
-struct ZipEntry {
-    std::string name;  // path inside the archive
-    std::string data;
-    bool compress = true;  // false: stored, as `mimetype` must be
+enum class ZipMethod {
+    stored,    // `mimetype`, and data that is compressed already (PNG, JPEG, GIF)
+    deflated,  // text, fonts, SVG
 };
 
-struct ZipResult {
-    std::string bytes;  // the archive, when error is empty
-    std::string error;
+struct ZipEntry {
+    std::string name;  // path inside the archive
+    ZipMethod method = ZipMethod::deflated;
+    // The entry's bytes, asked for once, when the archive writer reaches the
+    // entry (in the order given); an exception thrown here fails the session
+    // and is rethrown from write().
+    std::function<std::string()> make;
 };
+
+// The deflate level of every deflated entry: zlib's default, a good deal
+// faster than 9 for a few per cent more bytes.
+inline constexpr int zip_deflate_level = 6;
 
 // Entries are written in the given order, each with modification time
 // `timestamp` (seconds since 1970, UTC; clamped to the DOS range
 // 1980-2107), Unix permissions 0644 and no extra fields, so equal input
 // gives byte-identical archives.
-ZipResult write_zip(const std::vector<ZipEntry>& entries, long long timestamp);
+class ZipWriter {
+public:
+    // Writes into `file`, created or emptied when the first session starts.
+    ZipWriter(const std::filesystem::path& file, long long timestamp);
+    // Writes into memory (take_bytes).
+    explicit ZipWriter(long long timestamp);
+    ~ZipWriter();
+    ZipWriter(const ZipWriter&) = delete;
+    ZipWriter& operator=(const ZipWriter&) = delete;
+
+    // One session: appends `entries` after those of earlier sessions. False
+    // on failure (error() says why); the archive is unusable then.
+    bool write(const std::vector<ZipEntry>& entries);
+    // Closes the file; false when that fails.
+    bool finish();
+    const std::string& error() const;
+
+    // The archive written into memory.
+    std::string take_bytes();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace pamphlet::epub

@@ -146,22 +146,19 @@ void Batch::run_job(std::size_t k) {
     const auto start = std::chrono::steady_clock::now();
     DiagnosticSink job_sink;
     MadeOutput made = make_output(j, shop_, job_sink);
-    if (made.bytes) {
-        report.sha256 = sha256_hex(*made.bytes);
-        report.bytes = static_cast<long long>(made.bytes->size());
+    if (made.staged) {
+        report.sha256 = made.digest.sha256;
+        report.bytes = made.digest.bytes;
         report.pages = made.pages;
         report.stats = made.stats;
-        StagedFile file;
-        if (auto error = stage_file(j.output, *made.bytes, file)) {
-            job_sink.error(SourceSpan::whole(j.output.string()), "write-failed", *error);
-        } else if (!request_.keep_going) {
-            staged_[k] = file;  // renamed into place when every job has succeeded
-        } else if (auto failed = commit_staged(file)) {
+        if (!request_.keep_going) {
+            staged_[k] = *made.staged;  // renamed into place when every job has succeeded
+        } else if (auto failed = commit_staged(*made.staged)) {
             job_sink.error(SourceSpan::whole(j.output.string()), "write-failed", *failed);
         }
     }
     report.status = job_sink.has_errors() ? JobStatus::failed
-                    : made.bytes          ? JobStatus::written
+                    : made.staged         ? JobStatus::written
                                           : JobStatus::skipped;  // cancelled
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,8 @@
 
 #include "staging.hpp"
 
+#include "pamphlet/digest.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -78,42 +80,102 @@ int remove_stale_temps(const std::vector<std::filesystem::path>& targets) {
     return removed;
 }
 
-std::optional<std::string> stage_file(const std::filesystem::path& target, std::string_view bytes,
-                                      StagedFile& staged) {
+namespace {
+
+// mkstemp beside `target`: the descriptor, or -1 with `error` set.
+int make_temp(const std::filesystem::path& target, std::string& temp, std::string& error) {
     namespace fs = std::filesystem;
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string temp =
-        (dir / (temp_prefix(target) + host_name() + "-" + std::to_string(::getpid()) + "-XXXXXX"))
-            .string();
+    temp = (dir / (temp_prefix(target) + host_name() + "-" + std::to_string(::getpid()) + "-XXXXXX"))
+               .string();
     int fd = ::mkstemp(temp.data());
-    if (fd < 0) return "cannot create a file in " + dir.string() + ": " + std::strerror(errno);
+    if (fd < 0) error = "cannot create a file in " + dir.string() + ": " + std::strerror(errno);
+    return fd;
+}
+
+// Ordinary permissions, flushed, closed; on failure the file is removed.
+std::optional<std::string> settle_temp(int fd, const std::string& temp) {
     auto fail = [&](const char* what) {
         std::string msg = std::string(what) + " " + temp + ": " + std::strerror(errno);
         ::close(fd);
         ::unlink(temp.c_str());
         return msg;
     };
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("cannot write");
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
     // mkstemp creates 0600; outputs are ordinary files.
     mode_t mask = ::umask(0);
     ::umask(mask);
     if (::fchmod(fd, 0666 & ~mask) != 0) return fail("cannot set permissions of");
     if (::fsync(fd) != 0) return fail("cannot flush");
     if (::close(fd) != 0) {
+        std::string msg = "cannot close " + temp + ": " + std::strerror(errno);
         ::unlink(temp.c_str());
-        return "cannot close " + temp + ": " + std::strerror(errno);
+        return msg;
     }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> stage_file(const std::filesystem::path& target, std::string_view bytes,
+                                      StagedFile& staged) {
+    std::string temp, error;
+    int fd = make_temp(target, temp, error);
+    if (fd < 0) return error;
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            std::string msg = "cannot write " + temp + ": " + std::strerror(errno);
+            ::close(fd);
+            ::unlink(temp.c_str());
+            return msg;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (auto failed = settle_temp(fd, temp)) return failed;
     staged = {temp, target};
+    return std::nullopt;
+}
+
+std::optional<std::string> create_staged(const std::filesystem::path& target, StagedFile& staged) {
+    std::string temp, error;
+    int fd = make_temp(target, temp, error);
+    if (fd < 0) return error;
+    ::close(fd);
+    staged = {temp, target};
+    return std::nullopt;
+}
+
+std::optional<std::string> seal_staged(const StagedFile& staged, StagedDigest& digest) {
+    const std::string temp = staged.temp.string();
+    int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        std::string msg = "cannot read " + temp + ": " + std::strerror(errno);
+        ::unlink(temp.c_str());
+        return msg;
+    }
+    // The digest of what is on the disk, not of what a writer meant to write.
+    Sha256 hash;
+    long long total = 0;
+    std::string block(1 << 16, '\0');
+    for (;;) {
+        ssize_t n = ::read(fd, block.data(), block.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            std::string msg = "cannot read " + temp + ": " + std::strerror(errno);
+            ::close(fd);
+            ::unlink(temp.c_str());
+            return msg;
+        }
+        if (n == 0) break;
+        hash.update(std::string_view(block.data(), static_cast<std::size_t>(n)));
+        total += n;
+    }
+    if (auto failed = settle_temp(fd, temp)) return failed;
+    digest = {hash.hex_digest(), total};
     return std::nullopt;
 }
 

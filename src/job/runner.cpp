@@ -2,6 +2,7 @@
 
 #include "handout.hpp"
 
+#include "pamphlet/digest.hpp"
 #include "pamphlet/epub.hpp"
 #include "pamphlet/pdf.hpp"
 #include "pamphlet/typeset.hpp"
@@ -9,6 +10,43 @@
 #include <thread>
 
 namespace pamphlet::job {
+
+namespace {
+
+void write_failed(const Job& job, const std::string& error, DiagnosticSink& sink) {
+    sink.error(SourceSpan::whole(job.output.string()), "write-failed", error);
+}
+
+// The EPUB writer streams the book into the temporary file: no copy of
+// the whole book is ever in memory.
+void make_epub(const Job& job, const Edition& edition, Workshop& shop, MadeOutput& made,
+               DiagnosticSink& sink) {
+    StagedFile staged;
+    if (auto error = create_staged(job.output, staged)) return write_failed(job, *error, sink);
+    // The book takes its fonts and colours from the first profile.
+    EpubOptions options{shop.timestamp, shop.generator, &shop.images};
+    EpubContents contents;
+    const std::size_t errors_before = sink.error_count();
+    const bool written = write_epub(shop.collection, edition, shop.profiles.at(job.profile),
+                                    options, staged.temp, sink, &contents);
+    if (!written || sink.error_count() > errors_before || shop.cancelled()) {
+        discard_staged(staged);
+        return;
+    }
+    if (auto error = seal_staged(staged, made.digest)) return write_failed(job, *error, sink);
+    made.staged = staged;
+    made.pages = contents.spine_items;
+}
+
+void stage_bytes(const Job& job, const std::string& bytes, MadeOutput& made,
+                 DiagnosticSink& sink) {
+    StagedFile staged;
+    if (auto error = stage_file(job.output, bytes, staged)) return write_failed(job, *error, sink);
+    made.staged = staged;
+    made.digest = {sha256_hex(bytes), static_cast<long long>(bytes.size())};
+}
+
+}  // namespace
 
 MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     MadeOutput made;
@@ -21,12 +59,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     }
     const std::size_t errors_before = sink.error_count();
     if (job.format == OutputFormat::epub) {
-        // The book takes its fonts and colours from the first profile.
-        EpubOptions options{shop.timestamp, shop.generator, &shop.images};
-        EpubContents contents;
-        made.bytes = write_epub(shop.collection, *edition, shop.profiles.at(job.profile), options,
-                                sink, &contents);
-        made.pages = contents.spine_items;
+        make_epub(job, *edition, shop, made, sink);
     } else {
         TypesetOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs,
                                &shop.patterns};
@@ -38,11 +71,18 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
                             shop.stats ? &stats : nullptr);
         if (!document || shop.cancelled()) return {};
         if (!shop.impose) document->print.impose_booklet = false;
-        made.pages = pdf_page_count(*document);
-        made.bytes = write_pdf(std::move(*document), sink, PdfOptions{&shop.images});
+        const int pages = pdf_page_count(*document);
+        std::optional<std::string> bytes =
+            write_pdf(std::move(*document), sink, PdfOptions{&shop.images});
+        if (!bytes || sink.error_count() > errors_before || shop.cancelled()) return {};
+        stage_bytes(job, *bytes, made, sink);
+        made.pages = pages;
         if (shop.stats) made.stats = stats;
     }
-    if (sink.error_count() > errors_before || shop.cancelled()) made.bytes.reset();
+    if (made.staged && (sink.error_count() > errors_before || shop.cancelled())) {
+        discard_staged(*made.staged);
+        made.staged.reset();
+    }
     return made;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "plan.hpp"
+#include "staging.hpp"
 
 #include "pamphlet/hyphenation.hpp"
 #include "pamphlet/image.hpp"
@@ -36,12 +37,16 @@ struct Workshop {
 };
 
 struct MadeOutput {
-    std::optional<std::string> bytes;  // nullopt: failed (errors in the sink) or cancelled
-    int pages = 0;                     // PDF pages or EPUB spine items
+    // The output in its temporary file beside the target, flushed to disk;
+    // nullopt: failed (errors in the sink) or cancelled, nothing left behind.
+    std::optional<StagedFile> staged;
+    StagedDigest digest;  // of the staged file, as read back
+    int pages = 0;        // PDF pages or EPUB spine items
     std::optional<TypesetStats> stats;
 };
 
-// The job's file in memory. Per job, on the calling thread: its diagnostic
+// The job's file, written to a temporary file beside its target (the EPUB
+// streams into it; the PDF is made in memory first). Per job, on the calling thread: its diagnostic
 // sink, the typesetter's FontSet (FreeType faces are not thread-safe, and
 // its shaping cache lives as long as one document, which keeps memory flat
 // over a long batch), the hyphenator's memory of words, the PDF and EPUB

@@ -20,6 +20,20 @@ struct StagedFile {
 // An error message on failure (nothing is left behind then).
 std::optional<std::string> stage_file(const std::filesystem::path& target, std::string_view bytes,
                                       StagedFile& staged);
+
+// For a writer that streams into a file of its own opening: a new, empty
+// temporary file beside `target`. An error message on failure.
+std::optional<std::string> create_staged(const std::filesystem::path& target, StagedFile& staged);
+
+// What a staged file holds, read back from the disk (for the manifest).
+struct StagedDigest {
+    std::string sha256;
+    long long bytes = 0;
+};
+// Completes a file written into a created_staged one: ordinary permissions,
+// flushed to disk, its SHA-256 and size read back in blocks. On failure
+// the temporary file is removed and an error message returned.
+std::optional<std::string> seal_staged(const StagedFile& staged, StagedDigest& digest);
 // Renames the staged file over its target; on failure the temporary file
 // is removed and the target left as it was.
 std::optional<std::string> commit_staged(const StagedFile& staged);

@@ -7,36 +7,6 @@
 
 namespace pamphlet {
 
-namespace {
-
-// Whether the lead image is also one of the body's figures.
-bool shows_as_figure(const std::vector<Block>& blocks, const std::optional<ArticleImage>& image) {
-    if (!image || image->target.kind != Target::Kind::file) return false;
-    for (const Block& b : blocks)
-        if (b.kind == BlockKind::figure && !b.inlines.empty() &&
-            b.inlines.front().target.kind == Target::Kind::file &&
-            b.inlines.front().target.path == image->target.path)
-            return true;
-    return false;
-}
-
-void collect_images(const std::vector<Inline>& inlines, std::vector<Target>& out) {
-    for (const Inline& item : inlines) {
-        if (item.kind == InlineKind::image) out.push_back(item.target);
-        collect_images(item.children, out);
-    }
-}
-
-void collect_images(const std::vector<Block>& blocks, std::vector<Target>& out) {
-    for (const Block& block : blocks) {
-        collect_images(block.inlines, out);
-        collect_images(block.caption, out);
-        collect_images(block.children, out);
-    }
-}
-
-}  // namespace
-
 std::optional<Article> parse_article(const ArticleInput& input, std::string_view text,
                                      DiagnosticSink& sink) {
     std::string repaired;  // the text, only when it had to be made safe
@@ -63,9 +33,7 @@ std::optional<Article> parse_article(const ArticleInput& input, std::string_view
     apply_typography(blocks, input.lang);
     assign_heading_ids(blocks);
     article.heading_aliases = github_heading_aliases(blocks, source_headings);
-    article.section_ids = heading_ids(blocks);
-    article.lead_image_in_body = shows_as_figure(blocks, article.image);
-    collect_images(blocks, article.body_images);
+    note_body(article, blocks);
     article.body = make_body(std::move(blocks));
 
     // Without a title there is nothing to show the article under; other

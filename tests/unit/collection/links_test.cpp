@@ -49,7 +49,7 @@ Article article(std::string id, std::vector<Block> blocks) {
     Article a;
     a.id = std::move(id);
     a.lang = "de";
-    a.section_ids = heading_ids(blocks);  // as parse_article notes them
+    note_body(a, blocks);  // as parse_article does
     a.body = make_body(std::move(blocks));
     return a;
 }

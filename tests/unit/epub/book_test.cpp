@@ -61,8 +61,46 @@ TEST_CASE("the archive starts with an uncompressed mimetype without extra field"
     REQUIRE(items.size() > 3);
     CHECK(items[0].name == "mimetype");
     CHECK(items[1].name == "META-INF/container.xml");
-    CHECK(items[2].name == "EPUB/package.opf");
-    for (std::size_t i = 1; i < items.size(); ++i) CHECK(items[i].method == ZIP_CM_DEFLATE);
+    // The pages come first, in reading order, as they are made; what
+    // depends on all of them (fonts, the package document) comes last.
+    std::vector<std::string> names;
+    for (const ZipItem& item : items) names.push_back(item.name);
+    const std::vector<std::string> pages = {"EPUB/text/cover.xhtml", "EPUB/text/title.xhtml",
+                                            "EPUB/nav.xhtml", "EPUB/text/knie.xhtml",
+                                            "EPUB/text/ruecken.xhtml", "EPUB/text/colophon.xhtml"};
+    CHECK(std::vector<std::string>(names.begin() + 2, names.begin() + 8) == pages);
+    CHECK(names.back() == "EPUB/package.opf");
+    // Compressed images are stored; everything else is deflated.
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        CAPTURE(items[i].name);
+        const bool png = items[i].name.ends_with(".png");
+        CHECK(items[i].method == (png ? ZIP_CM_STORE : ZIP_CM_DEFLATE));
+    }
+    CHECK(find_item(items, "EPUB/images/diagram.svg")->method == ZIP_CM_DEFLATE);
+}
+
+TEST_CASE("a book written to a file is the book written to memory") {
+    DiagnosticSink sink;
+    const Collection collection = sample_collection();
+    const std::string bytes = write_sample(sink, collection);
+    const auto file = std::filesystem::temp_directory_path() / "pamphlet-epub-book-file.epub";
+    EpubContents contents;
+    REQUIRE(write_epub(collection, collection.editions.front(), test_profile(), sample_options(),
+                       file, sink, &contents));
+    CHECK(contents.spine_items == 6);
+    std::ifstream in(file, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) ==
+          bytes);
+    std::filesystem::remove(file);
+
+    // A folder that is not there: an error at the file, not an exception.
+    DiagnosticSink failed;
+    CHECK_FALSE(write_epub(collection, collection.editions.front(), test_profile(),
+                           sample_options(), "/nonexistent-folder-for-pamphlet/book.epub",
+                           failed));
+    REQUIRE(failed.has_errors());
+    CHECK(failed.diagnostics().back().code == "epub-write-failed");
+    CHECK(failed.diagnostics().back().span.file == "/nonexistent-folder-for-pamphlet/book.epub");
 }
 
 TEST_CASE("the same input gives the same bytes") {

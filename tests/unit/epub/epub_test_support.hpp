@@ -186,7 +186,7 @@ inline Block figure(Inline img, std::vector<Inline> caption) {
 inline void add_block(Article& a, Block block) {
     std::vector<Block> blocks = a.body ? *a.body : std::vector<Block>{};
     blocks.push_back(std::move(block));
-    a.section_ids = heading_ids(blocks);
+    note_body(a, blocks);
     a.body = make_body(std::move(blocks));
 }
 
@@ -201,7 +201,7 @@ inline Article article(std::string id, std::string title, std::vector<Block> blo
     a.id = std::move(id);
     a.lang = "de";
     a.title = std::move(title);
-    a.section_ids = heading_ids(blocks);  // as parse_article notes them
+    note_body(a, blocks);  // as parse_article does
     a.body = make_body(std::move(blocks));
     a.source = "articles/" + a.id + ".de.md";
     a.span = SourceSpan::whole(a.source.string());

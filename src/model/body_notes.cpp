@@ -1,0 +1,48 @@
+// What an article notes of its body, so that it can be let go and the
+// article still be linked to, listed and digested.
+#include "pamphlet/model.hpp"
+
+namespace pamphlet {
+
+namespace {
+
+// Whether the lead image is also one of the body's figures.
+bool shows_as_figure(const std::vector<Block>& blocks, const std::optional<ArticleImage>& image) {
+    if (!image || image->target.kind != Target::Kind::file) return false;
+    for (const Block& b : blocks)
+        if (b.kind == BlockKind::figure && !b.inlines.empty() &&
+            b.inlines.front().target.kind == Target::Kind::file &&
+            b.inlines.front().target.path == image->target.path)
+            return true;
+    return false;
+}
+
+void collect_images(const std::vector<Inline>& inlines, std::vector<Target>& out) {
+    for (const Inline& item : inlines) {
+        if (item.kind == InlineKind::image) out.push_back(item.target);
+        collect_images(item.children, out);
+    }
+}
+
+void collect_images(const std::vector<Block>& blocks, std::vector<Target>& out) {
+    for (const Block& block : blocks) {
+        collect_images(block.inlines, out);
+        collect_images(block.caption, out);
+        collect_images(block.children, out);
+    }
+}
+
+}  // namespace
+
+void note_body(Article& article, const std::vector<Block>& blocks) {
+    article.section_ids = heading_ids(blocks);
+    article.outline.clear();
+    for (const Block& block : blocks)
+        if (block.kind == BlockKind::heading)
+            article.outline.push_back({block.level, block.id, plain_text(block.inlines)});
+    article.lead_image_in_body = shows_as_figure(blocks, article.image);
+    article.body_images.clear();
+    collect_images(blocks, article.body_images);
+}
+
+}  // namespace pamphlet
