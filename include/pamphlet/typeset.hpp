@@ -33,6 +33,11 @@ struct TypesetOptions {
     // cover, contents or back page; the clinic's logo and name above the
     // first article, its contact details and a QR code after the last.
     bool handout = false;
+    // Whether glyph runs keep their characters (GlyphRun::text) for traces,
+    // tests and debugging. The PDF does not need them (each font notes its
+    // glyphs' characters for ToUnicode as they are placed), so a build sets
+    // this false and spares a string per run.
+    bool keep_run_text = true;
 };
 
 // How well the body text was set: its paragraphs, list items and quotes

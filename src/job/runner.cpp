@@ -65,6 +65,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
                                &shop.patterns};
         options.images = &shop.images;
         options.handout = job.handout();
+        options.keep_run_text = false;  // only traces read them
         TypesetStats stats;
         std::optional<LaidOutDocument> document =
             typeset_edition(shop.collection, *edition, shop.profiles.at(job.profile), options, sink,

@@ -11,6 +11,7 @@
 
 #include <hpdf.h>
 #include <hpdf_encrypt.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <cmath>
@@ -117,6 +118,33 @@ std::string cid_set(const std::map<std::uint32_t, double>& glyphs) {
         bits[id / 8] = static_cast<char>(bits[id / 8] | (0x80 >> (id % 8)));
     }
     return bits;
+}
+
+// A page's content stream as libharu's FlateDecode would write it at the
+// end (HPDF_Stream_WriteToStreamWithDeflate: zlib's default level, no
+// flush before the end, which makes the bytes independent of how the input
+// is fed). Deflated when the page is done, a brochure's pages wait for the
+// file compressed rather than as text several times their size.
+std::optional<std::string> deflated(const std::string& text) {
+    z_stream z{};
+    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return std::nullopt;
+    std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    z.avail_in = static_cast<uInt>(text.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    const int status = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (status != Z_STREAM_END) return std::nullopt;
+    return out;
+}
+
+// What HPDF_Dict_Write writes for a FlateDecode stream's filter, the entry
+// after /Length: a stream whose data is deflated already has libharu's
+// filter off (or it would deflate again) and writes the entry from here.
+HPDF_STATUS write_flate_filter_entry(HPDF_Dict, HPDF_Stream out) {
+    return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
 }
 
 // The ID written first with zeros, then with the MD5 of the file as
@@ -698,9 +726,18 @@ void LibharuCanvas::end_page() {
     Impl& d = *impl_;
     if (d.failed() || d.pages.empty()) return;
     auto* attr = static_cast<HPDF_PageAttr>(d.pages.back()->attr);
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(d.content.data()),
-                      static_cast<HPDF_UINT>(d.content.size()));
+    std::optional<std::string> data = deflated(d.content);
     d.content.clear();
+    if (!data) {
+        d.error.code = HPDF_ZLIB_ERROR;
+        return;
+    }
+    // The content dictionary holds only /Length (HPDF_Page_New), so the
+    // entry written after it lands where libharu's own would.
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = write_flate_filter_entry;
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(data->data()),
+                      static_cast<HPDF_UINT>(data->size()));
 }
 
 void LibharuCanvas::add_outline(const OutlineEntry& entry) {

@@ -43,16 +43,19 @@ GlyphRun paintable_glyphs(const GlyphRun& run, const DocumentFont& font, Diagnos
             kept.glyphs.back().advance += glyph.advance;
         }
     }
+    // A build's runs carry no text (TypesetOptions::keep_run_text); the
+    // span still says where.
+    const std::string quoted = run.text.empty() ? std::string() : " \"" + run.text + "\"";
     if (notdef) {
         assert(false && "the typesetter placed glyph 0 (.notdef)");
         sink.warning(run.span, "pdf-notdef",
-                     "font '" + font.postscript_name + "' has no glyph for some characters of \"" +
-                         run.text + "\"; they are left out of the PDF");
+                     "font '" + font.postscript_name + "' has no glyph for some characters" +
+                         (quoted.empty() ? std::string() : " of" + quoted) +
+                         "; they are left out of the PDF");
     }
     if (unlisted) {
         report_internal(sink, run.span,
-                        "glyph run \"" + run.text +
-                            "\" uses glyphs missing from the glyph list of font '" +
+                        "glyph run" + quoted + " uses glyphs missing from the glyph list of font '" +
                             font.postscript_name + "'");
     }
     return kept;

@@ -109,7 +109,7 @@ void ArticleBuilder::begin_block(double space_before) {
     pending_space_ = 0;
 }
 
-void ArticleBuilder::add_lines(const std::vector<SetLine>& lines, const BlockStyle& style, double x,
+void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
                                const std::vector<LinkTarget>& links, LineOptions options) {
     const Styles::Strut strut = styles_.strut(style);
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -121,9 +121,10 @@ void ArticleBuilder::add_lines(const std::vector<SetLine>& lines, const BlockSty
             if (i == 1 && options.keep_first_line) penalty = never_break;
             add_penalty(std::min(penalty, never_break));
         }
-        const SetLine& line = lines[i];
-        add_box(std::max(strut.height, line.ascent), std::max(strut.depth, line.descent),
-                setter_.line_content(line, x, links));
+        SetLine& line = lines[i];
+        const double height = std::max(strut.height, line.ascent);
+        const double depth = std::max(strut.depth, line.descent);
+        add_box(height, depth, setter_.line_content(std::move(line), x, links));
     }
 }
 
@@ -315,13 +316,13 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
     const bool item_start = item_start_;
     item_start_ = false;
     begin_block(space_before);
-    const std::vector<SetLine> lines =
+    std::vector<SetLine> lines =
         setter_.set(text, article_->lang, column.width, body_alignment(profile_), indent);
     if (stats_) {
         count_paragraph(lines, block.span,
                         {profile_.quality_loose_ratio, profile_.quality_tight_ratio}, *stats_);
     }
-    add_lines(lines, styles_.body, column.left, text.links, {true, item_start});
+    add_lines(std::move(lines), styles_.body, column.left, text.links, {true, item_start});
     end_block(profile_.paragraph_spacing);
     after_paragraph_ = true;
 }
@@ -371,9 +372,9 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
         pending_marker_.clear();
         if (!marker_lines.empty()) {
             const double x = inner.left - profile_.list_marker_gap - marker_lines.front().width;
-            BoxContent content = setter_.line_content(marker_lines.front(), x, {});
+            BoxContent content = setter_.line_content(std::move(marker_lines.front()), x, {});
             for (PageItem& placed : content.items) {
-                if (auto* run = std::get_if<GlyphRun>(&placed)) pending_marker_.push_back(*run);
+                if (auto* run = std::get_if<GlyphRun>(&placed)) pending_marker_.push_back(std::move(*run));
             }
         }
         item_start_ = true;
@@ -426,7 +427,8 @@ void ArticleBuilder::add_code(const Block& block, const Column& column, double s
         }
         const double height = std::max(strut.height, lines[i].ascent);
         const double depth = std::max(strut.depth, lines[i].descent);
-        BoxContent content = setter_.line_content(lines[i], column.left + padding, {});
+        BoxContent content =
+            setter_.line_content(std::move(lines[i]), column.left + padding, {});
         add_background(content, column.left, column.width, height, depth, background);
         add_box(height, depth, std::move(content));
     }

@@ -62,12 +62,13 @@ private:
                    const Column& column);
     void add_alt_text(const std::string& alt, const SourceSpan& span, const Column& column);
 
-    // Lines of one paragraph, with the penalties between them.
+    // Lines of one paragraph, with the penalties between them; their runs
+    // move into the list.
     struct LineOptions {
         bool breakable = true;         // false: the lines stay together
         bool keep_first_line = false;  // no break after the first line
     };
-    void add_lines(const std::vector<SetLine>& lines, const BlockStyle& style, double x,
+    void add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
                    const std::vector<LinkTarget>& links, LineOptions options);
 
     // Styled text of inlines, links resolved against the edition.

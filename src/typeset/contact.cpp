@@ -159,7 +159,8 @@ std::optional<QrFigure> qr_figure(const std::string& url, const std::string& lan
     // Captions from the last line up, baselines a leading apart.
     double baseline = 0;
     for (std::size_t i = lines.size(); i-- > 0;) {
-        BoxContent line = setter.line_content(lines[i], figure.width - lines[i].width, {});
+        const double x = figure.width - lines[i].width;
+        BoxContent line = setter.line_content(std::move(lines[i]), x, {});
         for (PageItem& item : line.items) {
             if (auto* run = std::get_if<GlyphRun>(&item)) run->y += baseline;
             figure.content.items.push_back(std::move(item));

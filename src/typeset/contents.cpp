@@ -52,9 +52,9 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
     heading.add(std::string(words.contents), styles.resolve(styles.title.format), span);
     const Styles::Strut title_strut = styles.strut(styles.title);
     bool first_line = true;
-    for (const SetLine& line : setter.set(heading, lang, measure, Alignment::left)) {
+    for (SetLine& line : setter.set(heading, lang, measure, Alignment::left)) {
         if (!first_line) list.items.push_back(VerticalItem::make_penalty(never_break));
-        BoxContent content = setter.line_content(line, 0, {});
+        BoxContent content = setter.line_content(std::move(line), 0, {});
         if (first_line) content.outline = OutlineEntry{std::string(words.contents), 0, 0, 0};
         first_line = false;
         add_box(std::max(title_strut.height, line.ascent),
@@ -87,17 +87,17 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
         if (lines.empty()) lines.push_back(SetLine{});
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (i > 0) list.items.push_back(VerticalItem::make_penalty(never_break));
-            const SetLine& line = lines[i];
-            BoxContent content = setter.line_content(line, 0, {});
+            SetLine& line = lines[i];
             const double height = std::max(strut.height, line.ascent);
             const double depth = std::max(strut.depth, line.descent);
+            BoxContent content = setter.line_content(std::move(line), 0, {});
             if (i + 1 == lines.size()) {
                 double number_left = measure;
                 if (entry.number > 0) {
-                    const SetLine number = single_line(setter, std::to_string(entry.number),
-                                                       entry_style, lang, measure, span);
+                    SetLine number = single_line(setter, std::to_string(entry.number),
+                                                 entry_style, lang, measure, span);
                     number_left = measure - number.width;
-                    BoxContent set = setter.line_content(number, number_left, {});
+                    BoxContent set = setter.line_content(std::move(number), number_left, {});
                     for (PageItem& item : set.items) content.items.push_back(std::move(item));
                 }
                 const BoxContent dot_content = setter.line_content(dot, 0, {});

@@ -57,9 +57,9 @@ void add_footer(Page& page, const std::string& text, int number, bool right_hand
         styled.add(words, style, span);
         std::vector<SetLine> lines = setter.set(styled, lang, measure, Alignment::left);
         if (lines.empty()) return;
-        const SetLine& line = lines.front();  // the footer is one line; the rest would collide
+        SetLine& line = lines.front();  // the footer is one line; the rest would collide
         const double x = at_right ? right - line.width : left;
-        place_items(setter.line_content(line, 0, {}), x, baseline, page);
+        place_items(setter.line_content(std::move(line), 0, {}), x, baseline, page);
     };
     // The number goes to the outer edge: right on right-hand pages.
     if (profile.footer_page_numbers) place(std::to_string(number), right_hand_page);
@@ -89,18 +89,18 @@ void add_running_head(Page& page, const std::string& article, const std::string&
         styled.add(words, style, span);
         std::vector<SetLine> lines = setter.set(styled, lang, width, Alignment::left);
         if (lines.empty()) return std::nullopt;
-        return lines.front();  // a head is one line; a long title is cut at a word
+        return std::move(lines.front());  // a head is one line; a long title is cut at a word
     };
     double publisher_width = 0;
     if (std::optional<SetLine> line = set_line(publisher, measure / 2)) {
         publisher_width = line->width;
-        place_items(setter.line_content(*line, 0, {}), right_hand_page ? left : right - line->width,
-                    baseline, page);
+        const double x = right_hand_page ? left : right - line->width;
+        place_items(setter.line_content(std::move(*line), 0, {}), x, baseline, page);
     }
     const double room = measure - publisher_width - (publisher_width > 0 ? 2 * style.size : 0);
     if (std::optional<SetLine> line = set_line(article, room)) {
-        place_items(setter.line_content(*line, 0, {}), right_hand_page ? right - line->width : left,
-                    baseline, page);
+        const double x = right_hand_page ? right - line->width : left;
+        place_items(setter.line_content(std::move(*line), 0, {}), x, baseline, page);
     }
     constexpr double hairline = 0.25;
     page.items.emplace_back(FilledRect{left, rule_y, measure, hairline, profile.muted_color});

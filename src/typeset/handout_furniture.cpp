@@ -45,9 +45,9 @@ std::optional<HandoutBox> handout_header(const Collection& collection, const std
         if (!lines.empty()) {
             // Beside a logo the name goes to the right edge, its baseline on
             // the logo's foot; alone, it opens the line.
-            const SetLine& line = lines.front();
+            SetLine& line = lines.front();
             const double x = name_left > 0 ? measure - line.width : 0;
-            BoxContent set = setter.line_content(line, x, {});
+            BoxContent set = setter.line_content(std::move(line), x, {});
             const double baseline = hairline + gap + (name_left > 0 ? 0 : line.descent);
             for (PageItem& item : set.items) {
                 if (auto* run = std::get_if<GlyphRun>(&item)) run->y += baseline;

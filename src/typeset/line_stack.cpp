@@ -10,9 +10,9 @@ namespace pamphlet::typeset {
 void LineStack::add(const StyledText& text, const BlockStyle& style, double space_before) {
     const Styles::Strut strut = setter_.styles().strut(style);
     bool first = true;
-    for (const SetLine& line : setter_.set(text, lang_, measure_, Alignment::left)) {
+    for (SetLine& line : setter_.set(text, lang_, measure_, Alignment::left)) {
         Entry entry;
-        entry.content = setter_.line_content(line, 0, text.links);
+        entry.content = setter_.line_content(std::move(line), 0, text.links);
         entry.height = std::max(strut.height, line.ascent);
         entry.depth = std::max(strut.depth, line.descent);
         entry.space_before = entries_.empty() ? 0 : first ? space_before : 0;

@@ -19,16 +19,20 @@ std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& 
     return set_paragraph(spec, fonts_, sink_, &uncovered_).lines;
 }
 
-BoxContent TextSetter::line_content(const SetLine& line, double x,
+BoxContent TextSetter::line_content(SetLine&& line, double x,
                                     const std::vector<LinkTarget>& links) {
     BoxContent content;
     content.items.reserve(line.runs.size());
-    for (const GlyphRun& source : line.runs) {
-        GlyphRun run = source;
+    for (GlyphRun& run : line.runs) {
         run.x += x;
         document_fonts_.adopt(run);
+        if (!keep_run_text_) std::string().swap(run.text);
+        // The line setter grew the glyphs one by one; what stays until the
+        // page is painted should not keep that room.
+        run.glyphs.shrink_to_fit();
         content.items.emplace_back(std::move(run));
     }
+    line.runs.clear();
     for (const LineLink& link : line.links) {
         if (link.link < 0 || static_cast<std::size_t>(link.link) >= links.size()) continue;
         const LinkTarget& target = links[static_cast<std::size_t>(link.link)];
@@ -42,6 +46,12 @@ BoxContent TextSetter::line_content(const SetLine& line, double x,
         content.links.push_back(std::move(pending));
     }
     return content;
+}
+
+BoxContent TextSetter::line_content(const SetLine& line, double x,
+                                    const std::vector<LinkTarget>& links) {
+    SetLine copy = line;
+    return line_content(std::move(copy), x, links);
 }
 
 double TextSetter::width(const StyledText& text, const std::string& lang) {

@@ -46,7 +46,9 @@ public:
                              Alignment align, double first_line_indent = 0);
 
     // A set line as box content, its left edge at `x`; its fonts become the
-    // document's.
+    // document's. The line's runs move into the content (the rvalue form):
+    // a glyph is stored once, not once per stage.
+    BoxContent line_content(SetLine&& line, double x, const std::vector<LinkTarget>& links);
     BoxContent line_content(const SetLine& line, double x, const std::vector<LinkTarget>& links);
 
     // Width of `text` set on one line (for right-aligned markers and footers).
@@ -55,6 +57,11 @@ public:
     // Reports the characters no font of the profile had, once per article
     // and script (call when the document is set).
     void report_uncovered() { uncovered_.report(styles_.profile().id, sink_); }
+
+    // Whether the runs placed keep their characters (GlyphRun::text) once
+    // their fonts have noted them: traces and tests read them; the PDF does
+    // not, and a long brochure spares a string per run.
+    void keep_run_text(bool keep) { keep_run_text_ = keep; }
 
     const Styles& styles() const { return styles_; }
     FontSet& fonts() { return fonts_; }
@@ -67,6 +74,7 @@ private:
     DiagnosticSink& sink_;
     Hyphenation* hyphenation_;
     UncoveredText uncovered_;
+    bool keep_run_text_ = true;
 };
 
 }  // namespace pamphlet::typeset

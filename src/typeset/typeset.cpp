@@ -132,6 +132,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         hyphenation.emplace(options.hyphenation_dirs, hyphenation_settings(profile),
                             options.hyphenation_patterns);
     TextSetter setter(*styles, fonts, document_fonts, sink, hyphenation ? &*hyphenation : nullptr);
+    setter.keep_run_text(options.keep_run_text);
 
     const double page_width = profile.page_width();
     const double page_height = profile.page_height();
@@ -240,6 +241,19 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         Page page;
         page.width = page_width;
         page.height = page_height;
+        // The page's items in one allocation: its boxes' items and links,
+        // and room for the running head and the footer.
+        constexpr std::size_t furniture_items = 8;
+        std::size_t item_count = furniture_items;
+        for (const Region& region : plan.regions)
+            for (const ItemSpan& piece : pieces(region.range))
+                for (std::size_t i = piece.begin; i < piece.end; ++i) {
+                    const VerticalItem& item = list.items[i];
+                    if (item.kind != VerticalItem::Kind::box || item.content < 0) continue;
+                    const BoxContent& content = list.contents[static_cast<std::size_t>(item.content)];
+                    item_count += content.items.size() + content.links.size();
+                }
+        page.items.reserve(item_count);
         Placed placed;
         for (const Region& region : plan.regions) {
             const double x =
@@ -261,6 +275,8 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
             number, right_hand, edition.lang, collection_span, setter);
         body.push_back(std::move(page));
     }
+    // Every box is on its page now: what is left of the list is husks.
+    list = VerticalList{};
 
     // Now the numbers: each article's first page, as its footer prints it.
     for (ContentsEntry& entry : contents) {

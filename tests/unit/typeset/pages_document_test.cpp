@@ -34,7 +34,7 @@ struct Typeset {
     DiagnosticSink sink;
 };
 
-Typeset typeset_collection(const fs::path& dir) {
+Typeset typeset_collection(const fs::path& dir, bool keep_run_text = true) {
     Typeset result;
     SourceFiles sources;
     Profile profile = handout(sources, result.sink);
@@ -42,8 +42,9 @@ Typeset typeset_collection(const fs::path& dir) {
     REQUIRE_MESSAGE(collection, format_diagnostics(result.sink));
     result.collection = *collection;
     for (const Edition& edition : result.collection.editions) {
-        auto document = typeset_edition(result.collection, edition, profile,
-                                        TypesetOptions{0, "pamphlet test"}, result.sink);
+        TypesetOptions options{0, "pamphlet test"};
+        options.keep_run_text = keep_run_text;
+        auto document = typeset_edition(result.collection, edition, profile, options, result.sink);
         REQUIRE_MESSAGE(document, format_diagnostics(result.sink));
         result.documents.push_back(std::move(*document));
     }
@@ -225,6 +226,51 @@ TEST_CASE("typesetting is deterministic") {
             CHECK(ra->text == rb->text);
             CHECK(ra->x == rb->x);
             CHECK(ra->y == rb->y);
+        }
+    }
+}
+
+TEST_CASE("runs without their text are the same runs, and the fonts still know the text") {
+    const fs::path clinic = source_dir / "samples" / "clinic";
+    Typeset with = typeset_collection(clinic);
+    Typeset without = typeset_collection(clinic, false);
+    REQUIRE(with.documents.size() == without.documents.size());
+    for (std::size_t d = 0; d < with.documents.size(); ++d) {
+        const LaidOutDocument& a = with.documents[d];
+        const LaidOutDocument& b = without.documents[d];
+        REQUIRE(a.pages.size() == b.pages.size());
+        std::size_t runs = 0;
+        for (std::size_t p = 0; p < a.pages.size(); ++p) {
+            REQUIRE(a.pages[p].items.size() == b.pages[p].items.size());
+            for (std::size_t i = 0; i < a.pages[p].items.size(); ++i) {
+                const auto* ra = std::get_if<GlyphRun>(&a.pages[p].items[i]);
+                const auto* rb = std::get_if<GlyphRun>(&b.pages[p].items[i]);
+                REQUIRE((ra == nullptr) == (rb == nullptr));
+                if (!ra) continue;
+                ++runs;
+                CHECK_FALSE(ra->text.empty());
+                CHECK(rb->text.empty());
+                CHECK(ra->font == rb->font);
+                CHECK(ra->x == rb->x);
+                CHECK(ra->y == rb->y);
+                REQUIRE(ra->glyphs.size() == rb->glyphs.size());
+                for (std::size_t g = 0; g < ra->glyphs.size(); ++g) {
+                    CHECK(ra->glyphs[g].id == rb->glyphs[g].id);
+                    CHECK(ra->glyphs[g].advance == rb->glyphs[g].advance);
+                }
+            }
+        }
+        CHECK(runs > 100);
+        // What ToUnicode is made of was noted before the text went.
+        REQUIRE(a.fonts.size() == b.fonts.size());
+        for (std::size_t f = 0; f < a.fonts.size(); ++f) {
+            REQUIRE(a.fonts[f].glyphs.size() == b.fonts[f].glyphs.size());
+            auto gb = b.fonts[f].glyphs.begin();
+            for (const auto& [id, used] : a.fonts[f].glyphs) {
+                CHECK(id == gb->first);
+                CHECK(used.text == gb->second.text);
+                ++gb;
+            }
         }
     }
 }
