@@ -12,6 +12,8 @@
 
 namespace pamphlet {
 
+class ImageStore;  // pamphlet/image.hpp
+
 struct CollectionOptions {
     // Build only these languages (empty: all the collection's languages).
     std::vector<std::string> languages;
@@ -19,6 +21,9 @@ struct CollectionOptions {
     // in Collection::broken_articles and the rest of the collection is
     // returned. Errors in collection.yaml still do.
     bool keep_going = false;
+    // Where the images are loaded and judged (each file once); without one,
+    // a store of the load's own. The assets outlive either.
+    ImageStore* images = nullptr;
 };
 
 // Reads and validates the whole collection. Every problem found is reported

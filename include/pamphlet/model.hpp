@@ -8,12 +8,15 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace pamphlet {
+
+class ImageAsset;  // pamphlet/image.hpp
 
 enum class InlineKind {
     text,         // `text`
@@ -23,32 +26,41 @@ enum class InlineKind {
     emphasis,     // children
     strong,       // children
     link,         // children; `target`
-    image,        // `text` = plain alt text; `target` = source; `title`
+    image,        // `text` = plain alt text; `image` = source; `title`
     superscript,  // children
     subscript,    // children
 };
 
-// Where a link or an image points, resolved by the collection loader.
+// Where a link points, resolved by the collection loader.
 struct Target {
     enum class Kind {
         external,  // http(s):, mailto:, tel: ... `url`
         article,   // another article of the collection: `article_id`, `fragment`
         fragment,  // "#id" in the same article: `fragment`
-        file,      // a local file (images): `path` is absolute and exists
-        missing,   // a local file that does not exist (already reported)
     };
     Kind kind = Kind::external;
     std::string url;  // as written in the source
     std::string article_id;
     std::string fragment;
-    std::filesystem::path path;
+};
+
+// Where an image comes from, resolved and judged once by the collection
+// loader (pamphlet/image.hpp): every writer takes the asset and its verdict
+// from here and never looks the file up again.
+struct ImageSource {
+    std::string url;             // as written in the source
+    std::filesystem::path path;  // absolute, inside the collection (empty when outside)
+    // The loaded file, shared by every document of the build; nullptr when
+    // there is no file to load (missing or outside: an error, reported).
+    std::shared_ptr<const ImageAsset> asset;
 };
 
 struct Inline {
     InlineKind kind = InlineKind::text;
     std::string text;
     std::string title;
-    Target target;
+    Target target;      // links
+    ImageSource image;  // images
     std::vector<Inline> children;
     SourceSpan span;
 };
@@ -88,7 +100,7 @@ std::string plain_text(const std::vector<Inline>& inlines);
 std::set<std::string> heading_ids(const std::vector<Block>& blocks);
 
 struct ArticleImage {
-    Target target;  // kind file (or missing)
+    ImageSource source;
     std::string alt;
     SourceSpan span;
 };
@@ -114,11 +126,10 @@ struct Article {
     // The lead image goes above the text unless the body shows the same
     // picture as a figure anyway: a reader should never see it twice in a row.
     bool shows_lead_image() const {
-        if (!image || image->target.kind != Target::Kind::file) return false;
+        if (!image || !image->source.asset) return false;
         for (const Block& b : blocks)
             if (b.kind == BlockKind::figure && !b.inlines.empty() &&
-                b.inlines.front().target.kind == Target::Kind::file &&
-                b.inlines.front().target.path == image->target.path)
+                b.inlines.front().image.asset && b.inlines.front().image.path == image->source.path)
                 return false;
         return true;
     }
@@ -144,7 +155,7 @@ struct Publisher {
     std::string phone;
     std::string email;
     std::string website;
-    std::optional<std::filesystem::path> logo;
+    std::optional<ImageSource> logo;
 };
 
 struct Edition {
@@ -170,7 +181,7 @@ struct Collection {
     std::vector<std::string> languages;
     Publisher publisher;
     std::vector<std::string> article_ids;
-    std::optional<std::filesystem::path> cover;
+    std::optional<ImageSource> cover;
     LocalizedText identifier;  // as given; editions carry the resolved one
     LocalizedText rights;
     std::string date;  // YYYY-MM-DD, optional

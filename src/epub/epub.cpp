@@ -60,7 +60,6 @@ public:
           options_(options),
           sink_(sink),
           collection_span_(collection.file_span()),
-          images_(options.images),
           context_{collection, edition, targets_, images_, sink} {}
 
     std::optional<std::string> write() {

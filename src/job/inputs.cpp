@@ -32,14 +32,14 @@ std::vector<fs::path> profile_fonts(const Profile& profile) {
     return fonts;
 }
 
-void collect_images(const std::vector<Inline>& inlines, std::vector<const Target*>& out) {
+void collect_images(const std::vector<Inline>& inlines, std::vector<const ImageSource*>& out) {
     for (const Inline& item : inlines) {
-        if (item.kind == InlineKind::image) out.push_back(&item.target);
+        if (item.kind == InlineKind::image) out.push_back(&item.image);
         collect_images(item.children, out);
     }
 }
 
-void collect_images(const std::vector<Block>& blocks, std::vector<const Target*>& out) {
+void collect_images(const std::vector<Block>& blocks, std::vector<const ImageSource*>& out) {
     for (const Block& block : blocks) {
         collect_images(block.inlines, out);
         collect_images(block.caption, out);
@@ -61,9 +61,15 @@ InputDigests::InputDigests(const Collection& collection, const std::vector<Profi
       timestamp_(timestamp),
       impose_(impose) {}
 
-const std::string& InputDigests::file_hash(const fs::path& file) {
+const std::string& InputDigests::file_hash(const fs::path& file, const ImageAsset* image) {
     auto [slot, inserted] = hashes_.try_emplace(file);
-    if (inserted) slot->second = sha256_file_hex(file).value_or("unreadable");
+    if (!inserted) return slot->second;
+    if (image != nullptr) {
+        const std::shared_ptr<const std::string> bytes = image->bytes();
+        slot->second = bytes ? sha256_hex(*bytes) : "unreadable";
+    } else {
+        slot->second = sha256_file_hex(file).value_or("unreadable");
+    }
     return slot->second;
 }
 
@@ -74,30 +80,31 @@ std::string InputDigests::shown(const fs::path& file) const {
     return file.filename().string();
 }
 
-void InputDigests::add_file(std::string& text, const char* what, const fs::path& file) {
+void InputDigests::add_file(std::string& text, const char* what, const fs::path& file,
+                            const ImageAsset* image) {
     auto [line, inserted] = lines_.try_emplace(file);
-    if (inserted) line->second = shown(file) + " " + file_hash(file) + "\n";
+    if (inserted) line->second = shown(file) + " " + file_hash(file, image) + "\n";
     text += what;
     text += ' ';
     text += line->second;
 }
 
+// An image by its bytes, or by its name when there is no file (missing:
+// the alt text is shown).
+void InputDigests::add_image(std::string& text, const char* what, const char* elsewhere,
+                             const ImageSource& image) {
+    if (image.asset)
+        add_file(text, what, image.path, image.asset.get());
+    else
+        text += std::string(elsewhere) + " " + image.url + "\n";
+}
+
 void InputDigests::add_article(std::string& text, const Article& article) {
     add_file(text, "article", article.source);
-    if (article.image) {
-        if (article.image->target.kind == Target::Kind::file)
-            add_file(text, "lead-image", article.image->target.path);
-        else
-            text += "lead-image-missing " + article.image->target.url + "\n";
-    }
-    std::vector<const Target*> images;
+    if (article.image) add_image(text, "lead-image", "lead-image-missing", article.image->source);
+    std::vector<const ImageSource*> images;
     collect_images(article.blocks, images);
-    for (const Target* image : images) {
-        if (image->kind == Target::Kind::file)
-            add_file(text, "image", image->path);
-        else
-            text += "image-elsewhere " + image->url + "\n";  // remote or missing: alt text
-    }
+    for (const ImageSource* image : images) add_image(text, "image", "image-elsewhere", *image);
 }
 
 void InputDigests::add_article_file(std::string& text, const std::string& id,
@@ -110,8 +117,9 @@ std::string InputDigests::digest(const Job& job) {
     text += "job " + job.id + " " + format_name(job.format) + " " + job.lang + "\n";
     text += "timestamp " + std::to_string(timestamp_) + "\n";
     add_file(text, "collection", collection_.root / "collection.yaml");
-    if (collection_.cover) add_file(text, "cover", *collection_.cover);
-    if (collection_.publisher.logo) add_file(text, "logo", *collection_.publisher.logo);
+    if (collection_.cover) add_image(text, "cover", "cover-missing", *collection_.cover);
+    if (collection_.publisher.logo)
+        add_image(text, "logo", "logo-missing", *collection_.publisher.logo);
 
     const Profile& profile = profiles_.at(job.profile);
     text += "profile " + profile.id + "\n";

@@ -22,7 +22,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     const std::size_t errors_before = sink.error_count();
     if (job.format == OutputFormat::epub) {
         // The book takes its fonts and colours from the first profile.
-        EpubOptions options{shop.timestamp, shop.generator, &shop.images};
+        EpubOptions options{shop.timestamp, shop.generator};
         EpubContents contents;
         made.bytes = write_epub(shop.collection, *edition, shop.profiles.at(job.profile), options,
                                 sink, &contents);
@@ -30,7 +30,6 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     } else {
         TypesetOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs,
                                &shop.patterns};
-        options.images = &shop.images;
         options.handout = job.handout();
         TypesetStats stats;
         std::optional<LaidOutDocument> document =
@@ -39,7 +38,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
         if (!document || shop.cancelled()) return {};
         if (!shop.impose) document->print.impose_booklet = false;
         made.pages = pdf_page_count(*document);
-        made.bytes = write_pdf(std::move(*document), sink, PdfOptions{&shop.images});
+        made.bytes = write_pdf(std::move(*document), sink, PdfOptions{});
         if (shop.stats) made.stats = stats;
     }
     if (sink.error_count() > errors_before || shop.cancelled()) made.bytes.reset();

@@ -1,5 +1,7 @@
 #include "pamphlet/model.hpp"
 
+#include "pamphlet/image.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace pamphlet;
@@ -51,18 +53,19 @@ TEST_CASE("the lead image is shown unless the body shows the same picture") {
     Article a;
     CHECK_FALSE(a.shows_lead_image());
     a.image = ArticleImage{};
-    a.image->target.kind = Target::Kind::file;
-    a.image->target.path = "/c/images/fascia.png";
+    CHECK_FALSE(a.shows_lead_image());  // no file: the loader said so
+    a.image->source.path = "/c/images/fascia.png";
+    a.image->source.asset = load_image(a.image->source.path);
     CHECK(a.shows_lead_image());
     Block figure;
     figure.kind = BlockKind::figure;
     Inline img;
     img.kind = InlineKind::image;
-    img.target.kind = Target::Kind::file;
-    img.target.path = "/c/images/other.png";
+    img.image.path = "/c/images/other.png";
+    img.image.asset = load_image(img.image.path);
     figure.inlines = {img};
     a.blocks.push_back(figure);
     CHECK(a.shows_lead_image());
-    a.blocks[0].inlines[0].target.path = "/c/images/fascia.png";
+    a.blocks[0].inlines[0].image.path = "/c/images/fascia.png";
     CHECK_FALSE(a.shows_lead_image());
 }
