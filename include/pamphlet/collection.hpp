@@ -16,6 +16,7 @@ namespace pamphlet {
 // How much memory of article bodies a collection holds by default: the
 // bodies of about 500 articles of a clinic's size (15 KB of Markdown each).
 inline constexpr std::size_t default_held_bodies_bytes = std::size_t{24} << 20;
+class ImageStore;  // pamphlet/image.hpp
 
 struct CollectionOptions {
     // Build only these languages (empty: all the collection's languages).
@@ -30,6 +31,10 @@ struct CollectionOptions {
     // (Edition::body). A build's memory so depends on its largest article,
     // not on the number of articles. 0 holds none.
     std::size_t held_bodies_bytes = default_held_bodies_bytes;
+    // Where the images are loaded and judged (each file once); without one,
+    // a store of the load's own. The assets outlive either; a store given
+    // here must outlive the collection (its let-go bodies load from it).
+    ImageStore* images = nullptr;
 };
 
 // Reads and validates the whole collection. Every problem found is reported

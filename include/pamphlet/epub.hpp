@@ -11,15 +11,9 @@
 
 namespace pamphlet {
 
-class DecodedImageCache;
-
 struct EpubOptions {
     long long timestamp = 0;  // seconds since 1970, for dcterms:modified and zip times
     std::string generator;    // "pamphlet 0.1.0"
-    // Image verdicts shared with the other documents of a run (the PDFs
-    // among them, so that an image is judged once); none: the book judges
-    // its own.
-    DecodedImageCache* images = nullptr;
 };
 
 // What a written book holds, for build reports.

@@ -1,9 +1,8 @@
-// Images: one verdict per file, the same for the EPUB and the PDF. The file
-// is read once (within limits::image_file_bytes), its format told by its
-// first bytes, and it is checked to the end before either output uses it:
-// a PNG is inflated row by row, a JPEG's markers walked to its end, a GIF's
-// frames decoded, an SVG parsed and stripped of what an e-book must not run
-// or fetch. Only src/image includes libpng.
+// Images: one verdict per file, the same for the EPUB and the PDF, made when
+// the collection is loaded (ImageStore). The file is read once (within limits::image_file_bytes),
+// its format told by its first bytes, and it is checked to the end before either output uses it: a
+// PNG is inflated row by row, a JPEG's markers walked to its end, a GIF's frames decoded, an SVG
+// parsed and stripped of what an e-book must not run or fetch. Only src/image includes libpng.
 #pragma once
 
 #include <cstddef>
@@ -95,31 +94,81 @@ ImageVerdict judge_image_bytes(std::string bytes, PixelNeed pixels = PixelNeed::
 bool report_image_verdict(const ImageVerdict& verdict, const std::string& name,
                           const SourceSpan& span, DiagnosticSink& sink);
 
-// Verdicts shared by every document of a run, on any thread: a file asked
-// for by several documents at once (an EPUB and a PDF, two PDFs) is judged
-// once, and the result is kept for the next one while the cache holds less
-// than `budget_bytes` of image data (the least recently used go first; one
-// in use stays alive with its user). Verdicts never change, so sharing them
-// changes no output. Pixels are decoded as asked: a PDF writer and the
-// typesetter that feeds it ask for PixelNeed::unless_png_stream, the e-book
-// for PixelNeed::never (a verdict from the same checks, without the memory
-// of the pixels); each is an entry of its own.
-class DecodedImageCache {
+namespace image_detail {
+struct AssetCache;
+}
+
+// One image file of a build, loaded once: read, identified and checked to
+// its end before layout (the verdict, without pixels), shared read-only by
+// every document and every thread. The model names images by it
+// (ImageSource), and the laid-out document carries it to the PDF writer, so
+// no writer looks an image up by its path or judges it again. What is large
+// comes on demand and goes under the store's budget: the file's bytes (kept
+// from the load, read again only once they were let go) and a PDF's pixels
+// (decoded on first use, for every PDF of the build).
+class ImageAsset {
 public:
-    DecodedImageCache() : DecodedImageCache(std::size_t{256} << 20) {}
-    explicit DecodedImageCache(std::size_t budget_bytes);
-    ~DecodedImageCache();
-    DecodedImageCache(const DecodedImageCache&) = delete;
-    DecodedImageCache& operator=(const DecodedImageCache&) = delete;
+    ImageAsset(std::filesystem::path file, ImageVerdict verdict,
+               std::shared_ptr<image_detail::AssetCache> cache, std::uint64_t serial);
+    ~ImageAsset();
+    ImageAsset(const ImageAsset&) = delete;
+    ImageAsset& operator=(const ImageAsset&) = delete;
 
-    std::shared_ptr<const ImageVerdict> judge(const std::filesystem::path& file,
-                                              PixelNeed pixels = PixelNeed::unless_png_stream);
+    const std::filesystem::path& file() const { return file_; }
+    std::string name() const { return file_.filename().string(); }  // for messages
+    // Status, format, size, problem; an SVG's cleaned drawing. `decoded` is
+    // always empty here: pixels() has them.
+    const ImageVerdict& verdict() const { return verdict_; }
+    bool usable() const { return verdict_.usable(); }
+    // Whether a PDF page can show it: a usable PNG, JPEG or GIF (not SVG).
+    bool has_pixels() const { return usable() && has_pixels_; }
 
-    std::size_t decodes() const;  // files actually judged (for tests)
+    // The file as it was judged (what the e-book packs, what the input
+    // digest hashes); nullptr when it could not be read.
+    std::shared_ptr<const std::string> bytes() const;
+    // What a PDF embeds (PixelNeed::unless_png_stream); nullptr when the
+    // image has no pixels, or its file no longer holds them.
+    std::shared_ptr<const DecodedImage> pixels() const;
+
+private:
+    std::filesystem::path file_;
+    ImageVerdict verdict_;
+    bool has_pixels_ = false;
+    std::shared_ptr<image_detail::AssetCache> cache_;
+    std::uint64_t serial_ = 0;  // the asset's key in the cache
+};
+
+using ImageHandle = std::shared_ptr<const ImageAsset>;
+
+// The images of one build, on any thread: each file (by its normalised
+// path) is read and judged once, however many articles, documents and
+// threads name it. The bytes and pixels of all its assets together are kept
+// while they take less than `budget_bytes` (the least recently used go
+// first; one in use stays alive with its user); what went is read or decoded
+// again when next asked for. Verdicts never change, so sharing them changes
+// no output.
+class ImageStore {
+public:
+    ImageStore() : ImageStore(std::size_t{256} << 20) {}
+    explicit ImageStore(std::size_t budget_bytes);
+    ~ImageStore();
+    ImageStore(const ImageStore&) = delete;
+    ImageStore& operator=(const ImageStore&) = delete;
+
+    ImageHandle load(const std::filesystem::path& file);
+
+    // For tests: image files read, and decodes (judgements at load and
+    // pixels for a PDF).
+    std::size_t reads() const;
+    std::size_t decodes() const;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// An asset of its own, for a caller without a build's store (tests, a
+// document put together by hand): the file read and judged now.
+ImageHandle load_image(const std::filesystem::path& file);
 
 }  // namespace pamphlet

@@ -6,11 +6,13 @@
 #pragma once
 
 #include "pamphlet/diagnostics.hpp"
+#include "pamphlet/image.hpp"
 #include "pamphlet/profile.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -107,8 +109,11 @@ struct PageLabelRange {
     int start = 1;
 };
 
+// An image the pages place, as the collection loader loaded it: the PDF
+// writer embeds its pixels (ImageAsset::pixels) and never opens the file
+// by its path.
 struct DocumentImage {
-    std::filesystem::path file;
+    std::shared_ptr<const ImageAsset> asset;
 };
 
 struct DocumentInfo {

@@ -15,6 +15,8 @@
 
 namespace pamphlet {
 
+class ImageStore;  // pamphlet/image.hpp
+
 struct ArticleInput {
     std::string
         display_path;  // path as shown in messages, e.g. "samples/clinic/articles/fascia.de.md"
@@ -27,6 +29,9 @@ struct ArticleInput {
     // The collection folder: images must lie inside it, symbolic links
     // followed (empty: the article's own folder).
     std::filesystem::path collection_root = {};
+    // Where images are loaded and judged (each file once per build); without
+    // one, each image is loaded on its own.
+    ImageStore* images = nullptr;
 };
 
 // Parses one article file's full text (front matter + body). Typography for

@@ -16,6 +16,8 @@
 
 namespace pamphlet {
 
+class ImageAsset;  // pamphlet/image.hpp
+
 enum class InlineKind {
     text,         // `text`
     soft_break,   // a line end inside a paragraph: a space to every writer
@@ -24,32 +26,41 @@ enum class InlineKind {
     emphasis,     // children
     strong,       // children
     link,         // children; `target`
-    image,        // `text` = plain alt text; `target` = source; `title`
+    image,        // `text` = plain alt text; `image` = source; `title`
     superscript,  // children
     subscript,    // children
 };
 
-// Where a link or an image points, resolved by the collection loader.
+// Where a link points, resolved by the collection loader.
 struct Target {
     enum class Kind {
         external,  // http(s):, mailto:, tel: ... `url`
         article,   // another article of the collection: `article_id`, `fragment`
         fragment,  // "#id" in the same article: `fragment`
-        file,      // a local file (images): `path` is absolute and exists
-        missing,   // a local file that does not exist (already reported)
     };
     Kind kind = Kind::external;
     std::string url;  // as written in the source
     std::string article_id;
     std::string fragment;
-    std::filesystem::path path;
+};
+
+// Where an image comes from, resolved and judged once by the collection
+// loader (pamphlet/image.hpp): every writer takes the asset and its verdict
+// from here and never looks the file up again.
+struct ImageSource {
+    std::string url;             // as written in the source
+    std::filesystem::path path;  // absolute, inside the collection (empty when outside)
+    // The loaded file, shared by every document of the build; nullptr when
+    // there is no file to load (missing or outside: an error, reported).
+    std::shared_ptr<const ImageAsset> asset;
 };
 
 struct Inline {
     InlineKind kind = InlineKind::text;
     std::string text;
     std::string title;
-    Target target;
+    Target target;      // links
+    ImageSource image;  // images
     std::vector<Inline> children;
     SourceSpan span;
 };
@@ -93,7 +104,7 @@ std::size_t model_bytes(const std::vector<Block>& blocks);
 std::set<std::string> heading_ids(const std::vector<Block>& blocks);
 
 struct ArticleImage {
-    Target target;  // kind file (or missing)
+    ImageSource source;
     std::string alt;
     SourceSpan span;
 };
@@ -133,8 +144,8 @@ struct Article {
     std::vector<Section> outline;
     // Whether the lead image is also a figure of the body.
     bool lead_image_in_body = false;
-    // Where the body's images are, in reading order (what a build's inputs are).
-    std::vector<Target> body_images;
+    // The body's images, in reading order (what a build's inputs are).
+    std::vector<ImageSource> body_images;
     // Other names a link may give a heading → the heading's id: GitHub's
     // anchor for it ("whats-the-plan-and-why" for "What's the plan, and
     // why?"), so that links written for GitHub's rendering keep working.
@@ -145,7 +156,7 @@ struct Article {
     // The lead image goes above the text unless the body shows the same
     // picture as a figure anyway: a reader should never see it twice in a row.
     bool shows_lead_image() const {
-        return image && image->target.kind == Target::Kind::file && !lead_image_in_body;
+        return image && image->source.asset && !lead_image_in_body;
     }
 };
 
@@ -173,7 +184,7 @@ struct Publisher {
     std::string phone;
     std::string email;
     std::string website;
-    std::optional<std::filesystem::path> logo;
+    std::optional<ImageSource> logo;
 };
 
 // Reads again the body of an article whose body was let go.
@@ -218,7 +229,7 @@ struct Collection {
     std::vector<std::string> languages;
     Publisher publisher;
     std::vector<std::string> article_ids;
-    std::optional<std::filesystem::path> cover;
+    std::optional<ImageSource> cover;
     LocalizedText identifier;  // as given; editions carry the resolved one
     LocalizedText rights;
     std::string date;  // YYYY-MM-DD, optional

@@ -10,13 +10,9 @@
 
 namespace pamphlet {
 
-class DecodedImageCache;
-
-struct PdfOptions {
-    // Images decoded once for every document of a batch (and thread);
-    // without it the writer decodes the document's images itself.
-    DecodedImageCache* images = nullptr;
-};
+// Nothing to choose at present: a document's images come with it, loaded
+// (LaidOutDocument::images), and their pixels from their assets.
+struct PdfOptions {};
 
 // The PDF file as bytes, or nullopt when it cannot be written (diagnostics
 // say why). Deterministic: the same document gives the same bytes.

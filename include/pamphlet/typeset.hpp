@@ -14,7 +14,6 @@
 namespace pamphlet {
 
 class HyphenationPatterns;
-class DecodedImageCache;
 
 struct TypesetOptions {
     long long timestamp = 0;  // seconds since 1970, for the document info
@@ -25,10 +24,6 @@ struct TypesetOptions {
     // Patterns loaded once for every document of a batch; none: the
     // document loads its own.
     HyphenationPatterns* hyphenation_patterns = nullptr;
-    // Image verdicts shared with the other documents of a run (and with the
-    // PDF writer, which embeds the pixels they hold); none: the document
-    // judges its own.
-    DecodedImageCache* images = nullptr;
     // A handout of the edition's articles (BuildRequest::articles): no
     // cover, contents or back page; the clinic's logo and name above the
     // first article, its contact details and a QR code after the last.

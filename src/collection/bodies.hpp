@@ -24,6 +24,9 @@ public:
     // Once the edition has all its articles: their sections, for the links.
     void link(const Edition& edition) { links_.emplace(edition); }
     bool empty() const { return sources_.empty(); }
+    // Something the inputs point to (the load's own image store) that must
+    // live as long as bodies may be read again.
+    void keep_alive(std::shared_ptr<const void> thing) { keep_alive_ = std::move(thing); }
 
     ArticleBody read(const Article& article, DiagnosticSink& sink) const override;
 
@@ -40,6 +43,7 @@ private:
     };
     std::optional<EditionLinks> links_;
     std::map<std::string, Source> sources_;  // article id -> where its body comes from
+    std::shared_ptr<const void> keep_alive_;
 };
 
 }  // namespace pamphlet

@@ -7,6 +7,7 @@
 #include "pamphlet/base/limits.hpp"
 #include "pamphlet/base/strings.hpp"
 
+#include "pamphlet/image.hpp"
 #include "pamphlet/markdown.hpp"
 #include "pamphlet/text_direction.hpp"
 #include "pamphlet/yaml.hpp"
@@ -45,15 +46,19 @@ bool is_language_tag(const std::string& s) {
 // Reads one collection.yaml; `root` is the display form of the folder.
 class CollectionReader {
 public:
-    CollectionReader(fs::path dir, std::string display_dir, SourceFiles& sources,
-                     DiagnosticSink& sink)
+    CollectionReader(fs::path dir, std::string display_dir, ImageStore& images,
+                     SourceFiles& sources, DiagnosticSink& sink)
         : dir_(std::move(dir)),
           display_dir_(std::move(display_dir)),
           inside_({dir_}),
+          images_(images),
           sources_(sources),
           sink_(sink) {}
 
     std::optional<Collection> read(const CollectionOptions& options);
+
+    // What the readers of let-go bodies must keep alive (the load's own image store).
+    void keep_alive(std::shared_ptr<const void> thing) { own_images_ = std::move(thing); }
 
 private:
     std::string display(const std::string& relative) const {
@@ -62,6 +67,7 @@ private:
     std::optional<std::string> required_string(const yaml::Node& map, const char* key);
     std::optional<LocalizedText> localized(const yaml::Node& node, const char* key);
     std::optional<fs::path> existing_file(const yaml::Node& node, const char* key);
+    std::optional<ImageSource> image(const yaml::Node& node, const char* key);
     std::optional<std::string> read_collection_yaml();
     std::optional<std::string> read_article_text(const std::string& id, const std::string& rel,
                                                  const SourceSpan& listed_at, bool& missing);
@@ -78,11 +84,13 @@ private:
     std::string display_dir_;
     // Every file the collection names must lie in its folder.
     Confinement inside_;
+    ImageStore& images_;
     SourceFiles& sources_;
     DiagnosticSink& sink_;
     std::string yaml_file_;
     std::vector<std::string> languages_;
     std::shared_ptr<const std::vector<std::string>> article_ids_;  // shared by every ArticleInput
+    std::shared_ptr<const void> own_images_;  // kept alive by the bodies' readers
     std::size_t held_budget_ = 0;
     std::size_t held_bytes_ = 0;
 };
@@ -151,6 +159,19 @@ std::optional<fs::path> CollectionReader::existing_file(const yaml::Node& node, 
     return path;
 }
 
+// The cover or the logo: loaded and judged here, so that its verdict is
+// said once, at its key, whatever the outputs.
+std::optional<ImageSource> CollectionReader::image(const yaml::Node& node, const char* key) {
+    std::optional<fs::path> path = existing_file(node, key);
+    if (!path) return std::nullopt;
+    ImageSource source;
+    source.url = node.value;
+    source.path = *path;
+    source.asset = images_.load(*path);
+    report_image_verdict(source.asset->verdict(), source.asset->name(), node.span, sink_);
+    return source;
+}
+
 void CollectionReader::read_publisher(const yaml::Node& node, Publisher& out) {
     if (!node.is_map()) {
         sink_.error(node.span, "wrong-type",
@@ -172,7 +193,7 @@ void CollectionReader::read_publisher(const yaml::Node& node, Publisher& out) {
                                                     out.website.rfind("https://", 0) != 0 &&
                                                     out.website.rfind("http://", 0) != 0)
         sink_.error(w->span, "invalid-url", "'website' must start with https:// or http://");
-    if (const yaml::Node* logo = node.find("logo")) out.logo = existing_file(*logo, "logo");
+    if (const yaml::Node* logo = node.find("logo")) out.logo = image(*logo, "logo");
 }
 
 std::vector<std::string> CollectionReader::read_article_ids(const yaml::Node& node) {
@@ -300,7 +321,7 @@ std::optional<Article> CollectionReader::read_article(const Collection& c, const
     // Read again for a diagnostic's source line only if one needs it.
     sources_.add_file(shown, dir_ / rel);
     if (!article_ids_) article_ids_ = std::make_shared<const std::vector<std::string>>(c.article_ids);
-    ArticleInput input{shown, dir_ / rel, id, lang, article_ids_, dir_};
+    ArticleInput input{shown, dir_ / rel, id, lang, article_ids_, dir_, &images_};
     std::optional<Article> article = parse_article(input, text, sink_);
     if (article && !check_text_direction(*article, text, sink_)) return std::nullopt;
     if (article && article->body) {
@@ -406,7 +427,7 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
     else
         sink_.error(root->span, "missing-key",
                     "collection.yaml needs a 'publisher' with at least a 'name'");
-    if (const yaml::Node* cover = root->find("cover")) c.cover = existing_file(*cover, "cover");
+    if (const yaml::Node* cover = root->find("cover")) c.cover = image(*cover, "cover");
     if (const yaml::Node* d = root->find("date")) {
         if (auto s = yaml::as_string(*d, "date", sink_)) {
             if (!parse_iso_date(*s))
@@ -527,7 +548,9 @@ void CollectionReader::check_all_links(Collection& c,
                 reader.read(article, sink_, sink_);
             }
         }
-        if (!reader.empty()) e.reader = readers[k];
+        if (reader.empty()) continue;
+        reader.keep_alive(own_images_);
+        e.reader = readers[k];
     }
 }
 
@@ -538,7 +561,12 @@ std::optional<Collection> load_collection(const fs::path& dir, const CollectionO
     std::string shown = dir.lexically_normal().generic_string();
     while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
     if (shown == ".") shown.clear();
-    CollectionReader reader(dir, shown, sources, sink);
+    // A store of the load's own lives as long as the bodies it may read again.
+    std::shared_ptr<ImageStore> own_images;
+    if (options.images == nullptr) own_images = std::make_shared<ImageStore>();
+    CollectionReader reader(dir, shown, options.images != nullptr ? *options.images : *own_images,
+                            sources, sink);
+    reader.keep_alive(own_images);
     return reader.read(options);
 }
 

@@ -57,9 +57,8 @@ private:
     }
 
     void write_lead_image(pugi::xml_node parent, const ArticleImage& image) {
-        if (image.target.kind != Target::Kind::file) return;
         std::optional<std::string> href =
-            context_.images.add(image.target.path, image.span, context_.sink);
+            context_.images.add(image.source, image.span, context_.sink);
         if (!href) return;
         pugi::xml_node figure = add_element(parent, "figure");
         set_attribute(figure, "class", "lead");
@@ -148,25 +147,9 @@ private:
         if (!block.caption.empty()) write_inlines(add_element(figure, "figcaption"), block.caption);
     }
 
+    // Images that are no file, or no usable one, were reported by the loader.
     std::optional<std::string> image_href(const Inline& image) {
-        switch (image.target.kind) {
-            case Target::Kind::file:
-                return context_.images.add(image.target.path, image.span, context_.sink);
-            case Target::Kind::external:
-                context_.sink.warning(image.span, "remote-image",
-                                      "remote image '" + image.target.url +
-                                          "' cannot be part of the e-book; its alt text is shown");
-                return std::nullopt;
-            case Target::Kind::missing:
-                return std::nullopt;  // reported by the loader
-            case Target::Kind::article:
-            case Target::Kind::fragment:
-                context_.sink.warning(image.span, "image-not-a-file",
-                                      "image source '" + image.target.url +
-                                          "' is not an image file; its alt text is shown");
-                return std::nullopt;
-        }
-        return std::nullopt;
+        return context_.images.add(image.image, image.span, context_.sink);
     }
 
     void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines) {
@@ -241,12 +224,6 @@ private:
                 const std::string& file = context_.targets.file_of.at(target.article_id);
                 return target.fragment.empty() ? file : file + "#" + target.fragment;
             }
-            case Target::Kind::file:
-            case Target::Kind::missing:
-                // Only images point at files: the Markdown reader turns links to
-                // local files into plain text, with its own warning.
-                assert(false && "a link to a local file reached the writer");
-                return std::nullopt;
         }
         return std::nullopt;
     }

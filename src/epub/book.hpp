@@ -5,8 +5,13 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace pamphlet {
+class ImageAsset;  // pamphlet/image.hpp
+}
 
 namespace pamphlet::epub {
 
@@ -25,10 +30,10 @@ struct Resource {
     std::string media_type;
     std::string properties;  // e.g. "cover-image"
     std::string data;
-    // When set, the bytes are this file's, read only when the archive
-    // writer reaches the resource (so a book's photos are never all in
-    // memory at once).
-    std::filesystem::path file;
+    // When set, the bytes are this image's, taken from the build's image
+    // store only when the archive writer reaches the resource (so a book's
+    // photos are never all copied into it at once).
+    std::shared_ptr<const ImageAsset> image;
 };
 
 // One entry of the table of contents (nav.xhtml and toc.ncx).

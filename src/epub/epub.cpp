@@ -18,6 +18,7 @@
 
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/limits.hpp"
+#include "pamphlet/image.hpp"
 #include "pamphlet/locale.hpp"
 
 #include <algorithm>
@@ -57,7 +58,6 @@ public:
           sink_(sink),
           output_span_(std::move(output_span)),
           collection_span_(collection.file_span()),
-          images_(options.images),
           context_{collection, edition, targets_, images_, sink} {}
 
     // Writes the book through `zip`; false when it cannot be written
@@ -185,15 +185,16 @@ private:
                                 image.media_type == "image/jpeg" || image.media_type == "image/gif";
         return {"EPUB/" + image.href, compressed ? ZipMethod::stored : ZipMethod::deflated,
                 [this, &image] {
-                    if (image.file.empty()) return image.data;
-                    FileRead read = read_file_limited(image.file, limits::image_file_bytes);
-                    if (!read.ok()) {
+                    if (!image.image) return image.data;
+                    // Held by the store, or read again if it let them go.
+                    const std::shared_ptr<const std::string> bytes = image.image->bytes();
+                    if (!bytes) {
                         sink_.error(collection_span_, "epub-write-failed",
-                                    "image '" + image.file.filename().string() + "' " +
-                                        describe_problem(read, limits::image_file_bytes) +
-                                        " now, while the book is written");
+                                    "image '" + image.image->name() +
+                                        "' cannot be read again now, while the book is written");
+                        return std::string();
                     }
-                    return std::move(read.bytes);
+                    return *bytes;
                 }};
     }
 

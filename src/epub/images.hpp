@@ -1,16 +1,17 @@
-// The book's images: each source file judged once (pamphlet/image.hpp, the
-// same verdict the PDF gets), packed only when usable, and given a unique
-// name in images/. An SVG is packed as the verdict cleaned it.
+// The book's images: each asset as the collection loader judged it (the
+// same verdict the PDF gets, said once, where the image is named), packed
+// only when usable, and given a unique name in images/. An SVG is packed as
+// the verdict cleaned it.
 #pragma once
 
 #include "book.hpp"
 #include "names.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/image.hpp"
+#include "pamphlet/model.hpp"
 
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,12 +20,10 @@ namespace pamphlet::epub {
 
 class ImageCatalog {
 public:
-    // Verdicts from `shared` when given, else from a cache of its own.
-    explicit ImageCatalog(DecodedImageCache* shared = nullptr);
-
-    // The image's href ("images/knee.png"), or nullopt after saying at
-    // `span` why it is not in the book (the caller shows the alt text).
-    std::optional<std::string> add(const std::filesystem::path& file, const SourceSpan& span,
+    // The image's href ("images/knee.png"), or nullopt when it is not in the
+    // book (the caller shows the alt text): no file, or an unusable one,
+    // which the loader has reported.
+    std::optional<std::string> add(const ImageSource& source, const SourceSpan& span,
                                    DiagnosticSink& sink);
     // Marks an added image as the cover (manifest property cover-image).
     void mark_cover(const std::string& href);
@@ -32,8 +31,6 @@ public:
     const std::vector<Resource>& resources() const { return resources_; }
 
 private:
-    std::unique_ptr<DecodedImageCache> own_;
-    DecodedImageCache* verdicts_ = nullptr;
     std::map<std::filesystem::path, std::string> href_by_file_;
     std::vector<Resource> resources_;
     UniqueNames names_;

@@ -53,7 +53,6 @@ public:
                 request.impose,
                 request.stats,
                 request.cancel,
-                {},
                 {}},
           staged_(build.mine.size()),
           own_(build.mine.size()),

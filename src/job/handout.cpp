@@ -38,7 +38,7 @@ private:
             }
             const auto url = url_of_.find(item.target.article_id);
             if (url != url_of_.end() && !url->second.empty()) {
-                item.target = Target{Target::Kind::external, url->second, {}, {}, {}};
+                item.target = Target{Target::Kind::external, url->second, {}, {}};
                 ++i;
                 continue;
             }

@@ -46,9 +46,15 @@ InputDigests::InputDigests(const Collection& collection, const std::vector<Profi
       timestamp_(timestamp),
       impose_(impose) {}
 
-const std::string& InputDigests::file_hash(const fs::path& file) {
+const std::string& InputDigests::file_hash(const fs::path& file, const ImageAsset* image) {
     auto [slot, inserted] = hashes_.try_emplace(file);
-    if (inserted) slot->second = sha256_file_hex(file).value_or("unreadable");
+    if (!inserted) return slot->second;
+    if (image != nullptr) {
+        const std::shared_ptr<const std::string> bytes = image->bytes();
+        slot->second = bytes ? sha256_hex(*bytes) : "unreadable";
+    } else {
+        slot->second = sha256_file_hex(file).value_or("unreadable");
+    }
     return slot->second;
 }
 
@@ -59,28 +65,30 @@ std::string InputDigests::shown(const fs::path& file) const {
     return file.filename().string();
 }
 
-void InputDigests::add_file(std::string& text, const char* what, const fs::path& file) {
+void InputDigests::add_file(std::string& text, const char* what, const fs::path& file,
+                            const ImageAsset* image) {
     auto [line, inserted] = lines_.try_emplace(file);
-    if (inserted) line->second = shown(file) + " " + file_hash(file) + "\n";
+    if (inserted) line->second = shown(file) + " " + file_hash(file, image) + "\n";
     text += what;
     text += ' ';
     text += line->second;
 }
 
+// An image by its bytes, or by its name when there is no file (missing:
+// the alt text is shown).
+void InputDigests::add_image(std::string& text, const char* what, const char* elsewhere,
+                             const ImageSource& image) {
+    if (image.asset)
+        add_file(text, what, image.path, image.asset.get());
+    else
+        text += std::string(elsewhere) + " " + image.url + "\n";
+}
+
 void InputDigests::add_article(std::string& text, const Article& article) {
     add_file(text, "article", article.source);
-    if (article.image) {
-        if (article.image->target.kind == Target::Kind::file)
-            add_file(text, "lead-image", article.image->target.path);
-        else
-            text += "lead-image-missing " + article.image->target.url + "\n";
-    }
-    for (const Target& image : article.body_images) {
-        if (image.kind == Target::Kind::file)
-            add_file(text, "image", image.path);
-        else
-            text += "image-elsewhere " + image.url + "\n";  // remote or missing: alt text
-    }
+    if (article.image) add_image(text, "lead-image", "lead-image-missing", article.image->source);
+    for (const ImageSource& image : article.body_images)
+        add_image(text, "image", "image-elsewhere", image);
 }
 
 void InputDigests::add_article_file(std::string& text, const std::string& id,
@@ -93,8 +101,9 @@ std::string InputDigests::digest(const Job& job) {
     text += "job " + job.id + " " + format_name(job.format) + " " + job.lang + "\n";
     text += "timestamp " + std::to_string(timestamp_) + "\n";
     add_file(text, "collection", collection_.root / "collection.yaml");
-    if (collection_.cover) add_file(text, "cover", *collection_.cover);
-    if (collection_.publisher.logo) add_file(text, "logo", *collection_.publisher.logo);
+    if (collection_.cover) add_image(text, "cover", "cover-missing", *collection_.cover);
+    if (collection_.publisher.logo)
+        add_image(text, "logo", "logo-missing", *collection_.publisher.logo);
 
     const Profile& profile = profiles_.at(job.profile);
     text += "profile " + profile.id + "\n";

@@ -5,6 +5,8 @@
 
 #include "plan.hpp"
 
+#include "pamphlet/image.hpp"
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -27,12 +29,17 @@ public:
     std::string digest(const Job& job);
 
 private:
-    // "<sha256>" of the file's bytes, or "unreadable"; each file read once.
-    const std::string& file_hash(const std::filesystem::path& file);
+    // "<sha256>" of the file's bytes, or "unreadable"; each file read once
+    // (an image not at all: its asset holds the bytes the loader read).
+    const std::string& file_hash(const std::filesystem::path& file,
+                                 const ImageAsset* image = nullptr);
     // A file named as the output cannot depend on: relative to the
     // collection when it is inside it, else by its name alone.
     std::string shown(const std::filesystem::path& file) const;
-    void add_file(std::string& text, const char* what, const std::filesystem::path& file);
+    void add_file(std::string& text, const char* what, const std::filesystem::path& file,
+                  const ImageAsset* image = nullptr);
+    void add_image(std::string& text, const char* what, const char* elsewhere,
+                   const ImageSource& image);
     void add_article(std::string& text, const Article& article);
     void add_article_file(std::string& text, const std::string& id, const std::string& lang);
 

@@ -24,7 +24,7 @@ void make_epub(const Job& job, const Edition& edition, Workshop& shop, MadeOutpu
     StagedFile staged;
     if (auto error = create_staged(job.output, staged)) return write_failed(job, *error, sink);
     // The book takes its fonts and colours from the first profile.
-    EpubOptions options{shop.timestamp, shop.generator, &shop.images};
+    EpubOptions options{shop.timestamp, shop.generator};
     EpubContents contents;
     const std::size_t errors_before = sink.error_count();
     const bool written = write_epub(shop.collection, edition, shop.profiles.at(job.profile),
@@ -63,7 +63,6 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     } else {
         TypesetOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs,
                                &shop.patterns};
-        options.images = &shop.images;
         options.handout = job.handout();
         options.keep_run_text = false;  // only traces read them
         TypesetStats stats;
@@ -74,7 +73,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
         if (!shop.impose) document->print.impose_booklet = false;
         const int pages = pdf_page_count(*document);
         std::optional<std::string> bytes =
-            write_pdf(std::move(*document), sink, PdfOptions{&shop.images});
+            write_pdf(std::move(*document), sink, PdfOptions{});
         if (!bytes || sink.error_count() > errors_before || shop.cancelled()) return {};
         stage_bytes(job, *bytes, made, sink);
         made.pages = pages;

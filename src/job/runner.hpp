@@ -1,6 +1,7 @@
 // Running jobs: one output made in memory, and a pool of threads that runs
 // many. What the jobs share is read-only (the collection, the profiles) or
-// made for sharing (hyphenation patterns, decoded images); everything else
+// made for sharing (hyphenation patterns; the images come loaded with the
+// collection, ImageAsset); everything else
 // a job needs it makes for itself (see make_output).
 #pragma once
 
@@ -8,7 +9,6 @@
 #include "staging.hpp"
 
 #include "pamphlet/hyphenation.hpp"
-#include "pamphlet/image.hpp"
 
 #include <atomic>
 #include <cstddef>
@@ -31,7 +31,6 @@ struct Workshop {
     bool stats = false;
     const std::atomic<bool>* cancel = nullptr;
     HyphenationPatterns patterns;
-    DecodedImageCache images;
 
     bool cancelled() const { return cancel != nullptr && cancel->load(); }
 };

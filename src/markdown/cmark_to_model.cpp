@@ -175,7 +175,7 @@ private:
                     context_.report_nesting(span);
                     block.kind = BlockKind::paragraph;
                     block.inlines.push_back(
-                        Inline{InlineKind::text, plain_text(node), {}, {}, {}, span});
+                        Inline{InlineKind::text, plain_text(node), {}, {}, {}, {}, span});
                     break;
                 }
                 if (type == CMARK_NODE_LIST) {
@@ -251,7 +251,7 @@ private:
             type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK;
         if (container && depth >= ConversionContext::max_depth) {
             context_.report_nesting(in.span);
-            out.push_back(Inline{InlineKind::text, plain_text(node), {}, {}, {}, in.span});
+            out.push_back(Inline{InlineKind::text, plain_text(node), {}, {}, {}, {}, in.span});
             return;
         }
         switch (type) {
@@ -295,13 +295,13 @@ private:
                 const char* title = cmark_node_get_title(node);
                 in.kind = InlineKind::image;
                 in.title = title ? title : "";
-                in.target = std::move(*target);
+                in.image = std::move(*target);
                 if (in.text.empty())
                     context_.sink.warning(in.span, "missing-alt",
-                                          "image '" + escape_controls(in.target.url) +
+                                          "image '" + escape_controls(in.image.url) +
                                               "' has no alt text; describe it for readers who "
                                               "cannot see it: ![description](" +
-                                              escape_controls(in.target.url) + ")");
+                                              escape_controls(in.image.url) + ")");
                 break;
             }
             default:

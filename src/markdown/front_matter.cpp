@@ -106,8 +106,8 @@ bool read_front_matter(std::string_view yaml_text, const ArticleInput& input, Ar
     if (const yaml::Node* image = root->find("image")) {
         if (auto src = yaml::as_string(*image, "image", sink)) {
             if (auto target = resolve_image(*src, input, image->span, sink)) {
-                article.image = ArticleImage{*target, alt ? apply_typography(*alt, input.lang) : "",
-                                             image->span};
+                article.image = ArticleImage{
+                    std::move(*target), alt ? apply_typography(*alt, input.lang) : "", image->span};
             }
             if (!alt_node || (alt && alt->empty()))
                 sink.warning(image->span, "missing-alt",

@@ -354,11 +354,11 @@ private:
         auto target = resolve_image(src ? *src : "", context_.input, at(node), context_.sink);
         if (target) {
             in.kind = InlineKind::image;
-            in.target = std::move(*target);
+            in.image = std::move(*target);
             if (const std::string* title = node.attribute("title")) in.title = *title;
             if (in.text.empty())
                 context_.sink.warning(at(node), "missing-alt",
-                                      "image '" + escape_controls(in.target.url) +
+                                      "image '" + escape_controls(in.image.url) +
                                           "' has no alt text; describe it for readers who "
                                           "cannot see it (alt=\"...\")");
         }

@@ -76,6 +76,7 @@ void remove_forbidden_characters(std::vector<Block>& blocks, DiagnosticSink& sin
             clean(in.target.url, in.span);
             clean(in.target.fragment, in.span);
             clean(in.target.article_id, in.span);
+            clean(in.image.url, in.span);
         };
         for_each_inline(block.inlines, clean_inline);
         for_each_inline(block.caption, clean_inline);

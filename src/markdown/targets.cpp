@@ -1,6 +1,7 @@
 #include "targets.hpp"
 
 #include "pamphlet/base/confine.hpp"
+#include "pamphlet/image.hpp"
 
 #include "urls.hpp"
 
@@ -148,9 +149,9 @@ std::optional<Target> resolve_link(std::string_view url, const ArticleInput& inp
     return std::nullopt;
 }
 
-std::optional<Target> resolve_image(std::string_view url, const ArticleInput& input,
-                                    const SourceSpan& span, DiagnosticSink& sink) {
-    Target target;
+std::optional<ImageSource> resolve_image(std::string_view url, const ArticleInput& input,
+                                         const SourceSpan& span, DiagnosticSink& sink) {
+    ImageSource target;
     target.url = std::string(url);
     const std::string scheme = scheme_of(url);
     if (scheme == "http" || scheme == "https") {
@@ -183,7 +184,6 @@ std::optional<Target> resolve_image(std::string_view url, const ArticleInput& in
     // is looked at, so whether it exists is never told either.
     const Confinement collection({input.collection_root.empty() ? folder : input.collection_root});
     if (const auto place = collection.place(path); place != Confinement::Place::inside) {
-        target.kind = Target::Kind::missing;
         sink.error(span, "outside-collection",
                    "image " + quoted(url) +
                        (place == Confinement::Place::link_outside
@@ -193,14 +193,14 @@ std::optional<Target> resolve_image(std::string_view url, const ArticleInput& in
         return target;
     }
     target.path = path;
-    if (std::filesystem::is_regular_file(path, ec)) {
-        target.kind = Target::Kind::file;
-    } else {
-        target.kind = Target::Kind::missing;
+    if (!std::filesystem::is_regular_file(path, ec)) {
         sink.error(span, "missing-file",
                    "image file " + quoted(url) + " not found (looked for " +
                        escape_controls(path.string()) + ")");
+        return target;
     }
+    target.asset = input.images != nullptr ? input.images->load(path) : load_image(path);
+    report_image_verdict(target.asset->verdict(), target.asset->name(), span, sink);
     return target;
 }
 

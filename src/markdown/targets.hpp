@@ -17,10 +17,12 @@ namespace pamphlet {
 std::optional<Target> resolve_link(std::string_view url, const ArticleInput& input,
                                    const SourceSpan& span, DiagnosticSink& sink);
 
-// The target of an image: a file (or `missing`, reported as an error). Or
+// The source of an image: a file inside the collection, loaded and judged
+// (the verdict reported here, at `span`: the one place it is said), or
+// without an asset when there is no such file (an error, reported). Or
 // nullopt when the image must be replaced by its alt text (remote images are
 // never fetched; other schemes are not images we can embed); reported.
-std::optional<Target> resolve_image(std::string_view url, const ArticleInput& input,
-                                    const SourceSpan& span, DiagnosticSink& sink);
+std::optional<ImageSource> resolve_image(std::string_view url, const ArticleInput& input,
+                                         const SourceSpan& span, DiagnosticSink& sink);
 
 }  // namespace pamphlet

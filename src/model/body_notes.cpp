@@ -8,23 +8,22 @@ namespace {
 
 // Whether the lead image is also one of the body's figures.
 bool shows_as_figure(const std::vector<Block>& blocks, const std::optional<ArticleImage>& image) {
-    if (!image || image->target.kind != Target::Kind::file) return false;
+    if (!image || !image->source.asset) return false;
     for (const Block& b : blocks)
-        if (b.kind == BlockKind::figure && !b.inlines.empty() &&
-            b.inlines.front().target.kind == Target::Kind::file &&
-            b.inlines.front().target.path == image->target.path)
+        if (b.kind == BlockKind::figure && !b.inlines.empty() && b.inlines.front().image.asset &&
+            b.inlines.front().image.path == image->source.path)
             return true;
     return false;
 }
 
-void collect_images(const std::vector<Inline>& inlines, std::vector<Target>& out) {
+void collect_images(const std::vector<Inline>& inlines, std::vector<ImageSource>& out) {
     for (const Inline& item : inlines) {
-        if (item.kind == InlineKind::image) out.push_back(item.target);
+        if (item.kind == InlineKind::image) out.push_back(item.image);
         collect_images(item.children, out);
     }
 }
 
-void collect_images(const std::vector<Block>& blocks, std::vector<Target>& out) {
+void collect_images(const std::vector<Block>& blocks, std::vector<ImageSource>& out) {
     for (const Block& block : blocks) {
         collect_images(block.inlines, out);
         collect_images(block.caption, out);

@@ -403,29 +403,29 @@ struct LibharuCanvas::Impl {
         ImageSlot& slot = image_slots[placed.image];
         if (slot.prepared) return slot;
         slot.prepared = true;
-        const std::filesystem::path& file = (*images)[placed.image].file;
-        // The typesetter placed only images whose verdict was usable; the
-        // same verdict (from the run's cache) holds their pixels.
-        const std::shared_ptr<const ImageVerdict> verdict =
-            image_cache != nullptr ? image_cache->judge(file)
-                                   : std::make_shared<const ImageVerdict>(judge_image(file));
-        const std::string name = file.filename().string();
-        if (!verdict->decoded) {
+        const ImageAsset& asset = *(*images)[placed.image].asset;
+        // The typesetter placed only images whose verdict was usable; their
+        // pixels are decoded on first use, once for every PDF of the build.
+        const std::shared_ptr<const DecodedImage> pixels = asset.pixels();
+        if (!pixels) {
             // Not usable (only a writer given pages by hand gets here: the
-            // typesetter sets the alt text of such an image instead).
+            // typesetter sets the alt text of such an image instead), or its
+            // file let go under the store's budget and changed since.
             sink.warning(placed.span, "pdf-image",
-                         "image '" + name + "' cannot be embedded (" +
-                             (verdict->usable() ? "it has no pixels" : verdict->problem) +
+                         "image '" + asset.name() + "' cannot be embedded (" +
+                             (!asset.usable()      ? asset.verdict().problem
+                              : asset.has_pixels() ? std::string("its file has changed")
+                                                   : std::string("it has no pixels")) +
                              "); its place on the page stays empty");
             return slot;
         }
         std::string why;
-        slot.image = load_image(*verdict->decoded, why);
+        slot.image = load_image(*pixels, why);
         // A usable image the PDF still cannot hold (PDF/A and CMYK, libharu):
         // the document would not be what was asked for.
         if (slot.image == nullptr) {
             sink.error(placed.span, "pdf-image",
-                       "cannot place image '" + file.string() + "': " + why);
+                       "cannot place image '" + asset.file().string() + "': " + why);
         }
         return slot;
     }
@@ -600,7 +600,6 @@ struct LibharuCanvas::Impl {
     HPDF_Doc pdf = nullptr;
     const std::vector<DocumentFont>* fonts = nullptr;
     const std::vector<DocumentImage>* images = nullptr;
-    DecodedImageCache* image_cache = nullptr;
     std::vector<FontSlot> font_slots;
     std::vector<ImageSlot> image_slots;
     std::vector<HPDF_Page> pages;
@@ -612,10 +611,7 @@ struct LibharuCanvas::Impl {
     std::vector<PageLabelRange> labels;
 };
 
-LibharuCanvas::LibharuCanvas(DiagnosticSink& sink, DecodedImageCache* images)
-    : impl_(std::make_unique<Impl>(sink)) {
-    impl_->image_cache = images;
-}
+LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
 LibharuCanvas::~LibharuCanvas() = default;
 
 void LibharuCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,

@@ -18,7 +18,7 @@ namespace pamphlet::pdf_detail {
 class LibharuCanvas final : public Canvas {
 public:
     // `images`, when given, decodes the images (shared with other writers).
-    explicit LibharuCanvas(DiagnosticSink& sink, DecodedImageCache* images = nullptr);
+    explicit LibharuCanvas(DiagnosticSink& sink);
     ~LibharuCanvas() override;
     LibharuCanvas(const LibharuCanvas&) = delete;
     LibharuCanvas& operator=(const LibharuCanvas&) = delete;

@@ -10,14 +10,13 @@ namespace pamphlet {
 namespace {
 
 std::optional<std::string> paint_pdf(const LaidOutDocument& document, DiagnosticSink& sink,
-                                     const PdfOptions& options,
                                      const std::function<void(std::size_t)>& page_painted) {
     if (document.pages.empty()) {
         sink.error({}, "pdf-no-pages", "the document has no pages to write");
         return std::nullopt;
     }
     const std::size_t errors_before = sink.error_count();
-    pdf_detail::LibharuCanvas canvas(sink, options.images);
+    pdf_detail::LibharuCanvas canvas(sink);
     pdf_detail::paint_document(document, canvas, sink, page_painted);
     std::optional<std::string> bytes = canvas.finish();
     // A brochure with a missing image or font is not one to print.
@@ -28,13 +27,13 @@ std::optional<std::string> paint_pdf(const LaidOutDocument& document, Diagnostic
 }  // namespace
 
 std::optional<std::string> write_pdf(const LaidOutDocument& document, DiagnosticSink& sink,
-                                     const PdfOptions& options) {
-    return paint_pdf(document, sink, options, {});
+                                     const PdfOptions&) {
+    return paint_pdf(document, sink, {});
 }
 
 std::optional<std::string> write_pdf(LaidOutDocument&& document, DiagnosticSink& sink,
-                                     const PdfOptions& options) {
-    return paint_pdf(document, sink, options, [&document](std::size_t page) {
+                                     const PdfOptions&) {
+    return paint_pdf(document, sink, [&document](std::size_t page) {
         std::vector<PageItem>().swap(document.pages[page].items);
     });
 }

@@ -91,7 +91,7 @@ void TraceCanvas::begin_document(const DocumentInfo& info, const std::vector<Doc
     }
     // File names only: the folders differ between machines.
     for (std::size_t i = 0; i < images.size(); ++i) {
-        line("image " + std::to_string(i) + " " + images[i].file.filename().string());
+        line("image " + std::to_string(i) + " " + images[i].asset->name());
     }
 }
 

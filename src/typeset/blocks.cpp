@@ -1,7 +1,6 @@
 #include "blocks.hpp"
 
 #include <algorithm>
-#include <cassert>
 
 namespace pamphlet::typeset {
 
@@ -201,12 +200,6 @@ std::optional<LinkTarget> ArticleBuilder::resolve_link(const Inline& link) {
             return LinkTarget{{}, anchor(article_->id, target.fragment)};
         case Target::Kind::article:
             return LinkTarget{{}, anchor(target.article_id, target.fragment)};
-        case Target::Kind::file:
-        case Target::Kind::missing:
-            // Only images point at files: the Markdown reader turns links to
-            // local files into plain text, with its own warning.
-            assert(false && "a link to a local file reached the writer");
-            return std::nullopt;
     }
     return std::nullopt;
 }
@@ -254,7 +247,7 @@ void ArticleBuilder::add_opening(const Article& article) {
 
     if (article.shows_lead_image()) {
         begin_block(profile_.image_space);
-        add_image(article.image->target, article.image->alt, article.image->span,
+        add_image(article.image->source, article.image->alt, article.image->span,
                   {0, frame_.measure});
         end_block(profile_.image_space);
     }
@@ -458,7 +451,7 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     begin_block(std::max(space_before, profile_.image_space));
     if (image) {
         const std::string alt = image->text.empty() ? plain_text(block.caption) : image->text;
-        add_image(image->target, alt, image->span, column);
+        add_image(image->image, alt, image->span, column);
     }
     if (!block.caption.empty()) {
         StyledText caption;
@@ -475,28 +468,11 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     end_block(profile_.image_space);
 }
 
-void ArticleBuilder::add_image(const Target& target, const std::string& alt, const SourceSpan& span,
-                               const Column& column) {
+void ArticleBuilder::add_image(const ImageSource& source, const std::string& alt,
+                               const SourceSpan& span, const Column& column) {
     DiagnosticSink& sink = setter_.sink();
-    std::optional<UsableImage> image;
-    switch (target.kind) {
-        case Target::Kind::file:
-            image = images_.use(target.path, span, sink);
-            break;
-        case Target::Kind::external:
-            sink.warning(
-                span, "remote-image",
-                "remote image '" + target.url + "' cannot be printed; its alt text is set instead");
-            break;
-        case Target::Kind::article:
-        case Target::Kind::fragment:
-            sink.warning(span, "image-not-a-file",
-                         "image source '" + target.url +
-                             "' is not an image file; its alt text is set instead");
-            break;
-        case Target::Kind::missing:
-            break;  // reported by the loader
-    }
+    // No file, or an unusable one: the loader has said so where it is named.
+    std::optional<UsableImage> image = images_.use(source, span, sink);
     if (!image) {
         add_alt_text(alt, span, column);
         return;

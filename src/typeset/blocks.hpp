@@ -58,7 +58,7 @@ private:
     void add_code(const Block& block, const Column& column, double space_before);
     void add_rule(const Column& column, double space_before);
     void add_figure(const Block& block, const Column& column, double space_before);
-    void add_image(const Target& target, const std::string& alt, const SourceSpan& span,
+    void add_image(const ImageSource& source, const std::string& alt, const SourceSpan& span,
                    const Column& column);
     void add_alt_text(const std::string& alt, const SourceSpan& span, const Column& column);
 

@@ -6,16 +6,12 @@
 
 namespace pamphlet::typeset {
 
-DocumentImages::DocumentImages(DecodedImageCache* shared)
-    : own_(shared == nullptr ? std::make_unique<DecodedImageCache>() : nullptr),
-      verdicts_(shared == nullptr ? own_.get() : shared) {}
-
-std::optional<UsableImage> DocumentImages::use(const std::filesystem::path& file,
-                                               const SourceSpan& span, DiagnosticSink& sink) {
-    const std::string name = file.filename().string();
-    const std::shared_ptr<const ImageVerdict> verdict = verdicts_->judge(file);
-    if (!report_image_verdict(*verdict, name, span, sink)) return std::nullopt;
-    if (!verdict->decoded) {
+std::optional<UsableImage> DocumentImages::use(const ImageSource& source, const SourceSpan& span,
+                                               DiagnosticSink& sink) {
+    const std::shared_ptr<const ImageAsset>& asset = source.asset;
+    if (!asset || !asset->usable()) return std::nullopt;
+    const std::string name = asset->name();
+    if (!asset->has_pixels()) {
         // A drawing (SVG) that the e-book shows; a PDF page has no SVG.
         sink.warning(span, "image-not-in-pdf",
                      "image '" + name +
@@ -23,9 +19,9 @@ std::optional<UsableImage> DocumentImages::use(const std::filesystem::path& file
                          "text is set instead (the e-book shows the drawing)");
         return std::nullopt;
     }
-    auto [it, inserted] = index_of_.try_emplace(file, static_cast<int>(images_.size()));
-    if (inserted) images_.push_back({file});
-    const ImageInfo& info = verdict->info;
+    auto [it, inserted] = index_of_.try_emplace(asset->file(), static_cast<int>(images_.size()));
+    if (inserted) images_.push_back({asset});
+    const ImageInfo& info = asset->verdict().info;
     return UsableImage{it->second,
                        static_cast<double>(info.width),
                        static_cast<double>(info.height),

@@ -1,15 +1,15 @@
-// The images a document places: each file judged once (pamphlet/image.hpp,
-// the same verdict the EPUB gets), listed once in LaidOutDocument::images,
-// and sized for the page.
+// The images a document places: each as the collection loader loaded and
+// judged it (the verdict the EPUB gets, said there once), listed once in
+// LaidOutDocument::images, and sized for the page.
 #pragma once
 
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/image.hpp"
 #include "pamphlet/layout.hpp"
+#include "pamphlet/model.hpp"
 
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,19 +25,15 @@ struct UsableImage {
 
 class DocumentImages {
 public:
-    // Verdicts from `shared` when given, else from a cache of its own.
-    explicit DocumentImages(DecodedImageCache* shared = nullptr);
-
-    // The image at `file`, or nullopt after a warning at `span` when it
-    // cannot be placed (the caller shows its alt text instead).
-    std::optional<UsableImage> use(const std::filesystem::path& file, const SourceSpan& span,
+    // The image `source` names, or nullopt when it cannot be placed (the
+    // caller shows its alt text instead): no file or an unusable one, which
+    // the loader reported, or a drawing (SVG), said here at `span`.
+    std::optional<UsableImage> use(const ImageSource& source, const SourceSpan& span,
                                    DiagnosticSink& sink);
 
     std::vector<DocumentImage> take() { return std::move(images_); }
 
 private:
-    std::unique_ptr<DecodedImageCache> own_;
-    DecodedImageCache* verdicts_ = nullptr;
     std::map<std::filesystem::path, int> index_of_;
     std::vector<DocumentImage> images_;
 };

@@ -126,7 +126,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     std::optional<Styles> styles = Styles::load(profile, fonts, sink);
     if (!styles) return std::nullopt;
     DocumentFonts document_fonts(fonts);
-    DocumentImages images(options.images);
+    DocumentImages images;
     std::optional<Hyphenation> hyphenation;
     if (profile.hyphenate)
         hyphenation.emplace(options.hyphenation_dirs, hyphenation_settings(profile),

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using namespace pamphlet;
@@ -36,7 +38,10 @@ struct Scratch {
     Scratch() {
         root.write("secret.jpg", secret);
         root.write("outside.md", secret);
-        root.write("c/images/photo.jpg", "not decoded when a collection is loaded");
+        // A real picture: the loader judges every image it is shown.
+        std::ifstream photo(fs::path(PAMPHLET_TEST_DIR) / "unit/image/data/photo.jpg",
+                            std::ios::binary);
+        root.write("c/images/photo.jpg", std::string(std::istreambuf_iterator<char>(photo), {}));
     }
     fs::path dir() const { return root.path() / "c"; }
 
@@ -170,8 +175,8 @@ TEST_CASE("an image outside the collection is refused at its line and not read")
         REQUIRE(c);
         const Article& a = c->editions.at(0).articles.at(0);
         REQUIRE(a.image);
-        CHECK(a.image->target.kind == Target::Kind::missing);
-        CHECK(a.image->target.path.empty());  // nothing downstream can open it
+        CHECK_FALSE(a.image->source.asset);
+        CHECK(a.image->source.path.empty());  // nothing downstream can open it
     }
     s.check_secret_kept();
 }
@@ -189,11 +194,11 @@ TEST_CASE("images inside the collection, also through symbolic links, are kept")
     CHECK(s.sink.diagnostics().empty());
     const Article& a = c->editions.at(0).articles.at(0);
     REQUIRE(a.image);
-    CHECK(a.image->target.kind == Target::Kind::file);
+    CHECK(a.image->source.asset);
     const Inline* image = first_image(*a.body);
     REQUIRE(image);
-    CHECK(image->target.kind == Target::Kind::file);
-    CHECK(fs::equivalent(image->target.path, s.dir() / "images" / "photo.jpg"));
+    CHECK(image->image.asset);
+    CHECK(fs::equivalent(image->image.path, s.dir() / "images" / "photo.jpg"));
 }
 
 TEST_CASE("a link to a file outside stays text: links never open local files") {

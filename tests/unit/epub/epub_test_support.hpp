@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pamphlet/epub.hpp"
+#include "pamphlet/image.hpp"
 #include "pamphlet/model.hpp"
 #include "pamphlet/profile.hpp"
 
@@ -118,13 +119,21 @@ inline Inline link_fragment(std::string fragment, std::string label, int line = 
     return i;
 }
 
+// What the loader makes of an image file: loaded and judged, or without an
+// asset when there is no such file.
+inline ImageSource image_source(const std::filesystem::path& file) {
+    ImageSource source;
+    source.url = file.filename().string();
+    source.path = file;
+    if (std::filesystem::exists(file)) source.asset = load_image(file);
+    return source;
+}
+
 inline Inline image(const std::filesystem::path& file, std::string alt, int line = 1) {
     Inline i;
     i.kind = InlineKind::image;
     i.text = std::move(alt);
-    i.target.kind = std::filesystem::exists(file) ? Target::Kind::file : Target::Kind::missing;
-    i.target.url = file.filename().string();
-    i.target.path = file;
+    i.image = image_source(file);
     i.span = span_at(line);
     return i;
 }
@@ -220,8 +229,8 @@ inline Collection sample_collection() {
     c.publisher.phone = "+49 (0)30 123 456-7";
     c.publisher.email = "praxis@example.org";
     c.publisher.website = "www.example.org";
-    c.publisher.logo = epub_data_dir / "logo.png";
-    c.cover = epub_data_dir / "knee.png";
+    c.publisher.logo = image_source(epub_data_dir / "logo.png");
+    c.cover = image_source(epub_data_dir / "knee.png");
     c.rights.any = "© 2024 Physiotherapie am Markt";
     c.date = "2024-03-12";
 
@@ -274,8 +283,7 @@ inline Collection sample_collection() {
     back.author = "Bernd Muster";
     back.tags = {"Rücken", "Übungen"};
     back.image = ArticleImage{};
-    back.image->target.kind = Target::Kind::file;
-    back.image->target.path = epub_data_dir / "knee.png";
+    back.image->source = image_source(epub_data_dir / "knee.png");
     back.image->alt = "Ein Knie, noch einmal";
 
     Edition de;

@@ -187,38 +187,65 @@ TEST_CASE("only opaque 8-bit gray or RGB PNGs that are not interlaced keep their
     }
 }
 
-TEST_CASE("the decoded image cache judges a file once for every thread that asks") {
-    DecodedImageCache cache;
+TEST_CASE("the image store reads and judges a file once for every thread that asks") {
+    ImageStore store;
     const auto file = data_dir / "rgb8.png";
-    std::vector<std::shared_ptr<const ImageVerdict>> results(4);
+    std::vector<ImageHandle> results(4);
     std::vector<std::thread> threads;
     for (std::size_t t = 0; t < results.size(); ++t)
-        threads.emplace_back([&, t] { results[t] = cache.judge(file); });
+        threads.emplace_back([&, t] { results[t] = store.load(file); });
     for (std::thread& thread : threads) thread.join();
-    CHECK(cache.decodes() == 1);
+    CHECK(store.reads() == 1);
+    CHECK(store.decodes() == 1);
     for (const auto& result : results) CHECK(result == results.front());
-    REQUIRE(results.front()->decoded);
-    // What a PDF writer takes: the file's own rows, not the pixels as well.
-    CHECK_FALSE(results.front()->decoded->png_stream.empty());
-    CHECK(results.front()->decoded->data.empty());
-    CHECK(results.front()->decoded->data.capacity() < 64);  // the pixels' memory given back
+    const ImageAsset& asset = *results.front();
+    REQUIRE(asset.usable());
+    CHECK(asset.has_pixels());
+    CHECK_FALSE(asset.verdict().decoded);  // the verdict holds no pixels
 
-    CHECK_FALSE(cache.judge(data_dir / "no-such.png")->usable());
-    const auto rgba = cache.judge(data_dir / "rgba8.png");  // pixels and a mask, no stream
-    CHECK(rgba->decoded->png_stream.empty());
-    CHECK_FALSE(rgba->decoded->data.empty());
-    // The same file by another spelling of its path is the same entry.
-    CHECK(cache.judge(data_dir / "." / "rgb8.png") == results.front());
+    // The bytes the e-book packs are those read at load; every PDF's
+    // pixels come from one decode of them, without reading the file again.
+    CHECK(*asset.bytes() == read_bytes(file));
+    std::vector<std::shared_ptr<const DecodedImage>> pixels(4);
+    threads.clear();
+    for (std::size_t t = 0; t < pixels.size(); ++t)
+        threads.emplace_back([&, t] { pixels[t] = asset.pixels(); });
+    for (std::thread& thread : threads) thread.join();
+    for (const auto& p : pixels) CHECK(p == pixels.front());
+    CHECK(store.reads() == 1);
+    CHECK(store.decodes() == 2);
+    // What a PDF writer takes: the file's own rows, not the pixels as well.
+    REQUIRE(pixels.front());
+    CHECK_FALSE(pixels.front()->png_stream.empty());
+    CHECK(pixels.front()->data.empty());
+    CHECK(pixels.front()->data.capacity() < 64);  // the pixels' memory given back
+
+    const ImageHandle missing = store.load(data_dir / "no-such.png");
+    CHECK_FALSE(missing->usable());
+    CHECK_FALSE(missing->pixels());
+    const ImageHandle rgba = store.load(data_dir / "rgba8.png");  // pixels and a mask, no stream
+    REQUIRE(rgba->pixels());
+    CHECK(rgba->pixels()->png_stream.empty());
+    CHECK_FALSE(rgba->pixels()->data.empty());
+    // The same file by another spelling of its path is the same asset.
+    CHECK(store.load(data_dir / "." / "rgb8.png") == results.front());
+    CHECK(store.load(std::filesystem::relative(file)) == results.front());
 }
 
-TEST_CASE("the decoded image cache lets the least recently used go beyond its budget") {
-    DecodedImageCache cache(10);  // bytes: holds one tiny image at most
-    const auto a = data_dir / "rgba8.png", b = data_dir / "gray1.png";
-    const auto first = cache.judge(a);
-    cache.judge(b);
-    cache.judge(a);  // gone from the cache: judged again
-    CHECK(cache.decodes() == 3);
-    REQUIRE(first->decoded);  // still alive for whoever holds it
+TEST_CASE("the image store lets bytes and pixels go beyond its budget, never the verdict") {
+    ImageStore store(10);  // bytes: holds one tiny image at most
+    const ImageHandle a = store.load(data_dir / "rgba8.png");
+    const ImageHandle b = store.load(data_dir / "gray1.png");
+    CHECK(store.reads() == 2);
+    const auto first = a->pixels();  // a's bytes did not fit: read again
+    CHECK(store.reads() == 3);
+    b->pixels();
+    a->pixels();  // gone from the store: read and decoded again
+    CHECK(store.reads() == 5);
+    CHECK(store.decodes() == 2 + 3);
+    REQUIRE(first);  // still alive for whoever holds it
+    CHECK(a->usable());
+    CHECK(a->verdict().info.width == first->info.width);
 }
 
 TEST_CASE("without its pixels, a PNG is still read to its end, row by row") {
@@ -241,24 +268,25 @@ TEST_CASE("without its pixels, a PNG is still read to its end, row by row") {
 }
 
 TEST_CASE("what the e-book asks for is the same verdict without the pixels") {
-    DecodedImageCache cache;
     const auto rgba = data_dir / "rgba8.png";
-    const auto for_book = cache.judge(rgba, PixelNeed::never);
-    const auto for_pdf = cache.judge(rgba);
-    CHECK(cache.decodes() == 2);  // an entry each
-    REQUIRE(for_book->usable());
-    REQUIRE(for_pdf->usable());
-    CHECK(for_book->info.width == for_pdf->info.width);
-    CHECK(for_book->decoded->data.empty());
-    CHECK(for_book->decoded->alpha.empty());
-    CHECK_FALSE(for_pdf->decoded->data.empty());
-    CHECK(cache.judge(rgba, PixelNeed::never) == for_book);
+    const ImageVerdict for_book = judge_image(rgba, PixelNeed::never);
+    const ImageVerdict for_pdf = judge_image(rgba);
+    REQUIRE(for_book.usable());
+    REQUIRE(for_pdf.usable());
+    CHECK(for_book.info.width == for_pdf.info.width);
+    CHECK(for_book.decoded->data.empty());
+    CHECK(for_book.decoded->alpha.empty());
+    CHECK_FALSE(for_pdf.decoded->data.empty());
 
     const std::string bytes = read_bytes(data_dir / "gradient.png");
     const auto cut = scratch_file("gradient-cut.png", bytes.substr(0, bytes.size() - 20));
     CHECK(judge_image(cut, PixelNeed::never).problem ==
           judge_image(cut, PixelNeed::unless_png_stream).problem);
     CHECK_FALSE(judge_image(cut, PixelNeed::never).usable());
+    // An asset says it as the e-book's verdict does, and has no pixels.
+    const ImageHandle asset = load_image(cut);
+    CHECK(asset->verdict().problem == judge_image(cut, PixelNeed::never).problem);
+    CHECK_FALSE(asset->pixels());
 }
 
 TEST_CASE("JPEG: a second frame header is corrupt, not another size") {

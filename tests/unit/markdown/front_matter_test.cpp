@@ -3,6 +3,8 @@
 #include "front_matter.hpp"
 #include "model_sexpr.hpp"
 
+#include "pamphlet/image.hpp"
+
 #include <doctest/doctest.h>
 
 using pamphlet::test::codes;
@@ -33,9 +35,10 @@ TEST_CASE("a complete front matter") {
     CHECK(a.tags == std::vector<std::string>{"Faszien", "Rücken"});
     CHECK(a.url == "https://example.org/faszien");
     REQUIRE(a.image);
-    CHECK(a.image->target.kind == pamphlet::Target::Kind::file);
-    CHECK(a.image->target.path.is_absolute());
-    CHECK(a.image->target.path ==
+    REQUIRE(a.image->source.asset);
+    CHECK(a.image->source.asset->usable());
+    CHECK(a.image->source.path.is_absolute());
+    CHECK(a.image->source.path ==
           std::filesystem::path(pamphlet::test::data_dir()) / "images" / "knee.png");
     CHECK(a.image->alt == "Ein „Knie“");
     CHECK(a.image->span.begin == pamphlet::SourcePos{6, 8});
@@ -114,7 +117,7 @@ TEST_CASE("front matter image") {
     // fails only the outputs that hold it, and links to it stay links.
     auto missing = parse("---\ntitle: T\nimage: images/nope.png\nimage_alt: x\n---\n");
     REQUIRE(missing.article);
-    CHECK(missing.article->image->target.kind == pamphlet::Target::Kind::missing);
+    CHECK_FALSE(missing.article->image->source.asset);
     CHECK(codes(missing.sink) == "error missing-file 3:8");
 
     auto remote = parse("---\ntitle: T\nimage: https://example.org/a.png\nimage_alt: x\n---\n");
@@ -140,7 +143,7 @@ TEST_CASE("what the loader notes of the body: sections, images, a lead image sho
     auto twice = parse(std::string(front) + "![Knie](images/knee.png)\n");
     REQUIRE(twice.article);
     REQUIRE(twice.article->body_images.size() == 1);
-    CHECK(twice.article->body_images[0].kind == pamphlet::Target::Kind::file);
+    CHECK(twice.article->body_images[0].asset);
     CHECK(twice.article->lead_image_in_body);
     CHECK_FALSE(twice.article->shows_lead_image());
 }

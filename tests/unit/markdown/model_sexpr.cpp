@@ -38,12 +38,12 @@ std::string target(const Target& t) {
             return "article:" + t.article_id + (t.fragment.empty() ? "" : "#" + t.fragment);
         case Target::Kind::fragment:
             return "#" + t.fragment;
-        case Target::Kind::file:
-            return "file:" + t.path.filename().string();
-        case Target::Kind::missing:
-            return "missing:" + t.url;
     }
     return "?";
+}
+
+std::string target(const ImageSource& image) {
+    return image.asset ? "file:" + image.path.filename().string() : "missing:" + image.url;
 }
 
 void append(std::string& out, const Inline& in) {
@@ -84,7 +84,7 @@ void append(std::string& out, const Inline& in) {
             out += ")";
             break;
         case InlineKind::image:
-            out += "(img " + target(in.target) + " " + literal(in.text);
+            out += "(img " + target(in.image) + " " + literal(in.text);
             if (!in.title.empty()) out += " title=" + literal(in.title);
             out += ")";
             break;

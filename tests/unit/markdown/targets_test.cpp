@@ -49,9 +49,9 @@ TEST_CASE("local images") {
           R"((p (img file:hip joint.png "Hüfte") " " (img file:knee.png "Knie")))");
     CHECK(codes(p.sink) == "");
     const auto& image = p.article->body->at(0).inlines.at(2);
-    CHECK(image.target.path.is_absolute());
-    CHECK(image.target.path == image.target.path.lexically_normal());
-    CHECK(image.target.url == "./images/../images/knee.png");
+    CHECK(image.image.path.is_absolute());
+    CHECK(image.image.path == image.image.path.lexically_normal());
+    CHECK(image.image.url == "./images/../images/knee.png");
 }
 
 TEST_CASE("image problems") {

@@ -1,5 +1,7 @@
 #include "pamphlet/model.hpp"
 
+#include "pamphlet/image.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace pamphlet;
@@ -51,12 +53,20 @@ TEST_CASE("the lead image is shown unless the body shows the same picture") {
     Article a;
     CHECK_FALSE(a.shows_lead_image());
     a.image = ArticleImage{};
-    a.image->target.kind = Target::Kind::file;
-    a.image->target.path = "/c/images/fascia.png";
+    CHECK_FALSE(a.shows_lead_image());  // no file: the loader said so
+    a.image->source.path = "/c/images/fascia.png";
+    a.image->source.asset = load_image(a.image->source.path);
     CHECK(a.shows_lead_image());
-    a.lead_image_in_body = true;  // what parse_article finds (markdown tests)
-    CHECK_FALSE(a.shows_lead_image());
-    a.lead_image_in_body = false;
-    a.image->target.kind = Target::Kind::missing;
+    Block figure;
+    figure.kind = BlockKind::figure;
+    Inline img;
+    img.kind = InlineKind::image;
+    img.image.path = "/c/images/other.png";
+    img.image.asset = load_image(img.image.path);
+    figure.inlines = {img};
+    note_body(a, {figure});  // as parse_article does
+    CHECK(a.shows_lead_image());
+    figure.inlines[0].image.path = "/c/images/fascia.png";
+    note_body(a, {figure});
     CHECK_FALSE(a.shows_lead_image());
 }

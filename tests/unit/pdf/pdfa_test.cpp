@@ -61,7 +61,7 @@ LaidOutDocument archival_leaflet() {
     doc.info.producer = "pamphlet 0.1.0";
     doc.info.lang = "de";
     doc.info.timestamp = 1700000000;
-    doc.images.push_back({image_data_dir / "gradient.png"});
+    doc.images.push_back({load_image(image_data_dir / "gradient.png")});
     Page& page = b.add_page();
     page.items.push_back(b.shape(lato, "Rücken & Schulter", 22, 70, 760));
     page.items.push_back(b.shape(charis, "Die office-Übungen für jeden Tag.", 11, 70, 720));
@@ -239,7 +239,7 @@ TEST_CASE("without PDF/A, none of its objects are written") {
 
 TEST_CASE("PDF/A: a CMYK JPEG is an error at its place") {
     LaidOutDocument doc = archival_leaflet();
-    doc.images.push_back({image_data_dir / "cmyk.jpg"});
+    doc.images.push_back({load_image(image_data_dir / "cmyk.jpg")});
     doc.pages[0].items.push_back(
         PlacedImage{1, 300, 500, 100, 75, "CMYK", SourceSpan::at("articles/a.md", 3, 1)});
     DiagnosticSink sink;

@@ -22,7 +22,7 @@ LaidOutDocument document_with_pages(int count) {
     LaidOutDocument doc;
     doc.info.title = "Heft";
     doc.info.lang = "de";
-    doc.images.push_back({"/somewhere/cover.png"});
+    doc.images.push_back({load_image("/somewhere/cover.png")});
     for (int i = 0; i < count; ++i) {
         Page page;
         page.width = 420;

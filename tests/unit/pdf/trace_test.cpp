@@ -25,7 +25,7 @@ LaidOutDocument small_document() {
     font.glyphs[83] = {1120, "c"};
     font.glyphs[800] = {0, ""};
     doc.fonts.push_back(font);
-    doc.images.push_back({"/somewhere/photo.jpg"});
+    doc.images.push_back({load_image("/somewhere/photo.jpg")});
 
     Page first;
     GlyphRun run;

@@ -53,8 +53,8 @@ LaidOutDocument leaflet(bool with_extras) {
     page.items.push_back(b.shape(lato, "Termine: www.example.org", 11, 70.87, 680, cmyk_red));
 
     if (with_extras) {
-        doc.images.push_back({image_data_dir / "gradient.png"});
-        doc.images.push_back({image_data_dir / "photo.jpg"});
+        doc.images.push_back({load_image(image_data_dir / "gradient.png")});
+        doc.images.push_back({load_image(image_data_dir / "photo.jpg")});
         page.items.push_back(PlacedImage{0, 70.87, 500, 160, 120, "Verlauf", {}});
         page.items.push_back(PlacedImage{1, 260, 500, 160, 106.67, "Empfang", {}});
         page.items.push_back(PlacedImage{0, 450, 560, 40, 30, "Verlauf, klein", {}});
@@ -159,7 +159,7 @@ TEST_CASE("a one-page, two-font leaflet is small") {
 
 TEST_CASE("an image that cannot be decoded is a warning at its place, not the end of the PDF") {
     LaidOutDocument doc = leaflet(false);
-    doc.images.push_back({image_data_dir / "make_png_fixtures.py"});
+    doc.images.push_back({load_image(image_data_dir / "make_png_fixtures.py")});
     PlacedImage placed{0, 70, 400, 100, 100, "Skript", SourceSpan::at("articles/praxis.md", 12, 3)};
     doc.pages[0].items.push_back(placed);
     DiagnosticSink sink;
@@ -204,7 +204,7 @@ TEST_CASE("CMYK JPEGs: Adobe's inverted samples get a /Decode array, others none
 
     for (const bool is_adobe : {true, false}) {
         LaidOutDocument doc = leaflet(false);
-        doc.images.push_back({is_adobe ? image_data_dir / "cmyk.jpg" : plain});
+        doc.images.push_back({load_image(is_adobe ? image_data_dir / "cmyk.jpg" : plain)});
         doc.pages[0].items.push_back(PlacedImage{0, 70, 400, 160, 120, "CMYK", {}});
         const std::string bytes = written(doc);
         CHECK(bytes.find("/ColorSpace /DeviceCMYK") != std::string::npos);
@@ -236,7 +236,7 @@ TEST_CASE("an opaque PNG's own compressed rows go into the PDF as they are, and 
 
     LaidOutDocument doc;
     doc.info.title = "Bild";
-    doc.images.push_back({png});
+    doc.images.push_back({load_image(png)});
     Page page;
     page.items.push_back(PlacedImage{0, 70, 400, 240, 150, "Schreibtisch", {}});
     doc.pages.push_back(page);
