@@ -49,10 +49,10 @@ echo "| run | wall (median) | peak RSS (median) |"
 echo "|---|---:|---:|"
 peak "pandoc, EPUB, 500 articles" $pandoc_cmd
 for n in 500 2000; do
-  peak "pamphlet, EPUB, $n articles" "$bin" build "$work/c$n" -f epub -l $lang -q --force -o "$work/out"
+  peak "pamphlet, EPUB, $n articles" "$bin" build "$work/c$n" -f epub -l $lang -q --force -o "$work/out$n"
 done
 peak "pamphlet, PDF a4-handout, 500 articles" \
-  "$bin" build "$work/c500" -f pdf -l $lang -p a4-handout -q --force -o "$work/out"
+  "$bin" build "$work/c500" -f pdf -l $lang -p a4-handout -q --force -o "$work/out500"
 echo
-echo "pages: $(pdfinfo "$work/out/clinic-$lang-a4-handout.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') (PDF, 500 articles)"
-echo "sizes: pamphlet $(stat -c %s "$work/out/clinic-$lang.epub") bytes, pandoc $(stat -c %s "$work/pandoc.epub") bytes (EPUB, 500 articles)"
+echo "pages: $(pdfinfo "$work/out500/clinic-$lang-a4-handout.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') (PDF, 500 articles)"
+echo "sizes: pamphlet $(stat -c %s "$work/out500/clinic-$lang.epub") bytes, pandoc $(stat -c %s "$work/pandoc.epub") bytes (EPUB, 500 articles)"

@@ -25,6 +25,9 @@ struct CollectionOptions {
     // in Collection::broken_articles and the rest of the collection is
     // returned. Errors in collection.yaml still do.
     bool keep_going = false;
+    // Article files are read and parsed on this many threads (the outcome,
+    // diagnostics included, is the same for any number).
+    int threads = 1;
     // The article bodies held in memory, in bytes (model_bytes): the first
     // articles' bodies are kept, the rest let go once read, checked and
     // reported on, and read again by each writer that needs them

@@ -16,6 +16,9 @@
 #include "links.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -25,6 +28,20 @@ namespace fs = std::filesystem;
 
 namespace pamphlet {
 namespace {
+
+// Runs work(0) … work(count - 1) on up to `threads` threads (this one too).
+void run_parallel(std::size_t count, int threads, const std::function<void(std::size_t)>& work) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t k; (k = next.fetch_add(1)) < count;) work(k);
+    };
+    const std::size_t n =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), count);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < n; ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& thread : pool) thread.join();
+}
 
 const std::vector<std::string> collection_keys = {"id",        "title",    "subtitle", "languages",
                                                   "publisher", "articles", "cover",    "identifier",
@@ -70,14 +87,24 @@ private:
     std::optional<ImageSource> image(const yaml::Node& node, const char* key);
     std::optional<std::string> read_collection_yaml();
     std::optional<std::string> read_article_text(const std::string& id, const std::string& rel,
-                                                 const SourceSpan& listed_at, bool& missing);
+                                                 const SourceSpan& listed_at, bool& missing,
+                                                 DiagnosticSink& sink) const;
     void read_publisher(const yaml::Node& node, Publisher& out);
     std::vector<std::string> read_article_ids(const yaml::Node& node);
     void warn_unlisted_articles(const Collection& c);
     std::vector<std::string> article_files_on_disk() const;
-    std::optional<Article> read_article(const Collection& c, const std::string& id,
-                                        const std::string& lang, const std::string& text,
-                                        BodyReader& reader);
+    // One article file of one edition, read and parsed (on any thread).
+    struct LoadedArticle {
+        DiagnosticSink sink;
+        bool missing = false;
+        std::optional<std::string> text;
+        std::optional<ArticleInput> input;
+        std::optional<Article> article;
+    };
+    void load_article(const std::string& id, const std::string& lang, const SourceSpan& listed_at,
+                      LoadedArticle& out) const;
+    // Keeps `loaded`'s body within the budget, or lets it go for `reader` to read again.
+    void hold_or_let_go(LoadedArticle& loaded, BodyReader& reader);
     void check_all_links(Collection& c, std::vector<std::shared_ptr<BodyReader>>& readers);
 
     fs::path dir_;
@@ -274,14 +301,15 @@ void CollectionReader::warn_unlisted_articles(const Collection& c) {
 std::optional<std::string> CollectionReader::read_article_text(const std::string& id,
                                                                const std::string& rel,
                                                                const SourceSpan& listed_at,
-                                                               bool& missing) {
+                                                               bool& missing,
+                                                               DiagnosticSink& sink) const {
     const fs::path path = dir_ / rel;
     const std::string shown = display(rel);
     const std::string article = "article '" + id + "': " + shown;
     missing = false;
     // The name is built from a slug, so only a symbolic link can lead out.
     if (!inside_.admits(path)) {
-        sink_.error(listed_at, "outside-collection",
+        sink.error(listed_at, "outside-collection",
                     article +
                         " leads outside the collection folder through a symbolic link; it is not "
                         "read");
@@ -296,44 +324,46 @@ std::optional<std::string> CollectionReader::read_article_text(const std::string
             missing = true;
             return std::nullopt;
         case FileRead::Problem::not_a_file:
-            sink_.error(listed_at, "not-a-file",
+            sink.error(listed_at, "not-a-file",
                         article + (fs::is_directory(path, ec) ? " is a folder, not a file"
                                                               : " is not a regular file"));
             return std::nullopt;
         case FileRead::Problem::too_large:
-            sink_.error(listed_at, "file-too-large",
+            sink.error(listed_at, "file-too-large",
                         article + " " + describe_problem(read, limits::text_file_bytes) +
                             "; it is not read");
             return std::nullopt;
         case FileRead::Problem::unreadable:
             break;
     }
-    sink_.error(listed_at, "unreadable-file", article + " cannot be read");
+    sink.error(listed_at, "unreadable-file", article + " cannot be read");
     return std::nullopt;
 }
 
-std::optional<Article> CollectionReader::read_article(const Collection& c, const std::string& id,
-                                                      const std::string& lang,
-                                                      const std::string& text,
-                                                      BodyReader& reader) {
+void CollectionReader::load_article(const std::string& id, const std::string& lang,
+                                    const SourceSpan& listed_at, LoadedArticle& out) const {
     const std::string rel = "articles/" + id + "." + lang + ".md";
+    out.text = read_article_text(id, rel, listed_at, out.missing, out.sink);
+    if (!out.text) return;
     const std::string shown = display(rel);
     // Read again for a diagnostic's source line only if one needs it.
     sources_.add_file(shown, dir_ / rel);
-    if (!article_ids_) article_ids_ = std::make_shared<const std::vector<std::string>>(c.article_ids);
-    ArticleInput input{shown, dir_ / rel, id, lang, article_ids_, dir_, &images_};
-    std::optional<Article> article = parse_article(input, text, sink_);
-    if (article && !check_text_direction(*article, text, sink_)) return std::nullopt;
-    if (article && article->body) {
-        const std::size_t bytes = model_bytes(*article->body);
-        if (held_bytes_ + bytes <= held_budget_) {
-            held_bytes_ += bytes;
-        } else {
-            reader.remember(id, std::move(input), text);
-            article->body = nullptr;
-        }
+    out.input = ArticleInput{shown, dir_ / rel, id, lang, article_ids_, dir_, &images_};
+    out.article = parse_article(*out.input, *out.text, out.sink);
+    if (out.article && !check_text_direction(*out.article, *out.text, out.sink))
+        out.article.reset();
+}
+
+void CollectionReader::hold_or_let_go(LoadedArticle& loaded, BodyReader& reader) {
+    Article& article = *loaded.article;
+    if (!article.body) return;
+    const std::size_t bytes = model_bytes(*article.body);
+    if (held_bytes_ + bytes <= held_budget_) {
+        held_bytes_ += bytes;
+        return;
     }
-    return article;
+    reader.remember(article.id, std::move(*loaded.input), *loaded.text);
+    article.body = nullptr;
 }
 
 std::optional<std::string> CollectionReader::read_collection_yaml() {
@@ -479,42 +509,59 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
         c.editions.push_back(std::move(e));
     }
     held_budget_ = options.held_bodies_bytes;
+    article_ids_ = std::make_shared<const std::vector<std::string>>(c.article_ids);
     std::vector<std::shared_ptr<BodyReader>> readers;
-    for (std::size_t k = 0; k < c.editions.size(); ++k) readers.push_back(std::make_shared<BodyReader>());
-    for (std::size_t i = 0; i < c.article_ids.size(); ++i) {
-        const std::string& id = c.article_ids[i];
-        const SourceSpan& listed_at = articles->items[i].span;
-        std::vector<std::string> missing_in;
-        for (std::size_t k = 0; k < c.editions.size(); ++k) {
-            Edition& e = c.editions[k];
-            bool missing = false;
-            auto article_text =
-                read_article_text(id, "articles/" + id + "." + e.lang + ".md", listed_at, missing);
-            if (missing) missing_in.push_back(e.lang);
-            if (!article_text) continue;
-            const std::size_t errors_before_article = sink_.error_count();
-            if (auto a = read_article(c, id, e.lang, *article_text, *readers[k]))
-                e.articles.push_back(std::move(*a));
-            if (sink_.error_count() > errors_before_article) {
-                article_errors += sink_.error_count() - errors_before_article;
-                c.broken_articles.push_back(
-                    {id, e.lang, display("articles/" + id + "." + e.lang + ".md")});
+    for (std::size_t k = 0; k < c.editions.size(); ++k)
+        readers.push_back(std::make_shared<BodyReader>());
+    // The article files are read and parsed on `threads` threads, a window
+    // at a time (so that bodies beyond the budget are let go before the next
+    // window is parsed), then taken in collection order: what is reported,
+    // held and let go is the same whatever the threads did.
+    const std::size_t editions = c.editions.size();
+    const std::size_t window = 64;
+    for (std::size_t first = 0; first < c.article_ids.size(); first += window) {
+        const std::size_t last = std::min(first + window, c.article_ids.size());
+        std::vector<LoadedArticle> loaded((last - first) * editions);
+        run_parallel(loaded.size(), options.threads, [&](std::size_t t) {
+            const std::size_t i = first + t / editions;
+            load_article(c.article_ids[i], c.editions[t % editions].lang, articles->items[i].span,
+                         loaded[t]);
+        });
+        for (std::size_t i = first; i < last; ++i) {
+            const std::string& id = c.article_ids[i];
+            const SourceSpan& listed_at = articles->items[i].span;
+            std::vector<std::string> missing_in;
+            for (std::size_t k = 0; k < editions; ++k) {
+                Edition& e = c.editions[k];
+                LoadedArticle& one = loaded[(i - first) * editions + k];
+                for (const Diagnostic& d : one.sink.diagnostics()) sink_.report(d);
+                if (one.missing) missing_in.push_back(e.lang);
+                if (!one.text) continue;
+                if (one.article) {
+                    hold_or_let_go(one, *readers[k]);
+                    e.articles.push_back(std::move(*one.article));
+                }
+                if (one.sink.has_errors()) {
+                    article_errors += one.sink.error_count();
+                    c.broken_articles.push_back(
+                        {id, e.lang, display("articles/" + id + "." + e.lang + ".md")});
+                }
             }
-        }
-        if (!missing_in.empty() && missing_in.size() == c.editions.size() &&
-            c.editions.size() == languages_.size()) {
-            std::string msg = "no file for article '" + id + "': expected " +
-                              display("articles/" + id + ".LANG.md") + " for at least one of " +
-                              join(languages_);
-            if (auto near = closest_match(id, article_files_on_disk()))
-                msg += "; did you mean '" + *near + "'?";
-            sink_.error(listed_at, "missing-article", msg);
-        } else {
-            for (const auto& lang : missing_in)
-                sink_.warning(listed_at, "missing-translation",
-                              "article '" + id + "' has no " + lang + " version (" +
-                                  display("articles/" + id + "." + lang + ".md") + "); the " +
-                                  lang + " edition goes on without it");
+            if (!missing_in.empty() && missing_in.size() == c.editions.size() &&
+                c.editions.size() == languages_.size()) {
+                std::string msg = "no file for article '" + id + "': expected " +
+                                  display("articles/" + id + ".LANG.md") +
+                                  " for at least one of " + join(languages_);
+                if (auto near = closest_match(id, article_files_on_disk()))
+                    msg += "; did you mean '" + *near + "'?";
+                sink_.error(listed_at, "missing-article", msg);
+            } else {
+                for (const auto& lang : missing_in)
+                    sink_.warning(listed_at, "missing-translation",
+                                  "article '" + id + "' has no " + lang + " version (" +
+                                      display("articles/" + id + "." + lang + ".md") + "); the " +
+                                      lang + " edition goes on without it");
+            }
         }
     }
     // An edition left empty because its articles had errors needs no

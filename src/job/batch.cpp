@@ -27,16 +27,6 @@ void Forwarder::job(const JobReport& job) {
 
 namespace {
 
-// The cores this process may run on (a job array's share, taskset), as nproc
-// counts them; the machine's when that cannot be told.
-int usable_cores() {
-    cpu_set_t cores;
-    CPU_ZERO(&cores);
-    if (sched_getaffinity(0, sizeof cores, &cores) == 0 && CPU_COUNT(&cores) > 0)
-        return CPU_COUNT(&cores);
-    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
 class Batch {
 public:
     Batch(const BuildRequest& request, const ProfilePaths& paths, PreparedBuild& build,

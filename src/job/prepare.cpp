@@ -2,6 +2,7 @@
 
 #include "handout.hpp"
 #include "inputs.hpp"
+#include "runner.hpp"
 
 #include "pamphlet/collection.hpp"
 #include "pamphlet/digest.hpp"
@@ -73,6 +74,7 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
     CollectionOptions options;
     options.languages = request.languages;
     options.keep_going = keep_going;
+    options.threads = request.threads > 0 ? request.threads : usable_cores();
     std::optional<Collection> collection =
         load_collection(request.collection, options, sources, sink);
     if (!collection || !profiles) return std::nullopt;

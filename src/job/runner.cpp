@@ -7,6 +7,9 @@
 #include "pamphlet/pdf.hpp"
 #include "pamphlet/typeset.hpp"
 
+#include <sched.h>
+
+#include <algorithm>
 #include <thread>
 
 namespace pamphlet::job {
@@ -84,6 +87,14 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
         made.staged.reset();
     }
     return made;
+}
+
+int usable_cores() {
+    cpu_set_t cores;
+    CPU_ZERO(&cores);
+    if (sched_getaffinity(0, sizeof cores, &cores) == 0 && CPU_COUNT(&cores) > 0)
+        return CPU_COUNT(&cores);
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 void run_on_threads(const std::vector<std::size_t>& order, int threads,
