@@ -9,6 +9,17 @@ bench_require() {
   done
 }
 
+# bench_binary: the pamphlet to measure, as an absolute path: $PAMPHLET
+# when set, else a release build made now.
+bench_binary() {
+  if [[ -n ${PAMPHLET:-} ]]; then
+    realpath "$PAMPHLET"
+  else
+    cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
+    echo "$PWD/build/release/pamphlet"
+  fi
+}
+
 # bench_articles COLLECTION LANG: the collection's articles of LANG, in order.
 bench_articles() {
   local id

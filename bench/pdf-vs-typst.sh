@@ -19,12 +19,7 @@ root=$PWD
 source bench/lib.sh
 bench_require hyperfine node npm
 [[ -d bench/typst/node_modules ]] || (cd bench/typst && npm ci --no-audit --no-fund >/dev/null)
-if [[ -n ${PAMPHLET:-} ]]; then
-  bin=$(realpath "$PAMPHLET")
-else
-  cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
-  bin=$root/build/release/pamphlet
-fi
+bin=$(bench_binary)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 text=bench/texts/back-pain/articles/back-pain.de.md
 {

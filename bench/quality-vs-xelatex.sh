@@ -17,12 +17,7 @@ cd "$(dirname "$0")/.."
 lang=${1:-de}
 source bench/lib.sh
 bench_require pandoc xelatex pdftotext awk
-if [[ -n ${PAMPHLET:-} ]]; then
-  bin=$(realpath "$PAMPHLET")
-else
-  cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
-  bin=$PWD/build/release/pamphlet
-fi
+bin=$(bench_binary)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 texts=(samples/clinic)

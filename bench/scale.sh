@@ -14,12 +14,7 @@ lang=de
 source bench/lib.sh
 bench_require pandoc hyperfine
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is missing; run scripts/setup --bench" >&2; exit 1; }
-if [[ -n ${PAMPHLET:-} ]]; then
-  bin=$(realpath "$PAMPHLET")
-else
-  cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
-  bin=$PWD/build/release/pamphlet
-fi
+bin=$(bench_binary)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 for n in 500 2000; do bench/make-collection $n "$work/c$n"; done
 mapfile -t articles < <(bench_articles "$work/c500" "$lang")

@@ -21,8 +21,9 @@ class BodyReader final : public ArticleReader {
 public:
     // `article` (by id) is to be read again from `input`, whose text was `text`.
     void remember(const std::string& id, ArticleInput input, std::string_view text);
-    // Once the edition has all its articles: their sections, for the links.
-    void link(const Edition& edition) { links_.emplace(edition); }
+    // Once the edition has all its articles: their sections, for the links
+    // (the loader checks the bodies it holds against the same tables).
+    const EditionLinks& link(const Edition& edition) { return links_.emplace(edition); }
     bool empty() const { return sources_.empty(); }
     // Something the inputs point to (the load's own image store) that must
     // live as long as bodies may be read again.

@@ -6,6 +6,7 @@
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/limits.hpp"
 #include "pamphlet/base/strings.hpp"
+#include "pamphlet/base/threads.hpp"
 
 #include "pamphlet/image.hpp"
 #include "pamphlet/markdown.hpp"
@@ -16,9 +17,6 @@
 #include "links.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <functional>
-#include <thread>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -28,20 +26,6 @@ namespace fs = std::filesystem;
 
 namespace pamphlet {
 namespace {
-
-// Runs work(0) … work(count - 1) on up to `threads` threads (this one too).
-void run_parallel(std::size_t count, int threads, const std::function<void(std::size_t)>& work) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t k; (k = next.fetch_add(1)) < count;) work(k);
-    };
-    const std::size_t n =
-        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), count);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (std::thread& thread : pool) thread.join();
-}
 
 const std::vector<std::string> collection_keys = {"id",        "title",    "subtitle", "languages",
                                                   "publisher", "articles", "cover",    "identifier",
@@ -585,9 +569,8 @@ void CollectionReader::check_all_links(Collection& c,
                                        std::vector<std::shared_ptr<BodyReader>>& readers) {
     for (std::size_t k = 0; k < c.editions.size(); ++k) {
         Edition& e = c.editions[k];
-        const EditionLinks links(e);
         BodyReader& reader = *readers[k];
-        reader.link(e);
+        const EditionLinks& links = reader.link(e);
         for (Article& article : e.articles) {
             if (article.body) {
                 article.body = links.check(article, article.body, sink_);

@@ -5,13 +5,12 @@
 
 #include "pamphlet/digest.hpp"
 
-#include <sched.h>
+#include "pamphlet/base/threads.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <mutex>
-#include <thread>
 
 namespace pamphlet::job {
 
@@ -234,7 +233,9 @@ BuildResult Batch::run() {
         report_in_order();  // the jobs that need not run
     }
     const int threads = request_.threads > 0 ? request_.threads : usable_cores();
-    run_on_threads(schedule(), threads, request_.cancel, [this](std::size_t k) { run_job(k); });
+    const std::vector<std::size_t> order = schedule();
+    run_parallel(
+        order.size(), threads, [&](std::size_t k) { run_job(order[k]); }, request_.cancel);
     result.interrupted = shop_.cancelled();
     {
         const std::lock_guard<std::mutex> lock(mutex_);

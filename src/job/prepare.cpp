@@ -2,8 +2,8 @@
 
 #include "handout.hpp"
 #include "inputs.hpp"
-#include "runner.hpp"
 
+#include "pamphlet/base/threads.hpp"
 #include "pamphlet/collection.hpp"
 #include "pamphlet/digest.hpp"
 #include "pamphlet/hyphenation.hpp"

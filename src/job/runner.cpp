@@ -7,10 +7,6 @@
 #include "pamphlet/pdf.hpp"
 #include "pamphlet/typeset.hpp"
 
-#include <sched.h>
-
-#include <algorithm>
-#include <thread>
 
 namespace pamphlet::job {
 
@@ -87,33 +83,6 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
         made.staged.reset();
     }
     return made;
-}
-
-int usable_cores() {
-    cpu_set_t cores;
-    CPU_ZERO(&cores);
-    if (sched_getaffinity(0, sizeof cores, &cores) == 0 && CPU_COUNT(&cores) > 0)
-        return CPU_COUNT(&cores);
-    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
-void run_on_threads(const std::vector<std::size_t>& order, int threads,
-                    const std::atomic<bool>* cancel, const std::function<void(std::size_t)>& work) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (;;) {
-            if (cancel != nullptr && cancel->load()) return;
-            const std::size_t k = next.fetch_add(1);
-            if (k >= order.size()) return;
-            work(order[k]);
-        }
-    };
-    const std::size_t helpers =
-        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), order.size());
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < helpers; ++t) pool.emplace_back(worker);
-    worker();
-    for (std::thread& thread : pool) thread.join();
 }
 
 }  // namespace pamphlet::job

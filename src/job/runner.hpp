@@ -52,14 +52,4 @@ struct MadeOutput {
 // writers' state.
 MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink);
 
-// Calls work(i) for every i in `order` on `threads` threads (the caller's
-// among them), taking items in that order; no new item starts once
-// `cancel` is set.
-// The cores this process may run on (a job array's share, taskset), as nproc
-// counts them; the machine's when that cannot be told.
-int usable_cores();
-
-void run_on_threads(const std::vector<std::size_t>& order, int threads,
-                    const std::atomic<bool>* cancel, const std::function<void(std::size_t)>& work);
-
 }  // namespace pamphlet::job
