@@ -35,4 +35,62 @@ void run_parallel(std::size_t count, int threads, const std::function<void(std::
     for (std::thread& thread : pool) thread.join();
 }
 
+BackgroundWork::BackgroundWork(bool threaded, std::size_t max_waiting)
+    : threaded_(threaded), max_waiting_(std::max<std::size_t>(max_waiting, 1)) {}
+
+BackgroundWork::~BackgroundWork() {
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    if (worker_.joinable()) worker_.join();
+}
+
+std::size_t BackgroundWork::push(std::function<void()> work) {
+    if (!threaded_) {
+        work();
+        ++finished_;
+        return pushed_++;
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!worker_.joinable()) worker_ = std::thread([this] { run(); });
+    changed_.wait(lock, [&] { return pushed_ - finished_ < max_waiting_; });
+    waiting_.push_back(std::move(work));
+    const std::size_t piece = pushed_++;
+    lock.unlock();
+    changed_.notify_all();
+    return piece;
+}
+
+bool BackgroundWork::done(std::size_t piece) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return piece < finished_;
+}
+
+void BackgroundWork::wait(std::size_t piece) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return piece < finished_; });
+}
+
+void BackgroundWork::wait_all() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return finished_ == pushed_; });
+}
+
+void BackgroundWork::run() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+        changed_.wait(lock, [&] { return stopping_ || !waiting_.empty(); });
+        if (waiting_.empty()) return;  // stopping, and everything pushed is done
+        std::function<void()> work = std::move(waiting_.front());
+        waiting_.pop_front();
+        lock.unlock();
+        work();
+        lock.lock();
+        ++finished_;
+        changed_.notify_all();
+    }
+}
+
 }  // namespace pamphlet

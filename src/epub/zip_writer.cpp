@@ -2,15 +2,19 @@
 
 #include "utc_time.hpp"
 
+#include "pamphlet/base/threads.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
+#include <optional>
 
 namespace pamphlet::epub {
 
@@ -195,80 +199,171 @@ private:
     zip_error_t error_;
 };
 
-// One entry as a libzip source: its bytes are made when libzip first asks
-// for them (ZIP_SOURCE_STAT, just before the entry is written; libzip
-// writes entries in order) and dropped when libzip has read them.
-class LazyEntry {
-public:
-    explicit LazyEntry(const ZipEntry& entry) : entry_(entry) { zip_error_init(&error_); }
-    ~LazyEntry() { zip_error_fini(&error_); }
-    LazyEntry(const LazyEntry&) = delete;
-    LazyEntry& operator=(const LazyEntry&) = delete;
+// raw DEFLATE (no zlib header), as libzip writes it for `level`: the bytes
+// do not depend on how the input is fed, as long as nothing is flushed
+// before the end. nullopt when zlib fails.
+std::optional<std::string> raw_deflated(const std::string& text, int level) {
+    z_stream z{};
+    if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
+        return std::nullopt;
+    std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    z.avail_in = static_cast<uInt>(text.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    const int status = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (status != Z_STREAM_END) return std::nullopt;
+    return out;
+}
 
-    // What make() threw, to be rethrown once libzip is out of the way.
-    std::exception_ptr thrown() const { return thrown_; }
+// The entries of one session. Each entry's bytes are made on the writer's
+// thread, in entry order (make() is never called concurrently), when libzip
+// reaches the entry (libzip writes entries in order) or a few entries
+// before; a deflated entry is deflated on a second thread meanwhile, so
+// that making the next pages and deflating the last ones overlap. libzip
+// then copies the deflated bytes as they are: the entry's source says it
+// holds DEFLATE data with its CRC and sizes (as libzip's own compressed
+// copy from another archive does). Bytes are dropped once libzip has read
+// them, so memory holds a few entries.
+class Session {
+public:
+    Session(const std::vector<ZipEntry>& entries, bool threaded)
+        : entries_(entries), slots_(entries.size()), deflater_(threaded, ahead + 1) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            slots_[i].session = this;
+            slots_[i].index = i;
+            slots_[i].deflate = entries[i].method == ZipMethod::deflated;
+        }
+        for (Slot& slot : slots_) zip_error_init(&slot.error);
+    }
+    ~Session() {
+        deflater_.wait_all();
+        for (Slot& slot : slots_) zip_error_fini(&slot.error);
+    }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // The source's user data for entry i.
+    void* user(std::size_t i) { return &slots_[i]; }
+
+    // What a make() threw, to be rethrown once libzip is out of the way.
+    std::exception_ptr thrown() const {
+        for (const Slot& slot : slots_)
+            if (slot.thrown) return slot.thrown;
+        return nullptr;
+    }
 
     static zip_int64_t callback(void* user, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
-        return static_cast<LazyEntry*>(user)->handle(data, len, cmd);
+        auto* slot = static_cast<Slot*>(user);
+        return slot->session->handle(*slot, data, len, cmd);
     }
 
 private:
-    zip_int64_t handle(void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    // Entries made before libzip reaches them: enough to keep the deflating
+    // thread busy, few enough to hold little.
+    static constexpr std::size_t ahead = zip_entries_made_ahead;
+
+    struct Slot {
+        Session* session = nullptr;
+        std::size_t index = 0;
+        bool deflate = false;
+        std::string data;  // made (and deflated), until libzip has read it
+        zip_uint64_t size = 0;
+        zip_uint64_t comp_size = 0;
+        zip_uint32_t crc = 0;
+        bool zlib_failed = false;
+        std::size_t piece = 0;  // the deflater's number for it
+        std::exception_ptr thrown;
+        zip_uint64_t read_at = 0;
+        zip_error_t error;
+    };
+
+    zip_int64_t handle(Slot& slot, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
         switch (cmd) {
         case ZIP_SOURCE_SUPPORTS:
             return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
                                                   ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
                                                   ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
         case ZIP_SOURCE_STAT: {
-            // Asked again after the entry is written: the size is remembered.
-            if (!sized_ && !make()) return -1;
+            // Asked again after the entry is written: sizes and CRC are kept.
+            if (!ready(slot)) return -1;
             auto* st = static_cast<zip_stat_t*>(data);
             zip_stat_init(st);
-            st->size = size_;
+            st->size = slot.size;
             st->valid |= ZIP_STAT_SIZE;
+            if (slot.deflate) {
+                st->comp_size = slot.comp_size;
+                st->comp_method = ZIP_CM_DEFLATE;
+                st->crc = slot.crc;
+                st->valid |= ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+            }
             return sizeof(zip_stat_t);
         }
         case ZIP_SOURCE_OPEN:
-            if (!made_ && !make()) return -1;
-            read_at_ = 0;
+            if (!ready(slot)) return -1;
+            slot.read_at = 0;
             return 0;
         case ZIP_SOURCE_READ: {
-            const std::size_t n = std::min<std::size_t>(len, data_.size() - read_at_);
-            std::memcpy(data, data_.data() + read_at_, n);
-            read_at_ += n;
+            const auto n = static_cast<std::size_t>(std::min<zip_uint64_t>(len, slot.data.size() - slot.read_at));
+            std::memcpy(data, slot.data.data() + slot.read_at, n);
+            slot.read_at += n;
             return static_cast<zip_int64_t>(n);
         }
-        case ZIP_SOURCE_CLOSE:
-            std::string().swap(data_);
-            made_ = false;
-            return 0;
-        case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, len);
-        case ZIP_SOURCE_FREE: return 0;  // owned by the writer
-        default: zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0); return -1;
+        case ZIP_SOURCE_CLOSE: std::string().swap(slot.data); return 0;
+        case ZIP_SOURCE_ERROR: return zip_error_to_data(&slot.error, data, len);
+        case ZIP_SOURCE_FREE: return 0;  // owned by the session
+        default: zip_error_set(&slot.error, ZIP_ER_OPNOTSUPP, 0); return -1;
         }
     }
 
-    // No exception may cross libzip's C frames.
-    bool make() {
-        try {
-            data_ = entry_.make ? entry_.make() : std::string();
-        } catch (...) {
-            thrown_ = std::current_exception();
-            zip_error_set(&error_, ZIP_ER_INTERNAL, 0);
+    // The slot's entry made and, if it is deflated, deflated; false (with the
+    // slot's error set) when make() threw or zlib failed.
+    bool ready(Slot& slot) {
+        while (next_ < slots_.size() && next_ <= slot.index + ahead) make(slots_[next_++]);
+        if (slot.deflate && !slot.thrown) deflater_.wait(slot.piece);
+        if (slot.thrown) {
+            zip_error_set(&slot.error, ZIP_ER_INTERNAL, 0);
             return false;
         }
-        size_ = data_.size();
-        sized_ = made_ = true;
+        if (slot.zlib_failed) {
+            zip_error_set(&slot.error, ZIP_ER_ZLIB, 0);
+            return false;
+        }
         return true;
     }
 
-    const ZipEntry& entry_;
-    std::string data_;
-    zip_uint64_t size_ = 0;
-    std::size_t read_at_ = 0;
-    bool sized_ = false, made_ = false;
-    std::exception_ptr thrown_;
-    zip_error_t error_;
+    // No exception may cross libzip's C frames.
+    void make(Slot& slot) {
+        const ZipEntry& entry = entries_[slot.index];
+        try {
+            slot.data = entry.make ? entry.make() : std::string();
+        } catch (...) {
+            slot.thrown = std::current_exception();
+            return;
+        }
+        slot.size = slot.data.size();
+        if (!slot.deflate) return;
+        // The worker alone touches data, crc, comp_size and zlib_failed
+        // until the deflater says the piece is done.
+        slot.piece = deflater_.push([&slot] {
+            slot.crc = static_cast<zip_uint32_t>(
+                crc32_z(0, reinterpret_cast<const Bytef*>(slot.data.data()), slot.data.size()));
+            std::optional<std::string> deflated = raw_deflated(slot.data, zip_deflate_level);
+            if (!deflated) {
+                slot.zlib_failed = true;
+                return;
+            }
+            slot.data = std::move(*deflated);
+            slot.comp_size = slot.data.size();
+        });
+    }
+
+    const std::vector<ZipEntry>& entries_;
+    std::vector<Slot> slots_;
+    std::size_t next_ = 0;  // the next entry to make
+    BackgroundWork deflater_;
 };
 
 std::string libzip_message(zip_error_t* error) {
@@ -332,16 +427,15 @@ bool ZipWriter::write(const std::vector<ZipEntry>& entries) {
     zip_error_fini(&error);
     ++w.sessions;
 
-    std::vector<std::unique_ptr<LazyEntry>> lazy;
-    lazy.reserve(entries.size());
+    Session session(entries, usable_cores() > 1);
     auto give_up = [&](const std::string& what) {
         std::string message = what + ": " + zip_strerror(archive);
         zip_discard(archive);
         return w.fail(message);
     };
-    for (const ZipEntry& entry : entries) {
-        lazy.push_back(std::make_unique<LazyEntry>(entry));
-        zip_source_t* data = zip_source_function(archive, &LazyEntry::callback, lazy.back().get());
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const ZipEntry& entry = entries[k];
+        zip_source_t* data = zip_source_function(archive, &Session::callback, session.user(k));
         if (!data) return give_up("cannot add '" + entry.name + "'");
         zip_int64_t index = zip_file_add(archive, entry.name.c_str(), data, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
@@ -359,16 +453,14 @@ bool ZipWriter::write(const std::vector<ZipEntry>& entries) {
                 0;
         if (!ok) return give_up("cannot set the properties of '" + entry.name + "'");
     }
-    // The entries' bytes are made here, one entry at a time.
+    // The entries' bytes are made here, in order (Session).
     if (zip_close(archive) != 0) {
         std::string message = "cannot write " +
                               (w.store.in_memory() ? std::string("the archive")
                                                    : w.store.file().string()) +
                               ": " + zip_strerror(archive);
         zip_discard(archive);
-        for (const auto& entry : lazy) {
-            if (entry->thrown()) std::rethrow_exception(entry->thrown());
-        }
+        if (std::exception_ptr thrown = session.thrown()) std::rethrow_exception(thrown);
         return w.fail(message);
     }
     return true;

@@ -1,9 +1,10 @@
 // The OCF container: a ZIP archive written entry by entry into a file (or,
 // for tests, into memory). The only place that knows libzip.
 //
-// libzip writes an archive only at zip_close. To keep memory bounded by one
-// entry, each entry's bytes are made by a callback at the moment libzip
-// reaches that entry, and dropped once it is written. An archive is written
+// libzip writes an archive only at zip_close. To keep memory bounded by a
+// few entries, each entry's bytes are made by a callback shortly before
+// libzip reaches that entry (zip_entries_made_ahead), deflated on a second
+// thread, and dropped once written. An archive is written
 // in sessions: a later session appends entries after those already on disk
 // (libzip keeps them as they are and writes a new central directory), so
 // entries that depend on all earlier ones (fonts, package.opf) can follow.
@@ -25,11 +26,18 @@ enum class ZipMethod {
 struct ZipEntry {
     std::string name;  // path inside the archive
     ZipMethod method = ZipMethod::deflated;
-    // The entry's bytes, asked for once, when the archive writer reaches the
-    // entry (in the order given); an exception thrown here fails the session
-    // and is rethrown from write().
+    // The entry's bytes, asked for once, shortly before the archive writer
+    // reaches the entry, in the order given and on the thread that called
+    // write(); an exception thrown here fails the session and is rethrown
+    // from write().
     std::function<std::string()> make;
 };
+
+// How many entries ahead of the one the archive writes are made: while
+// the archive writes one, the next are made and deflated on a second
+// thread (make() itself is always called on the writer's thread, in entry
+// order). Memory holds at most this many entries plus the one written.
+inline constexpr std::size_t zip_entries_made_ahead = 3;
 
 // The deflate level of every deflated entry: zlib's default, a good deal
 // faster than 9 for a few per cent more bytes.

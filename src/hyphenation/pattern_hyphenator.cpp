@@ -2,9 +2,21 @@
 
 #include "lower_case.hpp"
 
+#include "pamphlet/base/files.hpp"
+
 #include <cstdlib>
 
 namespace pamphlet::hyphenation {
+
+std::shared_ptr<const Dictionary> Dictionary::load(const std::filesystem::path& file) {
+    const std::optional<std::string> bytes = read_file(file);
+    if (!bytes) return nullptr;
+    if (const compiled::Dictionary* tables = compiled::find(*bytes))
+        return std::make_shared<const Dictionary>(*tables);
+    if (HyphenDict* loaded = hnj_hyphen_load(file.c_str()))
+        return std::make_shared<const Dictionary>(loaded);
+    return nullptr;
+}
 
 std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lowered,
                                                            std::size_t characters) const {

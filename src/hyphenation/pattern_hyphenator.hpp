@@ -3,6 +3,7 @@
 // hyphenated (running text repeats its words).
 #pragma once
 
+#include "compiled.hpp"
 #include "exceptions.hpp"
 
 #include "pamphlet/hyphenator.hpp"
@@ -16,17 +17,27 @@
 
 namespace pamphlet::hyphenation {
 
-// A loaded pattern file. libhyphen only reads it while hyphenating, so one
-// serves every thread.
+// A loaded pattern file: compiled into pamphlet (compiled.hpp) when it is
+// one of the shipped files, else loaded by libhyphen. libhyphen only reads
+// it while hyphenating, so one serves every thread.
 class Dictionary {
 public:
+    // The patterns in `file`, or nullptr when it cannot be read or loaded.
+    static std::shared_ptr<const Dictionary> load(const std::filesystem::path& file);
+
     explicit Dictionary(HyphenDict* loaded) : loaded_(loaded) {}
-    ~Dictionary() { hnj_hyphen_free(loaded_); }
+    explicit Dictionary(const compiled::Dictionary& tables)
+        : compiled_(std::make_unique<compiled::Automaton>(tables)), loaded_(compiled_->get()) {}
+    ~Dictionary() {
+        if (!compiled_) hnj_hyphen_free(loaded_);
+    }
     Dictionary(const Dictionary&) = delete;
     Dictionary& operator=(const Dictionary&) = delete;
     HyphenDict* get() const { return loaded_; }
+    bool compiled() const { return compiled_ != nullptr; }
 
 private:
+    std::unique_ptr<compiled::Automaton> compiled_;
     HyphenDict* loaded_;
 };
 

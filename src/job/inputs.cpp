@@ -1,5 +1,6 @@
 #include "inputs.hpp"
 
+#include "pamphlet/base/threads.hpp"
 #include "pamphlet/digest.hpp"
 
 #include <algorithm>
@@ -45,6 +46,43 @@ InputDigests::InputDigests(const Collection& collection, const std::vector<Profi
       pattern_files_(std::move(pattern_files)),
       timestamp_(timestamp),
       impose_(impose) {}
+
+void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
+    std::set<fs::path> files;
+    std::set<std::size_t> profiles;
+    std::set<const Edition*> editions;
+    for (const Job& job : jobs) {
+        profiles.insert(job.profile);
+        if (!job.handout()) {
+            editions.insert(job.full_edition);
+            continue;
+        }
+        // A handout reads only its own articles' files.
+        const std::set<std::string> kept(job.articles.begin(), job.articles.end());
+        for (const Article& article : job.full_edition->articles)
+            if (kept.count(article.id) != 0) files.insert(article.source);
+    }
+    files.insert(collection_.root / "collection.yaml");
+    files.insert(pattern_files_.begin(), pattern_files_.end());
+    for (std::size_t p : profiles) {
+        const Profile& profile = profiles_.at(p);
+        files.insert(profile.chain.begin(), profile.chain.end());
+        for (fs::path& font : profile_fonts(profile)) files.insert(std::move(font));
+    }
+    for (const Edition* edition : editions)
+        for (const Article& article : edition->articles) files.insert(article.source);
+
+    // The map's nodes are made here, one thread; each is then filled by one
+    // thread, which no other touches.
+    std::vector<std::pair<const fs::path*, std::string*>> todo;
+    for (const fs::path& file : files) {
+        auto [slot, inserted] = hashes_.try_emplace(file);
+        if (inserted) todo.emplace_back(&slot->first, &slot->second);
+    }
+    run_parallel(todo.size(), threads, [&](std::size_t i) {
+        *todo[i].second = sha256_file_hex(*todo[i].first).value_or("unreadable");
+    });
+}
 
 const std::string& InputDigests::file_hash(const fs::path& file, const ImageAsset* image) {
     auto [slot, inserted] = hashes_.try_emplace(file);

@@ -28,6 +28,11 @@ public:
     // of each article it leaves out (links to them go there).
     std::string digest(const Job& job);
 
+    // Hashes, on up to `threads` threads, the files the digests of `jobs`
+    // read most (fonts, profile files, patterns, article files), so that
+    // digest() finds them done; a file it leaves out is hashed when asked.
+    void hash_ahead(const std::vector<Job>& jobs, int threads);
+
 private:
     // "<sha256>" of the file's bytes, or "unreadable"; each file read once
     // (an image not at all: its asset holds the bytes the loader read).

@@ -113,6 +113,7 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
     InputDigests digests(loaded.collection, loaded.profiles,
                          hyphenation_pattern_files(paths.hyphenation_dirs), loaded.timestamp,
                          request.impose);
+    digests.hash_ahead(loaded.plan.jobs, request.threads > 0 ? request.threads : usable_cores());
     std::vector<std::pair<std::string, std::string>> ids_and_inputs;
     for (std::size_t i = 0; i < loaded.plan.jobs.size(); ++i) {
         const Job& job = loaded.plan.jobs[i];

@@ -6,6 +6,7 @@
 #include "number_format.hpp"
 #include "xmp_metadata.hpp"
 
+#include "pamphlet/base/threads.hpp"
 #include "pamphlet/base/utf8.hpp"
 #include "pamphlet/image.hpp"
 
@@ -15,7 +16,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <deque>
 #include <map>
+#include <optional>
 
 namespace pamphlet::pdf_detail {
 
@@ -123,8 +126,7 @@ std::string cid_set(const std::map<std::uint32_t, double>& glyphs) {
 // A page's content stream as libharu's FlateDecode would write it at the
 // end (HPDF_Stream_WriteToStreamWithDeflate: zlib's default level, no
 // flush before the end, which makes the bytes independent of how the input
-// is fed). Deflated when the page is done, a brochure's pages wait for the
-// file compressed rather than as text several times their size.
+// is fed); nullopt when zlib fails.
 std::optional<std::string> deflated(const std::string& text) {
     z_stream z{};
     if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return std::nullopt;
@@ -221,6 +223,27 @@ struct LibharuCanvas::Impl {
         });
         return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
                                static_cast<HPDF_UINT>(bytes.size()));
+    }
+
+    // Pages deflated so far into their content streams, in page order (all:
+    // waits for every page). The content dictionary holds only /Length
+    // (HPDF_Page_New), so the filter entry written after it lands where
+    // libharu's own would.
+    void write_deflated(bool all) {
+        if (all) deflater.wait_all();
+        while (!deflating.empty() && deflater.done(deflating.front().piece)) {
+            const DeflatingPage& done = deflating.front();
+            if (!failed() && !done.data) error.code = HPDF_ZLIB_ERROR;
+            if (!failed()) {
+                auto* attr = static_cast<HPDF_PageAttr>(pages[done.page]->attr);
+                attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+                attr->contents->write_fn = write_flate_filter_entry;
+                HPDF_Stream_Write(attr->stream,
+                                  reinterpret_cast<const HPDF_BYTE*>(done.data->data()),
+                                  static_cast<HPDF_UINT>(done.data->size()));
+            }
+            deflating.pop_front();
+        }
     }
 
     HPDF_Dict new_indirect_dict() {
@@ -604,6 +627,18 @@ struct LibharuCanvas::Impl {
     std::vector<ImageSlot> image_slots;
     std::vector<HPDF_Page> pages;
     std::string content;                   // the current page's content stream
+    // Done pages' content, deflated as libharu would at the end, but on a
+    // second thread while later pages are painted (zlib is about half of
+    // painting): a brochure's pages wait for the file compressed, not as
+    // text several times their size, and in page order.
+    struct DeflatingPage {
+        std::size_t page = 0;
+        std::string text;
+        std::optional<std::string> data;
+        std::size_t piece = 0;
+    };
+    std::deque<DeflatingPage> deflating;  // a deque: the worker holds references
+    BackgroundWork deflater{usable_cores() > 1};  // declared after: stops first
     std::string fill;                      // the fill colour operator in effect on this page
     std::vector<std::string> saved_fills;  // fill in effect at each open clip's q
     std::vector<PendingLink> links;
@@ -721,19 +756,15 @@ void LibharuCanvas::add_link(const LinkArea& link) {
 void LibharuCanvas::end_page() {
     Impl& d = *impl_;
     if (d.failed() || d.pages.empty()) return;
-    auto* attr = static_cast<HPDF_PageAttr>(d.pages.back()->attr);
-    std::optional<std::string> data = deflated(d.content);
-    d.content.clear();
-    if (!data) {
-        d.error.code = HPDF_ZLIB_ERROR;
-        return;
-    }
-    // The content dictionary holds only /Length (HPDF_Page_New), so the
-    // entry written after it lands where libharu's own would.
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = write_flate_filter_entry;
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(data->data()),
-                      static_cast<HPDF_UINT>(data->size()));
+    Impl::DeflatingPage& page = d.deflating.emplace_back();
+    page.page = d.pages.size() - 1;
+    page.text = std::move(d.content);
+    d.content = {};
+    page.piece = d.deflater.push([&page] {
+        page.data = deflated(page.text);
+        std::string().swap(page.text);
+    });
+    d.write_deflated(false);
 }
 
 void LibharuCanvas::add_outline(const OutlineEntry& entry) {
@@ -750,6 +781,7 @@ std::optional<std::string> LibharuCanvas::finish() {
         d.sink.error({}, "pdf-writer", "libharu could not create a PDF document (out of memory)");
         return std::nullopt;
     }
+    d.write_deflated(true);
     if (!d.failed()) {
         d.write_links();
         d.write_outline();

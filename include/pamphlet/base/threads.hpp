@@ -3,8 +3,12 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <functional>
+#include <mutex>
+#include <thread>
 
 namespace pamphlet {
 
@@ -17,5 +21,38 @@ int usable_cores();
 // `cancel` (when given) is set.
 void run_parallel(std::size_t count, int threads, const std::function<void(std::size_t)>& work,
                   const std::atomic<bool>* cancel = nullptr);
+
+// Work handed to one background thread and done in the order given, while
+// the caller goes on (a page deflated while the next one is made). Each
+// piece writes its result where its closure says; the caller reads it after
+// done() or wait() says it is finished. At most `max_waiting` pieces wait
+// at a time (push blocks), which bounds the memory they hold. Not
+// threaded, push() does the work itself (a one-core machine).
+class BackgroundWork {
+public:
+    explicit BackgroundWork(bool threaded, std::size_t max_waiting = 8);
+    ~BackgroundWork();  // finishes what was pushed
+    BackgroundWork(const BackgroundWork&) = delete;
+    BackgroundWork& operator=(const BackgroundWork&) = delete;
+
+    // The piece's number: 0, 1, 2, … in push order. The work must not throw.
+    std::size_t push(std::function<void()> work);
+    bool done(std::size_t piece);
+    void wait(std::size_t piece);
+    void wait_all();
+
+private:
+    void run();
+
+    bool threaded_;
+    std::size_t max_waiting_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::function<void()>> waiting_;
+    std::size_t pushed_ = 0;
+    std::size_t finished_ = 0;  // pieces 0 … finished_ - 1 are done
+    bool stopping_ = false;
+    std::thread worker_;
+};
 
 }  // namespace pamphlet
