@@ -130,32 +130,35 @@ public:
         FontEmbedding fonts = embed_fonts(profile_, usage_, sink_);
         Resource stylesheet{"css", "css/book.css", "text/css", "",
                             book_stylesheet(profile_, fonts.fonts), {}};
-        Resource ncx{
-            "ncx", "toc.ncx", "application/x-dtbncx+xml", "",
-            serialize_xml(*ncx_document(toc, identifier(), title(), lang), XmlFlavor::xml), {}};
+        // toc.ncx and package.opf are made when the archive reaches them, so
+        // that the two (and their documents) are never in memory together.
+        Resource ncx{"ncx", "toc.ncx", "application/x-dtbncx+xml", "", {}, {}};
 
         std::vector<const Resource*> resources = {&ncx, &stylesheet};
         for (const Resource& font : fonts.files) resources.push_back(&font);
         for (const Resource& image : images_.resources()) resources.push_back(&image);
         std::vector<const ContentDocument*> documents;
         for (const ContentDocument& document : documents_) documents.push_back(&document);
-        std::string package = serialize_xml(
-            *package_document(metadata(!fonts.files.empty()), resources, documents, ncx.id),
-            XmlFlavor::xml);
-        if (sink_.error_count() > errors_before) return false;
+        const bool fonts_embedded = !fonts.files.empty();
 
         entries.clear();
         for (const Resource& image : images_.resources()) entries.push_back(image_entry(image));
-        for (const Resource* resource : {&stylesheet, &ncx}) {
-            entries.push_back({"EPUB/" + resource->href, ZipMethod::deflated,
-                               [resource] { return resource->data; }});
-        }
+        entries.push_back({"EPUB/" + stylesheet.href, ZipMethod::deflated,
+                           [&stylesheet] { return stylesheet.data; }});
+        entries.push_back({"EPUB/" + ncx.href, ZipMethod::deflated, [&] {
+                               return serialize_xml(*ncx_document(toc, identifier(), title(), lang),
+                                                    XmlFlavor::xml);
+                           }});
         for (const Resource& font : fonts.files) {
             entries.push_back(
                 {"EPUB/" + font.href, ZipMethod::deflated, [&font] { return font.data; }});
         }
-        entries.push_back(
-            {"EPUB/package.opf", ZipMethod::deflated, [&package] { return package; }});
+        entries.push_back({"EPUB/package.opf", ZipMethod::deflated, [&] {
+                               return serialize_xml(
+                                   *package_document(metadata(fonts_embedded), resources,
+                                                     documents, ncx.id),
+                                   XmlFlavor::xml);
+                           }});
         if (!write_session(zip, entries)) return false;
         return sink_.error_count() == errors_before;
     }
