@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,5 +29,19 @@ public:
         return {};
     }
 };
+
+// Punctuation around a word that the hyphenator must not see ("„Haus“," ->
+// "Haus"). Letters of every script lie outside these ranges.
+bool is_word_punctuation(char32_t c);
+
+// `text` with a soft hyphen (U+00AD) at every point where `hyphenator`
+// would break its words, by the rules the paragraph engine follows: words
+// are separated by white space (a no-break space too); punctuation around a
+// word is left out; a word the author already gave a break (a hyphen, a
+// dash, a slash, a soft hyphen) or that holds a digit keeps only that;
+// minimums are the hyphenator's. For readers that justify text but have no
+// hyphenation of their own (most e-readers for German).
+std::string with_soft_hyphens(std::string_view text, const Hyphenator& hyphenator,
+                              std::string_view lang);
 
 }  // namespace pamphlet
