@@ -136,6 +136,13 @@ private:
         if (image) {
             std::optional<std::string> href = image_href(*image);
             std::string alt = image->text.empty() ? plain_text(block.caption) : image->text;
+            // The lead image shown as this figure: the front matter's
+            // image_alt, written as the picture's description, is not lost
+            // when it says more than the figure's own alt text.
+            const std::optional<ArticleImage>& lead = article_.image;
+            if (lead && lead->source.asset && image->image.path == lead->source.path &&
+                lead->alt.size() > alt.size())
+                alt = lead->alt;
             if (href) {
                 // The caption is the figcaption; a title attribute repeating it
                 // would make screen readers say it twice.

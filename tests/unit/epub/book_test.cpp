@@ -436,3 +436,29 @@ TEST_CASE("an SVG goes into the book without its script, with one warning") {
     CHECK(packed->data.find("onload") == std::string::npos);
     CHECK(packed->data.find("<rect") != std::string::npos);
 }
+
+TEST_CASE("the lead image shown as a figure keeps the front matter's longer description") {
+    Collection collection = sample_collection();
+    Article& knee = collection.editions.front().articles.front();
+    const std::string description =
+        "Ein Knie im Profil, leicht gebeugt; Pfeile zeigen, wie weit es sich beugen soll.";
+    knee.image = ArticleImage{};
+    knee.image->source = image_source(epub_data_dir / "knee.png");
+    knee.image->alt = description;
+    note_body(knee, *knee.body);  // the figure shows the lead image: no picture above the text
+    REQUIRE(knee.lead_image_in_body);
+    DiagnosticSink sink;
+    pugi::xml_document page =
+        parse_item(unzip(write_sample(sink, collection)), "EPUB/text/knie.xhtml");
+    CHECK_FALSE(page.select_node("//figure[@class='lead']"));
+    const pugi::xpath_node img = page.select_node("//figure/img[@src='../images/knee.png']");
+    REQUIRE(img);
+    CHECK(std::string(img.node().attribute("alt").value()) == description);
+
+    // A shorter front matter text does not replace the figure's own.
+    knee.image->alt = "Knie";
+    DiagnosticSink again;
+    pugi::xml_document short_page =
+        parse_item(unzip(write_sample(again, collection)), "EPUB/text/knie.xhtml");
+    CHECK(short_page.select_node("//figure/img[@alt='Ein gebeugtes Knie']"));
+}
