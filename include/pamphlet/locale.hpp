@@ -27,6 +27,10 @@ struct Words {
 
 const Words& words_for(std::string_view lang);
 
+// A BCP 47 language tag as people write it for books and phrases: "de",
+// "en", "en-GB", "de-CH", "sr-Latn".
+bool is_language_tag(std::string_view tag);
+
 // "2024-03-12" as "12. März 2024" / "12 March 2024"; other text unchanged.
 std::string human_date(std::string_view iso_date, std::string_view lang);
 

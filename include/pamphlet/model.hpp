@@ -29,6 +29,7 @@ enum class InlineKind {
     image,        // `text` = plain alt text; `image` = source; `title`
     superscript,  // children
     subscript,    // children
+    language,     // children in another language than the article's: `text` = its BCP 47 tag
 };
 
 // Where a link points, resolved by the collection loader.

@@ -9,6 +9,7 @@
 #include "pamphlet/base/threads.hpp"
 
 #include "pamphlet/image.hpp"
+#include "pamphlet/locale.hpp"
 #include "pamphlet/markdown.hpp"
 #include "pamphlet/text_direction.hpp"
 #include "pamphlet/yaml.hpp"
@@ -36,12 +37,6 @@ const std::vector<std::string> publisher_keys = {"name",  "address", "phone",
 bool is_slug(const std::string& s) {
     static const std::regex slug("[a-z0-9]+(-[a-z0-9]+)*");
     return std::regex_match(s, slug);
-}
-
-bool is_language_tag(const std::string& s) {
-    // BCP 47 as people write it for books: "de", "en", "en-GB", "de-CH", "sr-Latn".
-    static const std::regex tag("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    return std::regex_match(s, tag);
 }
 
 // Reads one collection.yaml; `root` is the display form of the folder.

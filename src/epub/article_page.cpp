@@ -192,6 +192,13 @@ private:
             case InlineKind::link:
                 write_link(parent, item);
                 break;
+            case InlineKind::language: {
+                pugi::xml_node phrase = add_element(parent, "span");
+                set_attribute(phrase, "lang", item.text);
+                set_attribute(phrase, "xml:lang", item.text);
+                write_inlines(phrase, item.children);
+                break;
+            }
             case InlineKind::image: {
                 std::optional<std::string> href = image_href(item);
                 if (href) {

@@ -7,6 +7,8 @@
 #include "targets.hpp"
 #include "urls.hpp"
 
+#include "pamphlet/locale.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <set>
@@ -93,7 +95,8 @@ bool trim_trailing_space(std::vector<Inline>& inlines) {
         if (it->kind == InlineKind::soft_break) continue;
         if (!it->children.empty() && trim_trailing_space(it->children)) return true;
         if (it->kind != InlineKind::emphasis && it->kind != InlineKind::strong &&
-            it->kind != InlineKind::superscript && it->kind != InlineKind::subscript)
+            it->kind != InlineKind::superscript && it->kind != InlineKind::subscript &&
+            it->kind != InlineKind::language)
             return true;
     }
     return false;
@@ -111,7 +114,8 @@ bool has_content(const std::vector<Inline>& inlines) {
             continue;
         if (in.kind == InlineKind::soft_break) continue;
         if (in.kind == InlineKind::emphasis || in.kind == InlineKind::strong ||
-            in.kind == InlineKind::superscript || in.kind == InlineKind::subscript) {
+            in.kind == InlineKind::superscript || in.kind == InlineKind::subscript ||
+            in.kind == InlineKind::language) {
             if (has_content(in.children)) return true;
             continue;
         }
@@ -136,7 +140,7 @@ public:
         normalize_spaces(run.pending);
         if (has_content(run.pending)) {
             Block paragraph = block(BlockKind::paragraph);
-            paragraph.inlines = std::move(run.pending);
+            paragraph.inlines = in_block_language(std::move(run.pending));
             run.out.push_back(std::move(paragraph));
         }
         run.pending.clear();
@@ -198,13 +202,45 @@ private:
         return true;
     }
 
+    std::vector<std::string> block_languages_;  // of the block elements around, innermost last
+
     void warn_once(const SourceSpan& span, std::string code, const std::string& what,
                    std::string message) {
         if (!reported_.insert(code + what).second) return;
         context_.sink.warning(span, std::move(code), std::move(message));
     }
 
+    // A block element's language (<p lang="en">, <blockquote lang="la">)
+    // goes to the inlines of every paragraph and heading inside it.
+    std::vector<Inline> in_block_language(std::vector<Inline> inlines) const {
+        if (block_languages_.empty() || inlines.empty()) return inlines;
+        Inline phrase = inline_node(InlineKind::language, block_languages_.back());
+        phrase.children = std::move(inlines);
+        std::vector<Inline> out;
+        out.push_back(std::move(phrase));
+        return out;
+    }
+
     void convert_block(const Node& node, BlockRun& run) {
+        if (node.kind == Node::Kind::element && is_block_element(node.tag)) {
+            if (const std::optional<std::string> lang = language_of(node)) {
+                flush(run);
+                block_languages_.push_back(*lang);
+                convert_block_element(node, run);
+                flush(run);
+                block_languages_.pop_back();
+                return;
+            }
+        }
+        convert_block_element(node, run);
+    }
+
+    static bool is_block_element(const std::string& tag) {
+        return tag == "p" || heading_level(tag) > 0 || tag == "ul" || tag == "ol" ||
+               tag == "li" || tag == "blockquote" || is_block_container(tag);
+    }
+
+    void convert_block_element(const Node& node, BlockRun& run) {
         if (node.kind == Node::Kind::text) {
             std::string text = collapse_whitespace(node.text);
             if (run.pending.empty() && text == " ") return;
@@ -219,6 +255,7 @@ private:
             b.level = heading_level(tag);
             convert_inlines(node.children, b.inlines);
             normalize_spaces(b.inlines);
+            b.inlines = in_block_language(std::move(b.inlines));
             if (has_content(b.inlines)) run.out.push_back(std::move(b));
         } else if (tag == "ul" || tag == "ol") {
             flush(run);
@@ -261,7 +298,10 @@ private:
             if (child.kind == Node::Kind::element && !check_element(child)) continue;
             Block item = block(BlockKind::list_item);
             if (child.kind == Node::Kind::element && child.tag == "li") {
+                const std::optional<std::string> lang = language_of(child);
+                if (lang) block_languages_.push_back(*lang);
                 convert_blocks(child.children, item.children);
+                if (lang) block_languages_.pop_back();
                 for (const Node& grandchild : child.children)
                     if (grandchild.kind == Node::Kind::element && grandchild.tag == "p")
                         b.tight = false;
@@ -298,6 +338,34 @@ private:
             return;
         }
         if (!check_element(node)) return;
+        // A phrase in another language (<span lang="en">, <i lang="la">):
+        // its element as usual, inside a language inline.
+        if (const std::optional<std::string> lang = language_of(node)) {
+            Inline in = inline_node(InlineKind::language, *lang);
+            convert_element(node, in.children);
+            out.push_back(std::move(in));
+            return;
+        }
+        convert_element(node, out);
+    }
+
+    // The element's `lang` (or `xml:lang`), when it is a well-formed BCP 47
+    // tag; an ill-formed one is reported and the phrase kept without it.
+    std::optional<std::string> language_of(const Node& node) {
+        const std::string* lang = node.attribute("lang");
+        if (lang == nullptr) lang = node.attribute("xml:lang");
+        if (lang == nullptr || lang->empty()) return std::nullopt;
+        if (!is_language_tag(*lang)) {
+            context_.sink.warning(at(node), "bad-language-tag",
+                                  "lang=\"" + escape_controls(*lang) +
+                                      "\" is not a language tag (BCP 47, e.g. en, de-CH); the "
+                                      "phrase is kept in the article's language");
+            return std::nullopt;
+        }
+        return *lang;
+    }
+
+    void convert_element(const Node& node, std::vector<Inline>& out) {
         const std::string& tag = node.tag;
         if (is_one_of(tag, {"em", "i", "cite", "dfn", "var"})) {
             container(InlineKind::emphasis, node, out);

@@ -244,6 +244,7 @@ struct Run {
                 case InlineKind::link:
                 case InlineKind::superscript:
                 case InlineKind::subscript:
+                case InlineKind::language:
                     collect(in.children);
                     break;
             }

@@ -81,4 +81,27 @@ std::string web_uri(std::string_view website) {
     return "https://" + std::string(website);
 }
 
+bool is_language_tag(std::string_view tag) {
+    // A primary subtag of 2-3 lower-case letters, then subtags of 2-8
+    // letters or digits (region, script, variant).
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t part_begin = 0;
+    for (std::size_t i = 0; i <= tag.size(); ++i) {
+        if (i < tag.size() && tag[i] != '-') continue;
+        const std::string_view part = tag.substr(part_begin, i - part_begin);
+        if (part_begin == 0) {
+            if (part.size() < 2 || part.size() > 3) return false;
+            for (char c : part)
+                if (c < 'a' || c > 'z') return false;
+        } else {
+            if (part.size() < 2 || part.size() > 8) return false;
+            for (char c : part)
+                if (!letter(c) && !digit(c)) return false;
+        }
+        part_begin = i + 1;
+    }
+    return true;
+}
+
 }  // namespace pamphlet

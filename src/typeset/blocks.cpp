@@ -169,6 +169,11 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                         (item.kind == InlineKind::superscript ? superscript_rise : -subscript_drop);
                 collect(item.children, inner, link, out);
                 break;
+            case InlineKind::language:
+                // Set like the text around it (hyphenated in the paragraph's
+                // language: the paragraph engine has one per paragraph).
+                collect(item.children, format, link, out);
+                break;
             case InlineKind::link: {
                 std::optional<LinkTarget> target = resolve_link(item);
                 if (!target) {

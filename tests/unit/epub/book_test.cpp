@@ -462,3 +462,18 @@ TEST_CASE("the lead image shown as a figure keeps the front matter's longer desc
         parse_item(unzip(write_sample(again, collection)), "EPUB/text/knie.xhtml");
     CHECK(short_page.select_node("//figure/img[@alt='Ein gebeugtes Knie']"));
 }
+
+TEST_CASE("a phrase in another language is marked for screen readers") {
+    Collection collection = sample_collection();
+    Article& knee = collection.editions.front().articles.front();
+    Inline english = wrap(InlineKind::language, {text("stretching")});
+    english.text = "en";
+    add_block(knee, paragraph({text("Beim "), english, text(" gilt das auch.")}));
+    DiagnosticSink sink;
+    pugi::xml_document page =
+        parse_item(unzip(write_sample(sink, collection)), "EPUB/text/knie.xhtml");
+    const pugi::xpath_node span = page.select_node("//p/span[@lang='en']");
+    REQUIRE(span);
+    CHECK(std::string(span.node().attribute("xml:lang").value()) == "en");
+    CHECK(text_of(page, "//p/span[@lang='en']") == "stretching");
+}

@@ -78,6 +78,9 @@ void append(std::string& out, const Inline& in) {
         case InlineKind::subscript:
             children("sub");
             break;
+        case InlineKind::language:
+            children("lang " + in.text);
+            break;
         case InlineKind::link:
             out += "(a " + target(in.target);
             for (const Inline& child : in.children) append(out, child);

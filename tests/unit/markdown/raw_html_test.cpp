@@ -122,3 +122,15 @@ TEST_CASE("raw HTML warnings point into the Markdown: continuation lines, quotes
     CHECK(codes(p.sink) ==
           "warning unsafe-html 5:10\nwarning unsafe-html 7:9\nwarning unsafe-html 10:3");
 }
+
+TEST_CASE("a phrase in another language keeps its language") {
+    CHECK(body("Beim <span lang=\"en\">Stretching</span> gilt: <i lang=\"la\">festina lente</i>.") ==
+          R"((p "Beim " (lang en "Stretching") " gilt: " (lang la (em "festina lente")) "."))");
+    CHECK(body("<p lang=\"en-GB\">A <b>whole</b> paragraph</p>") ==
+          R"((p (lang en-GB "A " (strong "whole") " paragraph")))");
+    // No language, or an empty one: the phrase is the article's.
+    CHECK(body("Ein <span lang=\"\">Wort</span>") == R"((p "Ein Wort"))");
+    Parsed p;
+    CHECK(body("Ein <span lang=\"english\">word</span>", "de", &p) == R"((p "Ein word"))");
+    CHECK(codes(p.sink) == "warning bad-language-tag 4:5");
+}

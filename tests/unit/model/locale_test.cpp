@@ -27,3 +27,11 @@ TEST_CASE("contact details as addresses") {
     CHECK(web_uri("www.example.org") == "https://www.example.org");
     CHECK(web_uri("http://example.org/praxis") == "http://example.org/praxis");
 }
+
+TEST_CASE("language tags as books and phrases use them") {
+    for (const char* tag : {"de", "en", "en-GB", "de-CH", "sr-Latn", "gsw", "es-419", "de-DE-1996"})
+        CHECK_MESSAGE(is_language_tag(tag), tag);
+    for (const char* tag : {"", "d", "deutsch", "EN", "en_GB", "en-", "-en", "en--GB", "en-G",
+                            "en-abcdefghi", "de CH"})
+        CHECK_FALSE_MESSAGE(is_language_tag(tag), tag);
+}
