@@ -31,6 +31,16 @@ struct FontMetrics {
     std::string postscript_name;
 };
 
+// A glyph's outline rendered as 8-bit coverage (255: fully inside), rows
+// top to bottom. `left` and `top` place the bitmap's top-left corner
+// relative to the pen position on the baseline (y grows upwards, as in
+// FreeType).
+struct GlyphBitmap {
+    int width = 0, height = 0;
+    int left = 0, top = 0;
+    std::vector<std::uint8_t> coverage;
+};
+
 struct ShapingStats {
     std::size_t requests = 0;  // calls to shape()
     std::size_t shaped = 0;    // of which HarfBuzz actually ran (cache misses)
@@ -61,6 +71,14 @@ public:
                                           std::string_view features);
 
     ShapingStats stats() const;
+
+    // Renders `glyph` antialiased at `pixels_per_em`, its pen position
+    // shifted right by `x_fraction` of a pixel (0 to 1), so that glyphs set
+    // at the advances HarfBuzz gave land where the shaping put them. No
+    // hinting: the shapes and widths stay those of the PDF. An empty bitmap
+    // for a glyph without outline (a space).
+    GlyphBitmap render_glyph(int font, std::uint32_t glyph, double pixels_per_em,
+                             double x_fraction);
 
 private:
     struct Impl;

@@ -94,6 +94,12 @@ ImageVerdict judge_image_bytes(std::string bytes, PixelNeed pixels = PixelNeed::
 bool report_image_verdict(const ImageVerdict& verdict, const std::string& name,
                           const SourceSpan& span, DiagnosticSink& sink);
 
+// An 8-bit RGB PNG of `rgb` (width × height × 3 bytes, rows top to bottom)
+// with nothing but the image in it (no time, no text chunks) and fixed
+// filter and compression settings: the same pixels give the same bytes.
+// Empty when libpng fails (it does not, short of running out of memory).
+std::string encode_png_rgb(int width, int height, std::string_view rgb);
+
 namespace image_detail {
 struct AssetCache;
 }

@@ -18,6 +18,8 @@
 
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/limits.hpp"
+#include "pamphlet/cover.hpp"
+#include "pamphlet/font_set.hpp"
 #include "pamphlet/image.hpp"
 #include "pamphlet/locale.hpp"
 
@@ -69,9 +71,14 @@ public:
         plan_article_files();
 
         std::optional<std::string> cover_href;
+        if (collection_.cover) cover_href = images_.add(*collection_.cover, collection_span_, sink_);
+        // What shelves show: the drawn cover, else the bare illustration. A
+        // collection that names a cover gets one even when its picture
+        // cannot be painted (the cover colour stands in); one that names
+        // none gets none, as in the PDF.
         if (collection_.cover) {
-            cover_href = images_.add(*collection_.cover, collection_span_, sink_);
-            if (cover_href) images_.mark_cover(*cover_href);
+            const std::optional<std::string> drawn = drawn_cover_href();
+            if (drawn || cover_href) images_.mark_cover(drawn ? *drawn : *cover_href);
         }
         std::optional<std::string> logo_href;
         if (collection_.publisher.logo) {
@@ -169,6 +176,23 @@ public:
     }
 
 private:
+    // The cover image with the title drawn on it, added to the book; nullopt
+    // (with a warning) when it cannot be made.
+    std::optional<std::string> drawn_cover_href() {
+        FontSet fonts;  // FreeType faces are not shared between threads
+        const CoverText text{title(), subtitle(), collection_.publisher.name, edition_.lang};
+        const ImageAsset* illustration =
+            collection_.cover ? collection_.cover->asset.get() : nullptr;
+        RenderedCover cover = render_cover(profile_, illustration, text, fonts);
+        if (cover.png.empty()) {
+            sink_.warning(collection_span_, "cover-not-drawn",
+                          "the e-book's cover image with the title cannot be drawn: " +
+                              cover.problem);
+            return std::nullopt;
+        }
+        return images_.add_generated("cover-title", ".png", "image/png", std::move(cover.png));
+    }
+
     // A content document: recorded for the package, and built, measured
     // for the fonts, serialised and freed when the archive reaches it.
     template <typename Build>
@@ -228,12 +252,16 @@ private:
         return collection_.title.get(edition_.lang);
     }
 
+    std::string subtitle() const {
+        return edition_.subtitle.empty() ? collection_.subtitle.get(edition_.lang)
+                                         : edition_.subtitle;
+    }
+
     PackageMetadata metadata(bool has_fonts) {
         PackageMetadata m;
         m.identifier = identifier();
         m.title = title();
-        m.subtitle =
-            edition_.subtitle.empty() ? collection_.subtitle.get(edition_.lang) : edition_.subtitle;
+        m.subtitle = subtitle();
         m.lang = edition_.lang;
         for (const Article& article : edition_.articles) add_unique(m.creators, article.author);
         if (m.creators.empty()) add_unique(m.creators, collection_.publisher.name);

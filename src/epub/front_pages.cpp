@@ -35,15 +35,27 @@ void add_labelled_link(pugi::xml_node parent, std::string_view label, const std:
 
 }  // namespace
 
+// The illustration with the title and subtitle under it as text: the
+// reader's own font size, theme and search apply to it, and a screen reader
+// reads it once, as words. (Shelves show the drawn cover, the manifest's
+// cover-image, where only a picture can carry the title.)
 XhtmlPage cover_page(const std::string& image_href, PageContext& context) {
-    std::string title = book_title(context);
-    XhtmlPage page = new_xhtml_page(context.edition.lang,
-                                    words_for(context.edition.lang).cover_image, stylesheet_href());
+    const Edition& edition = context.edition;
+    XhtmlPage page =
+        new_xhtml_page(edition.lang, words_for(edition.lang).cover_image, stylesheet_href());
     set_attribute(page.body, "class", "cover-page");
     pugi::xml_node section = add_element(page.body, "section");
     set_attribute(section, "epub:type", "cover");
     set_attribute(section, "class", "cover");
-    add_image(section, image_href, title, "cover-image");
+    // Decorative beside the text that follows (an alt text repeating the
+    // title would be read twice).
+    add_image(section, image_href, "", "cover-image");
+    set_attribute(add_text_element(section, "p", book_title(context)), "class", "cover-title");
+    const std::string subtitle =
+        edition.subtitle.empty() ? context.collection.subtitle.get(edition.lang) : edition.subtitle;
+    if (!subtitle.empty()) {
+        set_attribute(add_text_element(section, "p", subtitle), "class", "cover-subtitle");
+    }
     return page;
 }
 

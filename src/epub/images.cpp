@@ -34,6 +34,18 @@ std::optional<std::string> ImageCatalog::add(const ImageSource& source, const So
     return href;
 }
 
+std::string ImageCatalog::add_generated(const std::string& stem, std::string_view extension,
+                                        std::string_view media_type, std::string data) {
+    Resource resource;
+    const std::string stored = names_.claim(safe_stem(stem, "image"), std::string(extension));
+    resource.id = "img-" + safe_stem(stored, "image");
+    resource.href = "images/" + stored;
+    resource.media_type = std::string(media_type);
+    resource.data = std::move(data);
+    resources_.push_back(std::move(resource));
+    return resources_.back().href;
+}
+
 void ImageCatalog::mark_cover(const std::string& href) {
     for (Resource& resource : resources_) {
         if (resource.href == href) resource.properties = "cover-image";

@@ -25,6 +25,10 @@ public:
     // which the loader has reported.
     std::optional<std::string> add(const ImageSource& source, const SourceSpan& span,
                                    DiagnosticSink& sink);
+    // An image made by pamphlet itself (the shelf's cover), named after
+    // `stem` without clashing with the collection's images; its href.
+    std::string add_generated(const std::string& stem, std::string_view extension,
+                              std::string_view media_type, std::string data);
     // Marks an added image as the cover (manifest property cover-image).
     void mark_cover(const std::string& href);
 

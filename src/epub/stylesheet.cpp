@@ -48,6 +48,8 @@ const FontRule font_rules[] = {
     {".byline", Family::heading, Setting::inherit, Setting::inherit},
     {".subtitle", Family::heading, Setting::off, Setting::inherit},
     {".publisher", Family::heading, Setting::inherit, Setting::inherit},
+    {".cover-title", Family::heading, Setting::on, Setting::off},
+    {".cover-subtitle", Family::heading, Setting::off, Setting::inherit},
 };
 
 const FaceInfo face_table[face_slot_count] = {
@@ -312,8 +314,11 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
     css += "li > ul, li > ol { margin-bottom: 0; }\n";
     css += "sup, sub { font-size: 0.75em; line-height: 0; }\n";
     css += ".cover-page { margin: 0; padding: 0; }\n";
-    css += ".cover { text-align: center; }\n";
-    css += ".cover-image { max-width: 100%; max-height: 100vh; }\n";
+    css += ".cover { text-align: center;" + no_hyphens + " }\n";
+    // Short enough that the title below it shows on the first screen.
+    css += ".cover-image { max-width: 100%; max-height: 70vh; }\n";
+    css += ".cover-title { font-size: 2em; line-height: 1.2; margin: 0.5em 0 0.2em; }\n";
+    css += ".cover-subtitle { font-size: 1.1em; margin: 0; }\n";
     css += ".title-page { text-align: center; margin-top: 20%;" + no_hyphens + " }\n";
     css += ".title-page h1 { text-align: center; margin-bottom: 0.3em; }\n";
     css += ".subtitle { color: " + muted + "; font-size: 1.2em; margin: 0 0 2em; }\n";

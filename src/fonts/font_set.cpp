@@ -14,6 +14,7 @@
 #include FT_TRUETYPE_TAGS_H
 #include FT_OUTLINE_H
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <map>
@@ -269,6 +270,42 @@ const std::vector<ShapedGlyph>& FontSet::shape(int font, std::string_view text,
 
 ShapingStats FontSet::stats() const {
     return impl_->stats;
+}
+
+GlyphBitmap FontSet::render_glyph(int font, std::uint32_t glyph, double pixels_per_em,
+                                  double x_fraction) {
+    FT_Face face = impl_->fonts.at(static_cast<std::size_t>(font)).ft_face;
+    GlyphBitmap bitmap;
+    constexpr double f26dot6 = 64;
+    if (FT_Set_Char_Size(face, 0, static_cast<FT_F26Dot6>(std::lround(pixels_per_em * f26dot6)), 72,
+                         72) != 0) {
+        return bitmap;
+    }
+    FT_Vector shift{static_cast<FT_Pos>(std::lround(std::clamp(x_fraction, 0.0, 1.0) * f26dot6)),
+                    0};
+    FT_Set_Transform(face, nullptr, &shift);
+    const bool rendered =
+        FT_Load_Glyph(face, glyph, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) == 0 &&
+        FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) == 0;
+    // The face is shared with the metrics' unscaled loads: leave it as found.
+    FT_Set_Transform(face, nullptr, nullptr);
+    if (!rendered) return bitmap;
+    const FT_Bitmap& source = face->glyph->bitmap;
+    if (source.pixel_mode != FT_PIXEL_MODE_GRAY || source.width == 0 || source.rows == 0) {
+        return bitmap;
+    }
+    bitmap.width = static_cast<int>(source.width);
+    bitmap.height = static_cast<int>(source.rows);
+    bitmap.left = face->glyph->bitmap_left;
+    bitmap.top = face->glyph->bitmap_top;
+    bitmap.coverage.resize(static_cast<std::size_t>(bitmap.width) *
+                           static_cast<std::size_t>(bitmap.height));
+    for (int row = 0; row < bitmap.height; ++row) {
+        const unsigned char* from = source.buffer + static_cast<std::ptrdiff_t>(row) * source.pitch;
+        std::copy(from, from + bitmap.width,
+                  bitmap.coverage.begin() + static_cast<std::ptrdiff_t>(row) * bitmap.width);
+    }
+    return bitmap;
 }
 
 }  // namespace pamphlet
