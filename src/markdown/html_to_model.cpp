@@ -356,10 +356,12 @@ private:
         if (lang == nullptr) lang = node.attribute("xml:lang");
         if (lang == nullptr || lang->empty()) return std::nullopt;
         if (!is_language_tag(*lang)) {
-            context_.sink.warning(at(node), "bad-language-tag",
-                                  "lang=\"" + escape_controls(*lang) +
-                                      "\" is not a language tag (BCP 47, e.g. en, de-CH); the "
-                                      "phrase is kept in the article's language");
+            std::string message = "lang=\"";
+            message += escape_controls(*lang);
+            message +=
+                "\" is not a language tag (BCP 47, e.g. en, de-CH); the phrase is kept in the "
+                "article's language";
+            context_.sink.warning(at(node), "bad-language-tag", std::move(message));
             return std::nullopt;
         }
         return *lang;
