@@ -3,6 +3,7 @@
 
 #include "xml_chars.hpp"
 
+#include <algorithm>
 #include <bitset>
 #include <charconv>
 #include <cmath>
@@ -180,6 +181,19 @@ std::string em(double points, double relative_to) {
     return css_number(relative_to > 0 ? points / relative_to : 0) + "em";
 }
 
+// A heading's size: `points` relative to the text, but on a small screen
+// with large text (a phone at 200 %) no more than a share of the screen's
+// width, so that a long word of the title still fits a line ("Physio-",
+// "therapie" rather than a word cut anywhere), and never below 1.15 times
+// the text, so a heading stays larger than what it heads. Readers without
+// clamp() keep the first declaration.
+std::string heading_font_size(double points, double text_size) {
+    const double ratio = text_size > 0 ? points / text_size : 1;
+    const std::string size = em(points, text_size);
+    return "font-size: " + size + "; font-size: clamp(" + css_number(std::min(ratio, 1.15)) +
+           "em, " + css_number(5 * ratio) + "vw, " + size + ");";
+}
+
 std::string font_declarations(const FontRule& rule) {
     std::string out;
     if (rule.family) out += " font-family: " + std::string(family_stack(*rule.family)) + ";";
@@ -211,7 +225,106 @@ std::string font_rule_css() {
     return out;
 }
 
+using Rgb = std::array<double, 3>;  // sRGB channels, 0 to 1
+
+// The colour as the CSS writes it: 8-bit channels.
+Rgb css_rgb(const Color& color) {
+    Rgb rgb;
+    for (std::size_t i = 0; i < 3; ++i) {
+        double channel =
+            color.space == Color::Space::rgb ? color.v[i] : (1 - color.v[i]) * (1 - color.v[3]);
+        rgb[i] = static_cast<double>(std::lround(std::clamp(channel, 0.0, 1.0) * 255)) / 255;
+    }
+    return rgb;
+}
+
+double relative_luminance(const Rgb& rgb) {
+    auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+}
+
+double contrast(const Rgb& a, const Rgb& b) {
+    const double la = relative_luminance(a);
+    const double lb = relative_luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+bool readable_on_white_and_black(const Rgb& rgb) {
+    return contrast(rgb, {1, 1, 1}) >= minimum_text_contrast &&
+           contrast(rgb, {0, 0, 0}) >= minimum_text_contrast;
+}
+
+struct Hsl {
+    double hue = 0;  // 0 to 6, in sextants
+    double saturation = 0;
+    double lightness = 0;
+};
+
+Hsl to_hsl(const Rgb& rgb) {
+    const auto [low, high] = std::minmax({rgb[0], rgb[1], rgb[2]});
+    Hsl hsl;
+    hsl.lightness = (low + high) / 2;
+    const double chroma = high - low;
+    if (chroma == 0) return hsl;
+    hsl.saturation = chroma / (1 - std::abs(2 * hsl.lightness - 1));
+    if (high == rgb[0]) {
+        hsl.hue = std::fmod((rgb[1] - rgb[2]) / chroma + 6, 6);
+    } else if (high == rgb[1]) {
+        hsl.hue = (rgb[2] - rgb[0]) / chroma + 2;
+    } else {
+        hsl.hue = (rgb[0] - rgb[1]) / chroma + 4;
+    }
+    return hsl;
+}
+
+Rgb to_rgb(const Hsl& hsl) {
+    const double chroma = (1 - std::abs(2 * hsl.lightness - 1)) * hsl.saturation;
+    const double x = chroma * (1 - std::abs(std::fmod(hsl.hue, 2) - 1));
+    const double m = hsl.lightness - chroma / 2;
+    static constexpr int order[6][3] = {{0, 1, 2}, {1, 0, 2}, {2, 0, 1},
+                                        {2, 1, 0}, {1, 2, 0}, {0, 2, 1}};
+    const double parts[3] = {chroma, x, 0};
+    const int sextant = std::min(static_cast<int>(hsl.hue), 5);
+    Rgb rgb;
+    for (std::size_t i = 0; i < 3; ++i) {
+        rgb[i] = std::lround(std::clamp(parts[order[sextant][i]] + m, 0.0, 1.0) * 255) / 255.0;
+    }
+    return rgb;
+}
+
+Color rgb_color(const Rgb& rgb) {
+    Color color;
+    for (std::size_t i = 0; i < 3; ++i) color.v[i] = rgb[i];
+    return color;
+}
+
 }  // namespace
+
+double contrast_ratio(const Color& a, const Color& b) {
+    return contrast(css_rgb(a), css_rgb(b));
+}
+
+Color reader_theme_accent(const Color& color) {
+    const Rgb rgb = css_rgb(color);
+    if (readable_on_white_and_black(rgb)) return rgb_color(rgb);
+    // Both hold only for a relative luminance between 0.175 and 0.183: a
+    // middle lightness. Walk out from the colour's own lightness, both ways,
+    // to the nearest one that lands there once rounded to 8 bits.
+    const Hsl hsl = to_hsl(rgb);
+    for (int step = 1; step <= 1000; ++step) {
+        for (int direction : {1, -1}) {
+            Hsl moved = hsl;
+            moved.lightness += direction * step / 1000.0;
+            if (moved.lightness < 0 || moved.lightness > 1) continue;
+            const Rgb candidate = to_rgb(moved);
+            if (readable_on_white_and_black(candidate)) return rgb_color(candidate);
+        }
+    }
+    // A hue whose 8-bit steps jump over the band: the grey in it.
+    return rgb_color({118 / 255.0, 118 / 255.0, 118 / 255.0});
+}
 
 bool is_supplementary_char(char32_t c) {
     return list_marker_chars.find(c) != std::u32string_view::npos ||
@@ -249,11 +362,18 @@ std::string css_number(double value) {
 
 std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFont>& fonts) {
     const double size = profile.text_size;
-    const std::string text = profile.text_color.css();
-    const std::string heading = profile.heading_color.css();
-    const std::string accent = profile.accent_color.css();
-    const std::string link = profile.link_color.css();
-    const std::string muted = profile.muted_color.css();
+    // Reading apps swap page and text colours for their dark and sepia
+    // themes, often without telling the book (CSS injected with
+    // !important on html and body). So the book never sets the text or page
+    // colour (profile.text_color is the PDF's), and its accents, taken from
+    // the profile, are lightened or darkened where they would not keep
+    // 4.5:1 on white and on black alike (a4-handout's blue #1f5c7a: 7.3:1 on
+    // white, 2.9:1 on black). Readers that do say they are dark
+    // (prefers-color-scheme) get the reader's own text colour, below.
+    const std::string heading = reader_theme_accent(profile.heading_color).css();
+    const std::string accent = reader_theme_accent(profile.accent_color).css();
+    const std::string link = reader_theme_accent(profile.link_color).css();
+    const std::string muted = reader_theme_accent(profile.muted_color).css();
     const std::string spacing = em(profile.paragraph_spacing, size);
     const std::string hyphens = profile.hyphenate ? "auto" : "manual";
     const std::string no_hyphens =
@@ -269,26 +389,32 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
     }
     css += font_rule_css();
 
-    css += "body { color: " + text +
-           "; line-height: " + css_number(size > 0 ? profile.text_leading / size : 1.2) +
+    // overflow-wrap: a word longer than a phone's line at large text (a
+    // German compound, a web address) is broken rather than pushed out
+    // sideways, also by readers that have no hyphenation dictionary.
+    css += "body { line-height: " + css_number(size > 0 ? profile.text_leading / size : 1.2) +
            "; text-align: " + (profile.text_align == "left" ? "left" : "justify") +
            "; hyphens: " + hyphens + "; -webkit-hyphens: " + hyphens +
-           "; -epub-hyphens: " + hyphens + "; widows: 2; orphans: 2; }\n";
+           "; -epub-hyphens: " + hyphens +
+           "; overflow-wrap: break-word; word-wrap: break-word; widows: 2; orphans: 2; }\n";
     css += "p { margin: 0 0 " + spacing + "; }\n";
     if (profile.paragraph_indent > 0) {
         css += "p + p { text-indent: " + em(profile.paragraph_indent, size) + "; }\n";
     }
-    css += "h1, h2, h3, h4, h5, h6 { color: " + heading + "; line-height: 1.2; text-align: left;" +
-           no_hyphens +
-           " page-break-after: avoid; break-after: avoid; page-break-inside: avoid; "
-           "break-inside: avoid; }\n";
-    css += "h1 { font-size: " + em(profile.h1_size, size) + "; margin: 0 0 " +
+    // Headings hyphenate whatever the profile says of the text: at 200 %
+    // on a phone, "Physiotherapie" alone fills a line, and a hyphen reads
+    // better than a word cut anywhere.
+    css += "h1, h2, h3, h4, h5, h6 { color: " + heading +
+           "; line-height: 1.2; text-align: left; hyphens: auto; -webkit-hyphens: auto; "
+           "-epub-hyphens: auto; page-break-after: avoid; break-after: avoid; "
+           "page-break-inside: avoid; break-inside: avoid; }\n";
+    css += "h1 { " + heading_font_size(profile.h1_size, size) + " margin: 0 0 " +
            em(profile.heading_space_after * 2, profile.h1_size) + "; }\n";
-    css += "h2 { font-size: " + em(profile.h2_size, size) +
-           "; margin: " + em(profile.heading_space_before, profile.h2_size) + " 0 " +
+    css += "h2 { " + heading_font_size(profile.h2_size, size) +
+           " margin: " + em(profile.heading_space_before, profile.h2_size) + " 0 " +
            em(profile.heading_space_after, profile.h2_size) + "; }\n";
-    css += "h3 { font-size: " + em(profile.h3_size, size) +
-           "; margin: " + em(profile.heading_space_before, profile.h3_size) + " 0 " +
+    css += "h3 { " + heading_font_size(profile.h3_size, size) +
+           " margin: " + em(profile.heading_space_before, profile.h3_size) + " 0 " +
            em(profile.heading_space_after, profile.h3_size) + "; }\n";
     css += "h4, h5, h6 { font-size: 1em; margin: " + em(profile.heading_space_before, size) +
            " 0 " + em(profile.heading_space_after, size) + "; }\n";
@@ -297,7 +423,7 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
     css += ".byline { color: " + muted + "; font-size: 0.85em; margin: 0 0 1.5em; }\n";
     css += "a { color: " + link + "; }\n";
     css +=
-        "figure { margin: 1em 0; text-align: center; page-break-inside: avoid; "
+        "figure { margin: 1em 0; max-width: 100%; text-align: center; page-break-inside: avoid; "
         "break-inside: avoid; }\n";
     css += "img { max-width: 100%; height: auto; }\n";
     css += "figcaption { color: " + muted +
@@ -305,7 +431,7 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
            no_hyphens + " }\n";
     css += "blockquote { margin: 1em 0; padding: 0 0 0 1em; border-left: 0.2em solid " + accent +
            "; }\n";
-    css += "hr { border: 0; border-top: 1px solid " + accent + "; margin: 1.5em 25%; }\n";
+    css += "hr { border: 0; border-top: 0.08em solid " + accent + "; margin: 1.5em 25%; }\n";
     css += "code { font-size: 0.9em; }\n";
     css += "pre { font-size: 0.85em; line-height: 1.4; white-space: pre-wrap; text-align: left;" +
            no_hyphens + " margin: 0 0 " + spacing + "; }\n";
@@ -324,14 +450,26 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
     css += ".subtitle { color: " + muted + "; font-size: 1.2em; margin: 0 0 2em; }\n";
     css += ".logo { display: block; max-width: 40%; margin: 2em auto 1em; }\n";
     css += ".publisher { color: " + heading + "; }\n";
+    // The contents: titles in a ragged column (justified, a one-line
+    // entry's words would be spread over the line), in the text colour.
+    css += "nav { text-align: left; }\n";
     css += "nav ol { list-style: none; margin: 0; padding-left: 0; }\n";
     css += "nav ol ol { padding-left: 1.2em; }\n";
     css += "nav li { margin: 0.4em 0; }\n";
-    css += "nav a { color: " + text + "; text-decoration: none; }\n";
+    css += "nav a { color: inherit; text-decoration: none; }\n";
     css += ".colophon { text-align: left;" + no_hyphens + " }\n";
     css += ".colophon p { margin: 0 0 0.4em; }\n";
     css += ".colophon .logo { max-width: 30%; margin: 0 0 1em; }\n";
     css += ".generator { color: " + muted + "; font-size: 0.85em; margin-top: 1.5em; }\n";
+    // A reader in a dark theme that says so: its text colour for all text
+    // (a dark page need not be black, and the accents are only sure of
+    // black), links still underlined, rules in the text colour.
+    css +=
+        "@media (prefers-color-scheme: dark) {\n"
+        "  h1, h2, h3, h4, h5, h6, a, .summary, .byline, figcaption, .subtitle, .publisher, "
+        ".generator { color: inherit; }\n"
+        "  blockquote, hr { border-color: currentColor; }\n"
+        "}\n";
     return css;
 }
 

@@ -61,6 +61,19 @@ struct EmbeddedFont {
 // font size settings keep working.
 std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFont>& fonts);
 
+// WCAG 2.2 contrast ratio of two colours (1 to 21), from their relative
+// luminance; CMYK is converted as Color::css() does.
+double contrast_ratio(const Color& a, const Color& b);
+
+// Text of an accent colour keeps this contrast (WCAG 2.2 SC 1.4.3, level AA).
+inline constexpr double minimum_text_contrast = 4.5;
+
+// `color` for text that must stand out both on a white page and on a black
+// one (a reader's dark theme that keeps the book's colours): unchanged when
+// it does, else with its lightness moved as little as needed, hue and
+// saturation kept. 8-bit sRGB, as written into the CSS.
+Color reader_theme_accent(const Color& color);
+
 // `value` with at most three decimals, no trailing zeros, no locale.
 std::string css_number(double value);
 

@@ -71,3 +71,28 @@ pdf_clean() {
   then pass "pdffonts $name: all embedded subsets with ToUnicode"
   else fail "pdffonts $name"; pdffonts "$file" >&2; fi
 }
+
+# The npm test tools of tests/browser (DAISY Ace, puppeteer-core) and
+# Debian's chromium that both drive. Missing: a failed test, never a skip.
+BROWSER_TESTS=$SOURCE_DIR/tests/browser
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+require_browser_tools() {
+  command -v node >/dev/null || { echo "FAIL: node is not installed (run scripts/setup --test)" >&2; exit 1; }
+  [[ -x $CHROMIUM ]] || { echo "FAIL: chromium is not installed at $CHROMIUM (run scripts/setup --test)" >&2; exit 1; }
+  [[ -x $BROWSER_TESTS/node_modules/.bin/ace-cli && -d $BROWSER_TESTS/node_modules/puppeteer-core ]] ||
+    { echo "FAIL: the npm test tools are not installed in tests/browser (run scripts/setup --test)" >&2; exit 1; }
+  # Puppeteer (inside Ace) starts this browser, never one of its own.
+  export PUPPETEER_EXECUTABLE_PATH=$CHROMIUM PUPPETEER_SKIP_DOWNLOAD=1
+}
+
+# The sample collection's EPUBs, built into $WORK/books and unpacked into
+# $WORK/books/clinic-LANG/.
+build_sample_books() {
+  run_pamphlet build samples/clinic -f epub -o "$WORK/books"
+  expect_status 0 "build the sample EPUBs"
+  local lang
+  for lang in de en; do
+    mkdir -p "$WORK/books/clinic-$lang"
+    (cd "$WORK/books/clinic-$lang" && unzip -q "../clinic-$lang.epub")
+  done
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every page of both sample books in headless Chromium at 320 px with 200 %
+# text, in the book's colours and in reader dark themes: nothing runs off
+# the side, all text keeps 4.5:1 (tests/browser/check-pages.mjs).
+source "$(dirname "$0")/lib.sh"
+require_browser_tools
+cd "$SOURCE_DIR"
+build_sample_books
+if node "$BROWSER_TESTS/check-pages.mjs" "$WORK/books/clinic-de" "$WORK/books/clinic-en"; then
+  pass "every page fits 320 px at 200 % text, with 4.5:1 contrast in every theme"
+else
+  fail "pages overflow or lack contrast (above)"
+fi
+# The check can fail: a page made too wide and a pale heading are found.
+page=$WORK/books/clinic-en/EPUB/text/fascia.xhtml
+sed -i 's|<h1 id="title">|<h1 id="title" style="color: #aaaaaa">|; s|<p>|<p style="width: 30em">|' "$page"
+if node "$BROWSER_TESTS/check-pages.mjs" "$WORK/books/clinic-en" >"$WORK/control.log"; then
+  fail "the check passed a page with a pale heading and a paragraph 30em wide"
+elif grep -q 'fascia.xhtml \[light.*<h1#title>.*#aaaaaa on #ffffff' "$WORK/control.log" &&
+  grep -q 'fascia.xhtml \[light.*document is' "$WORK/control.log"; then
+  pass "the check finds a pale heading and a page too wide"
+else
+  fail "the check failed the damaged page for other reasons"; cat "$WORK/control.log" >&2
+fi
+finish
