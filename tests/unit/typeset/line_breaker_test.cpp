@@ -1,4 +1,4 @@
-#include "line_breaker.hpp"
+#include "paragraph/line_breaker.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The page builder on synthetic vertical lists: boxes of given heights with
 // the glue and penalties the article builder puts between them.
-#include "page_builder.hpp"
+#include "page/page_builder.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Multi-column pages on synthetic vertical lists: lines 10 pt apart, a
 // column holds 10; openings span the columns, flows fill them and balance
 // where they end.
-#include "columns.hpp"
+#include "page/columns.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // The brochure end to end: a collection and a4-handout through the whole
 // typesetter, checked for what a reader and a PDF writer rely on.
-#include "document_fonts.hpp"
-#include "furniture.hpp"
-#include "styles.hpp"
+#include "document/document_fonts.hpp"
+#include "document/furniture.hpp"
+#include "document/styles.hpp"
 
 #include "pamphlet/collection.hpp"
 #include "pamphlet/locale.hpp"
