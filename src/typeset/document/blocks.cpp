@@ -51,7 +51,7 @@ void ArticleBuilder::add_article(int index) {
     if (out_.items.empty()) {
         at_article_start_ = true;
     } else if (profile_.article_new_page) {
-        add_penalty(must_break);
+        add_penalty(eject_penalty);
         at_article_start_ = true;
     } else {
         at_article_start_ = false;
@@ -90,7 +90,7 @@ int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
 }
 
 void ArticleBuilder::add_penalty(double penalty) {
-    out_.items.push_back(VerticalItem::make_penalty(keep_ > 0 ? never_break : penalty));
+    out_.items.push_back(VerticalItem::make_penalty(keep_ > 0 ? infinite_penalty : penalty));
 }
 
 void ArticleBuilder::add_glue(double size) {
@@ -117,8 +117,8 @@ void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& s
             if (i == 1) penalty += profile_.club_penalty;
             if (i + 1 == lines.size()) penalty += profile_.widow_penalty;
             if (lines[i - 1].hyphenated) penalty += profile_.broken_penalty;
-            if (i == 1 && options.keep_first_line) penalty = never_break;
-            add_penalty(std::min(penalty, never_break));
+            if (i == 1 && options.keep_first_line) penalty = infinite_penalty;
+            add_penalty(std::min(penalty, infinite_penalty));
         }
         SetLine& line = lines[i];
         const double height = std::max(strut.height, line.ascent);
@@ -416,7 +416,7 @@ void ArticleBuilder::add_code(const Block& block, const Column& column, double s
             double penalty = 0;
             if (i == 1) penalty += profile_.club_penalty;
             if (i + 1 == lines.size()) penalty += profile_.widow_penalty;
-            add_penalty(std::min(penalty, never_break));
+            add_penalty(std::min(penalty, infinite_penalty));
         }
         const double height = std::max(strut.height, lines[i].ascent);
         const double depth = std::max(strut.depth, lines[i].descent);

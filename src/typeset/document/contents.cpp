@@ -53,14 +53,14 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
     const Styles::Strut title_strut = styles.strut(styles.title);
     bool first_line = true;
     for (SetLine& line : setter.set(heading, lang, measure, Alignment::left)) {
-        if (!first_line) list.items.push_back(VerticalItem::make_penalty(never_break));
+        if (!first_line) list.items.push_back(VerticalItem::make_penalty(infinite_penalty));
         BoxContent content = setter.line_content(std::move(line), 0, {});
         if (first_line) content.outline = OutlineEntry{std::string(words.contents), 0, 0, 0};
         first_line = false;
         add_box(std::max(title_strut.height, line.ascent),
                 std::max(title_strut.depth, line.descent), std::move(content));
     }
-    list.items.push_back(VerticalItem::make_penalty(never_break));
+    list.items.push_back(VerticalItem::make_penalty(infinite_penalty));
     list.items.push_back(VerticalItem::glue(profile.article_header_space_after));
 
     Format entry_format = styles.body.format;
@@ -86,7 +86,7 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
         std::vector<SetLine> lines = setter.set(title, lang, measure - reserve, Alignment::left);
         if (lines.empty()) lines.push_back(SetLine{});
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (i > 0) list.items.push_back(VerticalItem::make_penalty(never_break));
+            if (i > 0) list.items.push_back(VerticalItem::make_penalty(infinite_penalty));
             SetLine& line = lines[i];
             const double height = std::max(strut.height, line.ascent);
             const double depth = std::max(strut.depth, line.descent);

@@ -11,7 +11,7 @@ bool is_box(const VerticalItem& item) {
 }
 
 bool is_forced(const VerticalItem& item) {
-    return item.kind == VerticalItem::Kind::penalty && item.penalty <= must_break;
+    return item.kind == VerticalItem::Kind::penalty && item.penalty <= eject_penalty;
 }
 
 // A run of the list set the same way: across the page or in columns.

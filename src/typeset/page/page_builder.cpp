@@ -8,8 +8,6 @@ namespace pamphlet::typeset {
 
 namespace {
 
-constexpr double awful_badness = 10000;
-
 bool is_discardable(const VerticalItem& item) {
     return item.kind != VerticalItem::Kind::box;
 }
@@ -25,9 +23,8 @@ struct Candidate {
 
 double page_badness(double shortfall, double stretch) {
     if (shortfall <= 0) return 0;
-    if (stretch <= 0) return awful_badness;
-    const double ratio = shortfall / stretch;
-    return std::min(awful_badness, 100 * ratio * ratio * ratio);
+    if (stretch <= 0) return infinitely_bad;
+    return badness(shortfall / stretch);
 }
 
 std::vector<ItemSpan> pieces(const PageRange& page) {
@@ -73,7 +70,7 @@ private:
 };
 
 Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) const {
-    Candidate best;      // among breaks with a penalty below never_break
+    Candidate best;      // among breaks with a penalty below infinite_penalty
     Candidate fallback;  // among all penalties and box-to-box joins, when best finds none
     double total = 0, last_depth = 0;
     std::size_t boxes = 0;
@@ -89,7 +86,8 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
             if (boxes > 0 && i > start && items_[i - 1].kind == VerticalItem::Kind::box) {
                 // Two boxes that touch may be parted only in an emergency.
                 const double shortfall = params_.height - (total + last_depth);
-                const double cost = page_badness(shortfall, params_.ragged_bottom) + never_break;
+                const double cost =
+                    page_badness(shortfall, params_.ragged_bottom) + infinite_penalty;
                 if (cost <= fallback.cost) fallback = {i, cost, true};
             }
             const double bottom = total + last_depth + item.height + item.depth;
@@ -109,14 +107,14 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
         // Glue after the page's last box is dropped with the break, so
         // only the boxes count.
         const double shortfall = params_.height - (total + last_depth);
-        if (item.penalty <= must_break) {
-            best = {i, must_break, true};
+        if (item.penalty <= eject_penalty) {
+            best = {i, eject_penalty, true};
             result.forced = true;
             break;
         }
-        const double cost =
-            page_badness(shortfall, params_.ragged_bottom) + std::min(item.penalty, never_break);
-        if (item.penalty < never_break) {
+        const double cost = page_badness(shortfall, params_.ragged_bottom) +
+                            std::min(item.penalty, infinite_penalty);
+        if (item.penalty < infinite_penalty) {
             if (cost <= best.cost) best = {i, cost, true};
         } else if (cost <= fallback.cost) {
             fallback = {i, cost, true};

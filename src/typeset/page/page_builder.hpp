@@ -9,13 +9,12 @@
 // but never past a forced break (the next article) or the list's end.
 #pragma once
 
+#include "tex.hpp"
+
 #include <cstddef>
 #include <vector>
 
 namespace pamphlet::typeset {
-
-inline constexpr double never_break = 10000;  // penalty: no break here
-inline constexpr double must_break = -10000;  // penalty: a break here, always
 
 struct VerticalItem {
     enum class Kind { box, glue, penalty };
@@ -57,7 +56,7 @@ struct PageParams {
 // `skip`.
 struct PageRange {
     std::size_t begin = 0, end = 0;
-    // The page ends where a keep forbids it (a never_break penalty or two
+    // The page ends where a keep forbids it (an infinite_penalty or two
     // touching boxes), because no allowed break came before it overflowed.
     bool keep_broken = false;
     ItemSpan lead, skip;
@@ -79,8 +78,8 @@ double range_height(const std::vector<VerticalItem>& items, const PageRange& ran
 
 // Breaks `items` into pages. Every box lands on exactly one page; a box
 // taller than the page gets a page of its own. A page only ends at a penalty
-// below never_break, unless no such break exists before the page overflows:
-// then the least bad break that does fit is taken (never_break penalties
+// below infinite_penalty, unless no such break exists before the page overflows:
+// then the least bad break that does fit is taken (infinite_penalty penalties
 // included), so that the brochure is made even when keeps cannot all be
 // honoured.
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
@@ -92,7 +91,7 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
                                    std::size_t begin, std::size_t limit, ItemSpan carried = {});
 
 // TeX's page badness for a page `shortfall` pt short with `stretch` pt of
-// stretch: 100·(shortfall/stretch)³, at most 10000.
+// stretch: badness(shortfall / stretch), infinitely_bad without stretch.
 double page_badness(double shortfall, double stretch);
 
 }  // namespace pamphlet::typeset

@@ -10,7 +10,6 @@ namespace pamphlet::typeset {
 
 namespace {
 
-constexpr double infinitely_bad = 10000;  // TeX's inf_bad
 constexpr double overfull_badness = infinitely_bad + 1;
 
 // TeX's fitness classes; neighbours more than one class apart cost adj_demerits.
@@ -43,7 +42,7 @@ struct Totals {
 };
 
 bool is_forced(const Node& node) {
-    return node.kind == Node::Kind::penalty && node.penalty <= forced_break;
+    return node.kind == Node::Kind::penalty && node.penalty <= eject_penalty;
 }
 
 // Where the line after a break at `position` begins: glue and penalties
@@ -116,7 +115,7 @@ Fit fit_line(const NodeList& nodes, const Totals& totals, std::size_t start, std
                          : stretch > 0    ? fit.expansion
                                           : 0;
         fit.badness = all_stretch > 0 ? badness(fit.ratio) : infinitely_bad;
-        fit.raw_badness = all_stretch > 0 ? 100 * fit.ratio * fit.ratio * fit.ratio : 1e12;
+        fit.raw_badness = all_stretch > 0 ? uncapped_badness(fit.ratio) : 1e12;
         fit.fitness = fit.badness > 99 ? very_loose : fit.badness > 12 ? loose : decent;
     } else if (shortfall < 0) {
         if (-shortfall > shrink) {
@@ -200,7 +199,7 @@ double line_demerits(const Active& from, const Fit& fit, const Node& node, bool 
     if (node.kind == Node::Kind::penalty) {
         if (node.penalty > 0) {
             d += node.penalty * node.penalty;
-        } else if (node.penalty > forced_break) {
+        } else if (node.penalty > eject_penalty) {
             d -= node.penalty * node.penalty;
         }
     }
@@ -333,12 +332,6 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
 }
 
 }  // namespace
-
-double badness(double ratio) {
-    const double r = std::abs(ratio);
-    if (r >= 10) return infinitely_bad;  // 100·10³ is far beyond the cap
-    return std::min(infinitely_bad, 100 * r * r * r);
-}
 
 std::vector<LineBreak> break_lines(const NodeList& nodes, const LineMeasure& measure,
                                    const BreakParams& params) {

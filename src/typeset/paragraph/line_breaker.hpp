@@ -49,7 +49,4 @@ struct LineBreak {
 std::vector<LineBreak> break_lines(const NodeList& nodes, const LineMeasure& measure,
                                    const BreakParams& params);
 
-// TeX's badness of a line set with glue ratio `ratio`: 100·|r|³, at most 10000.
-double badness(double ratio);
-
 }  // namespace pamphlet::typeset

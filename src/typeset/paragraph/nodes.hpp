@@ -5,14 +5,11 @@
 // discretionary it uses. Widths are points.
 #pragma once
 
-#include <limits>
+#include "tex.hpp"
+
 #include <vector>
 
 namespace pamphlet::typeset {
-
-// Penalties at or beyond these are "never break here" / "always break here".
-inline constexpr double infinite_penalty = 10000;
-inline constexpr double forced_break = -10000;
 
 struct Node {
     enum class Kind { box, glue, penalty };

@@ -464,7 +464,7 @@ void NodeBuilder::add_forced_break() {
     if (out_.nodes.empty()) return;
     push(Node::make_penalty(0, infinite_penalty), {});
     push(Node::glue(0, 0, 0, 1), {});
-    push(Node::make_penalty(0, forced_break), {});
+    push(Node::make_penalty(0, eject_penalty), {});
 }
 
 ParagraphNodes NodeBuilder::finish() {
@@ -472,7 +472,8 @@ ParagraphNodes NodeBuilder::finish() {
     const bool has_text = std::any_of(out_.nodes.begin(), out_.nodes.end(),
                                       [](const Node& n) { return n.kind == Node::Kind::box; });
     if (!has_text) return {};
-    if (out_.nodes.back().kind != Node::Kind::penalty || out_.nodes.back().penalty > forced_break) {
+    if (out_.nodes.back().kind != Node::Kind::penalty ||
+        out_.nodes.back().penalty > eject_penalty) {
         add_forced_break();
     }
     return std::move(out_);

@@ -1,5 +1,7 @@
 #include "paragraph/quality_stats.hpp"
 
+#include "tex.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -36,7 +38,7 @@ void count_paragraph(const std::vector<SetLine>& lines, const SourceSpan& paragr
         if (line.overflow > 0) ++stats.overfull_lines;
         // Uncapped, unlike the line breaker's badness: the report should tell
         // a line stretched to r = 3 from one stretched to r = 6.
-        const double line_badness = 100 * std::pow(std::abs(ratio), 3);
+        const double line_badness = uncapped_badness(ratio);
         if (line_badness > stats.worst_badness) {
             stats.worst_badness = line_badness;
             stats.worst_span = paragraph;
