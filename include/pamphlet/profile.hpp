@@ -2,7 +2,9 @@
 // Every key is declared once, in profile_keys.def.
 #pragma once
 
+#include "pamphlet/color.hpp"
 #include "pamphlet/diagnostics.hpp"
+#include "pamphlet/page_size.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -11,22 +13,6 @@
 #include <vector>
 
 namespace pamphlet {
-
-struct Color {
-    enum class Space { rgb, cmyk };
-    Space space = Space::rgb;
-    // rgb: r, g, b in 0..1; cmyk: c, m, y, k in 0..1.
-    double v[4] = {0, 0, 0, 0};
-    // "#rrggbb" for CSS (CMYK converted naively).
-    std::string css() const;
-    friend bool operator==(const Color&, const Color&) = default;
-};
-
-struct PageSize {
-    double width = 0;   // pt
-    double height = 0;  // pt
-    std::string name;   // "A4", or empty for a custom size
-};
 
 struct FontFile {
     std::string name;            // as written in the profile

@@ -2,11 +2,11 @@
 // The contract between the paragraph engine and the page builder.
 #pragma once
 
+#include "pamphlet/color.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/font_set.hpp"
 #include "pamphlet/hyphenator.hpp"
 #include "pamphlet/layout.hpp"
-#include "pamphlet/profile.hpp"
 
 #include <string>
 #include <vector>
