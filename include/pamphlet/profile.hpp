@@ -29,7 +29,6 @@ using Integer = int;
 using Bool = bool;
 using String = std::string;
 using Color = pamphlet::Color;
-using Choice = std::string;
 using Font = FontFile;
 using FontList = std::vector<FontFile>;  // tried in order
 using PageSize = pamphlet::PageSize;
@@ -53,12 +52,23 @@ struct ProfileKey {
     ProfileType type;
     std::string_view default_value;  // as YAML text
     std::string_view help;
-    std::string_view choices;  // "justify|left" for Choice keys
+    std::string_view choices;  // "(justify, left)" for Choice keys: the enumerators
 };
 
 // The schema: every key in declaration order.
 const std::vector<ProfileKey>& profile_keys();
 std::string_view type_name(ProfileType t);  // "length", "colour", ...
+
+// One enum per choice key (Profile::text_align is a TextAlign), its
+// enumerators the values a profile may write.
+#define PAMPHLET_ENUMERATORS(...) __VA_ARGS__
+#define PAMPHLET_KEY(member, path, type, def, help)
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help) \
+    enum class Enum { PAMPHLET_ENUMERATORS values };
+#include "pamphlet/profile_keys.def"
+#undef PAMPHLET_KEY
+#undef PAMPHLET_CHOICE
+#undef PAMPHLET_ENUMERATORS
 
 struct Profile {
     std::string id;              // file stem, e.g. "a4-handout"
@@ -67,7 +77,7 @@ struct Profile {
     // `file` last: what the profile's values depend on (with its fonts).
     std::vector<std::filesystem::path> chain;
 #define PAMPHLET_KEY(member, path, type, def, help) profile_value::type member{};
-#define PAMPHLET_CHOICE(member, path, choices, def, help) profile_value::Choice member{};
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help) Enum member{};
 #include "pamphlet/profile_keys.def"
 #undef PAMPHLET_KEY
 #undef PAMPHLET_CHOICE

@@ -269,7 +269,7 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
 
     css += "body { color: " + text +
            "; line-height: " + css_number(size > 0 ? profile.text_leading / size : 1.2) +
-           "; text-align: " + (profile.text_align == "left" ? "left" : "justify") +
+           "; text-align: " + (profile.text_align == TextAlign::left ? "left" : "justify") +
            "; hyphens: " + hyphens + "; -webkit-hyphens: " + hyphens +
            "; -epub-hyphens: " + hyphens + "; widows: 2; orphans: 2; }\n";
     css += "p { margin: 0 0 " + spacing + "; }\n";

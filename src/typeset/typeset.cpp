@@ -407,7 +407,7 @@ void Brochure::add_body(std::vector<Page> body) {
 // A booklet's sheets hold four pages each. The blank ones go before the
 // back page, which must stay the outside of the last sheet.
 void Brochure::pad_booklet() {
-    if (profile_.imposition != "booklet") return;
+    if (profile_.imposition != Imposition::booklet) return;
     const int pages = static_cast<int>(document_.pages.size()) + (front_.covers ? 1 : 0);
     for (int k = 0; k < blank_pages_for_booklet(pages); ++k)
         document_.pages.push_back(blank_page());
@@ -448,7 +448,7 @@ std::optional<LaidOutDocument> Brochure::finish() {
     document_.print.bleed = profile_.bleed;
     document_.print.crop_marks = profile_.crop_marks;
     document_.print.pdfa = profile_.pdfa;
-    document_.print.impose_booklet = profile_.imposition == "booklet";
+    document_.print.impose_booklet = profile_.imposition == Imposition::booklet;
     document_.info.author = document_author(collection_, edition_);
     document_.info.subject = brochure_subtitle(collection_, edition_);
     document_.info.keywords = document_keywords(edition_);

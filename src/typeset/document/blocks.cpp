@@ -17,7 +17,7 @@ constexpr double subscript_drop = 0.15;
 constexpr std::string_view bullets[] = {"\u2022", "\u2013"};
 
 Alignment body_alignment(const Profile& profile) {
-    return profile.text_align == "left" ? Alignment::left : Alignment::justify;
+    return profile.text_align == TextAlign::left ? Alignment::left : Alignment::justify;
 }
 
 void add_background(BoxContent& content, double x, double width, double height, double depth,
