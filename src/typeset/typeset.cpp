@@ -18,6 +18,7 @@
 #include "page/placement.hpp"
 
 #include "pamphlet/base/strings.hpp"
+#include "pamphlet/edition_info.hpp"
 #include "pamphlet/locale.hpp"
 
 #include <algorithm>
@@ -30,18 +31,6 @@ namespace {
 
 using namespace typeset;
 
-std::string document_author(const Collection& collection, const Edition& edition) {
-    if (!collection.publisher.name.empty()) return collection.publisher.name;
-    std::vector<std::string> authors;
-    for (const Article& article : edition.articles) {
-        if (!article.author.empty() &&
-            std::find(authors.begin(), authors.end(), article.author) == authors.end()) {
-            authors.push_back(article.author);
-        }
-    }
-    return join(authors, ", ");
-}
-
 HyphenationSettings hyphenation_settings(const Profile& profile) {
     HyphenationSettings settings;
     settings.exceptions = profile.hyphenation_exceptions;
@@ -49,16 +38,6 @@ HyphenationSettings hyphenation_settings(const Profile& profile) {
     settings.left_min = profile.hyphenation_left_min;
     settings.right_min = profile.hyphenation_right_min;
     return settings;
-}
-
-std::string document_keywords(const Edition& edition) {
-    std::vector<std::string> tags;
-    for (const Article& article : edition.articles) {
-        for (const std::string& tag : article.tags) {
-            if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-        }
-    }
-    return join(tags, ", ");
 }
 
 // The letterhead before the first article's opening (with it, it spans the
@@ -151,14 +130,14 @@ public:
           profile_(profile),
           options_(options),
           sink_(sink),
+          info_(edition_info(collection, edition)),
           geometry_(geometry),
           document_fonts_(fonts),
           hyphenation_(load_hyphenation(profile, options)),
           setter_(styles, fonts, document_fonts_, sink, hyphenation_ ? &*hyphenation_ : nullptr),
           cover_context_{
-              collection,          edition, setter_, images_, options, geometry.page_width,
+              collection,          edition, info_, setter_, images_, options, geometry.page_width,
               geometry.page_height},
-          title_(brochure_title(collection, edition)),
           collection_span_(collection.file_span()),
           page_params_{geometry.text.text_height, profile.ragged_bottom} {
         setter_.keep_run_text(options.keep_run_text);
@@ -206,13 +185,15 @@ private:
     const Profile& profile_;
     const TypesetOptions& options_;
     DiagnosticSink& sink_;
+    // What the covers, the footers and the PDF's metadata say the book is,
+    // as the EPUB says it.
+    const EditionInfo info_;
     const PageGeometry geometry_;
     DocumentFonts document_fonts_;
     DocumentImages images_;
     std::optional<Hyphenation> hyphenation_;
     TextSetter setter_;
     CoverContext cover_context_;
-    const std::string title_;
     // The footer and the contents say what collection.yaml and the profile
     // told them to.
     const SourceSpan collection_span_;
@@ -326,9 +307,10 @@ void Brochure::add_furniture(Page& page, const Placed& placed, int number, bool 
         add_running_head(page, article_title, collection_.publisher.name, right_hand, edition_.lang,
                          collection_span_, setter_);
     }
-    add_footer(page,
-               footer_text(profile_.footer_text, collection_.publisher.name, title_, article_title),
-               number, right_hand, edition_.lang, collection_span_, setter_);
+    add_footer(
+        page,
+        footer_text(profile_.footer_text, collection_.publisher.name, info_.title, article_title),
+        number, right_hand, edition_.lang, collection_span_, setter_);
 }
 
 // The page builder cuts the articles into pages (in columns, if the profile
@@ -444,14 +426,16 @@ std::optional<LaidOutDocument> Brochure::finish() {
     document_.page_labels =
         page_labels(page_count, front_.covers, front_.covers, edition_.lang, front_.contents_pages);
 
-    document_.info.title = title_;
+    document_.info.title = info_.title;
     document_.print.bleed = profile_.bleed;
     document_.print.crop_marks = profile_.crop_marks;
     document_.print.pdfa = profile_.pdfa;
     document_.print.impose_booklet = profile_.imposition == Imposition::booklet;
-    document_.info.author = document_author(collection_, edition_);
-    document_.info.subject = brochure_subtitle(collection_, edition_);
-    document_.info.keywords = document_keywords(edition_);
+    // The book's authors are its articles' (the EPUB's dc:creator); the
+    // clinic is its publisher, and the creator tool is pamphlet.
+    document_.info.author = join(info_.authors, ", ");
+    document_.info.subject = info_.subtitle;
+    document_.info.keywords = join(info_.keywords, ", ");
     document_.info.creator = options_.generator;
     document_.info.producer = options_.generator;
     document_.info.lang = edition_.lang;

@@ -32,14 +32,6 @@ std::optional<BoxContent> logo_box(CoverContext& context, double measure, double
 
 }  // namespace
 
-std::string brochure_title(const Collection& collection, const Edition& edition) {
-    return edition.title.empty() ? collection.title.get(edition.lang) : edition.title;
-}
-
-std::string brochure_subtitle(const Collection& collection, const Edition& edition) {
-    return edition.subtitle.empty() ? collection.subtitle.get(edition.lang) : edition.subtitle;
-}
-
 Page front_cover(CoverContext& context) {
     const Styles& styles = context.setter.styles();
     const Profile& profile = styles.profile();
@@ -50,7 +42,7 @@ Page front_cover(CoverContext& context) {
     const double measure = page.width - profile.margin_inner - profile.margin_outer;
     const double share = std::clamp(profile.cover_image_height, 0.0, 1.0);
     const double band_top = page.height * (1 - share);
-    const std::string title = brochure_title(context.collection, context.edition);
+    const std::string& title = context.info.title;
     const SourceSpan span = context.collection.file_span();
 
     if (context.collection.cover && share > 0) {
@@ -71,7 +63,7 @@ Page front_cover(CoverContext& context) {
     StyledText title_text;
     title_text.add(title, styles.resolve(styles.cover_title.format), span);
     band.add(title_text, styles.cover_title, 0);
-    const std::string subtitle = brochure_subtitle(context.collection, context.edition);
+    const std::string& subtitle = context.info.subtitle;
     if (!subtitle.empty()) {
         StyledText text;
         text.add(subtitle, styles.resolve(styles.cover_subtitle.format), span);

@@ -6,6 +6,7 @@
 #include "document/images.hpp"
 #include "document/text_setter.hpp"
 
+#include "pamphlet/edition_info.hpp"
 #include "pamphlet/layout.hpp"
 #include "pamphlet/model.hpp"
 #include "pamphlet/typeset.hpp"
@@ -15,15 +16,12 @@ namespace pamphlet::typeset {
 struct CoverContext {
     const Collection& collection;
     const Edition& edition;
+    const EditionInfo& info;  // title and subtitle
     TextSetter& setter;
     DocumentImages& images;
     const TypesetOptions& options;
     double page_width = 0, page_height = 0;
 };
-
-// The brochure's title: the edition's, else the collection's.
-std::string brochure_title(const Collection& collection, const Edition& edition);
-std::string brochure_subtitle(const Collection& collection, const Edition& edition);
 
 Page front_cover(CoverContext& context);
 Page back_cover(CoverContext& context);
