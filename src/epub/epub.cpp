@@ -128,7 +128,7 @@ public:
                             book_stylesheet(profile_, fonts.fonts), {}};
         Resource ncx{
             "ncx", "toc.ncx", "application/x-dtbncx+xml", "",
-            serialize_xml(*ncx_document(toc, info_.identifier, info_.title, lang), XmlFlavor::xml), {}};
+            serialize_xml(*ncx_document(toc, identifier(), title(), lang), XmlFlavor::xml), {}};
 
         std::vector<const Resource*> resources = {&ncx, &stylesheet};
         for (const Resource& font : fonts.files) resources.push_back(&font);
@@ -211,10 +211,13 @@ private:
         }
     }
 
+    const std::string& identifier() const { return info_.identifier; }
+    const std::string& title() const { return info_.title; }
+
     PackageMetadata metadata(bool has_fonts) {
         PackageMetadata m;
-        m.identifier = info_.identifier;
-        m.title = info_.title;
+        m.identifier = identifier();
+        m.title = title();
         m.subtitle = info_.subtitle;
         m.lang = info_.lang;
         m.creators = info_.authors;
