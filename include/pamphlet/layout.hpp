@@ -5,9 +5,9 @@
 // src/pdf never shapes text or measures anything.
 #pragma once
 
+#include "pamphlet/color.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/image.hpp"
-#include "pamphlet/profile.hpp"
 
 #include <cstdint>
 #include <filesystem>

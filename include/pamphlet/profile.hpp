@@ -2,7 +2,9 @@
 // Every key is declared once, in profile_keys.def.
 #pragma once
 
+#include "pamphlet/color.hpp"
 #include "pamphlet/diagnostics.hpp"
+#include "pamphlet/page_size.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -11,22 +13,6 @@
 #include <vector>
 
 namespace pamphlet {
-
-struct Color {
-    enum class Space { rgb, cmyk };
-    Space space = Space::rgb;
-    // rgb: r, g, b in 0..1; cmyk: c, m, y, k in 0..1.
-    double v[4] = {0, 0, 0, 0};
-    // "#rrggbb" for CSS (CMYK converted naively).
-    std::string css() const;
-    friend bool operator==(const Color&, const Color&) = default;
-};
-
-struct PageSize {
-    double width = 0;   // pt
-    double height = 0;  // pt
-    std::string name;   // "A4", or empty for a custom size
-};
 
 struct FontFile {
     std::string name;            // as written in the profile
@@ -43,7 +29,6 @@ using Integer = int;
 using Bool = bool;
 using String = std::string;
 using Color = pamphlet::Color;
-using Choice = std::string;
 using Font = FontFile;
 using FontList = std::vector<FontFile>;  // tried in order
 using PageSize = pamphlet::PageSize;
@@ -67,12 +52,23 @@ struct ProfileKey {
     ProfileType type;
     std::string_view default_value;  // as YAML text
     std::string_view help;
-    std::string_view choices;  // "justify|left" for Choice keys
+    std::string_view choices;  // "(justify, left)" for Choice keys: the enumerators
 };
 
 // The schema: every key in declaration order.
 const std::vector<ProfileKey>& profile_keys();
 std::string_view type_name(ProfileType t);  // "length", "colour", ...
+
+// One enum per choice key (Profile::text_align is a TextAlign), its
+// enumerators the values a profile may write.
+#define PAMPHLET_ENUMERATORS(...) __VA_ARGS__
+#define PAMPHLET_KEY(member, path, type, def, help)
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help) \
+    enum class Enum { PAMPHLET_ENUMERATORS values };
+#include "pamphlet/profile_keys.def"
+#undef PAMPHLET_KEY
+#undef PAMPHLET_CHOICE
+#undef PAMPHLET_ENUMERATORS
 
 struct Profile {
     std::string id;              // file stem, e.g. "a4-handout"
@@ -81,7 +77,7 @@ struct Profile {
     // `file` last: what the profile's values depend on (with its fonts).
     std::vector<std::filesystem::path> chain;
 #define PAMPHLET_KEY(member, path, type, def, help) profile_value::type member{};
-#define PAMPHLET_CHOICE(member, path, choices, def, help) profile_value::Choice member{};
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help) Enum member{};
 #include "pamphlet/profile_keys.def"
 #undef PAMPHLET_KEY
 #undef PAMPHLET_CHOICE

@@ -19,6 +19,7 @@
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/limits.hpp"
 #include "pamphlet/cover.hpp"
+#include "pamphlet/edition_info.hpp"
 #include "pamphlet/font_set.hpp"
 #include "pamphlet/image.hpp"
 #include "pamphlet/locale.hpp"
@@ -30,12 +31,6 @@ namespace pamphlet {
 namespace {
 
 using namespace epub;
-
-void add_unique(std::vector<std::string>& values, const std::string& value) {
-    if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
-        values.push_back(value);
-    }
-}
 
 TocEntry toc_entry_for(const Article& article, const std::string& href) {
     TocEntry entry{article.title.empty() ? article.id : article.title, href, {}};
@@ -60,7 +55,8 @@ public:
           sink_(sink),
           output_span_(std::move(output_span)),
           collection_span_(collection.file_span()),
-          context_{collection, edition, targets_, images_, sink} {}
+          info_(edition_info(collection, edition)),
+          context_{collection, edition, info_, targets_, images_, sink} {}
 
     // Writes the book through `zip`; false when it cannot be written
     // (diagnostics say why, and what `zip` holds is to be thrown away).
@@ -242,35 +238,22 @@ private:
         }
     }
 
-    std::string identifier() const {
-        if (!edition_.identifier.empty()) return edition_.identifier;
-        return "urn:pamphlet:" + collection_.id + ":" + edition_.lang;
-    }
+    const std::string& identifier() const { return info_.identifier; }
+    const std::string& title() const { return info_.title; }
 
-    std::string title() const {
-        if (!edition_.title.empty()) return edition_.title;
-        return collection_.title.get(edition_.lang);
-    }
-
-    std::string subtitle() const {
-        return edition_.subtitle.empty() ? collection_.subtitle.get(edition_.lang)
-                                         : edition_.subtitle;
-    }
+    const std::string& subtitle() const { return info_.subtitle; }
 
     PackageMetadata metadata(bool has_fonts) {
         PackageMetadata m;
         m.identifier = identifier();
         m.title = title();
-        m.subtitle = subtitle();
-        m.lang = edition_.lang;
-        for (const Article& article : edition_.articles) add_unique(m.creators, article.author);
-        if (m.creators.empty()) add_unique(m.creators, collection_.publisher.name);
-        m.publisher = collection_.publisher.name;
-        if (!collection_.rights.empty()) m.rights = collection_.rights.get(edition_.lang);
-        m.date = collection_.date;
-        for (const Article& article : edition_.articles) {
-            for (const std::string& tag : article.tags) add_unique(m.subjects, tag);
-        }
+        m.subtitle = info_.subtitle;
+        m.lang = info_.lang;
+        m.creators = info_.authors;
+        m.publisher = info_.publisher;
+        m.rights = info_.rights;
+        m.date = info_.date;
+        m.subjects = info_.keywords;
         m.modified = format_w3c_utc(utc_from_epoch(options_.timestamp));
         m.generator = options_.generator;
         m.has_images = !images_.resources().empty();
@@ -288,6 +271,7 @@ private:
     DiagnosticSink& sink_;
     SourceSpan output_span_;  // the file written, for write errors
     SourceSpan collection_span_;
+    const EditionInfo info_;  // what the book says it is, as the PDF says it
     LinkTargets targets_;
     ImageCatalog images_;
     PageContext context_;

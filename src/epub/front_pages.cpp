@@ -12,11 +12,6 @@ std::string stylesheet_href() {
     return std::string(page_to_root) + "css/book.css";
 }
 
-std::string book_title(const PageContext& context) {
-    if (!context.edition.title.empty()) return context.edition.title;
-    return context.collection.title.get(context.edition.lang);
-}
-
 void add_image(pugi::xml_node parent, const std::string& href, const std::string& alt,
                std::string_view css_class) {
     pugi::xml_node img = add_element(parent, "img");
@@ -50,9 +45,8 @@ XhtmlPage cover_page(const std::string& image_href, PageContext& context) {
     // Decorative beside the text that follows (an alt text repeating the
     // title would be read twice).
     add_image(section, image_href, "", "cover-image");
-    set_attribute(add_text_element(section, "p", book_title(context)), "class", "cover-title");
-    const std::string subtitle =
-        edition.subtitle.empty() ? context.collection.subtitle.get(edition.lang) : edition.subtitle;
+    set_attribute(add_text_element(section, "p", context.info.title), "class", "cover-title");
+    const std::string& subtitle = context.info.subtitle;
     if (!subtitle.empty()) {
         set_attribute(add_text_element(section, "p", subtitle), "class", "cover-subtitle");
     }
@@ -61,15 +55,14 @@ XhtmlPage cover_page(const std::string& image_href, PageContext& context) {
 
 XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& context) {
     const Edition& edition = context.edition;
-    std::string title = book_title(context);
+    const std::string& title = context.info.title;
     XhtmlPage page = new_xhtml_page(edition.lang, title, stylesheet_href());
     pugi::xml_node section = add_element(page.body, "section");
     set_attribute(section, "epub:type", "titlepage");
     set_attribute(section, "class", "title-page");
     set_attribute(section, "aria-label", words_for(edition.lang).title_page);
     add_text_element(section, "h1", title);
-    std::string subtitle =
-        edition.subtitle.empty() ? context.collection.subtitle.get(edition.lang) : edition.subtitle;
+    const std::string& subtitle = context.info.subtitle;
     if (!subtitle.empty())
         set_attribute(add_text_element(section, "p", subtitle), "class", "subtitle");
     const Publisher& publisher = context.collection.publisher;
@@ -121,13 +114,13 @@ XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::
     if (!publisher.website.empty()) {
         add_labelled_link(section, words.website, web_uri(publisher.website), publisher.website);
     }
-    std::string rights = collection.rights.empty() ? std::string() : collection.rights.get(lang);
+    const std::string& rights = context.info.rights;
     if (!rights.empty()) set_attribute(add_text_element(section, "p", rights), "class", "rights");
-    if (!collection.date.empty()) {
+    if (const std::string& published = context.info.date; !published.empty()) {
         pugi::xml_node date = add_element(section, "p");
         add_text(date, std::string(words.published) + ": ");
-        set_attribute(add_text_element(date, "time", human_date(collection.date, lang)), "datetime",
-                      collection.date);
+        set_attribute(add_text_element(date, "time", human_date(published, lang)), "datetime",
+                      published);
     }
     if (!generator.empty()) {
         pugi::xml_node made =

@@ -3,6 +3,7 @@
 
 #include "images.hpp"
 #include "pamphlet/diagnostics.hpp"
+#include "pamphlet/edition_info.hpp"
 #include "pamphlet/model.hpp"
 #include "xhtml.hpp"
 
@@ -20,6 +21,7 @@ struct LinkTargets {
 struct PageContext {
     const Collection& collection;
     const Edition& edition;
+    const EditionInfo& info;  // title, subtitle, rights: as the package metadata says
     const LinkTargets& targets;
     ImageCatalog& images;
     DiagnosticSink& sink;

@@ -393,7 +393,7 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
     // German compound, a web address) is broken rather than pushed out
     // sideways, also by readers that have no hyphenation dictionary.
     css += "body { line-height: " + css_number(size > 0 ? profile.text_leading / size : 1.2) +
-           "; text-align: " + (profile.text_align == "left" ? "left" : "justify") +
+           "; text-align: " + (profile.text_align == TextAlign::left ? "left" : "justify") +
            "; hyphens: " + hyphens + "; -webkit-hyphens: " + hyphens +
            "; -epub-hyphens: " + hyphens +
            "; overflow-wrap: break-word; word-wrap: break-word; widows: 2; orphans: 2; }\n";

@@ -26,7 +26,7 @@ std::vector<fs::path> profile_fonts(const Profile& profile) {
         }
     };
 #define PAMPHLET_KEY(member, path, type, def, help) add(profile.member);
-#define PAMPHLET_CHOICE(member, path, choices, def, help)
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help)
 #include "pamphlet/profile_keys.def"
 #undef PAMPHLET_KEY
 #undef PAMPHLET_CHOICE
@@ -147,7 +147,7 @@ std::string InputDigests::digest(const Job& job) {
     text += "profile " + profile.id + "\n";
     for (const fs::path& file : profile.chain) add_file(text, "profile-file", file);
     for (const fs::path& font : profile_fonts(profile)) add_file(text, "font", font);
-    if (job.format == OutputFormat::pdf && profile.imposition == "booklet")
+    if (job.format == OutputFormat::pdf && profile.imposition == Imposition::booklet)
         text += impose_ ? "imposed\n" : "not imposed\n";
     for (const fs::path& patterns : pattern_files_) add_file(text, "patterns", patterns);
 

@@ -68,7 +68,7 @@ void check_consistency(const Profile& p, const WrittenKeys& written, const Sourc
     constexpr double largest_pdf_page = 14400;
     const double crop_mark_room = p.crop_marks ? crop_mark_gap + crop_mark_length : 0;
     const double grown = 2 * (p.bleed + crop_mark_room);
-    const double sheet_width = (p.imposition == "booklet" ? 2 : 1) * width + grown;
+    const double sheet_width = (p.imposition == Imposition::booklet ? 2 : 1) * width + grown;
     if (sheet_width > largest_pdf_page || height + grown > largest_pdf_page) {
         sink.error(blame(written, {"page.size", "page.orientation", "imposition"}, fallback),
                    "page-too-large",

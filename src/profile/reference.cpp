@@ -1,6 +1,7 @@
 // `pamphlet profiles --keys` and the README's key table, both from the schema.
 #include "schema.hpp"
 
+#include "pamphlet/base/strings.hpp"
 #include "pamphlet/profile.hpp"
 
 #include <algorithm>
@@ -11,7 +12,7 @@ namespace {
 std::string type_column(const profile::KeyBinding& binding) {
     const ProfileKey& key = *binding.key;
     std::string type{type_name(key.type)};
-    if (key.type == ProfileType::Choice) return std::string(key.choices);
+    if (key.type == ProfileType::Choice) return join(profile::choices_of(key), "|");
     if (binding.range)
         type += " " + std::string(binding.range->min_text) + " to " +
                 std::string(binding.range->max_text);

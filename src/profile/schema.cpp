@@ -44,8 +44,11 @@ std::vector<KeyBinding> make_bindings() {
     std::size_t i = 0;
 #define PAMPHLET_KEY(member, path, type, def, help) \
     bindings.push_back(KeyBinding{&keys[i++], &Profile::member, std::nullopt});
-#define PAMPHLET_CHOICE(member, path, choices, def, help) \
-    bindings.push_back(KeyBinding{&keys[i++], &Profile::member, std::nullopt});
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help)                                  \
+    bindings.push_back(KeyBinding{&keys[i++], ChoiceMember{[](Profile& p, std::size_t choice) { \
+                                      p.member = static_cast<Enum>(choice);                     \
+                                  }},                                                           \
+                                  std::nullopt});
 #define PAMPHLET_INTEGER(member, path, min, max, def, help) \
     bindings.push_back(                                     \
         KeyBinding{&keys[i++], &Profile::member, number_range(path, min, max, #min, #max)});
@@ -134,13 +137,20 @@ std::vector<std::string> all_paths() {
 }
 
 std::vector<std::string> choices_of(const ProfileKey& key) {
+    // The enumerators as the preprocessor wrote them: "(portrait, landscape)".
     std::vector<std::string> out;
     std::string_view rest = key.choices;
+    if (rest.size() < 2 || rest.front() != '(' || rest.back() != ')')
+        bad_table(key.path, "a choice key lists its values as (a, b)");
+    rest = rest.substr(1, rest.size() - 2);
     while (!rest.empty()) {
-        auto bar = rest.find('|');
-        out.emplace_back(rest.substr(0, bar));
-        if (bar == std::string_view::npos) break;
-        rest.remove_prefix(bar + 1);
+        const auto comma = rest.find(',');
+        std::string_view value = rest.substr(0, comma);
+        while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+        while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+        out.emplace_back(value);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
     }
     return out;
 }
@@ -246,9 +256,9 @@ std::optional<ValueProblem> assign_value(Profile& profile, const KeyBinding& bin
             return std::nullopt;
         case ProfileType::Choice: {
             auto allowed = choices_of(key);
-            for (const auto& choice : allowed) {
-                if (choice == text) {
-                    profile.*std::get<std::string Profile::*>(binding.member) = choice;
+            for (std::size_t choice = 0; choice < allowed.size(); ++choice) {
+                if (allowed[choice] == text) {
+                    std::get<ChoiceMember>(binding.member).set(profile, choice);
                     return std::nullopt;
                 }
             }
@@ -324,8 +334,8 @@ const std::vector<ProfileKey>& profile_keys() {
     static const std::vector<ProfileKey> keys{
 #define PAMPHLET_KEY(member, path, type, def, help) \
     ProfileKey{path, ProfileType::type, def, help, ""},
-#define PAMPHLET_CHOICE(member, path, choices, def, help) \
-    ProfileKey{path, ProfileType::Choice, def, help, choices},
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help) \
+    ProfileKey{path, ProfileType::Choice, def, help, #values},
 #include "pamphlet/profile_keys.def"
 #undef PAMPHLET_KEY
 #undef PAMPHLET_CHOICE
@@ -360,11 +370,11 @@ std::string_view type_name(ProfileType t) {
 }
 
 double Profile::page_width() const {
-    return page_orientation == "landscape" ? page_size.height : page_size.width;
+    return page_orientation == PageOrientation::landscape ? page_size.height : page_size.width;
 }
 
 double Profile::page_height() const {
-    return page_orientation == "landscape" ? page_size.width : page_size.height;
+    return page_orientation == PageOrientation::landscape ? page_size.width : page_size.height;
 }
 
 }  // namespace pamphlet

@@ -12,9 +12,15 @@
 
 namespace pamphlet::profile {
 
+// A choice key's member is an enum of its own type: it is set through the
+// index of the value among the key's choices (the enumerator's value).
+struct ChoiceMember {
+    void (*set)(Profile& profile, std::size_t choice);
+};
+
 using Member = std::variant<double Profile::*, int Profile::*, bool Profile::*,
                             std::string Profile::*, Color Profile::*, PageSize Profile::*,
-                            FontFile Profile::*, std::vector<FontFile> Profile::*>;
+                            FontFile Profile::*, std::vector<FontFile> Profile::*, ChoiceMember>;
 
 // The values a numeric key accepts, both ends included; in points for
 // Length keys. The texts are the ends as profile_keys.def writes them, for
@@ -43,7 +49,7 @@ std::vector<std::string> child_names(std::string_view prefix);
 // Every key path and every group path, for "did you mean" on misplaced keys.
 std::vector<std::string> all_paths();
 
-// The allowed values of a Choice key.
+// The allowed values of a Choice key, in the order of its enumerators.
 std::vector<std::string> choices_of(const ProfileKey& key);
 // "a length such as 12pt or 4.5mm", "one of portrait, landscape", ...
 std::string expected_value(const KeyBinding& binding);

@@ -1,5 +1,7 @@
 #include "values.hpp"
 
+#include "pamphlet/profile.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>

@@ -3,7 +3,8 @@
 // so the loader can attach the reason to the place in the file.
 #pragma once
 
-#include "pamphlet/profile.hpp"
+#include "pamphlet/color.hpp"
+#include "pamphlet/page_size.hpp"
 
 #include <optional>
 #include <string>

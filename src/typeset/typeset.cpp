@@ -4,20 +4,21 @@
 // filled in last.
 #include "pamphlet/typeset.hpp"
 
-#include "blocks.hpp"
-#include "columns.hpp"
-#include "contents.hpp"
-#include "document_fonts.hpp"
-#include "front_back.hpp"
-#include "furniture.hpp"
-#include "handout_furniture.hpp"
-#include "images.hpp"
-#include "page_builder.hpp"
-#include "placement.hpp"
-#include "styles.hpp"
-#include "text_setter.hpp"
+#include "document/blocks.hpp"
+#include "document/contents.hpp"
+#include "document/document_fonts.hpp"
+#include "document/front_back.hpp"
+#include "document/furniture.hpp"
+#include "document/handout_furniture.hpp"
+#include "document/images.hpp"
+#include "document/styles.hpp"
+#include "document/text_setter.hpp"
+#include "page/columns.hpp"
+#include "page/page_builder.hpp"
+#include "page/placement.hpp"
 
 #include "pamphlet/base/strings.hpp"
+#include "pamphlet/edition_info.hpp"
 #include "pamphlet/locale.hpp"
 
 #include <algorithm>
@@ -30,29 +31,6 @@ namespace {
 
 using namespace typeset;
 
-struct Destination {
-    int page = 0;
-    double y = 0;
-};
-
-struct UnresolvedLink {
-    int page = 0;
-    std::size_t item = 0;  // index of the LinkArea in the page's items
-    std::string destination;
-};
-
-std::string document_author(const Collection& collection, const Edition& edition) {
-    if (!collection.publisher.name.empty()) return collection.publisher.name;
-    std::vector<std::string> authors;
-    for (const Article& article : edition.articles) {
-        if (!article.author.empty() &&
-            std::find(authors.begin(), authors.end(), article.author) == authors.end()) {
-            authors.push_back(article.author);
-        }
-    }
-    return join(authors, ", ");
-}
-
 HyphenationSettings hyphenation_settings(const Profile& profile) {
     HyphenationSettings settings;
     settings.exceptions = profile.hyphenation_exceptions;
@@ -60,16 +38,6 @@ HyphenationSettings hyphenation_settings(const Profile& profile) {
     settings.left_min = profile.hyphenation_left_min;
     settings.right_min = profile.hyphenation_right_min;
     return settings;
-}
-
-std::string document_keywords(const Edition& edition) {
-    std::vector<std::string> tags;
-    for (const Article& article : edition.articles) {
-        for (const std::string& tag : article.tags) {
-            if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-        }
-    }
-    return join(tags, ", ");
 }
 
 // The letterhead before the first article's opening (with it, it spans the
@@ -116,131 +84,246 @@ int blank_pages_for_booklet(int pages) {
     return (4 - pages % 4) % 4;
 }
 
-}  // namespace
+// The page and its text area, pt.
+struct PageGeometry {
+    double page_width = 0, page_height = 0;
+    ArticleFrame text;  // measure, text height, column width
+};
 
-std::optional<LaidOutDocument> typeset_edition(const Collection& collection, const Edition& edition,
-                                               const Profile& profile,
-                                               const TypesetOptions& options, DiagnosticSink& sink,
-                                               TypesetStats* stats) {
-    FontSet fonts;
-    std::optional<Styles> styles = Styles::load(profile, fonts, sink);
-    if (!styles) return std::nullopt;
-    DocumentFonts document_fonts(fonts);
-    DocumentImages images;
-    std::optional<Hyphenation> hyphenation;
-    if (profile.hyphenate)
-        hyphenation.emplace(options.hyphenation_dirs, hyphenation_settings(profile),
-                            options.hyphenation_patterns);
-    TextSetter setter(*styles, fonts, document_fonts, sink, hyphenation ? &*hyphenation : nullptr);
-    setter.keep_run_text(options.keep_run_text);
-
-    const double page_width = profile.page_width();
-    const double page_height = profile.page_height();
-    const double measure = page_width - profile.margin_inner - profile.margin_outer;
-    const double text_height = page_height - profile.margin_top - profile.margin_bottom;
-    const double column_width =
-        (measure - (profile.columns - 1) * profile.column_gap) / profile.columns;
-    if (measure <= 0 || text_height <= 0 || column_width <= 0) {
+// The text area the profile's margins and columns leave; nullopt (after
+// reporting) when they leave none.
+std::optional<PageGeometry> measure_page(const Profile& profile, DiagnosticSink& sink) {
+    PageGeometry geometry;
+    geometry.page_width = profile.page_width();
+    geometry.page_height = profile.page_height();
+    ArticleFrame& text = geometry.text;
+    text.measure = geometry.page_width - profile.margin_inner - profile.margin_outer;
+    text.text_height = geometry.page_height - profile.margin_top - profile.margin_bottom;
+    text.column_width =
+        (text.measure - (profile.columns - 1) * profile.column_gap) / profile.columns;
+    if (text.measure <= 0 || text.text_height <= 0 || text.column_width <= 0) {
         sink.error(SourceSpan::whole(profile.file.string()), "no-text-room",
                    "the profile's margins leave no room for text");
         return std::nullopt;
     }
+    return geometry;
+}
 
-    LaidOutDocument document;
-    CoverContext cover_context{collection, edition,    setter,     images,
-                               options,    page_width, page_height};
-    // A handout is the articles alone: the clinic signs at their head and
-    // foot instead of on covers.
-    const bool covers = profile.cover_enabled && !options.handout;
-    if (covers) document.pages.push_back(front_cover(cover_context));
-    const int contents_first = static_cast<int>(document.pages.size());
+// Which pages the brochure has besides the body, and where they go.
+struct FrontMatter {
+    bool covers = false;     // a front cover and a back page
+    int contents_first = 0;  // document index of the contents' first page
+    int contents_pages = 0;
+    int body_first() const { return contents_first + contents_pages; }
+};
 
-    VerticalList list;
-    ArticleBuilder builder(edition, setter, images, {measure, text_height, column_width}, list);
-    if (stats) *stats = {};
-    builder.measure_into(stats);
-    for (std::size_t i = 0; i < edition.articles.size(); ++i)
-        builder.add_article(static_cast<int>(i));
-    if (options.handout && !edition.articles.empty()) {
-        add_handout_furniture(collection, edition, measure, column_width < measure, setter, images,
-                              list);
+// One edition's brochure as it is built: the steps of typeset_edition, in
+// the order they must run (the text setter numbers fonts and images in the
+// order they are first used, so the order is part of the output).
+class Brochure {
+public:
+    Brochure(const Collection& collection, const Edition& edition, const Profile& profile,
+             const TypesetOptions& options, const Styles& styles, FontSet& fonts,
+             const PageGeometry& geometry, DiagnosticSink& sink)
+        : collection_(collection),
+          edition_(edition),
+          profile_(profile),
+          options_(options),
+          sink_(sink),
+          info_(edition_info(collection, edition)),
+          geometry_(geometry),
+          document_fonts_(fonts),
+          hyphenation_(load_hyphenation(profile, options)),
+          setter_(styles, fonts, document_fonts_, sink, hyphenation_ ? &*hyphenation_ : nullptr),
+          cover_context_{
+              collection,          edition, info_, setter_, images_, options, geometry.page_width,
+              geometry.page_height},
+          collection_span_(collection.file_span()),
+          page_params_{geometry.text.text_height, profile.ragged_bottom} {
+        setter_.keep_run_text(options.keep_run_text);
+        // A handout is the articles alone: the clinic signs at their head
+        // and foot instead of on covers.
+        front_.covers = profile.cover_enabled && !options.handout;
     }
 
-    const std::string title = brochure_title(collection, edition);
+    void set_front_cover();
+    VerticalList lay_out_articles(TypesetStats* stats);
+    void count_contents_pages();
+    std::vector<Page> break_body_into_pages(VerticalList& articles);
+    void set_contents_pages();
+    void add_body(std::vector<Page> body);
+    void pad_booklet();
+    void set_back_cover();
+    void resolve_links();
+    std::optional<LaidOutDocument> finish();
+
+private:
+    struct Destination {
+        int page = 0;
+        double y = 0;
+    };
+    struct UnresolvedLink {
+        int page = 0;
+        std::size_t item = 0;  // index of the LinkArea in the page's items
+        std::string destination;
+    };
+    // What a range of the vertical list opened with, for the page's furniture.
+    struct Placed {
+        int article = -1;             // the first article it holds (-1: none)
+        bool article_starts = false;  // whether an article starts in it
+    };
+
+    static std::optional<Hyphenation> load_hyphenation(const Profile& profile,
+                                                       const TypesetOptions& options);
+    Page blank_page() const;
+    Placed place_range(VerticalList& from, const PageRange& range, int page_index, double left,
+                       double top_offset, Page& page);
+    void add_furniture(Page& page, const Placed& placed, int number, bool right_hand);
+
+    const Collection& collection_;
+    const Edition& edition_;
+    const Profile& profile_;
+    const TypesetOptions& options_;
+    DiagnosticSink& sink_;
+    // What the covers, the footers and the PDF's metadata say the book is,
+    // as the EPUB says it.
+    const EditionInfo info_;
+    const PageGeometry geometry_;
+    DocumentFonts document_fonts_;
+    DocumentImages images_;
+    std::optional<Hyphenation> hyphenation_;
+    TextSetter setter_;
+    CoverContext cover_context_;
     // The footer and the contents say what collection.yaml and the profile
     // told them to.
-    const SourceSpan collection_span = collection.file_span();
-    const PageParams page_params{text_height, profile.ragged_bottom};
+    const SourceSpan collection_span_;
+    const PageParams page_params_;
 
-    // The contents' length is known before the body's page numbers: its
-    // lines do not depend on them.
-    std::vector<ContentsEntry> contents;
-    if (profile.toc_enabled && !options.handout && edition.articles.size() >= 2) {
-        for (const Article& article : edition.articles)
-            contents.push_back({article.title, ArticleBuilder::anchor(article.id), 0});
+    LaidOutDocument document_;
+    FrontMatter front_;
+    std::vector<ContentsEntry> contents_;
+    std::map<std::string, Destination> destinations_;
+    std::vector<UnresolvedLink> unresolved_;
+};
+
+std::optional<Hyphenation> Brochure::load_hyphenation(const Profile& profile,
+                                                      const TypesetOptions& options) {
+    // Built in place (prvalues all the way): a Hyphenation does not move.
+    if (!profile.hyphenate) return std::nullopt;
+    return std::optional<Hyphenation>(std::in_place, options.hyphenation_dirs,
+                                      hyphenation_settings(profile), options.hyphenation_patterns);
+}
+
+Page Brochure::blank_page() const {
+    Page page;
+    page.width = geometry_.page_width;
+    page.height = geometry_.page_height;
+    return page;
+}
+
+void Brochure::set_front_cover() {
+    if (front_.covers) document_.pages.push_back(front_cover(cover_context_));
+    front_.contents_first = static_cast<int>(document_.pages.size());
+}
+
+// Every article, one after the other, as one vertical list; a handout's
+// letterhead and contact block around them.
+VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
+    VerticalList list;
+    ArticleBuilder builder(edition_, setter_, images_, geometry_.text, list);
+    if (stats) *stats = {};
+    builder.measure_into(stats);
+    for (std::size_t i = 0; i < edition_.articles.size(); ++i)
+        builder.add_article(static_cast<int>(i));
+    if (options_.handout && !edition_.articles.empty()) {
+        const ArticleFrame& text = geometry_.text;
+        add_handout_furniture(collection_, edition_, text.measure, text.column_width < text.measure,
+                              setter_, images_, list);
+    }
+    return list;
+}
+
+// The contents' length is known before the body's page numbers: its lines
+// do not depend on them.
+void Brochure::count_contents_pages() {
+    if (profile_.toc_enabled && !options_.handout && edition_.articles.size() >= 2) {
+        for (const Article& article : edition_.articles)
+            contents_.push_back({article.title, ArticleBuilder::anchor(article.id), 0});
     }
     const VerticalList blank_contents =
-        contents_list(contents, edition.lang, measure, collection_span, setter);
-    const int contents_pages =
-        contents.empty() ? 0
-                         : static_cast<int>(break_pages(blank_contents.items, page_params).size());
-    const int body_first = contents_first + contents_pages;
+        contents_list(contents_, edition_.lang, geometry_.text.measure, collection_span_, setter_);
+    front_.contents_pages =
+        contents_.empty()
+            ? 0
+            : static_cast<int>(break_pages(blank_contents.items, page_params_).size());
+}
 
-    std::map<std::string, Destination> destinations;
-    std::vector<UnresolvedLink> unresolved;
-    // Places the boxes of `range` on a page that will be document page
-    // `page_index`, the range's left edge at `left` and its top `top` below
-    // the text area's; returns the article the range opens with (-1: none)
-    // and whether an article starts in it.
-    struct Placed {
-        int article = -1;
-        bool article_starts = false;
-    };
-    // Each box is placed once: its items move onto the page.
-    auto place_range = [&](VerticalList& from, const PageRange& range, int page_index, double left,
-                           double top_offset, Page& page) {
-        double y = page_height - profile.margin_top - top_offset;
-        Placed placed;
-        for (const ItemSpan& piece : pieces(range))
-            for (std::size_t i = piece.begin; i < piece.end; ++i) {
-                const VerticalItem& item = from.items[i];
-                if (item.kind == VerticalItem::Kind::glue) y -= item.size;
-                if (item.kind != VerticalItem::Kind::box) continue;
-                const double top = y;
-                const double baseline = top - item.height;
-                y = baseline - item.depth;
-                if (item.content < 0) continue;
-                BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
-                if (placed.article < 0) placed.article = content.article;
-                place_items(std::move(content.items), left, baseline, page);
-                for (const PendingLink& link : content.links) {
-                    if (!link.destination.empty()) {
-                        unresolved.push_back({page_index, page.items.size(), link.destination});
-                    }
-                    page.items.emplace_back(placed_link(link, left, baseline));
+// Places the boxes of `range` on a page that will be document page
+// `page_index`, the range's left edge at `left` and its top `top_offset`
+// below the text area's. Each box is placed once: its items move onto the
+// page.
+Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& range, int page_index,
+                                       double left, double top_offset, Page& page) {
+    double y = geometry_.page_height - profile_.margin_top - top_offset;
+    Placed placed;
+    for (const ItemSpan& piece : pieces(range))
+        for (std::size_t i = piece.begin; i < piece.end; ++i) {
+            const VerticalItem& item = from.items[i];
+            if (item.kind == VerticalItem::Kind::glue) y -= item.size;
+            if (item.kind != VerticalItem::Kind::box) continue;
+            const double top = y;
+            const double baseline = top - item.height;
+            y = baseline - item.depth;
+            if (item.content < 0) continue;
+            BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
+            if (placed.article < 0) placed.article = content.article;
+            place_items(std::move(content.items), left, baseline, page);
+            for (const PendingLink& link : content.links) {
+                if (!link.destination.empty()) {
+                    unresolved_.push_back({page_index, page.items.size(), link.destination});
                 }
-                for (const std::string& anchor : content.anchors) {
-                    destinations.emplace(anchor, Destination{page_index, top});
-                }
-                if (content.outline) {
-                    OutlineEntry entry = *content.outline;
-                    entry.page = page_index;
-                    entry.y = top;
-                    if (entry.level == 0 && content.article >= 0) placed.article_starts = true;
-                    document.outline.push_back(std::move(entry));
-                }
+                page.items.emplace_back(placed_link(link, left, baseline));
             }
-        return placed;
-    };
+            for (const std::string& anchor : content.anchors) {
+                destinations_.emplace(anchor, Destination{page_index, top});
+            }
+            if (content.outline) {
+                OutlineEntry entry = *content.outline;
+                entry.page = page_index;
+                entry.y = top;
+                if (entry.level == 0 && content.article >= 0) placed.article_starts = true;
+                document_.outline.push_back(std::move(entry));
+            }
+        }
+    return placed;
+}
 
+// The running head (not on a page where an article starts) and the footer.
+void Brochure::add_furniture(Page& page, const Placed& placed, int number, bool right_hand) {
+    const std::string article_title =
+        placed.article >= 0 ? edition_.articles[static_cast<std::size_t>(placed.article)].title
+                            : std::string();
+    if (profile_.header_enabled && placed.article >= 0 && !placed.article_starts) {
+        add_running_head(page, article_title, collection_.publisher.name, right_hand, edition_.lang,
+                         collection_span_, setter_);
+    }
+    add_footer(
+        page,
+        footer_text(profile_.footer_text, collection_.publisher.name, info_.title, article_title),
+        number, right_hand, edition_.lang, collection_span_, setter_);
+}
+
+// The page builder cuts the articles into pages (in columns, if the profile
+// has them); their boxes are placed and the furniture added. The list is
+// husks afterwards.
+std::vector<Page> Brochure::break_body_into_pages(VerticalList& articles) {
+    const double column_step = geometry_.text.column_width + profile_.column_gap;
     std::vector<Page> body;
-    for (const PagePlan& plan : plan_pages(list.items, {page_params, profile.columns})) {
+    for (const PagePlan& plan : plan_pages(articles.items, {page_params_, profile_.columns})) {
         const int number = static_cast<int>(body.size()) + 1;
-        const bool right_hand = !profile.facing || number % 2 == 1;
-        const double left = right_hand ? profile.margin_inner : profile.margin_outer;
-        Page page;
-        page.width = page_width;
-        page.height = page_height;
+        const bool right_hand = !profile_.facing || number % 2 == 1;
+        const double left = right_hand ? profile_.margin_inner : profile_.margin_outer;
+        Page page = blank_page();
         // The page's items in one allocation: its boxes' items and links,
         // and room for the running head and the footer.
         constexpr std::size_t furniture_items = 8;
@@ -248,110 +331,143 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
         for (const Region& region : plan.regions)
             for (const ItemSpan& piece : pieces(region.range))
                 for (std::size_t i = piece.begin; i < piece.end; ++i) {
-                    const VerticalItem& item = list.items[i];
+                    const VerticalItem& item = articles.items[i];
                     if (item.kind != VerticalItem::Kind::box || item.content < 0) continue;
-                    const BoxContent& content = list.contents[static_cast<std::size_t>(item.content)];
+                    const BoxContent& content =
+                        articles.contents[static_cast<std::size_t>(item.content)];
                     item_count += content.items.size() + content.links.size();
                 }
         page.items.reserve(item_count);
         Placed placed;
         for (const Region& region : plan.regions) {
-            const double x =
-                left + (region.span ? 0 : region.column * (column_width + profile.column_gap));
-            const Placed here =
-                place_range(list, region.range, body_first + number - 1, x, region.top, page);
+            const double x = left + (region.span ? 0 : region.column * column_step);
+            const Placed here = place_range(articles, region.range,
+                                            front_.body_first() + number - 1, x, region.top, page);
             if (placed.article < 0) placed.article = here.article;
             placed.article_starts = placed.article_starts || here.article_starts;
         }
-        const std::string article_title =
-            placed.article >= 0 ? edition.articles[static_cast<std::size_t>(placed.article)].title
-                                : std::string();
-        if (profile.header_enabled && placed.article >= 0 && !placed.article_starts) {
-            add_running_head(page, article_title, collection.publisher.name, right_hand,
-                             edition.lang, collection_span, setter);
-        }
-        add_footer(
-            page, footer_text(profile.footer_text, collection.publisher.name, title, article_title),
-            number, right_hand, edition.lang, collection_span, setter);
+        add_furniture(page, placed, number, right_hand);
         body.push_back(std::move(page));
     }
     // Every box is on its page now: what is left of the list is husks.
-    list = VerticalList{};
+    articles = VerticalList{};
+    return body;
+}
 
-    // Now the numbers: each article's first page, as its footer prints it.
-    for (ContentsEntry& entry : contents) {
-        auto found = destinations.find(entry.destination);
-        if (found != destinations.end()) entry.number = found->second.page - body_first + 1;
+// Now the numbers: each article's first page, as its footer prints it. The
+// contents come first in the outline, as on paper.
+void Brochure::set_contents_pages() {
+    for (ContentsEntry& entry : contents_) {
+        auto found = destinations_.find(entry.destination);
+        if (found != destinations_.end())
+            entry.number = found->second.page - front_.body_first() + 1;
     }
     VerticalList numbered_contents =
-        contents_list(contents, edition.lang, measure, collection_span, setter);
+        contents_list(contents_, edition_.lang, geometry_.text.measure, collection_span_, setter_);
     const std::vector<PageRange> contents_ranges =
-        contents.empty() ? std::vector<PageRange>{}
-                         : break_pages(numbered_contents.items, page_params);
+        contents_.empty() ? std::vector<PageRange>{}
+                          : break_pages(numbered_contents.items, page_params_);
     // The same lines as the blank pass, so the same pages: the body's page
     // indices stay right.
-    assert(static_cast<int>(contents_ranges.size()) == contents_pages);
-    // The contents come first in the outline, as on paper.
-    const std::size_t body_outline = document.outline.size();
+    assert(static_cast<int>(contents_ranges.size()) == front_.contents_pages);
+    const std::size_t body_outline = document_.outline.size();
     for (std::size_t k = 0; k < contents_ranges.size(); ++k) {
-        Page page;
-        page.width = page_width;
-        page.height = page_height;
-        place_range(numbered_contents, contents_ranges[k], contents_first + static_cast<int>(k),
-                    profile.margin_inner, 0, page);
-        document.pages.push_back(std::move(page));
+        Page page = blank_page();
+        place_range(numbered_contents, contents_ranges[k],
+                    front_.contents_first + static_cast<int>(k), profile_.margin_inner, 0, page);
+        document_.pages.push_back(std::move(page));
     }
-    std::rotate(document.outline.begin(),
-                document.outline.begin() + static_cast<std::ptrdiff_t>(body_outline),
-                document.outline.end());
-    for (Page& page : body) document.pages.push_back(std::move(page));
-    if (profile.imposition == "booklet") {
-        // A booklet's sheets hold four pages each. The blank ones go before
-        // the back page, which must stay the outside of the last sheet.
-        const int pages = static_cast<int>(document.pages.size()) + (covers ? 1 : 0);
-        for (int k = 0; k < blank_pages_for_booklet(pages); ++k) {
-            Page blank;
-            blank.width = page_width;
-            blank.height = page_height;
-            document.pages.push_back(std::move(blank));
-        }
-    }
-    if (covers) document.pages.push_back(back_cover(cover_context));
+    std::rotate(document_.outline.begin(),
+                document_.outline.begin() + static_cast<std::ptrdiff_t>(body_outline),
+                document_.outline.end());
+}
 
-    for (const UnresolvedLink& link : unresolved) {
+void Brochure::add_body(std::vector<Page> body) {
+    for (Page& page : body) document_.pages.push_back(std::move(page));
+}
+
+// A booklet's sheets hold four pages each. The blank ones go before the
+// back page, which must stay the outside of the last sheet.
+void Brochure::pad_booklet() {
+    if (profile_.imposition != Imposition::booklet) return;
+    const int pages = static_cast<int>(document_.pages.size()) + (front_.covers ? 1 : 0);
+    for (int k = 0; k < blank_pages_for_booklet(pages); ++k)
+        document_.pages.push_back(blank_page());
+}
+
+void Brochure::set_back_cover() {
+    if (front_.covers) document_.pages.push_back(back_cover(cover_context_));
+}
+
+// Links to anchors on pages made after the link's own get their
+// destinations.
+void Brochure::resolve_links() {
+    for (const UnresolvedLink& link : unresolved_) {
         auto& area = std::get<LinkArea>(
-            document.pages[static_cast<std::size_t>(link.page)].items[link.item]);
-        auto found = destinations.find(link.destination);
-        if (found == destinations.end()) continue;  // every anchor named was set; kept inert
+            document_.pages[static_cast<std::size_t>(link.page)].items[link.item]);
+        auto found = destinations_.find(link.destination);
+        if (found == destinations_.end()) continue;  // every anchor named was set; kept inert
         area.dest_page = found->second.page;
         area.dest_y = found->second.y;
     }
+}
 
-    setter.report_uncovered();
-    if (document.pages.empty()) {
-        sink.error(collection.file_span(), "empty-brochure",
-                   "nothing to typeset: the '" + edition.lang +
-                       "' edition has no articles and the profile prints no cover");
+// The document's labels, metadata, fonts and images; nullopt (after
+// reporting) when it has no pages at all.
+std::optional<LaidOutDocument> Brochure::finish() {
+    setter_.report_uncovered();
+    if (document_.pages.empty()) {
+        sink_.error(collection_.file_span(), "empty-brochure",
+                    "nothing to typeset: the '" + edition_.lang +
+                        "' edition has no articles and the profile prints no cover");
         return std::nullopt;
     }
-    const int page_count = static_cast<int>(document.pages.size());
-    document.page_labels = page_labels(page_count, covers, covers, edition.lang, contents_pages);
+    const int page_count = static_cast<int>(document_.pages.size());
+    document_.page_labels =
+        page_labels(page_count, front_.covers, front_.covers, edition_.lang, front_.contents_pages);
 
-    document.info.title = title;
-    document.print.bleed = profile.bleed;
-    document.print.crop_marks = profile.crop_marks;
-    document.print.pdfa = profile.pdfa;
-    document.print.impose_booklet = profile.imposition == "booklet";
-    document.info.author = document_author(collection, edition);
-    document.info.subject = brochure_subtitle(collection, edition);
-    document.info.keywords = document_keywords(edition);
-    document.info.creator = options.generator;
-    document.info.producer = options.generator;
-    document.info.lang = edition.lang;
-    document.info.timestamp = options.timestamp;
-    document.fonts = document_fonts.take();
-    document.images = images.take();
-    return document;
+    document_.info.title = info_.title;
+    document_.print.bleed = profile_.bleed;
+    document_.print.crop_marks = profile_.crop_marks;
+    document_.print.pdfa = profile_.pdfa;
+    document_.print.impose_booklet = profile_.imposition == Imposition::booklet;
+    // The book's authors are its articles' (the EPUB's dc:creator); the
+    // clinic is its publisher, and the creator tool is pamphlet.
+    document_.info.author = join(info_.authors, ", ");
+    document_.info.subject = info_.subtitle;
+    document_.info.keywords = join(info_.keywords, ", ");
+    document_.info.creator = options_.generator;
+    document_.info.producer = options_.generator;
+    document_.info.lang = edition_.lang;
+    document_.info.timestamp = options_.timestamp;
+    document_.fonts = document_fonts_.take();
+    document_.images = images_.take();
+    return std::move(document_);
+}
+
+}  // namespace
+
+std::optional<LaidOutDocument> typeset_edition(const Collection& collection, const Edition& edition,
+                                               const Profile& profile,
+                                               const TypesetOptions& options, DiagnosticSink& sink,
+                                               TypesetStats* stats) {
+    FontSet fonts;
+    const std::optional<Styles> styles = Styles::load(profile, fonts, sink);
+    if (!styles) return std::nullopt;
+    const std::optional<PageGeometry> geometry = measure_page(profile, sink);
+    if (!geometry) return std::nullopt;
+
+    Brochure brochure(collection, edition, profile, options, *styles, fonts, *geometry, sink);
+    brochure.set_front_cover();
+    VerticalList articles = brochure.lay_out_articles(stats);
+    brochure.count_contents_pages();
+    std::vector<Page> body = brochure.break_body_into_pages(articles);
+    brochure.set_contents_pages();
+    brochure.add_body(std::move(body));
+    brochure.pad_booklet();
+    brochure.set_back_cover();
+    brochure.resolve_links();
+    return brochure.finish();
 }
 
 }  // namespace pamphlet

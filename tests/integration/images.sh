@@ -22,7 +22,7 @@ for threads in 1 2; do
   [[ ${#books[@]} -eq 2 && ${#pdfs[@]} -eq 4 ]] && pass "-j $threads: 2 books, 4 brochures" ||
     fail "-j $threads: ${#books[@]} books, ${#pdfs[@]} brochures"
   for book in "${books[@]}"; do
-    if unzip -l "$book" | grep -q 'images/cover'; then fail "$(basename "$book") packs the damaged cover"
+    if unzip -l "$book" | grep -q 'images/cover\.png'; then fail "$(basename "$book") packs the damaged cover"
     else pass "$(basename "$book") leaves the damaged cover out"; fi
   done
   for pdf in "${pdfs[@]}"; do

@@ -48,7 +48,7 @@ inline Profile test_profile() {
     p.text_size = 10.5;
     p.text_leading = 14.5;
     p.text_color = rgb(0x22, 0x22, 0x22);
-    p.text_align = "justify";
+    p.text_align = TextAlign::justify;
     p.hyphenate = true;
     p.paragraph_indent = 0;
     p.paragraph_spacing = 6;

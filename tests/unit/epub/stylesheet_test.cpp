@@ -37,7 +37,7 @@ TEST_CASE("the stylesheet expresses the profile in relative units") {
         CHECK_FALSE(std::isdigit(static_cast<unsigned char>(css[at - 1])));  // no absolute sizes
     }
 
-    profile.text_align = "left";
+    profile.text_align = TextAlign::left;
     profile.hyphenate = false;
     profile.paragraph_indent = 12;
     css = book_stylesheet(profile, {});

@@ -67,7 +67,7 @@ TEST_CASE("a child overrides the keys it writes and inherits the rest") {
     CHECK(profile->margin_inner == doctest::Approx(20 * mm));
     CHECK(profile->margin_bottom == doctest::Approx(30 * mm));  // neither wrote it: the default
     CHECK(profile->text_size == doctest::Approx(9.5));
-    CHECK(profile->text_align == "left");
+    CHECK(profile->text_align == TextAlign::left);
     CHECK(profile->heading_color.css() == "#102030");
     // Both files are kept, so that diagnostics can quote either.
     CHECK(l.sources.text(child.generic_string()) != nullptr);

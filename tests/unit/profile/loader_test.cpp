@@ -104,7 +104,7 @@ TEST_CASE("keys not given keep their defaults") {
     CHECK(l.profile->page_size.name == "A5");
     CHECK(l.profile->margin_top == doctest::Approx(10 * mm));
     CHECK(l.profile->margin_bottom == doctest::Approx(30 * mm));
-    CHECK(l.profile->text_align == "left");
+    CHECK(l.profile->text_align == TextAlign::left);
     CHECK(l.profile->text_size == doctest::Approx(11));
     CHECK(l.profile->heading_color.css() == "#1f5c7a");
 }

@@ -49,6 +49,42 @@ TEST_CASE("schema navigation") {
     CHECK(columns->range->max == 4);
 }
 
+TEST_CASE("a choice key's value is parsed once, into the enumerator of the same name") {
+    // Each value written in a profile lands on the enumerator spelled like
+    // it: the enum and the accepted texts come from the same line of
+    // profile_keys.def, in the same order.
+    int choice_keys = 0;
+#define PAMPHLET_KEY(member, path, type, def, help)
+#define PAMPHLET_CHOICE(member, path, Enum, values, def, help)                              \
+    {                                                                                       \
+        ++choice_keys;                                                                      \
+        const auto allowed = profile::choices_of(*profile::find_binding(path)->key);        \
+        for (std::size_t i = 0; i < allowed.size(); ++i) {                                  \
+            CAPTURE(allowed[i]);                                                            \
+            Profile p;                                                                      \
+            p.member = static_cast<Enum>(allowed.size() - 1 - i);                           \
+            CHECK_FALSE(                                                                    \
+                profile::assign_value(p, *profile::find_binding(path), allowed[i], false)); \
+            CHECK(p.member == static_cast<Enum>(i));                                        \
+        }                                                                                   \
+    }
+#include "pamphlet/profile_keys.def"
+#undef PAMPHLET_KEY
+#undef PAMPHLET_CHOICE
+    CHECK(choice_keys == 3);
+
+    Profile p;
+    CHECK_FALSE(profile::assign_value(p, *profile::find_binding("imposition"), "booklet", false));
+    CHECK(p.imposition == Imposition::booklet);
+    CHECK_FALSE(profile::assign_value(p, *profile::find_binding("text.align"), "left", false));
+    CHECK(p.text_align == TextAlign::left);
+    const auto wrong =
+        profile::assign_value(p, *profile::find_binding("text.align"), "lefft", false);
+    REQUIRE(wrong);
+    CHECK(wrong->code == "bad-choice");
+    CHECK(p.text_align == TextAlign::left);  // unchanged
+}
+
 TEST_CASE("type names") {
     CHECK(type_name(ProfileType::Length) == "length");
     CHECK(type_name(ProfileType::Color) == "colour");
@@ -59,12 +95,12 @@ TEST_CASE("type names") {
 TEST_CASE("defaults hold the declared values") {
     Profile p = profile::defaults();
     CHECK(p.page_size.name == "A4");
-    CHECK(p.page_orientation == "portrait");
+    CHECK(p.page_orientation == PageOrientation::portrait);
     CHECK(p.columns == 1);
     CHECK(p.text_size == doctest::Approx(11));
     CHECK(p.hyphenate);
     CHECK_FALSE(p.facing);
-    CHECK(p.text_align == "justify");
+    CHECK(p.text_align == TextAlign::justify);
     CHECK(p.heading_color.css() == "#1f5c7a");
     CHECK(p.body_regular.name == "CharisSIL-Regular.ttf");
     CHECK(p.footer_text == "{publisher}");
@@ -73,7 +109,7 @@ TEST_CASE("defaults hold the declared values") {
 TEST_CASE("orientation swaps the page") {
     Profile p = profile::defaults();
     CHECK(p.page_width() < p.page_height());
-    p.page_orientation = "landscape";
+    p.page_orientation = PageOrientation::landscape;
     CHECK(p.page_width() == doctest::Approx(p.page_size.height));
     CHECK(p.page_height() == doctest::Approx(p.page_size.width));
 }

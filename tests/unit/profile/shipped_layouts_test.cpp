@@ -81,7 +81,7 @@ TEST_CASE("a5-booklet: facing A5 pages imposed for saddle stitching, no bleed") 
     Profile booklet = load_shipped("a5-booklet");
     CHECK(booklet.page_size.name == "A5");
     CHECK(booklet.facing);
-    CHECK(booklet.imposition == "booklet");
+    CHECK(booklet.imposition == Imposition::booklet);
     CHECK(booklet.bleed == 0);
     CHECK(booklet.cover_enabled);
     CHECK(booklet.margin_inner <= booklet.margin_outer);
@@ -95,7 +95,7 @@ TEST_CASE("large-print: big, ragged, unhyphenated, high contrast") {
     CHECK(large.page_size.name == "A4");
     CHECK(large.text_size >= 16);
     CHECK(large.text_leading >= 1.4 * large.text_size);
-    CHECK(large.text_align == "left");
+    CHECK(large.text_align == TextAlign::left);
     CHECK_FALSE(large.hyphenate);
     CHECK(contrast_on_white(large.text_color) > 15);
     CHECK(contrast_on_white(large.heading_color) > 7);

@@ -1,7 +1,7 @@
 // fonts.fallback as the typesetter uses it: the profile's fallback fonts,
 // in their order, after a style's own face (and the body's).
-#include "itemize.hpp"
-#include "styles.hpp"
+#include "document/styles.hpp"
+#include "paragraph/itemize.hpp"
 
 #include "pamphlet/profile.hpp"
 

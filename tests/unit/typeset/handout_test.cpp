@@ -238,7 +238,7 @@ TEST_CASE("a handout: the clinic's letterhead, the article, its contact block an
 TEST_CASE("booklets are padded to a multiple of four with blank pages before the back page") {
     Sample s = load_sample();
     Profile booklet = s.profile;
-    booklet.imposition = "booklet";
+    booklet.imposition = Imposition::booklet;
     const Edition& full = s.collection.editions.front();
 
     for (const std::vector<std::string>& ids :

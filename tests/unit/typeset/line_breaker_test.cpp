@@ -1,4 +1,4 @@
-#include "line_breaker.hpp"
+#include "paragraph/line_breaker.hpp"
 
 #include <doctest/doctest.h>
 
@@ -24,7 +24,7 @@ NodeList words(const std::vector<double>& widths) {
     }
     nodes.push_back(Node::make_penalty(0, infinite_penalty));
     nodes.push_back(Node::glue(0, 0, 0, 1));
-    nodes.push_back(Node::make_penalty(0, forced_break));
+    nodes.push_back(Node::make_penalty(0, eject_penalty));
     return nodes;
 }
 
@@ -63,7 +63,7 @@ struct Reference {
         if (shortfall < -spaces * space_shrink) return std::nullopt;
         double b = 0;
         if (shortfall > 0) {
-            b = spaces > 0 ? badness(shortfall / (spaces * space_stretch)) : 10000;
+            b = spaces > 0 ? badness(shortfall / (spaces * space_stretch)) : infinitely_bad;
         } else if (shortfall < 0) {
             b = badness(shortfall / (spaces * space_shrink));
         }
@@ -181,7 +181,7 @@ TEST_CASE("forced breaks end a line; infinite penalties prevent one") {
     NodeList nodes = words({30, 30, 30, 30});
     // A forced break after the second word.
     nodes.insert(nodes.begin() + 3, {Node::make_penalty(0, infinite_penalty),
-                                     Node::glue(0, 0, 0, 1), Node::make_penalty(0, forced_break)});
+                                     Node::glue(0, 0, 0, 1), Node::make_penalty(0, eject_penalty)});
     auto lines = break_lines(nodes, measure_of(500), BreakParams{});
     REQUIRE(lines.size() == 2);
     CHECK(last_words(nodes, lines) == std::vector<std::size_t>{1, 3});
@@ -221,7 +221,7 @@ TEST_CASE("ragged setting balances lines with the background stretch") {
     }
     nodes.push_back(Node::make_penalty(0, infinite_penalty));
     nodes.push_back(Node::glue(0, 0, 0, 1));
-    nodes.push_back(Node::make_penalty(0, forced_break));
+    nodes.push_back(Node::make_penalty(0, eject_penalty));
     const auto lines = break_lines(nodes, {150, 150, 30}, BreakParams{});
     REQUIRE(lines.size() >= 3);
     for (const LineBreak& line : lines) {
@@ -263,6 +263,14 @@ TEST_CASE("badness is 100 r cubed, capped") {
     CHECK(badness(1) == doctest::Approx(100));
     CHECK(badness(-0.5) == doctest::Approx(12.5));
     CHECK(badness(5) == 10000);
+    CHECK(badness(-12) == 10000);
+}
+
+TEST_CASE("uncapped badness goes on past the cap, for ranking lines beyond it") {
+    CHECK(uncapped_badness(-0.5) == doctest::Approx(12.5));
+    CHECK(uncapped_badness(5) == doctest::Approx(12500));
+    CHECK(uncapped_badness(6) > uncapped_badness(5));
+    CHECK(badness(6) == badness(5));
 }
 
 namespace {
@@ -281,7 +289,7 @@ NodeList hyphenated_words(const std::vector<std::vector<double>>& words, double 
     }
     nodes.push_back(Node::make_penalty(0, infinite_penalty));
     nodes.push_back(Node::glue(0, 0, 0, 1));
-    nodes.push_back(Node::make_penalty(0, forced_break));
+    nodes.push_back(Node::make_penalty(0, eject_penalty));
     return nodes;
 }
 
@@ -326,7 +334,8 @@ struct HyphenReference {
         }
         const double shortfall = measure - natural;
         double b = 0;
-        if (shortfall > 0 && fill == 0) b = stretch > 0 ? badness(shortfall / stretch) : 10000;
+        if (shortfall > 0 && fill == 0)
+            b = stretch > 0 ? badness(shortfall / stretch) : infinitely_bad;
         if (shortfall < 0) {
             if (-shortfall > shrink) return std::nullopt;
             b = badness(shortfall / shrink);
@@ -531,7 +540,7 @@ TEST_CASE("margin kerning: what hangs into the margins takes no room on the line
                    Node::box(30),
                    Node::make_penalty(0, infinite_penalty),
                    Node::glue(0, 0, 0, 1),
-                   Node::make_penalty(0, forced_break)};
+                   Node::make_penalty(0, eject_penalty)};
     LineMeasure measure = measure_of(100);
     const std::vector<LineBreak> hung = break_lines(nodes, measure, BreakParams{});
     REQUIRE(hung.size() == 2);
@@ -552,7 +561,7 @@ TEST_CASE("margin kerning: what hangs into the margins takes no room on the line
     NodeList split{Node::box(60),          hyphen,
                    Node::box(20),          Node::glue(space, space_stretch, space_shrink),
                    Node::box(25),          Node::make_penalty(0, infinite_penalty),
-                   Node::glue(0, 0, 0, 1), Node::make_penalty(0, forced_break)};
+                   Node::glue(0, 0, 0, 1), Node::make_penalty(0, eject_penalty)};
     BreakParams params;
     params.pretolerance = -1;
     const std::vector<LineBreak> lines = break_lines(split, measure_of(61.2), params);
@@ -573,7 +582,7 @@ TEST_CASE("font expansion takes part of the adjustment off the spaces, up to its
         return NodeList{expanding(40),          Node::glue(space, space_stretch, space_shrink),
                         expanding(40),          Node::glue(space, space_stretch, space_shrink),
                         Node::box(tail),        Node::make_penalty(0, infinite_penalty),
-                        Node::glue(0, 0, 0, 1), Node::make_penalty(0, forced_break)};
+                        Node::glue(0, 0, 0, 1), Node::make_penalty(0, eject_penalty)};
     };
     // 3 pt short of 93: letters and space share it by their stretch (6.6).
     std::vector<LineBreak> lines = break_lines(paragraph(60), measure_of(93), BreakParams{});

@@ -1,6 +1,6 @@
 // The page builder on synthetic vertical lists: boxes of given heights with
 // the glue and penalties the article builder puts between them.
-#include "page_builder.hpp"
+#include "page/page_builder.hpp"
 
 #include <doctest/doctest.h>
 
@@ -25,7 +25,7 @@ struct ListMaker {
         return next_content++;
     }
     void penalty(double p) {
-        items.push_back(VerticalItem::make_penalty(keep > 0 ? never_break : p));
+        items.push_back(VerticalItem::make_penalty(keep > 0 ? infinite_penalty : p));
     }
     void glue(double size) { items.push_back(VerticalItem::glue(size)); }
     void separator(double space) {
@@ -33,7 +33,7 @@ struct ListMaker {
         glue(space);
     }
     // Returns the content index of the paragraph's first line.
-    int paragraph(int lines, double club = never_break, double widow = never_break,
+    int paragraph(int lines, double club = infinite_penalty, double widow = infinite_penalty,
                   bool keep_first_line = false) {
         int first = -1;
         for (int i = 0; i < lines; ++i) {
@@ -41,8 +41,8 @@ struct ListMaker {
                 double p = 0;
                 if (i == 1) p += club;
                 if (i == lines - 1) p += widow;
-                if (i == 1 && keep_first_line) p = never_break;
-                penalty(std::min(p, never_break));
+                if (i == 1 && keep_first_line) p = infinite_penalty;
+                penalty(std::min(p, infinite_penalty));
             }
             const int index = box(line_height, line_depth);
             if (first < 0) first = index;
@@ -195,7 +195,7 @@ TEST_CASE("a list item is not split after its first line") {
 TEST_CASE("a forced break ends the page; the penalty is not content") {
     ListMaker list;
     list.paragraph(2);
-    list.penalty(must_break);
+    list.penalty(eject_penalty);
     const int second = list.paragraph(2);
     auto pages = break_pages(list.items, ten_lines);
     REQUIRE(pages.size() == 2);

@@ -1,7 +1,7 @@
 // Multi-column pages on synthetic vertical lists: lines 10 pt apart, a
 // column holds 10; openings span the columns, flows fill them and balance
 // where they end.
-#include "columns.hpp"
+#include "page/columns.hpp"
 
 #include <doctest/doctest.h>
 
@@ -34,7 +34,7 @@ struct Lines {
         return *this;
     }
     Lines& page_break() {
-        items.push_back(VerticalItem::make_penalty(must_break));
+        items.push_back(VerticalItem::make_penalty(eject_penalty));
         return *this;
     }
 };
@@ -95,7 +95,7 @@ TEST_CASE("an odd number of lines leaves the longer column first") {
 
 TEST_CASE("balancing does not break a keep: a three-line paragraph stays whole") {
     Lines list;
-    list.flow(3, never_break);
+    list.flow(3, infinite_penalty);
     CHECK(shape(list.items, plan_pages(list.items, {ten_lines, 2})) ==
           std::vector<std::vector<int>>{{3}});
 }
@@ -104,7 +104,7 @@ TEST_CASE("balancing breaks only where breaks are allowed") {
     Lines list;
     // Six lines that may part only after the fourth: 4 + 2, not 3 + 3.
     for (int i = 0; i < 6; ++i) {
-        if (i > 0) list.items.push_back(VerticalItem::make_penalty(i == 4 ? 0 : never_break));
+        if (i > 0) list.items.push_back(VerticalItem::make_penalty(i == 4 ? 0 : infinite_penalty));
         list.items.push_back(VerticalItem::box(8, 2, i));
     }
     CHECK(shape(list.items, plan_pages(list.items, {ten_lines, 2})) ==
@@ -244,7 +244,7 @@ TEST_CASE("a floated figure may stand alone on its page rather than strand a hea
     // below the 75 pt figure.
     list.items.push_back(VerticalItem::make_penalty(0));
     list.items.push_back(VerticalItem::box(8, 2, 2000));
-    list.flow(2, never_break);
+    list.flow(2, infinite_penalty);
     list.items.push_back(VerticalItem::make_penalty(0));
     list.flow(4);
     const auto pages = break_pages(list.items, ten_lines);

@@ -1,7 +1,7 @@
 // The table of contents and the running heads, on the clinic sample typeset
 // with a4-handout: what the contents print must be what the pages print.
-#include "contents.hpp"
-#include "furniture.hpp"
+#include "document/contents.hpp"
+#include "document/furniture.hpp"
 
 #include "pamphlet/collection.hpp"
 #include "pamphlet/locale.hpp"

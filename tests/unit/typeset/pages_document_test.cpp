@@ -1,10 +1,12 @@
 // The brochure end to end: a collection and a4-handout through the whole
 // typesetter, checked for what a reader and a PDF writer rely on.
-#include "document_fonts.hpp"
-#include "furniture.hpp"
-#include "styles.hpp"
+#include "document/document_fonts.hpp"
+#include "document/furniture.hpp"
+#include "document/styles.hpp"
 
+#include "pamphlet/base/strings.hpp"
 #include "pamphlet/collection.hpp"
+#include "pamphlet/edition_info.hpp"
 #include "pamphlet/locale.hpp"
 #include "pamphlet/profile.hpp"
 #include "pamphlet/typeset.hpp"
@@ -152,6 +154,14 @@ TEST_CASE("the clinic sample typesets into a brochure") {
         CHECK(doc.info.title == edition.title);
         CHECK(doc.info.lang == edition.lang);
         CHECK(doc.info.creator == "pamphlet test");
+        // What the EPUB says of the same edition (its dc:creator elements
+        // and dc:subject elements): the articles' authors, not the clinic.
+        const EditionInfo info = edition_info(result.collection, edition);
+        CHECK(doc.info.author == join(info.authors, ", "));
+        CHECK(doc.info.author == "Jana Feld, Mo Berger");
+        CHECK(doc.info.keywords == join(info.keywords, ", "));
+        CHECK_FALSE(doc.info.keywords.empty());
+        CHECK(doc.info.subject == info.subtitle);
 
         // One level-0 outline entry per article, in order, each on a page of
         // its own, at the top of the text area.

@@ -1,5 +1,5 @@
-#include "paragraph.hpp"
-#include "uncovered_text.hpp"
+#include "paragraph/paragraph.hpp"
+#include "paragraph/uncovered_text.hpp"
 
 #include <doctest/doctest.h>
 

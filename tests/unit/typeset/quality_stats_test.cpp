@@ -1,4 +1,4 @@
-#include "quality_stats.hpp"
+#include "paragraph/quality_stats.hpp"
 
 #include <doctest/doctest.h>
 

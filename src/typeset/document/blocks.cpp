@@ -1,0 +1,503 @@
+#include "document/blocks.hpp"
+
+#include <algorithm>
+
+namespace pamphlet::typeset {
+
+namespace {
+
+// Superscripts and subscripts: the conventional proportions of word
+// processors (CSS's "font-size: smaller; vertical-align: super"), used only
+// where the text face has no superscript figures of its own.
+constexpr double script_scale = 0.7;
+constexpr double superscript_rise = 0.33;
+constexpr double subscript_drop = 0.15;
+
+// Marks of nested bullet lists, outermost first.
+constexpr std::string_view bullets[] = {"\u2022", "\u2013"};
+
+Alignment body_alignment(const Profile& profile) {
+    return profile.text_align == TextAlign::left ? Alignment::left : Alignment::justify;
+}
+
+void add_background(BoxContent& content, double x, double width, double height, double depth,
+                    const Color& color) {
+    content.items.insert(content.items.begin(),
+                         FilledRect{x, -depth, width, height + depth, color});
+}
+
+}  // namespace
+
+ArticleBuilder::ArticleBuilder(const Edition& edition, TextSetter& setter, DocumentImages& images,
+                               const ArticleFrame& frame, VerticalList& out)
+    : edition_(edition),
+      setter_(setter),
+      styles_(setter.styles()),
+      profile_(setter.styles().profile()),
+      images_(images),
+      frame_(frame),
+      out_(out) {}
+
+std::string ArticleBuilder::anchor(const std::string& article_id, const std::string& fragment) {
+    return fragment.empty() ? article_id : article_id + "#" + fragment;
+}
+
+void ArticleBuilder::add_article(int index) {
+    article_ = &edition_.articles[static_cast<std::size_t>(index)];
+    article_index_ = index;
+    keep_ = 0;
+    after_paragraph_ = false;
+    pending_marker_.clear();
+    if (out_.items.empty()) {
+        at_article_start_ = true;
+    } else if (profile_.article_new_page) {
+        add_penalty(eject_penalty);
+        at_article_start_ = true;
+    } else {
+        at_article_start_ = false;
+        pending_space_ = profile_.article_header_space_after + profile_.heading_space_before;
+    }
+    spanning_ = frame_.column_width < frame_.measure;
+    add_opening(*article_);
+    spanning_ = false;
+    // The body is held only while its article is set (the collection may
+    // read it again for this: Edition::body).
+    if (const ArticleBody body = edition_.body(*article_, setter_.sink()))
+        add_blocks(*body, {0, frame_.column_width}, profile_.paragraph_spacing);
+    article_ = nullptr;
+}
+
+// ---------------------------------------------------------------------------
+// The vertical list
+
+int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
+    content.article = article_index_;
+    // A list marker comes first in the content stream, so that copied or
+    // extracted text reads "• item" in order.
+    content.items.insert(content.items.begin(), std::make_move_iterator(pending_marker_.begin()),
+                         std::make_move_iterator(pending_marker_.end()));
+    pending_marker_.clear();
+    for (double x : quote_rules_) {
+        content.items.insert(content.items.begin(),
+                             FilledRect{x, -depth, profile_.quote_rule_width, height + depth,
+                                        profile_.accent_color});
+    }
+    const int index = static_cast<int>(out_.contents.size());
+    out_.contents.push_back(std::move(content));
+    out_.items.push_back(VerticalItem::box(height, depth, index, spanning_));
+    if (keep_ > 0) --keep_;
+    return index;
+}
+
+void ArticleBuilder::add_penalty(double penalty) {
+    out_.items.push_back(VerticalItem::make_penalty(keep_ > 0 ? infinite_penalty : penalty));
+}
+
+void ArticleBuilder::add_glue(double size) {
+    out_.items.push_back(VerticalItem::glue(size));
+}
+
+void ArticleBuilder::begin_block(double space_before) {
+    if (at_article_start_) {
+        at_article_start_ = false;
+        pending_space_ = 0;
+        return;
+    }
+    add_penalty(0);
+    add_glue(std::max(pending_space_, space_before));
+    pending_space_ = 0;
+}
+
+void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
+                               const std::vector<LinkTarget>& links, LineOptions options) {
+    const Styles::Strut strut = styles_.strut(style);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0 && options.breakable) {
+            double penalty = 0;
+            if (i == 1) penalty += profile_.club_penalty;
+            if (i + 1 == lines.size()) penalty += profile_.widow_penalty;
+            if (lines[i - 1].hyphenated) penalty += profile_.broken_penalty;
+            if (i == 1 && options.keep_first_line) penalty = infinite_penalty;
+            add_penalty(std::min(penalty, infinite_penalty));
+        }
+        SetLine& line = lines[i];
+        const double height = std::max(strut.height, line.ascent);
+        const double depth = std::max(strut.depth, line.descent);
+        add_box(height, depth, setter_.line_content(std::move(line), x, links));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Inline text
+
+void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& format, int link,
+                             StyledText& out) {
+    for (const Inline& item : inlines) {
+        Format inner = format;
+        switch (item.kind) {
+            case InlineKind::text:
+                out.add(item.text, styles_.resolve(format), item.span, link);
+                break;
+            case InlineKind::soft_break:
+                out.add(" ", styles_.resolve(format), item.span, link);
+                break;
+            case InlineKind::line_break:
+                out.add("\n", styles_.resolve(format), item.span, link);
+                break;
+            case InlineKind::code:
+                inner.family = Family::mono;
+                if (profile_.text_size > 0) {
+                    inner.size = format.size * profile_.code_size / profile_.text_size;
+                }
+                inner.hyphenate = false;
+                out.add(item.text, styles_.resolve(inner), item.span, link);
+                break;
+            case InlineKind::emphasis:
+                inner.italic = !format.italic;
+                collect(item.children, inner, link, out);
+                break;
+            case InlineKind::strong:
+                inner.bold = true;
+                collect(item.children, inner, link, out);
+                break;
+            case InlineKind::superscript:
+            case InlineKind::subscript:
+                inner.size = format.size * script_scale;
+                inner.baseline_shift =
+                    format.baseline_shift +
+                    format.size *
+                        (item.kind == InlineKind::superscript ? superscript_rise : -subscript_drop);
+                collect(item.children, inner, link, out);
+                break;
+            case InlineKind::language:
+                // Set like the text around it (hyphenated in the paragraph's
+                // language: the paragraph engine has one per paragraph).
+                collect(item.children, format, link, out);
+                break;
+            case InlineKind::link: {
+                std::optional<LinkTarget> target = resolve_link(item);
+                if (!target) {
+                    collect(item.children, format, link, out);
+                    break;
+                }
+                const int index = static_cast<int>(out.links.size());
+                out.links.push_back(std::move(*target));
+                inner.color = profile_.link_color;
+                collect(item.children, inner, index, out);
+                break;
+            }
+            case InlineKind::image:
+                // Print has no room for pictures inside a line: the alt text.
+                out.add(item.text, styles_.resolve(format), item.span, link);
+                break;
+        }
+    }
+}
+
+// Links between and inside articles were checked by the collection loader:
+// their articles and sections are in the edition.
+std::optional<LinkTarget> ArticleBuilder::resolve_link(const Inline& link) {
+    const Target& target = link.target;
+    switch (target.kind) {
+        case Target::Kind::external:
+            return LinkTarget{target.url, {}};
+        case Target::Kind::fragment:
+            return LinkTarget{{}, anchor(article_->id, target.fragment)};
+        case Target::Kind::article:
+            return LinkTarget{{}, anchor(target.article_id, target.fragment)};
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// The article's opening
+
+void ArticleBuilder::add_opening(const Article& article) {
+    const std::string& lang = article.lang;
+    StyledText title;
+    title.add(article.title, styles_.resolve(styles_.title.format), article.span);
+    begin_block(0);
+    const std::size_t first = out_.contents.size();
+    add_lines(setter_.set(title, lang, frame_.measure, Alignment::left), styles_.title, 0, {},
+              {false, false});
+    if (first == out_.contents.size()) {
+        // An article without a title still needs a place to link to.
+        add_box(0, 0, {});
+    }
+    out_.contents[first].anchors.push_back(anchor(article.id));
+    out_.contents[first].outline = OutlineEntry{article.title, 0, 0, 0};
+    keep_ = 2;
+    end_block(profile_.h1_space_after);
+
+    if (!article.summary.empty()) {
+        StyledText summary;
+        summary.add(article.summary, styles_.resolve(styles_.summary.format), article.span);
+        begin_block(0);
+        add_lines(setter_.set(summary, lang, frame_.measure, Alignment::left), styles_.summary, 0,
+                  {}, {true, false});
+        end_block(profile_.paragraph_spacing);
+    }
+
+    std::string byline = article.author;
+    if (!article.author.empty() && !article.date.empty()) byline += " \u00B7 ";
+    byline += human_date(article.date, lang);
+    if (!byline.empty()) {
+        StyledText text;
+        text.add(byline, styles_.resolve(styles_.byline.format), article.span);
+        begin_block(profile_.paragraph_spacing);
+        add_lines(setter_.set(text, lang, frame_.measure, Alignment::left), styles_.byline, 0, {},
+                  {false, false});
+        end_block(0);
+    }
+
+    if (article.shows_lead_image()) {
+        begin_block(profile_.image_space);
+        add_image(article.image->source, article.image->alt, article.image->span,
+                  {0, frame_.measure});
+        end_block(profile_.image_space);
+    }
+    pending_space_ = std::max(pending_space_, profile_.article_header_space_after);
+}
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+void ArticleBuilder::add_blocks(const std::vector<Block>& blocks, const Column& column,
+                                double first_space) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        add_block(blocks[i], column, i == 0 ? first_space : profile_.paragraph_spacing);
+        // A paragraph that leads into a list ("Physiotherapy helps") is
+        // not parted from the list's first line.
+        const bool leads_into_list = blocks[i].kind == BlockKind::paragraph &&
+                                     i + 1 < blocks.size() &&
+                                     (blocks[i + 1].kind == BlockKind::bullet_list ||
+                                      blocks[i + 1].kind == BlockKind::ordered_list);
+        if (leads_into_list) keep_ = std::max(keep_, 1);
+    }
+}
+
+void ArticleBuilder::add_block(const Block& block, const Column& column, double space_before) {
+    switch (block.kind) {
+        case BlockKind::paragraph:
+            add_paragraph(block, column, space_before);
+            return;
+        case BlockKind::heading:
+            add_heading(block, column, space_before);
+            break;
+        case BlockKind::bullet_list:
+        case BlockKind::ordered_list:
+            add_list(block, column, space_before);
+            break;
+        case BlockKind::list_item:  // only inside lists; tolerated as a plain group
+            add_blocks(block.children, column, space_before);
+            break;
+        case BlockKind::block_quote:
+            add_quote(block, column, space_before);
+            break;
+        case BlockKind::code_block:
+            add_code(block, column, space_before);
+            break;
+        case BlockKind::thematic_break:
+            add_rule(column, space_before);
+            break;
+        case BlockKind::figure:
+            add_figure(block, column, space_before);
+            break;
+    }
+    after_paragraph_ = false;
+}
+
+void ArticleBuilder::add_paragraph(const Block& block, const Column& column, double space_before) {
+    StyledText text;
+    collect(block.inlines, styles_.body.format, -1, text);
+    const double indent = after_paragraph_ ? profile_.paragraph_indent : 0;
+    const bool item_start = item_start_;
+    item_start_ = false;
+    begin_block(space_before);
+    std::vector<SetLine> lines =
+        setter_.set(text, article_->lang, column.width, body_alignment(profile_), indent);
+    if (stats_) {
+        count_paragraph(lines, block.span,
+                        {profile_.quality_loose_ratio, profile_.quality_tight_ratio}, *stats_);
+    }
+    add_lines(std::move(lines), styles_.body, column.left, text.links, {true, item_start});
+    end_block(profile_.paragraph_spacing);
+    after_paragraph_ = true;
+}
+
+void ArticleBuilder::add_heading(const Block& block, const Column& column, double space_before) {
+    const int level = std::clamp(block.level, 2, 6);
+    const BlockStyle style = styles_.heading(level);
+    const double before = level == 2 ? profile_.heading_space_before : profile_.h3_space_before;
+    const double after = level == 2 ? profile_.heading_space_after : profile_.h3_space_after;
+    StyledText text;
+    collect(block.inlines, style.format, -1, text);
+    begin_block(std::max(space_before, before));
+    const std::size_t first = out_.contents.size();
+    add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), style, column.left,
+              text.links, {false, false});
+    if (first < out_.contents.size()) {
+        if (!block.id.empty()) {
+            out_.contents[first].anchors.push_back(anchor(article_->id, block.id));
+        }
+        if (level == 2) {
+            out_.contents[first].outline = OutlineEntry{plain_text(block.inlines), 1, 0, 0};
+        }
+    }
+    // A heading stands with the first two lines of what it introduces.
+    keep_ = 2;
+    end_block(after);
+}
+
+void ArticleBuilder::add_list(const Block& block, const Column& column, double space_before) {
+    const bool ordered = block.kind == BlockKind::ordered_list;
+    const Column inner{column.left + profile_.list_indent, column.width - profile_.list_indent};
+    const std::string_view bullet = bullets[std::min<std::size_t>(list_depth_, 1)];
+    ++list_depth_;
+    Format marker_format = styles_.body.format;
+    marker_format.color = profile_.accent_color;
+    marker_format.hyphenate = false;
+    const double item_spacing =
+        block.tight ? profile_.list_item_spacing : profile_.paragraph_spacing;
+    int number = block.start;
+    bool first = true;
+    for (const Block& item : block.children) {
+        StyledText marker;
+        marker.add(ordered ? std::to_string(number++) + "." : std::string(bullet),
+                   styles_.resolve(marker_format), item.span);
+        std::vector<SetLine> marker_lines =
+            setter_.set(marker, article_->lang, frame_.measure, Alignment::left);
+        pending_marker_.clear();
+        if (!marker_lines.empty()) {
+            const double x = inner.left - profile_.list_marker_gap - marker_lines.front().width;
+            BoxContent content = setter_.line_content(std::move(marker_lines.front()), x, {});
+            for (PageItem& placed : content.items) {
+                if (auto* run = std::get_if<GlyphRun>(&placed)) pending_marker_.push_back(std::move(*run));
+            }
+        }
+        item_start_ = true;
+        const double space =
+            first ? std::max(space_before, profile_.paragraph_spacing) : item_spacing;
+        first = false;
+        const std::size_t boxes_before = out_.contents.size();
+        add_blocks(item.children, inner, space);
+        if (out_.contents.size() == boxes_before) {
+            // An empty item still shows its marker.
+            begin_block(space);
+            const Styles::Strut strut = styles_.strut(styles_.body);
+            add_box(strut.height, strut.depth, {});
+            end_block(profile_.paragraph_spacing);
+        }
+        item_start_ = false;
+    }
+    --list_depth_;
+    end_block(profile_.paragraph_spacing);
+}
+
+void ArticleBuilder::add_quote(const Block& block, const Column& column, double space_before) {
+    const Column inner{column.left + profile_.quote_indent, column.width - profile_.quote_indent};
+    if (profile_.quote_rule_width > 0) quote_rules_.push_back(column.left);
+    add_blocks(block.children, inner, std::max(space_before, profile_.paragraph_spacing));
+    if (profile_.quote_rule_width > 0) quote_rules_.pop_back();
+    end_block(profile_.paragraph_spacing);
+}
+
+void ArticleBuilder::add_code(const Block& block, const Column& column, double space_before) {
+    std::string source = block.text;
+    if (!source.empty() && source.back() == '\n') source.pop_back();
+    StyledText text;
+    text.add(source, styles_.resolve(styles_.code.format), block.span);
+    const double padding = profile_.code_padding;
+    std::vector<SetLine> lines =
+        setter_.set(text, article_->lang, column.width - 2 * padding, Alignment::left);
+    begin_block(std::max(space_before, profile_.paragraph_spacing));
+    const Color& background = profile_.code_background;
+    BoxContent top;
+    add_background(top, column.left, column.width, padding, 0, background);
+    add_box(padding, 0, std::move(top));
+    const Styles::Strut strut = styles_.strut(styles_.code);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) {
+            double penalty = 0;
+            if (i == 1) penalty += profile_.club_penalty;
+            if (i + 1 == lines.size()) penalty += profile_.widow_penalty;
+            add_penalty(std::min(penalty, infinite_penalty));
+        }
+        const double height = std::max(strut.height, lines[i].ascent);
+        const double depth = std::max(strut.depth, lines[i].descent);
+        BoxContent content =
+            setter_.line_content(std::move(lines[i]), column.left + padding, {});
+        add_background(content, column.left, column.width, height, depth, background);
+        add_box(height, depth, std::move(content));
+    }
+    BoxContent bottom;
+    add_background(bottom, column.left, column.width, padding, 0, background);
+    add_box(padding, 0, std::move(bottom));
+    end_block(profile_.paragraph_spacing);
+}
+
+void ArticleBuilder::add_rule(const Column& column, double space_before) {
+    begin_block(std::max(space_before, profile_.rule_space));
+    const double width = std::min(profile_.rule_width, column.width);
+    BoxContent content;
+    content.items.emplace_back(FilledRect{column.left + (column.width - width) / 2, 0, width,
+                                          profile_.rule_thickness, profile_.accent_color});
+    add_box(profile_.rule_thickness, 0, std::move(content));
+    end_block(profile_.rule_space);
+}
+
+void ArticleBuilder::add_figure(const Block& block, const Column& column, double space_before) {
+    const Inline* image = nullptr;
+    for (const Inline& item : block.inlines) {
+        if (item.kind == InlineKind::image) image = &item;
+    }
+    const bool floats = !at_article_start_ && keep_ == 0;
+    const std::size_t first_item = out_.items.size();
+    begin_block(std::max(space_before, profile_.image_space));
+    if (image) {
+        const std::string alt = image->text.empty() ? plain_text(block.caption) : image->text;
+        add_image(image->image, alt, image->span, column);
+    }
+    if (!block.caption.empty()) {
+        StyledText caption;
+        collect(block.caption, styles_.caption.format, -1, caption);
+        if (image) add_glue(profile_.caption_space_before);  // no break: the caption stays
+        add_lines(setter_.set(caption, article_->lang, column.width, Alignment::left),
+                  styles_.caption, column.left, caption.links, {false, false});
+    }
+    // The figure, from the break before it to its caption's last line, may
+    // float to the next page when it does not fit on this one.
+    if (floats && first_item < out_.items.size() &&
+        out_.items[first_item].kind == VerticalItem::Kind::penalty)
+        out_.items[first_item].float_items = out_.items.size() - first_item;
+    end_block(profile_.image_space);
+}
+
+void ArticleBuilder::add_image(const ImageSource& source, const std::string& alt,
+                               const SourceSpan& span, const Column& column) {
+    DiagnosticSink& sink = setter_.sink();
+    // No file, or an unusable one: the loader has said so where it is named.
+    std::optional<UsableImage> image = images_.use(source, span, sink);
+    if (!image) {
+        add_alt_text(alt, span, column);
+        return;
+    }
+    const ImageSize size =
+        fit_image(*image, column.width, profile_.image_max_height * frame_.text_height);
+    check_print_size(*image, size, profile_.page_width(), profile_.page_height(), span, sink);
+    BoxContent content;
+    content.items.emplace_back(PlacedImage{image->index,
+                                           column.left + (column.width - size.width) / 2, 0,
+                                           size.width, size.height, alt, span});
+    add_box(size.height, 0, std::move(content));
+}
+
+void ArticleBuilder::add_alt_text(const std::string& alt, const SourceSpan& span,
+                                  const Column& column) {
+    StyledText text;
+    text.add(alt, styles_.resolve(styles_.caption.format), span);
+    add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), styles_.caption,
+              column.left, {}, {true, false});
+}
+
+}  // namespace pamphlet::typeset

@@ -1,0 +1,108 @@
+// An article as a vertical list: its opening (title, summary, byline, lead
+// image), then its blocks as lines, images and rules with the glue and
+// penalties that tell the page builder where a page may end — never after a
+// heading, never between an image and its caption, never after a list
+// item's first line; at a paragraph's first and last lines only at the
+// profile's club and widow penalties.
+#pragma once
+
+#include "document/images.hpp"
+#include "document/text_setter.hpp"
+#include "page/vertical_list.hpp"
+#include "paragraph/quality_stats.hpp"
+
+#include "pamphlet/locale.hpp"
+#include "pamphlet/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pamphlet::typeset {
+
+struct ArticleFrame {
+    double measure = 400;      // width of the text area, pt
+    double text_height = 700;  // height of the text area, pt
+    // Width of a column; less than `measure` on multi-column pages, where
+    // the article's opening spans the columns and its blocks fill them.
+    double column_width = 400;
+};
+
+class ArticleBuilder {
+public:
+    ArticleBuilder(const Edition& edition, TextSetter& setter, DocumentImages& images,
+                   const ArticleFrame& frame, VerticalList& out);
+
+    // Appends article `index` of the edition to the list.
+    void add_article(int index);
+
+    // From now on, the body paragraphs' lines are counted into `stats`.
+    void measure_into(TypesetStats* stats) { stats_ = stats; }
+
+    // Anchor names: an article's start and a section of it.
+    static std::string anchor(const std::string& article_id, const std::string& fragment = {});
+
+private:
+    // The horizontal extent blocks are set in (lists and quotes indent it).
+    struct Column {
+        double left = 0, width = 400;
+    };
+
+    void add_opening(const Article& article);
+    void add_blocks(const std::vector<Block>& blocks, const Column& column, double first_space);
+    void add_block(const Block& block, const Column& column, double space_before);
+    void add_paragraph(const Block& block, const Column& column, double space_before);
+    void add_heading(const Block& block, const Column& column, double space_before);
+    void add_list(const Block& block, const Column& column, double space_before);
+    void add_quote(const Block& block, const Column& column, double space_before);
+    void add_code(const Block& block, const Column& column, double space_before);
+    void add_rule(const Column& column, double space_before);
+    void add_figure(const Block& block, const Column& column, double space_before);
+    void add_image(const ImageSource& source, const std::string& alt, const SourceSpan& span,
+                   const Column& column);
+    void add_alt_text(const std::string& alt, const SourceSpan& span, const Column& column);
+
+    // Lines of one paragraph, with the penalties between them; their runs
+    // move into the list.
+    struct LineOptions {
+        bool breakable = true;         // false: the lines stay together
+        bool keep_first_line = false;  // no break after the first line
+    };
+    void add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
+                   const std::vector<LinkTarget>& links, LineOptions options);
+
+    // Styled text of inlines, links resolved against the edition.
+    void collect(const std::vector<Inline>& inlines, const Format& format, int link,
+                 StyledText& out);
+    std::optional<LinkTarget> resolve_link(const Inline& link);
+
+    // The vertical list, with the keeps and decorations of where we are.
+    int add_box(double height, double depth, BoxContent content);
+    void add_penalty(double penalty);
+    void add_glue(double size);
+    void begin_block(double space_before);  // a legal break and the space above a block
+    void end_block(double space_after) { pending_space_ = space_after; }
+
+    const Edition& edition_;
+    TextSetter& setter_;
+    const Styles& styles_;
+    const Profile& profile_;
+    DocumentImages& images_;
+    ArticleFrame frame_;
+    VerticalList& out_;
+
+    const Article* article_ = nullptr;
+    int article_index_ = -1;
+    bool at_article_start_ = true;  // no space or break before the first block
+    bool spanning_ = false;         // boxes made now span the columns
+    double pending_space_ = 0;
+    int keep_ = 0;                          // boxes still to be kept with what precedes them
+    bool after_paragraph_ = false;          // for the first-line indent
+    std::vector<double> quote_rules_;       // x of the rules of the enclosing quotes
+    std::vector<GlyphRun> pending_marker_;  // list marker for the next box
+    std::size_t list_depth_ = 0;
+    bool item_start_ = false;  // the next paragraph opens a list item
+    TypesetStats* stats_ = nullptr;
+};
+
+}  // namespace pamphlet::typeset

@@ -1,0 +1,66 @@
+#include "document/text_setter.hpp"
+
+namespace pamphlet::typeset {
+
+std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& lang,
+                                     double measure, Alignment align, double first_line_indent) {
+    if (text.empty()) return {};
+    ParagraphSpec spec;
+    spec.pieces = text.pieces;
+    spec.lang = lang;
+    spec.measure = measure;
+    spec.first_line_indent = first_line_indent;
+    spec.align = align;
+    spec.params = styles_.break_params;
+    // Pieces that must not be hyphenated (headings, code, URLs) say so in
+    // their style; the paragraph engine asks the hyphenator for the rest.
+    if (hyphenation_ != nullptr)
+        spec.hyphenator = hyphenation_->for_language(lang, text.pieces.front().span, sink_);
+    return set_paragraph(spec, fonts_, sink_, &uncovered_).lines;
+}
+
+BoxContent TextSetter::line_content(SetLine&& line, double x,
+                                    const std::vector<LinkTarget>& links) {
+    BoxContent content;
+    content.items.reserve(line.runs.size());
+    for (GlyphRun& run : line.runs) {
+        run.x += x;
+        document_fonts_.adopt(run);
+        if (!keep_run_text_) std::string().swap(run.text);
+        // The line setter grew the glyphs one by one; what stays until the
+        // page is painted should not keep that room.
+        run.glyphs.shrink_to_fit();
+        content.items.emplace_back(std::move(run));
+    }
+    line.runs.clear();
+    for (const LineLink& link : line.links) {
+        if (link.link < 0 || static_cast<std::size_t>(link.link) >= links.size()) continue;
+        const LinkTarget& target = links[static_cast<std::size_t>(link.link)];
+        PendingLink pending;
+        pending.area.x = x + link.x0;
+        pending.area.width = link.x1 - link.x0;
+        pending.area.y = -line.descent;
+        pending.area.height = line.ascent + line.descent;
+        pending.area.uri = target.uri;
+        pending.destination = target.destination;
+        content.links.push_back(std::move(pending));
+    }
+    return content;
+}
+
+BoxContent TextSetter::line_content(const SetLine& line, double x,
+                                    const std::vector<LinkTarget>& links) {
+    SetLine copy = line;
+    return line_content(std::move(copy), x, links);
+}
+
+double TextSetter::width(const StyledText& text, const std::string& lang) {
+    // Wide enough never to break; ragged, so nothing is stretched.
+    const double unlimited = 1e6;
+    std::vector<SetLine> lines = set(text, lang, unlimited, Alignment::left);
+    double widest = 0;
+    for (const SetLine& line : lines) widest = std::max(widest, line.width);
+    return widest;
+}
+
+}  // namespace pamphlet::typeset

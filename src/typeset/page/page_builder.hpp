@@ -1,0 +1,97 @@
+// Breaking a vertical list into pages, the way TeX's page builder does:
+// boxes (lines, images, rules) with glue and penalties between them; at every
+// legal break the cost is the page's badness plus the penalty, and the
+// cheapest break before the page overflows wins. Pages may run short by
+// `ragged_bottom` (TeX's \raggedbottom stretch), which is what lets a heading
+// move to the next page with its lines instead of ending a page alone.
+// A figure that does not fit in what is left of a page floats to the top of
+// the next, and the text after it fills the page — as LaTeX's [tp] floats,
+// but never past a forced break (the next article) or the list's end.
+#pragma once
+
+#include "tex.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace pamphlet::typeset {
+
+struct VerticalItem {
+    enum class Kind { box, glue, penalty };
+    Kind kind = Kind::box;
+    double height = 0, depth = 0;  // box: above and below its baseline, pt
+    double size = 0;               // glue: pt; discarded at the top of a page
+    double penalty = 0;            // penalty: cost of a page break here
+    int content = -1;              // box: what to paint (the caller's index)
+    // Box: spans every column of a multi-column page (an article's opening).
+    bool span = false;
+    // Penalty: it and the next `float_items - 1` items are a figure that may
+    // float to the next page's top (0: not a float).
+    std::size_t float_items = 0;
+
+    static VerticalItem box(double height, double depth, int content = -1, bool span = false) {
+        return {Kind::box, height, depth, 0, 0, content, span, 0};
+    }
+    static VerticalItem glue(double size) { return {Kind::glue, 0, 0, size, 0, -1, false, 0}; }
+    static VerticalItem make_penalty(double penalty) {
+        return {Kind::penalty, 0, 0, 0, penalty, -1, false, 0};
+    }
+};
+
+// Items [begin, end) of the list.
+struct ItemSpan {
+    std::size_t begin = 0, end = 0;
+    bool empty() const { return begin >= end; }
+};
+
+struct PageParams {
+    double height = 700;        // of the text area, pt
+    double ragged_bottom = 60;  // how much shorter a page may run at little cost, pt
+};
+
+// One page's share of the list: items [begin, end), with the discardable
+// glue and penalties at its top already skipped — unless a figure floated
+// here (`lead`), which comes first, the space below it being the glue at
+// `begin`. A figure within [begin, end) that floated on to the next page is
+// `skip`.
+struct PageRange {
+    std::size_t begin = 0, end = 0;
+    // The page ends where a keep forbids it (an infinite_penalty or two
+    // touching boxes), because no allowed break came before it overflowed.
+    bool keep_broken = false;
+    ItemSpan lead, skip;
+};
+
+// The parts of a page in the order they are set: lead, then [begin, end)
+// without skip.
+std::vector<ItemSpan> pieces(const PageRange& page);
+
+// The first box of `span` (span.end: none).
+std::size_t first_box(const std::vector<VerticalItem>& items, ItemSpan span);
+
+// What `item` adds below `total` pt of stacked items whose last box has
+// `depth` below its baseline; the page's height is then total + depth.
+void stack(const VerticalItem& item, double& total, double& depth);
+
+// Height from the first box of `range` to the bottom of its last, as placed.
+double range_height(const std::vector<VerticalItem>& items, const PageRange& range);
+
+// Breaks `items` into pages. Every box lands on exactly one page; a box
+// taller than the page gets a page of its own. A page only ends at a penalty
+// below infinite_penalty, unless no such break exists before the page overflows:
+// then the least bad break that does fit is taken (infinite_penalty penalties
+// included), so that the brochure is made even when keeps cannot all be
+// honoured.
+std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
+                                   const PageParams& params);
+
+// The same for items [begin, limit) only, after a figure `carried` from
+// the page before, which the first page begins with.
+std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const PageParams& params,
+                                   std::size_t begin, std::size_t limit, ItemSpan carried = {});
+
+// TeX's page badness for a page `shortfall` pt short with `stretch` pt of
+// stretch: badness(shortfall / stretch), infinitely_bad without stretch.
+double page_badness(double shortfall, double stretch);
+
+}  // namespace pamphlet::typeset

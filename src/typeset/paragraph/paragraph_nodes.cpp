@@ -1,0 +1,507 @@
+#include "paragraph/paragraph_nodes.hpp"
+
+#include "pamphlet/base/utf8.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+
+namespace pamphlet::typeset {
+
+namespace {
+
+enum class BreakKind {
+    after_hyphen,  // explicit hyphen or dash: break with nothing added
+    soft_hyphen,   // U+00AD: break with a hyphen added
+    hyphenation,   // the hyphenator's point: a hyphen added, second pass only
+    url_slash,     // inside a URL: break with nothing added
+    emergency,     // inside a word wider than the measure: a hyphen added, second pass only
+    url_anywhere,  // inside a URL wider than the measure: nothing added, second pass only
+};
+
+// A break inside a word that cannot fit on any line costs far more than a
+// real hyphenation point, so the hyphenator's points are used first.
+constexpr double emergency_break_penalty = 1000;
+
+struct WordBreak {
+    std::size_t after_char = 0;  // index into the word's characters
+    BreakKind kind = BreakKind::after_hyphen;
+};
+
+bool is_breakable_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\r';
+}
+constexpr char32_t no_break_space = 0x00A0;
+constexpr double url_break_stretch_em = 3;
+constexpr char32_t narrow_no_break_space = 0x202F;
+
+bool is_hyphen_or_dash(char32_t c) {
+    return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
+}
+
+// German and English typography: a dash between words ("Wort – Wort")
+// stays with the word before it, so no line may begin with one.
+bool never_begins_line(char32_t c) {
+    return c == 0x2013 || c == 0x2014;
+}
+
+// Margin kerning: the share of a character's width that may hang into the
+// margin at the start and at the end of a line. Marks that are light on the
+// page (hyphens, full stops, commas, quotation marks) hang furthest, so the
+// eye sees the text's edge where the letters are; round brackets hardly at
+// all. Values in the spirit of pdfTeX and microtype, tuned by eye.
+struct Protrusion {
+    double left = 0, right = 0;
+};
+
+Protrusion protrusion_factor(char32_t c) {
+    switch (c) {
+        case U'-':
+        case 0x2010:  // hyphen
+        case 0x00AD:  // soft hyphen, drawn as a hyphen
+            return {0.7, 0.7};
+        case U'.':
+        case U',':
+        case 0x2026:  // …
+            return {0, 0.7};
+        case U':':
+        case U';':
+            return {0, 0.5};
+        case U'!':
+        case U'?':
+            return {0, 0.2};
+        case 0x2013:  // en dash
+            return {0.3, 0.3};
+        case 0x2014:  // em dash
+            return {0.2, 0.2};
+        case U'\'':
+        case 0x2018:  // ‘
+        case 0x2019:  // ’
+        case 0x201A:  // ‚
+            return {0.7, 0.7};
+        case U'"':
+        case 0x201C:  // “
+        case 0x201D:  // ”
+        case 0x201E:  // „
+            return {0.5, 0.5};
+        case 0x00AB:  // «
+        case 0x00BB:  // »
+        case 0x2039:  // ‹
+        case 0x203A:  // ›
+            return {0.3, 0.3};
+        case U'(':
+        case U'[':
+            return {0.05, 0};
+        case U')':
+        case U']':
+            return {0, 0.05};
+        default:
+            return {};
+    }
+}
+
+bool looks_like_url(const TextPiece& piece) {
+    if (piece.link < 0) return false;
+    const std::string_view text = piece.text;
+    return text.find("://") != std::string_view::npos || text.starts_with("www.") ||
+           text.starts_with("mailto:");
+}
+
+class NodeBuilder {
+public:
+    NodeBuilder(const ParagraphSpec& spec, FontSet& fonts, const Hyphenator& hyphenator)
+        : spec_(spec),
+          fonts_(fonts),
+          hyphenator_(hyphenator),
+          protrude_(spec.params.protrusion &&
+                    (spec.align == Alignment::justify || spec.align == Alignment::left)),
+          expansion_(spec.align == Alignment::justify ? std::max(0.0, spec.params.font_expansion)
+                                                      : 0) {
+        url_piece_.reserve(spec.pieces.size());
+        for (const TextPiece& piece : spec.pieces) url_piece_.push_back(looks_like_url(piece));
+    }
+
+    void add_word(const ResolvedChar* begin, const ResolvedChar* end);
+    // `tied`: the space must not break the line (it comes before a dash).
+    void add_space(const ResolvedChar& c, bool tied);
+    void add_forced_break();
+    ParagraphNodes finish();
+
+private:
+    struct WordChar {
+        int segment = 0;           // index into segments
+        std::size_t end_byte = 0;  // end of the character in the segment's text
+    };
+
+    const TextStyle& style(int piece) const {
+        return spec_.pieces[static_cast<std::size_t>(piece)].style;
+    }
+    bool ragged() const { return spec_.align != Alignment::justify; }
+
+    int add_segment(int piece, int font, std::string text) {
+        Segment segment;
+        segment.piece = piece;
+        segment.font = font;
+        segment.text = std::move(text);
+        const TextStyle& s = style(piece);
+        segment.glyphs = &fonts_.shape(font, segment.text, spec_.lang, s.features);
+        segment.scale = s.size / fonts_.metrics(font).units_per_em;
+        out_.segments.push_back(std::move(segment));
+        return static_cast<int>(out_.segments.size()) - 1;
+    }
+
+    // Spaces and hyphens repeat: one segment per piece, font and character.
+    int glyph_segment(int piece, int font, char32_t c) {
+        const auto key = std::make_tuple(piece, font, c);
+        if (auto found = single_glyphs_.find(key); found != single_glyphs_.end()) {
+            return found->second;
+        }
+        std::string text;
+        utf8::append(text, c);
+        const int segment = add_segment(piece, font, std::move(text));
+        single_glyphs_.emplace(key, segment);
+        return segment;
+    }
+
+    // The hyphen added at a break, from the font of the text before it.
+    std::optional<int> hyphen_segment(int piece, int font) {
+        if (fonts_.has_glyph(font, U'-')) return glyph_segment(piece, font, U'-');
+        for (int fallback : style(piece).fallbacks) {
+            if (fonts_.has_glyph(fallback, U'-')) return glyph_segment(piece, fallback, U'-');
+        }
+        return std::nullopt;
+    }
+
+    void push(Node node, NodeContent content) {
+        out_.nodes.push_back(node);
+        out_.content.push_back(content);
+    }
+
+    void pop_trailing_glue() {
+        while (!out_.nodes.empty() && (out_.nodes.back().kind == Node::Kind::glue ||
+                                       (out_.nodes.back().kind == Node::Kind::penalty &&
+                                        out_.nodes.back().penalty >= infinite_penalty))) {
+            out_.nodes.pop_back();
+            out_.content.pop_back();
+        }
+    }
+
+    void push_box(int segment, std::uint32_t begin, std::uint32_t end) {
+        if (begin >= end) return;
+        const Segment& s = out_.segments[static_cast<std::size_t>(segment)];
+        Node box = Node::box(segment_width(s, begin, end));
+        if (protrude_) add_protrusion(box, s, begin, end);
+        box.stretch = box.shrink = expansion_ * box.width;
+        push(box, {segment, begin, end, s.piece});
+    }
+
+    // How far glyphs [begin, end) of `s` hang into the margins: a share of
+    // the first glyph's width by its character, and of the last glyph's.
+    static void add_protrusion(Node& node, const Segment& s, std::uint32_t begin,
+                               std::uint32_t end) {
+        const std::vector<ShapedGlyph>& glyphs = *s.glyphs;
+        std::size_t pos = glyphs[begin].cluster;
+        bool valid = true;
+        const char32_t first = utf8::decode(s.text, pos, valid);
+        node.protrude_left = protrusion_factor(first).left * glyphs[begin].x_advance * s.scale;
+        // The last glyph's last character (a ligature's, too).
+        std::size_t last_begin = glyphs[end - 1].cluster;
+        const std::size_t text_end = end < glyphs.size() ? glyphs[end].cluster : s.text.size();
+        char32_t last = 0;
+        while (last_begin < text_end) last = utf8::decode(s.text, last_begin, valid);
+        node.protrude_right = protrusion_factor(last).right * glyphs[end - 1].x_advance * s.scale;
+    }
+
+    void push_break(BreakKind kind, int piece, int font);
+    std::vector<WordBreak> find_breaks(const ResolvedChar* begin, const ResolvedChar* end);
+    void add_emergency_breaks(const ResolvedChar* begin, const ResolvedChar* end,
+                              const std::vector<WordChar>& word, const std::vector<int>& segments,
+                              std::vector<WordBreak>& breaks);
+
+    const ParagraphSpec& spec_;
+    FontSet& fonts_;
+    const Hyphenator& hyphenator_;
+    const bool protrude_;
+    const double expansion_;  // share of a box's width it may widen or narrow by
+    std::vector<bool> url_piece_;
+    std::map<std::tuple<int, int, char32_t>, int> single_glyphs_;
+    ParagraphNodes out_;
+};
+
+std::vector<WordBreak> NodeBuilder::find_breaks(const ResolvedChar* begin,
+                                                const ResolvedChar* end) {
+    const std::size_t n = static_cast<std::size_t>(end - begin);
+    std::vector<WordBreak> breaks;
+    bool explicit_breaks = false;
+    // Never after the last character: a space or the paragraph's end follows.
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const char32_t c = begin[i].c;
+        if (is_hyphen_or_dash(c) && i > 0 && !is_hyphen_or_dash(begin[i + 1].c)) {
+            breaks.push_back({i, BreakKind::after_hyphen});
+            explicit_breaks = true;
+        } else if (c == 0x00AD) {
+            breaks.push_back({i, BreakKind::soft_hyphen});
+            explicit_breaks = true;
+        } else if (c == U'/' && url_piece_[static_cast<std::size_t>(begin[i].piece)] &&
+                   begin[i + 1].c != U'/') {
+            breaks.push_back({i, BreakKind::url_slash});
+            explicit_breaks = true;
+        }
+    }
+    // German typography: a word with an explicit hyphen breaks only there.
+    if (explicit_breaks) return breaks;
+    if (!std::all_of(begin, end, [&](const ResolvedChar& c) { return style(c.piece).hyphenate; })) {
+        return breaks;
+    }
+
+    std::size_t first = 0, last = n;
+    while (first < last && is_word_punctuation(begin[first].c)) ++first;
+    while (last > first && is_word_punctuation(begin[last - 1].c)) --last;
+    if (last - first < 2) return breaks;
+    std::string core;
+    std::vector<std::size_t> char_ends;  // byte offset in `core` after each character
+    for (std::size_t i = first; i < last; ++i) {
+        utf8::append(core, begin[i].c);
+        char_ends.push_back(core.size());
+    }
+    for (std::size_t offset : hyphenator_.hyphenation_points(core, spec_.lang)) {
+        const auto at = std::lower_bound(char_ends.begin(), char_ends.end(), offset);
+        if (at == char_ends.end() || *at != offset || at + 1 == char_ends.end()) continue;
+        breaks.push_back(
+            {first + static_cast<std::size_t>(at - char_ends.begin()), BreakKind::hyphenation});
+    }
+    return breaks;
+}
+
+void NodeBuilder::push_break(BreakKind kind, int piece, int font) {
+    const BreakParams& p = spec_.params;
+    switch (kind) {
+        case BreakKind::after_hyphen:
+            push(Node::make_penalty(0, p.hyphen_penalty, true), {-1, 0, 0, piece});
+            return;
+        case BreakKind::url_anywhere:
+            push(Node::make_penalty(0, emergency_break_penalty, false, true), {-1, 0, 0, piece});
+            return;
+        case BreakKind::url_slash: {
+            // A line ending inside a URL cannot be justified by its spaces,
+            // so the break brings its own stretch, cancelled when the line
+            // does not break here (TeX's \hskip 0pt plus s \penalty p
+            // \hskip 0pt plus -s). The glue after a break is discarded.
+            const double stretch = url_break_stretch_em * style(piece).size;
+            push(Node::make_penalty(0, infinite_penalty), {-1, 0, 0, piece});
+            push(Node::glue(0, stretch, 0), {-1, 0, 0, piece});
+            push(Node::make_penalty(0, p.hyphen_penalty), {-1, 0, 0, piece});
+            push(Node::glue(0, -stretch, 0), {-1, 0, 0, piece});
+            return;
+        }
+        case BreakKind::soft_hyphen:
+        case BreakKind::hyphenation:
+        case BreakKind::emergency: {
+            const std::optional<int> hyphen = hyphen_segment(piece, font);
+            if (!hyphen) return;  // no font draws a hyphen: no break here
+            const Segment& s = out_.segments[static_cast<std::size_t>(*hyphen)];
+            const auto count = static_cast<std::uint32_t>(s.glyphs->size());
+            const double penalty =
+                kind == BreakKind::emergency ? emergency_break_penalty : p.hyphen_penalty;
+            Node node = Node::make_penalty(segment_width(s, 0, count), penalty, true,
+                                           kind != BreakKind::soft_hyphen);
+            if (protrude_) add_protrusion(node, s, 0, count);
+            node.stretch = node.shrink = expansion_ * node.width;
+            push(node, {*hyphen, 0, count, piece});
+            return;
+        }
+    }
+}
+
+// A word wider than the measure: where the stretch between two of its own
+// break points (or its ends) cannot fit on a line either, it may break after
+// any character — with a hyphen, except in URLs, where a hyphen would change
+// the address. Rather that than text running into the margin or off the page.
+void NodeBuilder::add_emergency_breaks(const ResolvedChar* begin, const ResolvedChar* end,
+                                       const std::vector<WordChar>& word,
+                                       const std::vector<int>& segments,
+                                       std::vector<WordBreak>& breaks) {
+    const auto n = static_cast<std::size_t>(end - begin);
+    // x after each character, from the shaped runs (clusters keep ligatures
+    // whole): the advances of the run's glyphs whose cluster starts before
+    // the character's end, summed once per run by byte (not once per
+    // character, which made a 60,000-character word take seconds).
+    std::vector<double> x_after(n);
+    std::vector<double> width_before;  // [b]: advances of glyphs with cluster < b
+    double run_start = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == 0 || word[i].segment != word[i - 1].segment) {
+            if (i > 0) run_start = x_after[i - 1];
+            const Segment& seg = out_.segments[static_cast<std::size_t>(
+                segments[static_cast<std::size_t>(word[i].segment)])];
+            width_before.assign(seg.text.size() + 1, 0);
+            for (const ShapedGlyph& g : *seg.glyphs)
+                if (g.cluster < seg.text.size())
+                    width_before[g.cluster + 1] += g.x_advance * seg.scale;
+            for (std::size_t b = 1; b < width_before.size(); ++b)
+                width_before[b] += width_before[b - 1];
+        }
+        x_after[i] = run_start + width_before[word[i].end_byte];
+    }
+    std::vector<WordBreak> result;
+    std::size_t given = 0;
+    double fragment_start = 0;
+    std::vector<WordBreak> pending;  // emergency points of the current fragment
+    auto close_fragment = [&](double fragment_end) {
+        if (fragment_end - fragment_start > spec_.measure)
+            result.insert(result.end(), pending.begin(), pending.end());
+        pending.clear();
+    };
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (given < breaks.size() && breaks[given].after_char == i) {
+            close_fragment(x_after[i]);
+            result.push_back(breaks[given++]);
+            fragment_start = x_after[i];
+            continue;
+        }
+        const bool url = url_piece_[static_cast<std::size_t>(begin[i].piece)];
+        pending.push_back({i, url ? BreakKind::url_anywhere : BreakKind::emergency});
+    }
+    close_fragment(x_after[n - 1]);
+    if (result.size() == breaks.size()) return;  // its own break points suffice
+    breaks = std::move(result);
+    std::string text;
+    for (const ResolvedChar* c = begin; c != end; ++c) utf8::append(text, c->c);
+    out_.overlong_words.push_back({begin->piece, std::move(text)});
+}
+
+void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
+    // Split into runs of one piece and one font; each is shaped whole.
+    std::vector<WordChar> word;
+    word.reserve(static_cast<std::size_t>(end - begin));
+    std::vector<std::pair<std::size_t, std::string>> runs;  // first char, text
+    for (const ResolvedChar* c = begin; c != end; ++c) {
+        if (c == begin || c->piece != c[-1].piece || c->font != c[-1].font) {
+            runs.emplace_back(static_cast<std::size_t>(c - begin), std::string{});
+        }
+        utf8::append(runs.back().second, c->c);
+        word.push_back({static_cast<int>(runs.size()) - 1, runs.back().second.size()});
+    }
+    // Shape first: whether the word fits the measure decides where it may break.
+    std::vector<int> segments;
+    double word_width = 0;
+    for (auto& run : runs) {
+        const ResolvedChar& head = begin[run.first];
+        segments.push_back(add_segment(head.piece, head.font, std::move(run.second)));
+        const Segment& shaped = out_.segments.back();
+        word_width += segment_width(shaped, 0, static_cast<std::uint32_t>(shaped.glyphs->size()));
+    }
+    std::vector<WordBreak> breaks = find_breaks(begin, end);
+    if (word_width > spec_.measure) add_emergency_breaks(begin, end, word, segments, breaks);
+    // Nor does a break inside a word (an emergency one) put a dash first.
+    std::erase_if(breaks, [&](const WordBreak& wb) {
+        return wb.after_char + 1 < word.size() && never_begins_line(begin[wb.after_char + 1].c);
+    });
+
+    std::size_t next_break = 0;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const std::size_t first_char = runs[r].first;
+        const ResolvedChar& head = begin[first_char];
+        const int segment = segments[r];
+        const Segment& shaped = out_.segments[static_cast<std::size_t>(segment)];
+        const std::vector<ShapedGlyph>& glyphs = *shaped.glyphs;
+        const auto glyph_count = static_cast<std::uint32_t>(glyphs.size());
+        const std::size_t text_size = shaped.text.size();
+        const std::size_t run_end =
+            r + 1 < runs.size() ? runs[r + 1].first : static_cast<std::size_t>(end - begin);
+
+        std::uint32_t from = 0;
+        std::uint32_t g = 0;
+        for (; next_break < breaks.size() && breaks[next_break].after_char < run_end;
+             ++next_break) {
+            const WordBreak& wb = breaks[next_break];
+            const std::size_t offset = word[wb.after_char].end_byte;
+            if (offset == text_size) {  // between two runs
+                push_box(segment, from, glyph_count);
+                from = glyph_count;
+                push_break(wb.kind, head.piece, head.font);
+                continue;
+            }
+            // Only where a glyph begins: never inside a ligature.
+            while (g < glyph_count && glyphs[g].cluster < offset) ++g;
+            if (g == glyph_count || glyphs[g].cluster != offset) continue;
+            push_box(segment, from, g);
+            from = g;
+            push_break(wb.kind, head.piece, head.font);
+        }
+        push_box(segment, from, glyph_count);
+    }
+}
+
+void NodeBuilder::add_space(const ResolvedChar& c, bool tied) {
+    const bool breakable = is_breakable_space(c.c);
+    // Spaces collapse, and none begins a line of its own accord.
+    if (breakable && (out_.nodes.empty() || out_.nodes.back().kind != Node::Kind::box)) return;
+    const int segment = glyph_segment(c.piece, c.font, breakable ? U' ' : c.c);
+    const Segment& s = out_.segments[static_cast<std::size_t>(segment)];
+    const auto count = static_cast<std::uint32_t>(s.glyphs->size());
+    const double width = segment_width(s, 0, count);
+    const bool fixed = c.c == narrow_no_break_space || ragged();
+    const double stretch = fixed ? 0 : width * spec_.params.space_stretch;
+    const double shrink = fixed ? 0 : width * spec_.params.space_shrink;
+    if (!breakable || tied) push(Node::make_penalty(0, infinite_penalty), {-1, 0, 0, c.piece});
+    push(Node::glue(width, stretch, shrink), {segment, 0, count, c.piece});
+}
+
+void NodeBuilder::add_forced_break() {
+    pop_trailing_glue();
+    if (out_.nodes.empty()) return;
+    push(Node::make_penalty(0, infinite_penalty), {});
+    push(Node::glue(0, 0, 0, 1), {});
+    push(Node::make_penalty(0, eject_penalty), {});
+}
+
+ParagraphNodes NodeBuilder::finish() {
+    pop_trailing_glue();
+    const bool has_text = std::any_of(out_.nodes.begin(), out_.nodes.end(),
+                                      [](const Node& n) { return n.kind == Node::Kind::box; });
+    if (!has_text) return {};
+    if (out_.nodes.back().kind != Node::Kind::penalty ||
+        out_.nodes.back().penalty > eject_penalty) {
+        add_forced_break();
+    }
+    return std::move(out_);
+}
+
+}  // namespace
+
+double segment_width(const Segment& segment, std::uint32_t begin, std::uint32_t end) {
+    std::int64_t units = 0;
+    for (std::uint32_t g = begin; g < end; ++g) units += (*segment.glyphs)[g].x_advance;
+    return static_cast<double>(units) * segment.scale;
+}
+
+ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<ResolvedChar>& chars,
+                           FontSet& fonts, const Hyphenator& hyphenator) {
+    NodeBuilder builder(spec, fonts, hyphenator);
+    const ResolvedChar* word_begin = nullptr;
+    const ResolvedChar* const chars_end = chars.data() + chars.size();
+    for (const ResolvedChar& c : chars) {
+        const bool space =
+            is_breakable_space(c.c) || c.c == no_break_space || c.c == narrow_no_break_space;
+        if (!space && c.c != U'\n') {
+            if (word_begin == nullptr) word_begin = &c;
+            continue;
+        }
+        if (word_begin != nullptr) builder.add_word(word_begin, &c);
+        word_begin = nullptr;
+        if (c.c == U'\n') {
+            builder.add_forced_break();
+        } else {
+            // Further spaces collapse into this one, so the dash may come after them.
+            const ResolvedChar* next = &c + 1;
+            while (next != chars_end && is_breakable_space(next->c)) ++next;
+            builder.add_space(c, next != chars_end && never_begins_line(next->c));
+        }
+    }
+    if (word_begin != nullptr) builder.add_word(word_begin, chars_end);
+    return builder.finish();
+}
+
+}  // namespace pamphlet::typeset

@@ -1,0 +1,57 @@
+// From styled, font-resolved text to the line breaker's node list: words
+// shaped whole (so ligatures and kerning inside them survive and the shaping
+// cache sees whole words), spaces as glue, break opportunities inside words
+// (explicit hyphens, dashes, soft hyphens, slashes in URLs, the hyphenator's
+// points) as penalties.
+#pragma once
+
+#include "paragraph/itemize.hpp"
+#include "paragraph/nodes.hpp"
+#include "paragraph/paragraph.hpp"
+
+#include "pamphlet/hyphenator.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pamphlet::typeset {
+
+// Text of one piece in one font, shaped as a unit.
+struct Segment {
+    int piece = 0;
+    int font = 0;
+    std::string text;
+    const std::vector<ShapedGlyph>* glyphs = nullptr;  // owned by the FontSet's cache
+    double scale = 0;                                  // pt per font unit
+};
+
+// What a node stands for on the page, parallel to the node list.
+struct NodeContent {
+    int segment = -1;  // boxes: its glyphs; glue: its space glyph; penalties: the hyphen
+    std::uint32_t glyph_begin = 0, glyph_end = 0;
+    int piece = -1;
+};
+
+// A word wider than the measure, given break points after every character.
+struct OverlongWord {
+    int piece = 0;
+    std::string text;
+};
+
+struct ParagraphNodes {
+    NodeList nodes;
+    std::vector<NodeContent> content;
+    std::vector<Segment> segments;
+    std::vector<OverlongWord> overlong_words;
+};
+
+// Glue and nodes for `chars`; an empty list when there is no text. The list
+// ends in TeX's \parfillskip and a forced break.
+ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<ResolvedChar>& chars,
+                           FontSet& fonts, const Hyphenator& hyphenator);
+
+// Width in pt of glyphs [begin, end) of `segment`.
+double segment_width(const Segment& segment, std::uint32_t begin, std::uint32_t end);
+
+}  // namespace pamphlet::typeset
