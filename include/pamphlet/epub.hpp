@@ -1,6 +1,7 @@
 // EPUB 3 writer: one book per language edition.
 #pragma once
 
+#include "pamphlet/hyphenation.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/model.hpp"
 #include "pamphlet/profile.hpp"
@@ -14,6 +15,11 @@ namespace pamphlet {
 struct EpubOptions {
     long long timestamp = 0;  // seconds since 1970, for dcterms:modified and zip times
     std::string generator;    // "pamphlet 0.1.0"
+    // Where the hyphenation patterns for soft hyphens are (the profile's
+    // hyphenation.epub_soft_hyphens): ProfilePaths::hyphenation_dirs; none,
+    // no soft hyphens. Patterns shared by a batch's books, when given.
+    std::vector<std::filesystem::path> hyphenation_dirs = {};
+    HyphenationPatterns* hyphenation_patterns = nullptr;
 };
 
 // What a written book holds, for build reports.

@@ -24,6 +24,11 @@ struct HyphenationSettings {
     int right_min = 0;  // characters after the last hyphen; 0: the language's default
 };
 
+struct Profile;  // pamphlet/profile.hpp
+
+// The settings a layout profile asks for (its hyphenation.* keys).
+HyphenationSettings hyphenation_settings(const Profile& profile);
+
 namespace hyphenation {
 class Dictionary;  // one loaded pattern file (libhyphen's, private to src/hyphenation)
 }

@@ -2,11 +2,13 @@
 // the body blocks.
 #include "pages.hpp"
 
+#include "pamphlet/hyphenation.hpp"
 #include "pamphlet/locale.hpp"
 
 #include <algorithm>
 #include <cassert>
 #include <set>
+#include <utility>
 
 namespace pamphlet::epub {
 
@@ -15,7 +17,11 @@ namespace {
 class ArticleWriter {
 public:
     ArticleWriter(const Article& article, const std::vector<Block>& blocks, PageContext& context)
-        : article_(article), blocks_(blocks), context_(context), own_ids_(article.section_ids) {}
+        : article_(article),
+          blocks_(blocks),
+          context_(context),
+          own_ids_(article.section_ids),
+          lang_(article.lang) {}
 
     XhtmlPage write() {
         XhtmlPage page = new_xhtml_page(article_.lang, article_.title,
@@ -29,7 +35,9 @@ public:
         pugi::xml_node h1 = add_text_element(section, "h1", article_.title);
         set_attribute(h1, "id", title_id);
         if (!article_.summary.empty()) {
-            set_attribute(add_text_element(section, "p", article_.summary), "class", "summary");
+            pugi::xml_node summary = add_element(section, "p");
+            set_attribute(summary, "class", "summary");
+            add_text(summary, body_text(article_.summary));
         }
         write_byline(section);
         if (article_.shows_lead_image()) write_lead_image(section, *article_.image);
@@ -38,6 +46,28 @@ public:
     }
 
 private:
+    // Body text with soft hyphens where the article's (or the phrase's)
+    // language hyphenates its words, for readers that justify without
+    // hyphenation of their own. Headings, code, web addresses, alt texts
+    // and metadata are never given any.
+    std::string body_text(const std::string& text) {
+        if (!hyphenate_ || context_.hyphenation == nullptr) return text;
+        // A language without patterns was reported by the PDF, if any; the
+        // e-book's reader may hyphenate it itself.
+        DiagnosticSink unreported;
+        const Hyphenator* hyphenator = context_.hyphenation->for_language(lang_, {}, unreported);
+        return hyphenator ? with_soft_hyphens(text, *hyphenator, lang_) : text;
+    }
+
+    // Runs `write` with hyphenation on or off, then as it was.
+    template <typename Write>
+    void hyphenated(bool on, Write&& write) {
+        const bool before = hyphenate_;
+        hyphenate_ = on;
+        write();
+        hyphenate_ = before;
+    }
+
     std::string unused_id(const std::string& wanted) const {
         std::string id = wanted;
         for (int n = 2; own_ids_.count(id) != 0; ++n) id = wanted + "-" + std::to_string(n);
@@ -90,7 +120,7 @@ private:
                 std::string name = "h" + std::to_string(heading_rank(block));
                 pugi::xml_node heading = add_element(parent, name);
                 if (!block.id.empty()) set_attribute(heading, "id", block.id);
-                write_inlines(heading, block.inlines);
+                hyphenated(false, [&] { write_inlines(heading, block.inlines); });
                 break;
             }
             case BlockKind::bullet_list:
@@ -166,7 +196,7 @@ private:
     void write_inline(pugi::xml_node parent, const Inline& item) {
         switch (item.kind) {
             case InlineKind::text:
-                add_text(parent, item.text);
+                add_text(parent, body_text(item.text));
                 break;
             case InlineKind::soft_break:
                 add_text(parent, "\n");
@@ -196,7 +226,9 @@ private:
                 pugi::xml_node phrase = add_element(parent, "span");
                 set_attribute(phrase, "lang", item.text);
                 set_attribute(phrase, "xml:lang", item.text);
+                const std::string outer = std::exchange(lang_, item.text);
                 write_inlines(phrase, item.children);
+                lang_ = outer;
                 break;
             }
             case InlineKind::image: {
@@ -220,7 +252,12 @@ private:
         pugi::xml_node a = add_element(parent, "a");
         set_attribute(a, "href", *href);
         if (!link.title.empty()) set_attribute(a, "title", link.title);
-        write_inlines(a, link.children);
+        // A web or mail address written out is copied, not read: no hyphens.
+        const std::string shown = plain_text(link.children);
+        const bool address = shown.find("://") != std::string::npos ||
+                             shown.find('@') != std::string::npos ||
+                             shown.starts_with("www.");
+        hyphenated(hyphenate_ && !address, [&] { write_inlines(a, link.children); });
     }
 
     // Where a link goes in the book, or nullopt when it must become plain
@@ -246,6 +283,8 @@ private:
     const std::vector<Block>& blocks_;
     PageContext& context_;
     std::set<std::string> own_ids_;
+    std::string lang_;        // of the text being written
+    bool hyphenate_ = true;   // body text: soft hyphens (headings: none)
 };
 
 }  // namespace

@@ -56,7 +56,13 @@ public:
           output_span_(std::move(output_span)),
           collection_span_(collection.file_span()),
           info_(edition_info(collection, edition)),
-          context_{collection, edition, info_, targets_, images_, sink} {}
+          context_{collection, edition, info_, targets_, images_, sink} {
+        if (profile.hyphenate && profile.epub_soft_hyphens && !options.hyphenation_dirs.empty()) {
+            hyphenation_.emplace(options.hyphenation_dirs, hyphenation_settings(profile),
+                                 options.hyphenation_patterns);
+            context_.hyphenation = &*hyphenation_;
+        }
+    }
 
     // Writes the book through `zip`; false when it cannot be written
     // (diagnostics say why, and what `zip` holds is to be thrown away).
@@ -274,6 +280,7 @@ private:
     const EditionInfo info_;  // what the book says it is, as the PDF says it
     LinkTargets targets_;
     ImageCatalog images_;
+    std::optional<Hyphenation> hyphenation_;  // for soft hyphens
     PageContext context_;
     std::vector<ContentDocument> documents_;  // in reading order
     FaceUsage usage_;                         // of the pages built so far

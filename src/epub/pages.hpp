@@ -3,6 +3,7 @@
 
 #include "images.hpp"
 #include "pamphlet/diagnostics.hpp"
+#include "pamphlet/hyphenation.hpp"
 #include "pamphlet/edition_info.hpp"
 #include "pamphlet/model.hpp"
 #include "xhtml.hpp"
@@ -25,6 +26,8 @@ struct PageContext {
     const LinkTargets& targets;
     ImageCatalog& images;
     DiagnosticSink& sink;
+    // Soft hyphens in body text, per language; nullptr: none.
+    Hyphenation* hyphenation = nullptr;
 };
 
 // Pages live in text/, one level below the stylesheet and images.

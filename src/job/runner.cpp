@@ -23,7 +23,7 @@ void make_epub(const Job& job, const Edition& edition, Workshop& shop, MadeOutpu
     StagedFile staged;
     if (auto error = create_staged(job.output, staged)) return write_failed(job, *error, sink);
     // The book takes its fonts and colours from the first profile.
-    EpubOptions options{shop.timestamp, shop.generator};
+    EpubOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs, &shop.patterns};
     EpubContents contents;
     const std::size_t errors_before = sink.error_count();
     const bool written = write_epub(shop.collection, edition, shop.profiles.at(job.profile),

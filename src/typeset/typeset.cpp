@@ -31,15 +31,6 @@ namespace {
 
 using namespace typeset;
 
-HyphenationSettings hyphenation_settings(const Profile& profile) {
-    HyphenationSettings settings;
-    settings.exceptions = profile.hyphenation_exceptions;
-    settings.min_word = profile.hyphenation_min_word;
-    settings.left_min = profile.hyphenation_left_min;
-    settings.right_min = profile.hyphenation_right_min;
-    return settings;
-}
-
 // The letterhead before the first article's opening (with it, it spans the
 // columns) and the contact block after the last article's text, kept whole.
 // Its QR code leads to the article online when the handout is that one

@@ -477,3 +477,49 @@ TEST_CASE("a phrase in another language is marked for screen readers") {
     CHECK(std::string(span.node().attribute("xml:lang").value()) == "en");
     CHECK(text_of(page, "//p/span[@lang='en']") == "stretching");
 }
+
+TEST_CASE("body text gets soft hyphens from pamphlet's patterns, headings and code none") {
+    Collection collection = sample_collection();
+    Article& knee = collection.editions.front().articles.front();
+    Inline english = wrap(InlineKind::language, {text("physiotherapy")});
+    english.text = "en";
+    add_block(knee, heading(2, "behandlung", "Behandlungsmöglichkeiten"));
+    add_block(knee, paragraph({text("Die Physiotherapie hilft, auf Englisch "), english,
+                               text(". Siehe "), code("Konfigurationsdatei"), text(" und "),
+                               link_external("https://www.physiotherapie.example/behandlung",
+                                             "https://www.physiotherapie.example/behandlung"),
+                               text(".")}));
+    EpubOptions options = sample_options();
+    options.hyphenation_dirs = {std::filesystem::path(PAMPHLET_SOURCE_DIR) / "hyphenation"};
+    auto page_of = [&](const Profile& profile) {
+        DiagnosticSink sink;
+        std::optional<std::string> bytes =
+            write_epub(collection, collection.editions.front(), profile, options, sink);
+        REQUIRE(bytes);
+        return parse_item(unzip(*bytes), "EPUB/text/knie.xhtml");
+    };
+    const std::string shy = "\u00AD";
+    Profile profile = test_profile();  // as the shipped profiles say
+    profile.hyphenate = true;
+    profile.epub_soft_hyphens = true;
+    profile.hyphenation_min_word = 5;
+    pugi::xml_document page = page_of(profile);
+    const std::string paragraph_text = text_of(page, "//section/p[last()]");
+    CHECK(paragraph_text.find("Phy" + shy + "sio" + shy + "the" + shy + "ra" + shy + "pie") !=
+          std::string::npos);
+    // The phrase in English by the English patterns.
+    CHECK(text_of(page, "//span[@lang='en']") ==
+          "phys" + shy + "io" + shy + "ther" + shy + "apy");
+    CHECK(text_of(page, "//h2[@id='behandlung']") == "Behandlungsmöglichkeiten");
+    CHECK(text_of(page, "//section/p[last()]/code") == "Konfigurationsdatei");
+    CHECK(text_of(page, "//section/p[last()]/a") == "https://www.physiotherapie.example/behandlung");
+    CHECK(text_of(page, "//h1").find(shy) == std::string::npos);
+
+    // The profile's key switches them off; so does switching hyphenation off.
+    Profile no_soft = profile;
+    no_soft.epub_soft_hyphens = false;
+    CHECK(text_of(page_of(no_soft), "//section/p[last()]").find(shy) == std::string::npos);
+    Profile no_hyphenation = profile;
+    no_hyphenation.hyphenate = false;
+    CHECK(text_of(page_of(no_hyphenation), "//section/p[last()]").find(shy) == std::string::npos);
+}
