@@ -11,11 +11,9 @@
 // --screenshots writes PAGE (a file name such as fascia.xhtml) of the
 // first book at 390×844 in every theme to DIR/epub-<theme>.png.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
 
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+import { chromium, launch, serve, xhtmlPages } from './books.mjs';
 
 // 200 % text as reading apps apply it: Readium CSS (Thorium and the apps
 // built on it) and Apple Books scale the root font size, so every em and rem
@@ -60,45 +58,6 @@ function parseArgs(argv) {
     process.exit(2);
   }
   return options;
-}
-
-// The book's XHTML documents, in manifest order, as paths under the book.
-function xhtmlPages(bookDir) {
-  const container = fs.readFileSync(path.join(bookDir, 'META-INF/container.xml'), 'utf8');
-  const opfPath = /full-path="([^"]+)"/.exec(container)[1];
-  const opf = fs.readFileSync(path.join(bookDir, opfPath), 'utf8');
-  const pages = [];
-  for (const item of opf.matchAll(/<item\s[^>]*>/g)) {
-    if (!/media-type="application\/xhtml\+xml"/.test(item[0])) continue;
-    const href = /href="([^"]+)"/.exec(item[0])[1];
-    pages.push(path.posix.join(path.posix.dirname(opfPath), decodeURIComponent(href)));
-  }
-  return pages;
-}
-
-const mediaTypes = {
-  '.xhtml': 'application/xhtml+xml', '.css': 'text/css', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
-  '.ttf': 'font/ttf', '.otf': 'font/otf', '.woff': 'font/woff', '.woff2': 'font/woff2',
-};
-
-// Serves the books over HTTP, as a reading app's web view loads them: from
-// file:// Chromium would refuse the embedded fonts (a unique origin each).
-function serve(roots) {
-  const server = http.createServer((request, response) => {
-    const [, book, ...rest] = decodeURIComponent(new URL(request.url, 'http://x').pathname).split('/');
-    const root = roots[Number(book)];
-    const file = root && path.join(root, ...rest);
-    if (!file || !file.startsWith(root + path.sep) || !fs.existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': mediaTypes[path.extname(file).toLowerCase()] || 'application/octet-stream',
-    });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 // Runs in the page: what overflows sideways and which text lacks contrast.
@@ -183,12 +142,7 @@ async function main() {
   const roots = options.books.map((b) => path.resolve(b));
   const server = await serve(roots);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
-  });
+  const browser = await launch();
   let failures = 0;
   let checked = 0;
   try {

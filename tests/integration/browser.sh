@@ -11,6 +11,13 @@ if node "$BROWSER_TESTS/check-pages.mjs" "$WORK/books/clinic-de" "$WORK/books/cl
 else
   fail "pages overflow or lack contrast (above)"
 fi
+# Soft hyphens: Chromium's find-in-page finds hyphenated words whole.
+if node "$BROWSER_TESTS/word-gaps.mjs" "$WORK/books/clinic-de" "$WORK/books/clinic-en" >"$WORK/gaps.log" &&
+  [[ $(grep -c 'find-in-page finds [1-9][0-9]* of ' "$WORK/gaps.log") -eq 2 ]]; then
+  pass "find-in-page finds soft-hyphenated words ($(grep -o 'finds [0-9]* of [0-9]*' "$WORK/gaps.log" | tr '\n' ' '))"
+else
+  fail "find-in-page and soft hyphens"; cat "$WORK/gaps.log" >&2
+fi
 # The check can fail: a page made too wide and a pale heading are found.
 page=$WORK/books/clinic-en/EPUB/text/fascia.xhtml
 sed -i 's|<h1 id="title">|<h1 id="title" style="color: #aaaaaa">|; s|<p>|<p style="width: 30em">|' "$page"
