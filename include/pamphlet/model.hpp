@@ -222,6 +222,13 @@ struct BrokenArticle {
     std::string file;  // as diagnostics name it
 };
 
+// Who evaluated the books' accessibility (collection.yaml's accessibility:
+// certified_by, certifier_credential), for the EPUB's conformance claim.
+struct AccessibilityEvaluation {
+    std::string certified_by;  // empty: the publisher, who is responsible for it
+    std::string certifier_credential;
+};
+
 struct Collection {
     std::filesystem::path root;  // directory holding collection.yaml
     std::string id;
@@ -234,6 +241,7 @@ struct Collection {
     LocalizedText identifier;  // as given; editions carry the resolved one
     LocalizedText rights;
     std::string date;  // YYYY-MM-DD, optional
+    AccessibilityEvaluation accessibility;
     std::vector<Edition> editions;
     // With CollectionOptions::keep_going: the article files that had errors.
     // Those that could still be read stay in their editions (so that links

@@ -30,7 +30,8 @@ namespace {
 
 const std::vector<std::string> collection_keys = {"id",        "title",    "subtitle", "languages",
                                                   "publisher", "articles", "cover",    "identifier",
-                                                  "rights",    "date"};
+                                                  "rights",    "date",     "accessibility"};
+const std::vector<std::string> accessibility_keys = {"certified_by", "certifier_credential"};
 const std::vector<std::string> publisher_keys = {"name",  "address", "phone",
                                                  "email", "website", "logo"};
 
@@ -437,6 +438,20 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
         sink_.error(root->span, "missing-key",
                     "collection.yaml needs a 'publisher' with at least a 'name'");
     if (const yaml::Node* cover = root->find("cover")) c.cover = image(*cover, "cover");
+    if (const yaml::Node* a = root->find("accessibility")) {
+        if (!a->is_map()) {
+            sink_.error(a->span, "wrong-type",
+                        "expected a map for 'accessibility', found " + std::string(a->kind_name()));
+        } else {
+            yaml::check_keys(*a, accessibility_keys, "accessibility", sink_);
+            auto get = [&](const char* key, std::string& field) {
+                if (const yaml::Node* v = a->find(key))
+                    if (auto s = yaml::as_string(*v, key, sink_)) field = *s;
+            };
+            get("certified_by", c.accessibility.certified_by);
+            get("certifier_credential", c.accessibility.certifier_credential);
+        }
+    }
     if (const yaml::Node* d = root->find("date")) {
         if (auto s = yaml::as_string(*d, "date", sink_)) {
             if (!parse_iso_date(*s))

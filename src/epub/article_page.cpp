@@ -45,6 +45,11 @@ public:
         return page;
     }
 
+    void note_problem(std::string problem) {
+        context_.accessibility_problems.push_back("article '" + article_.id + "' (" + article_.lang +
+                                                  "): " + std::move(problem));
+    }
+
 private:
     // Body text with soft hyphens where the article's (or the phrase's)
     // language hyphenates its words, for readers that justify without
@@ -100,6 +105,7 @@ private:
         pugi::xml_node img = add_element(parent, "img");
         set_attribute(img, "src", std::string(page_to_root) + href);
         set_attribute(img, "alt", alt);
+        if (alt.empty()) note_problem("image '" + href + "' has no alt text");
         // An image without a description is announced as decoration, not as
         // an unnamed graphic.
         if (alt.empty()) set_attribute(img, "role", "presentation");
@@ -117,7 +123,14 @@ private:
                 write_inlines(tight ? parent : add_element(parent, "p"), block.inlines);
                 break;
             case BlockKind::heading: {
-                std::string name = "h" + std::to_string(heading_rank(block));
+                const int rank = heading_rank(block);
+                if (rank > last_heading_rank_ + 1) {
+                    note_problem("heading '" + plain_text(block.inlines) + "' is an h" +
+                                 std::to_string(rank) + " after an h" +
+                                 std::to_string(last_heading_rank_));
+                }
+                last_heading_rank_ = rank;
+                std::string name = "h" + std::to_string(rank);
                 pugi::xml_node heading = add_element(parent, name);
                 if (!block.id.empty()) set_attribute(heading, "id", block.id);
                 hyphenated(false, [&] { write_inlines(heading, block.inlines); });
@@ -283,6 +296,7 @@ private:
     const std::vector<Block>& blocks_;
     PageContext& context_;
     std::set<std::string> own_ids_;
+    int last_heading_rank_ = 1;  // the title is the h1
     std::string lang_;        // of the text being written
     bool hyphenate_ = true;   // body text: soft hyphens (headings: none)
 };

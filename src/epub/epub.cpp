@@ -264,6 +264,23 @@ private:
         m.generator = options_.generator;
         m.has_images = !images_.resources().empty();
         m.has_embedded_fonts = has_fonts;
+        // Claimed only when the book's own checks hold: every page and
+        // phrase carries its language, the stylesheet keeps 4.5:1 in every
+        // theme (by construction); images and headings are checked as the
+        // pages are written.
+        const std::vector<std::string>& problems = context_.accessibility_problems;
+        m.conforms = problems.empty();
+        m.certified_by = collection_.accessibility.certified_by.empty()
+                             ? collection_.publisher.name
+                             : collection_.accessibility.certified_by;
+        m.certifier_credential = collection_.accessibility.certifier_credential;
+        if (!m.conforms) {
+            std::string message = "the e-book does not claim " + std::string(wcag_conformance) +
+                                  " (dcterms:conformsTo): " + problems.front();
+            if (problems.size() > 1)
+                message += " (and " + std::to_string(problems.size() - 1) + " more)";
+            sink_.warning(collection_span_, "no-accessibility-claim", std::move(message));
+        }
         for (const Resource& image : images_.resources()) {
             if (image.properties == "cover-image") m.cover_image_id = image.id;
         }

@@ -37,6 +37,13 @@ void add_accessibility(pugi::xml_node metadata, const PackageMetadata& m) {
     if (m.has_images) add_meta(metadata, "schema:accessibilityFeature", "alternativeText");
     add_meta(metadata, "schema:accessibilityHazard", "none");
     add_meta(metadata, "schema:accessibilitySummary", words_for(m.lang).accessibility_summary);
+    if (!m.conforms) return;
+    add_meta(metadata, "dcterms:conformsTo", wcag_conformance);
+    pugi::xml_node certifier = add_meta(metadata, "a11y:certifiedBy", m.certified_by);
+    if (m.certifier_credential.empty()) return;
+    set_attribute(certifier, "id", "certifier");
+    set_attribute(add_meta(metadata, "a11y:certifierCredential", m.certifier_credential),
+                  "refines", "#certifier");
 }
 
 void add_item(pugi::xml_node manifest, const std::string& id, const std::string& href,

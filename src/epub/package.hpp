@@ -26,7 +26,16 @@ struct PackageMetadata {
     bool has_images = false;
     bool has_embedded_fonts = false;
     std::string cover_image_id;  // manifest id, or empty
+    // The conformance claim (EPUB Accessibility 1.1, WCAG 2.2 AA), made only
+    // when the book's own checks hold, and who stands for the evaluation.
+    bool conforms = false;
+    std::string certified_by;
+    std::string certifier_credential;
 };
+
+// What dcterms:conformsTo says of a book that meets EPUB Accessibility 1.1
+// at WCAG 2.2 level AA.
+inline constexpr std::string_view wcag_conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA";
 
 // Manifest in the order given (documents after resources), spine = the
 // documents marked in_spine, in order.

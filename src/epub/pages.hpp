@@ -28,6 +28,9 @@ struct PageContext {
     DiagnosticSink& sink;
     // Soft hyphens in body text, per language; nullptr: none.
     Hyphenation* hyphenation = nullptr;
+    // What keeps the book from claiming WCAG 2.2 AA, found while its pages
+    // are written (an image without alt text, a skipped heading level).
+    std::vector<std::string> accessibility_problems = {};
 };
 
 // Pages live in text/, one level below the stylesheet and images.

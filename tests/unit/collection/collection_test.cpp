@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 
 using namespace pamphlet;
 namespace fs = std::filesystem;
@@ -112,4 +113,29 @@ TEST_CASE("name-based identifiers are RFC 4122 version 5 UUIDs") {
     CHECK(name_based_urn_uuid("") == "urn:uuid:1b4db7eb-4057-5ddf-91e0-36dec72071f5");
     CHECK(name_based_urn_uuid(std::string(100, 'x')) ==
           "urn:uuid:c4956a8f-abe3-5d39-8dfa-4bf25e22e84b");
+}
+
+TEST_CASE("who evaluated the books' accessibility, from collection.yaml") {
+    const fs::path dir = fs::temp_directory_path() / "pamphlet-accessibility-test";
+    fs::remove_all(dir);
+    fs::copy(fs::path(PAMPHLET_SOURCE_DIR) / "samples" / "clinic", dir, fs::copy_options::recursive);
+    {
+        std::ofstream yaml(dir / "collection.yaml", std::ios::app);
+        yaml << "accessibility:\n  certified_by: Barrierefrei Prüfen GmbH\n"
+                "  certifier_credential: BFSG-Prüfstelle\n";
+    }
+    SourceFiles sources;
+    DiagnosticSink sink;
+    std::optional<Collection> collection = load_collection(dir, {}, sources, sink);
+    REQUIRE(collection);
+    CHECK(collection->accessibility.certified_by == "Barrierefrei Prüfen GmbH");
+    CHECK(collection->accessibility.certifier_credential == "BFSG-Prüfstelle");
+    {
+        std::ofstream yaml(dir / "collection.yaml", std::ios::app);
+        yaml << "  certfied: typo\n";
+    }
+    DiagnosticSink typo;
+    CHECK_FALSE(load_collection(dir, {}, sources, typo));
+    CHECK(has(typo, "unknown-key"));
+    fs::remove_all(dir);
 }

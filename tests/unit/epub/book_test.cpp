@@ -523,3 +523,53 @@ TEST_CASE("body text gets soft hyphens from pamphlet's patterns, headings and co
     no_hyphenation.hyphenate = false;
     CHECK(text_of(page_of(no_hyphenation), "//section/p[last()]").find(shy) == std::string::npos);
 }
+
+TEST_CASE("the book claims WCAG 2.2 AA only when its own checks hold") {
+    auto package_of = [](const Collection& collection, DiagnosticSink& sink) {
+        return parse_item(unzip(write_sample(sink, collection)), "EPUB/package.opf");
+    };
+    const char* claim = "//meta[@property='dcterms:conformsTo']";
+    {
+        DiagnosticSink sink;
+        pugi::xml_document opf = package_of(sample_collection(), sink);
+        CHECK(text_of(opf, claim) == "EPUB Accessibility 1.1 - WCAG 2.2 Level AA");
+        CHECK(text_of(opf, "//meta[@property='a11y:certifiedBy']") ==
+              sample_collection().publisher.name);
+        CHECK_FALSE(has_code(sink, "no-accessibility-claim"));
+    }
+    {
+        // Who evaluated it, when the collection says so.
+        Collection collection = sample_collection();
+        collection.accessibility = {"Barrierefrei Prüfen GmbH", "BFSG-Prüfstelle"};
+        DiagnosticSink sink;
+        pugi::xml_document opf = package_of(collection, sink);
+        CHECK(text_of(opf, "//meta[@property='a11y:certifiedBy' and @id='certifier']") ==
+              "Barrierefrei Prüfen GmbH");
+        CHECK(text_of(opf, "//meta[@property='a11y:certifierCredential' and @refines='#certifier']") ==
+              "BFSG-Prüfstelle");
+    }
+    {
+        // An image without alt text.
+        Collection collection = sample_collection();
+        add_block(collection.editions.front().articles.front(),
+                  paragraph({image(epub_data_dir / "knee.png", "", 60)}));
+        DiagnosticSink sink;
+        pugi::xml_document opf = package_of(collection, sink);
+        CHECK_FALSE(opf.select_node(claim));
+        REQUIRE(has_code(sink, "no-accessibility-claim"));
+        CHECK(sink.diagnostics().back().message.find("article 'knie' (de): image "
+                                                     "'images/knee.png' has no alt text") !=
+              std::string::npos);
+    }
+    {
+        // A skipped heading level (h2 -> h4).
+        Collection collection = sample_collection();
+        add_block(collection.editions.front().articles.back(), heading(4, "details", "Details"));
+        DiagnosticSink sink;
+        pugi::xml_document opf = package_of(collection, sink);
+        CHECK_FALSE(opf.select_node(claim));
+        REQUIRE(has_code(sink, "no-accessibility-claim"));
+        CHECK(sink.diagnostics().back().message.find("heading 'Details' is an h4 after an h2") !=
+              std::string::npos);
+    }
+}
