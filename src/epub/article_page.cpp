@@ -21,7 +21,8 @@ public:
           blocks_(blocks),
           context_(context),
           own_ids_(article.section_ids),
-          lang_(article.lang) {}
+          lang_(article.lang),
+          hyphenator_(hyphenator_for(lang_)) {}
 
     XhtmlPage write() {
         XhtmlPage page = new_xhtml_page(article_.lang, article_.title,
@@ -55,13 +56,17 @@ private:
     // language hyphenates its words, for readers that justify without
     // hyphenation of their own. Headings, code, web addresses, alt texts
     // and metadata are never given any.
-    std::string body_text(const std::string& text) {
-        if (!hyphenate_ || context_.hyphenation == nullptr) return text;
-        // A language without patterns was reported by the PDF, if any; the
-        // e-book's reader may hyphenate it itself.
+    std::string body_text(const std::string& text) const {
+        if (!hyphenate_ || hyphenator_ == nullptr) return text;
+        return with_soft_hyphens(text, *hyphenator_, lang_);
+    }
+
+    // nullptr without soft hyphens, or without patterns for `lang` (the PDF
+    // reports that, if any; the e-book's reader may hyphenate it itself).
+    const Hyphenator* hyphenator_for(const std::string& lang) const {
+        if (context_.hyphenation == nullptr) return nullptr;
         DiagnosticSink unreported;
-        const Hyphenator* hyphenator = context_.hyphenation->for_language(lang_, {}, unreported);
-        return hyphenator ? with_soft_hyphens(text, *hyphenator, lang_) : text;
+        return context_.hyphenation->for_language(lang, {}, unreported);
     }
 
     // Runs `write` with hyphenation on or off, then as it was.
@@ -240,8 +245,11 @@ private:
                 set_attribute(phrase, "lang", item.text);
                 set_attribute(phrase, "xml:lang", item.text);
                 const std::string outer = std::exchange(lang_, item.text);
+                const Hyphenator* outer_hyphenator =
+                    std::exchange(hyphenator_, hyphenator_for(lang_));
                 write_inlines(phrase, item.children);
                 lang_ = outer;
+                hyphenator_ = outer_hyphenator;
                 break;
             }
             case InlineKind::image: {
@@ -296,9 +304,10 @@ private:
     const std::vector<Block>& blocks_;
     PageContext& context_;
     std::set<std::string> own_ids_;
-    int last_heading_rank_ = 1;  // the title is the h1
-    std::string lang_;        // of the text being written
-    bool hyphenate_ = true;   // body text: soft hyphens (headings: none)
+    int last_heading_rank_ = 1;     // the title is the h1
+    std::string lang_;              // of the text being written
+    const Hyphenator* hyphenator_;  // for lang_'s soft hyphens, or nullptr
+    bool hyphenate_ = true;         // body text: soft hyphens (headings: none)
 };
 
 }  // namespace
