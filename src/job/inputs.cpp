@@ -74,13 +74,13 @@ void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
 
     // The map's nodes are made here, one thread; each is then filled by one
     // thread, which no other touches.
-    std::vector<std::pair<const fs::path*, std::string*>> todo;
+    std::vector<std::pair<const fs::path*, std::string*>> unhashed;
     for (const fs::path& file : files) {
         auto [slot, inserted] = hashes_.try_emplace(file);
-        if (inserted) todo.emplace_back(&slot->first, &slot->second);
+        if (inserted) unhashed.emplace_back(&slot->first, &slot->second);
     }
-    run_parallel(todo.size(), threads, [&](std::size_t i) {
-        *todo[i].second = sha256_file_hex(*todo[i].first).value_or("unreadable");
+    run_parallel(unhashed.size(), threads, [&](std::size_t i) {
+        *unhashed[i].second = sha256_file_hex(*unhashed[i].first).value_or("unreadable");
     });
 }
 
