@@ -8,6 +8,7 @@
 #include "pamphlet/color.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/image.hpp"
+#include "pamphlet/page_starts.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -145,6 +146,9 @@ struct LaidOutDocument {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
     std::vector<PageLabelRange> page_labels;
+    // Where each numbered page of the body begins in the articles' text,
+    // in page order (for the EPUB's page list; the PDF does not read it).
+    std::vector<PageStart> page_starts;
 };
 
 }  // namespace pamphlet

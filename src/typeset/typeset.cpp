@@ -47,6 +47,8 @@ void add_handout_furniture(const Collection& collection, const Edition& edition,
     };
     if (std::optional<HandoutBox> header =
             handout_header(collection, edition.lang, measure, setter, images)) {
+        // A page that opens with the letterhead begins with the first article.
+        header->content.position = TextPosition{};
         // Glue alone is no legal break: the letterhead stays with the title.
         const VerticalItem items[] = {add_content(std::move(*header), 0),
                                       VerticalItem::glue(profile.article_header_space_after)};
@@ -162,6 +164,10 @@ private:
     struct Placed {
         int article = -1;             // the first article it holds (-1: none)
         bool article_starts = false;  // whether an article starts in it
+        // The first text it holds that no earlier page held (a figure
+        // floated past the text after it does not count), and the furthest.
+        std::optional<TextPosition> start, furthest;
+        void add(const Placed& other);
     };
 
     static std::optional<Hyphenation> load_hyphenation(const Profile& profile,
@@ -194,6 +200,7 @@ private:
     FrontMatter front_;
     std::vector<ContentsEntry> contents_;
     std::map<std::string, Destination> destinations_;
+    std::optional<TextPosition> reached_;  // the furthest text on the pages made
     std::vector<UnresolvedLink> unresolved_;
 };
 
@@ -268,6 +275,10 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
             if (item.content < 0) continue;
             BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
             if (placed.article < 0) placed.article = content.article;
+            if (const std::optional<TextPosition>& at = content.position) {
+                if (!placed.start && (!reached_ || *at > *reached_)) placed.start = at;
+                if (!placed.furthest || *at > *placed.furthest) placed.furthest = at;
+            }
             place_items(std::move(content.items), left, baseline, page);
             for (const PendingLink& link : content.links) {
                 if (!link.destination.empty()) {
@@ -287,6 +298,13 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
             }
         }
     return placed;
+}
+
+void Brochure::Placed::add(const Placed& other) {
+    if (article < 0) article = other.article;
+    article_starts = article_starts || other.article_starts;
+    if (!start) start = other.start;
+    if (other.furthest && (!furthest || *other.furthest > *furthest)) furthest = other.furthest;
 }
 
 // The running head (not on a page where an article starts) and the footer.
@@ -332,12 +350,19 @@ std::vector<Page> Brochure::break_body_into_pages(VerticalList& articles) {
         Placed placed;
         for (const Region& region : plan.regions) {
             const double x = left + (region.span ? 0 : region.column * column_step);
-            const Placed here = place_range(articles, region.range,
-                                            front_.body_first() + number - 1, x, region.top, page);
-            if (placed.article < 0) placed.article = here.article;
-            placed.article_starts = placed.article_starts || here.article_starts;
+            placed.add(place_range(articles, region.range, front_.body_first() + number - 1, x,
+                                   region.top, page));
         }
         add_furniture(page, placed, number, right_hand);
+        // A page that shows no text beyond the pages before it (only a
+        // floated figure, or the handout's contact block) is left out of
+        // the page starts: there is no new place to send a reader to.
+        if (placed.start) {
+            document_.page_starts.push_back(
+                {front_.body_first() + number - 1, std::to_string(number), *placed.start});
+        }
+        if (placed.furthest && (!reached_ || *placed.furthest > *reached_))
+            reached_ = placed.furthest;
         body.push_back(std::move(page));
     }
     // Every box is on its page now: what is left of the list is husks.

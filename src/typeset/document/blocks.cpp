@@ -72,6 +72,7 @@ void ArticleBuilder::add_article(int index) {
 
 int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     content.article = article_index_;
+    if (!content.position) content.position = position();
     // A list marker comes first in the content stream, so that copied or
     // extracted text reads "• item" in order.
     content.items.insert(content.items.begin(), std::make_move_iterator(pending_marker_.begin()),
@@ -123,7 +124,10 @@ void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& s
         SetLine& line = lines[i];
         const double height = std::max(strut.height, line.ascent);
         const double depth = std::max(strut.depth, line.descent);
-        add_box(height, depth, setter_.line_content(std::move(line), x, links));
+        const std::size_t text_begin = line.text_begin;
+        BoxContent content = setter_.line_content(std::move(line), x, links);
+        content.position = position(text_begin);
+        add_box(height, depth, std::move(content));
     }
 }
 
@@ -265,7 +269,9 @@ void ArticleBuilder::add_opening(const Article& article) {
 void ArticleBuilder::add_blocks(const std::vector<Block>& blocks, const Column& column,
                                 double first_space) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
+        path_.push_back(static_cast<int>(i));
         add_block(blocks[i], column, i == 0 ? first_space : profile_.paragraph_spacing);
+        path_.pop_back();
         // A paragraph that leads into a list ("Physiotherapy helps") is
         // not parted from the list's first line.
         const bool leads_into_list = blocks[i].kind == BlockKind::paragraph &&
@@ -320,7 +326,9 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
         count_paragraph(lines, block.span,
                         {profile_.quality_loose_ratio, profile_.quality_tight_ratio}, *stats_);
     }
+    text_offsets_ = true;
     add_lines(std::move(lines), styles_.body, column.left, text.links, {true, item_start});
+    text_offsets_ = false;
     end_block(profile_.paragraph_spacing);
     after_paragraph_ = true;
 }
@@ -334,8 +342,10 @@ void ArticleBuilder::add_heading(const Block& block, const Column& column, doubl
     collect(block.inlines, style.format, -1, text);
     begin_block(std::max(space_before, before));
     const std::size_t first = out_.contents.size();
+    text_offsets_ = true;
     add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), style, column.left,
               text.links, {false, false});
+    text_offsets_ = false;
     if (first < out_.contents.size()) {
         if (!block.id.empty()) {
             out_.contents[first].anchors.push_back(anchor(article_->id, block.id));
@@ -361,7 +371,9 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
         block.tight ? profile_.list_item_spacing : profile_.paragraph_spacing;
     int number = block.start;
     bool first = true;
-    for (const Block& item : block.children) {
+    for (std::size_t j = 0; j < block.children.size(); ++j) {
+        const Block& item = block.children[j];
+        path_.push_back(static_cast<int>(j));
         StyledText marker;
         marker.add(ordered ? std::to_string(number++) + "." : std::string(bullet),
                    styles_.resolve(marker_format), item.span);
@@ -389,6 +401,7 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
             end_block(profile_.paragraph_spacing);
         }
         item_start_ = false;
+        path_.pop_back();
     }
     --list_depth_;
     end_block(profile_.paragraph_spacing);
@@ -425,8 +438,10 @@ void ArticleBuilder::add_code(const Block& block, const Column& column, double s
         }
         const double height = std::max(strut.height, lines[i].ascent);
         const double depth = std::max(strut.depth, lines[i].descent);
+        const std::size_t text_begin = lines[i].text_begin;
         BoxContent content =
             setter_.line_content(std::move(lines[i]), column.left + padding, {});
+        content.position = TextPosition{article_index_, path_, text_begin};
         add_background(content, column.left, column.width, height, depth, background);
         add_box(height, depth, std::move(content));
     }

@@ -93,6 +93,14 @@ private:
 
     const Article* article_ = nullptr;
     int article_index_ = -1;
+    // The block being set, as a path into the article's body (empty: the
+    // article's opening), and whether its lines' places are offsets into
+    // its text (paragraphs, headings) or all its start.
+    std::vector<int> path_;
+    bool text_offsets_ = false;
+    TextPosition position(std::size_t offset = 0) const {
+        return {article_index_, path_, text_offsets_ ? offset : 0};
+    }
     bool at_article_start_ = true;  // no space or break before the first block
     bool spanning_ = false;         // boxes made now span the columns
     double pending_space_ = 0;

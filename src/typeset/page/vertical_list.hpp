@@ -7,6 +7,7 @@
 #include "page/page_builder.hpp"
 
 #include "pamphlet/layout.hpp"
+#include "pamphlet/page_starts.hpp"
 
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct BoxContent {
     std::vector<std::string> anchors;  // the box's top is where these land
     std::optional<OutlineEntry> outline;
     int article = -1;  // index into the edition's articles
+    // Where the box stands in the article's text: a page that opens with it
+    // begins there. None: page furniture, the handout's contact block.
+    std::optional<TextPosition> position;
 };
 
 struct VerticalList {

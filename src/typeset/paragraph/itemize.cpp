@@ -84,7 +84,7 @@ std::vector<ResolvedChar> resolve_fonts(const ParagraphSpec& spec, const FontSet
                 if (letters_uncovered &&
                     (c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : is_letter(script_of(c))))
                     letters_uncovered = false;
-                chars.push_back({c, piece_index, font});
+                chars.push_back({c, piece_index, font, static_cast<std::uint32_t>(at)});
                 continue;
             }
             std::string script = script_of(c);
@@ -102,7 +102,8 @@ std::vector<ResolvedChar> resolve_fonts(const ParagraphSpec& spec, const FontSet
             const int replacement = font_for(utf8::replacement_character);
             uncovered.add(c, script, span, replacement >= 0);
             if (replacement >= 0)
-                chars.push_back({utf8::replacement_character, piece_index, replacement});
+                chars.push_back({utf8::replacement_character, piece_index, replacement,
+                                 static_cast<std::uint32_t>(at)});
         }
     }
     return chars;

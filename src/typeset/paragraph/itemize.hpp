@@ -17,6 +17,7 @@ struct ResolvedChar {
     char32_t c = 0;
     int piece = 0;  // index into ParagraphSpec::pieces
     int font = 0;   // FontSet index it is drawn from
+    std::uint32_t offset = 0;  // bytes into its piece's text where it is written
 };
 
 // The paragraph's characters in order with their fonts. Characters no font

@@ -30,7 +30,14 @@ std::string format_points(double pt) {
 class LineSetter {
 public:
     LineSetter(const ParagraphSpec& spec, const FontSet& fonts, const ParagraphNodes& paragraph)
-        : spec_(spec), fonts_(fonts), paragraph_(paragraph) {}
+        : spec_(spec), fonts_(fonts), paragraph_(paragraph) {
+        piece_begin_.reserve(spec.pieces.size());
+        std::size_t at = 0;
+        for (const TextPiece& piece : spec.pieces) {
+            piece_begin_.push_back(at);
+            at += piece.text.size();
+        }
+    }
 
     SetLine set(const LineBreak& line, bool first_line);
 
@@ -45,6 +52,12 @@ private:
     const ParagraphSpec& spec_;
     const FontSet& fonts_;
     const ParagraphNodes& paragraph_;
+    // Where a line's text begins: in the paragraph's text, by the first
+    // word's place in its piece.
+    std::size_t text_begin(const LineBreak& line) const;
+
+    std::vector<std::size_t> piece_begin_;  // bytes into the paragraph's text, per piece
+    std::size_t last_text_begin_ = 0;
     SetLine out_;
     double pen_ = 0;
     bool link_open_ = false;
@@ -113,8 +126,23 @@ void LineSetter::extend_links(int link, double x0, double x1) {
     link_open_ = true;
 }
 
+std::size_t LineSetter::text_begin(const LineBreak& line) const {
+    for (std::size_t i = line.start; i < line.position; ++i) {
+        const NodeContent& content = paragraph_.content[i];
+        if (paragraph_.nodes[i].kind != Node::Kind::box || content.segment < 0) continue;
+        const Segment& segment = paragraph_.segments[static_cast<std::size_t>(content.segment)];
+        const std::vector<ShapedGlyph>& glyphs = *segment.glyphs;
+        const std::size_t cluster =
+            content.glyph_begin < glyphs.size() ? glyphs[content.glyph_begin].cluster : 0;
+        return piece_begin_[static_cast<std::size_t>(segment.piece)] + segment.piece_offset +
+               cluster;
+    }
+    return last_text_begin_;  // no letters: an empty line between forced breaks
+}
+
 SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     out_ = SetLine{};
+    out_.text_begin = last_text_begin_ = text_begin(line);
     link_open_ = false;
     pen_ = (first_line ? spec_.first_line_indent : 0) - line.hang_left;
     const bool justify = spec_.align == Alignment::justify;

@@ -89,6 +89,10 @@ struct SetLine {
     bool hyphenated = false;      // ends in a hyphen the breaker inserted
     double adjustment_ratio = 0;  // how much its glue stretched (>0) or shrank (<0)
     double overflow = 0;          // pt beyond the measure with all glue shrunk (> 0: overfull)
+    // Bytes into the paragraph's text (its pieces' texts one after another)
+    // where the line's first letter is written: where a page that opens
+    // with this line begins (pamphlet/page_starts.hpp).
+    std::size_t text_begin = 0;
 };
 
 struct SetParagraph {

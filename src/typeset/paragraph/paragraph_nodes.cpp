@@ -389,6 +389,7 @@ void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
     for (auto& run : runs) {
         const ResolvedChar& head = begin[run.first];
         segments.push_back(add_segment(head.piece, head.font, std::move(run.second)));
+        out_.segments.back().piece_offset = head.offset;
         const Segment& shaped = out_.segments.back();
         word_width += segment_width(shaped, 0, static_cast<std::uint32_t>(shaped.glyphs->size()));
     }

@@ -24,6 +24,10 @@ struct Segment {
     std::string text;
     const std::vector<ShapedGlyph>* glyphs = nullptr;  // owned by the FontSet's cache
     double scale = 0;                                  // pt per font unit
+    // Bytes into the piece's text where a word's segment begins (where the
+    // line's text begins when a line opens with it); 0 for the shared
+    // segments of spaces and hyphens.
+    std::uint32_t piece_offset = 0;
 };
 
 // What a node stands for on the page, parallel to the node list.
