@@ -4,6 +4,7 @@
 #include "pamphlet/hyphenation.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/model.hpp"
+#include "pamphlet/page_starts.hpp"
 #include "pamphlet/profile.hpp"
 
 #include <filesystem>
@@ -20,6 +21,13 @@ struct EpubOptions {
     // no soft hyphens. Patterns shared by a batch's books, when given.
     std::vector<std::filesystem::path> hyphenation_dirs = {};
     HyphenationPatterns* hyphenation_patterns = nullptr;
+    // Where the pages of a printed edition of the same articles begin
+    // (typeset_edition's LaidOutDocument::page_starts): page-break markers
+    // there, a page list in the navigation, and `page_source` (that print
+    // edition, "Title (A4 handout)") as the package's a11y:pageBreakSource.
+    // Empty: no page list.
+    std::vector<PageStart> page_starts = {};
+    std::string page_source = {};
 };
 
 // What a written book holds, for build reports.

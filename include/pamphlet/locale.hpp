@@ -11,6 +11,7 @@ namespace pamphlet {
 struct Words {
     std::string_view contents;     // heading of the table of contents
     std::string_view landmarks;    // heading of the EPUB's (hidden) landmarks list
+    std::string_view pages;        // heading of the EPUB's (hidden) page list
     std::string_view cover_image;  // the EPUB's cover page: the picture alone
     std::string_view start;        // landmark title of the first article
     std::string_view colophon;     // heading of the EPUB's colophon page

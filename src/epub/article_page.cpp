@@ -16,9 +16,11 @@ namespace {
 
 class ArticleWriter {
 public:
-    ArticleWriter(const Article& article, const std::vector<Block>& blocks, PageContext& context)
+    ArticleWriter(const Article& article, const std::vector<Block>& blocks,
+                  const std::vector<PageBreak>& breaks, PageContext& context)
         : article_(article),
           blocks_(blocks),
+          breaks_(breaks),
           context_(context),
           own_ids_(article.section_ids),
           lang_(article.lang),
@@ -32,6 +34,7 @@ public:
         set_attribute(section, "role", "doc-chapter");
         std::string title_id = unused_id("title");
         set_attribute(section, "aria-labelledby", title_id);
+        add_breaks_here(section);
 
         pugi::xml_node h1 = add_text_element(section, "h1", article_.title);
         set_attribute(h1, "id", title_id);
@@ -43,6 +46,9 @@ public:
         write_byline(section);
         if (article_.shows_lead_image()) write_lead_image(section, *article_.image);
         write_blocks(section, blocks_, false);
+        // Any break the body did not reach (it cannot, when the typesetter
+        // and this writer read the same blocks) still gets its target.
+        while (next_break_ < breaks_.size()) add_break(section);
         return page;
     }
 
@@ -117,16 +123,102 @@ private:
         if (!title.empty()) set_attribute(img, "title", title);
     }
 
+    // -----------------------------------------------------------------------
+    // Page breaks of the printed brochure, in reading order: before a block
+    // without text of its own, inside a paragraph, heading or code block at
+    // the byte of its text (as plain_text() counts it) where the page begins.
+
+    void add_break(pugi::xml_node parent) {
+        const PageBreak& page = breaks_[next_break_++];
+        pugi::xml_node span = add_element(parent, "span");
+        set_attribute(span, "epub:type", "pagebreak");
+        set_attribute(span, "role", "doc-pagebreak");
+        set_attribute(span, "id", page.id);
+        set_attribute(span, "aria-label", page.label);
+    }
+
+    // Whether the next break is in the block being written.
+    bool break_in_block() const {
+        return next_break_ < breaks_.size() && breaks_[next_break_].at.blocks == path_;
+    }
+
+    // The breaks at the start of the block being written (all of a block
+    // without text: the typesetter counts none of its offsets).
+    void add_breaks_here(pugi::xml_node parent) {
+        while (break_in_block() && breaks_[next_break_].at.offset <= text_at_) add_break(parent);
+    }
+
+    // `text` (its bytes as plain_text() counts them) as `shown` (the same
+    // with soft hyphens, maybe), breaks placed where they fall in it. A
+    // break inside a word comes after the soft hyphen there, if any: the
+    // text before it ends as the printed page does, and the word's soft
+    // hyphens are those of the whole word.
+    void add_text_with_breaks(pugi::xml_node parent, const std::string& text,
+                              const std::string& shown) {
+        const std::size_t end = text_at_ + text.size();
+        if (!break_in_block() || breaks_[next_break_].at.offset >= end) {
+            add_text(parent, shown);
+            text_at_ = end;
+            return;
+        }
+        static constexpr std::string_view shy = "\u00AD";
+        std::size_t i = 0, j = 0, from = 0;  // bytes into text, into shown; shown written up to
+        while (break_in_block() && breaks_[next_break_].at.offset < end) {
+            const std::size_t offset = breaks_[next_break_].at.offset;
+            const std::size_t k = offset > text_at_ ? offset - text_at_ : 0;
+            auto inserted_hyphen = [&] {
+                return j < shown.size() && shown.compare(j, shy.size(), shy) == 0 &&
+                       text.compare(i, shy.size(), shy) != 0;
+            };
+            while (j < shown.size() && (i < k || inserted_hyphen())) {
+                if (inserted_hyphen()) {
+                    j += shy.size();
+                } else {
+                    ++i;
+                    ++j;
+                }
+            }
+            if (j > from) add_text(parent, shown.substr(from, j - from));
+            from = j;
+            add_break(parent);
+        }
+        if (from < shown.size()) add_text(parent, shown.substr(from));
+        text_at_ = end;
+    }
+
     void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks, bool tight) {
-        for (const Block& block : blocks) write_block(parent, block, tight);
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            path_.push_back(static_cast<int>(i));
+            write_block(parent, blocks[i], tight);
+            path_.pop_back();
+        }
+    }
+
+    // A block's text: its breaks from its start to its end.
+    template <typename Write>
+    void with_text_breaks(pugi::xml_node element, Write&& write) {
+        text_at_ = 0;
+        add_breaks_here(element);
+        write();
+        while (break_in_block()) add_break(element);
     }
 
     void write_block(pugi::xml_node parent, const Block& block, bool tight) {
+        const bool has_text = block.kind == BlockKind::paragraph ||
+                              block.kind == BlockKind::heading ||
+                              block.kind == BlockKind::code_block ||
+                              block.kind == BlockKind::list_item;
+        if (!has_text) {
+            text_at_ = 0;
+            add_breaks_here(parent);
+        }
         switch (block.kind) {
-            case BlockKind::paragraph:
+            case BlockKind::paragraph: {
                 // Tight list items hold their text directly, as cmark renders them.
-                write_inlines(tight ? parent : add_element(parent, "p"), block.inlines);
+                const pugi::xml_node p = tight ? parent : add_element(parent, "p");
+                with_text_breaks(p, [&] { write_inlines(p, block.inlines); });
                 break;
+            }
             case BlockKind::heading: {
                 const int rank = heading_rank(block);
                 if (rank > last_heading_rank_ + 1) {
@@ -138,7 +230,9 @@ private:
                 std::string name = "h" + std::to_string(rank);
                 pugi::xml_node heading = add_element(parent, name);
                 if (!block.id.empty()) set_attribute(heading, "id", block.id);
-                hyphenated(false, [&] { write_inlines(heading, block.inlines); });
+                with_text_breaks(heading, [&] {
+                    hyphenated(false, [&] { write_inlines(heading, block.inlines); });
+                });
                 break;
             }
             case BlockKind::bullet_list:
@@ -148,12 +242,21 @@ private:
                 if (ordered && block.start != 1) {
                     set_attribute(list, "start", std::to_string(block.start));
                 }
-                for (const Block& item : block.children) write_block(list, item, block.tight);
+                for (std::size_t i = 0; i < block.children.size(); ++i) {
+                    path_.push_back(static_cast<int>(i));
+                    write_block(list, block.children[i], block.tight);
+                    path_.pop_back();
+                }
                 break;
             }
-            case BlockKind::list_item:
-                write_blocks(add_element(parent, "li"), block.children, tight);
+            case BlockKind::list_item: {
+                // An empty item's place is in it, not before it in the list.
+                const pugi::xml_node li = add_element(parent, "li");
+                text_at_ = 0;
+                add_breaks_here(li);
+                write_blocks(li, block.children, tight);
                 break;
+            }
             case BlockKind::block_quote:
                 write_blocks(add_element(parent, "blockquote"), block.children, false);
                 break;
@@ -163,7 +266,7 @@ private:
                 if (!language.empty()) set_attribute(code, "class", "language-" + language);
                 std::string text = block.text;
                 if (!text.empty() && text.back() == '\n') text.pop_back();
-                add_text(code, text);
+                with_text_breaks(code, [&] { add_text_with_breaks(code, text, text); });
                 break;
             }
             case BlockKind::thematic_break:
@@ -214,17 +317,21 @@ private:
     void write_inline(pugi::xml_node parent, const Inline& item) {
         switch (item.kind) {
             case InlineKind::text:
-                add_text(parent, body_text(item.text));
+                add_text_with_breaks(parent, item.text, body_text(item.text));
                 break;
             case InlineKind::soft_break:
-                add_text(parent, "\n");
+                add_text_with_breaks(parent, " ", "\n");
                 break;
             case InlineKind::line_break:
+                add_breaks_here(parent);
                 add_element(parent, "br");
+                ++text_at_;
                 break;
-            case InlineKind::code:
-                add_text_element(parent, "code", item.text);
+            case InlineKind::code: {
+                const pugi::xml_node code = add_element(parent, "code");
+                add_text_with_breaks(code, item.text, item.text);
                 break;
+            }
             case InlineKind::emphasis:
                 write_inlines(add_element(parent, "em"), item.children);
                 break;
@@ -255,9 +362,15 @@ private:
             case InlineKind::image: {
                 std::optional<std::string> href = image_href(item);
                 if (href) {
+                    // Print shows the alt text: a page that begins in it
+                    // begins at the picture.
+                    while (break_in_block() &&
+                           breaks_[next_break_].at.offset < text_at_ + item.text.size())
+                        add_break(parent);
                     write_img(parent, *href, item.text, item.title);
+                    text_at_ += item.text.size();
                 } else {
-                    add_text(parent, item.text);
+                    add_text_with_breaks(parent, item.text, item.text);
                 }
                 break;
             }
@@ -302,6 +415,10 @@ private:
 
     const Article& article_;
     const std::vector<Block>& blocks_;
+    const std::vector<PageBreak>& breaks_;
+    std::size_t next_break_ = 0;
+    std::vector<int> path_;    // of the block being written (TextPosition::blocks)
+    std::size_t text_at_ = 0;  // bytes of its text written so far
     PageContext& context_;
     std::set<std::string> own_ids_;
     int last_heading_rank_ = 1;     // the title is the h1
@@ -316,9 +433,15 @@ int heading_rank(const Block& heading) {
     return std::clamp(heading.level, 2, 6);
 }
 
+std::string page_break_id(const std::string& label, const std::set<std::string>& section_ids) {
+    std::string id = "page-" + label;
+    while (section_ids.count(id) != 0) id = "pamphlet-" + id;
+    return id;
+}
+
 XhtmlPage article_page(const Article& article, const std::vector<Block>& blocks,
-                       PageContext& context) {
-    return ArticleWriter(article, blocks, context).write();
+                       const std::vector<PageBreak>& breaks, PageContext& context) {
+    return ArticleWriter(article, blocks, breaks, context).write();
 }
 
 }  // namespace pamphlet::epub

@@ -113,19 +113,21 @@ public:
             landmarks.push_back({"bodymatter", std::string(words.start),
                                  "text/" + targets_.file_of.at(edition_.articles.front().id)});
         }
-        add_page(entries, "nav", "nav.xhtml", [&toc, &landmarks, &lang] {
-            return navigation_document(toc, landmarks, lang);
+        plan_page_breaks();
+        add_page(entries, "nav", "nav.xhtml", [this, &toc, &landmarks, &lang] {
+            return navigation_document(toc, landmarks, page_list_, lang);
         });
         documents_.back().properties = "nav";
 
-        for (const Article& article : edition_.articles) {
+        for (std::size_t a = 0; a < edition_.articles.size(); ++a) {
+            const Article& article = edition_.articles[a];
             const std::string& file = targets_.file_of.at(article.id);
             add_page(entries, "text-" + file.substr(0, file.size() - 6), "text/" + file,
-                     [this, &article] {
+                     [this, &article, a] {
                          // Held, or read again: let go once its page is made.
                          const ArticleBody body = edition_.body(article, sink_);
                          return article_page(article, body ? *body : std::vector<Block>{},
-                                             context_);
+                                             page_breaks_[a], context_);
                      });
         }
         add_page(entries, "page-colophon", "text/colophon.xhtml", [this, logo_href] {
@@ -233,6 +235,24 @@ private:
         return false;
     }
 
+    // The printed brochure's page starts as breaks in the articles' pages
+    // and entries of the page list, before any page is written (the
+    // navigation comes first and links to them).
+    void plan_page_breaks() {
+        page_breaks_.assign(edition_.articles.size(), {});
+        page_list_.clear();
+        for (const PageStart& start : options_.page_starts) {
+            const int index = start.at.article;
+            if (index < 0 || static_cast<std::size_t>(index) >= edition_.articles.size()) continue;
+            const Article& article = edition_.articles[static_cast<std::size_t>(index)];
+            std::string id = page_break_id(start.label, article.section_ids);
+            page_list_.push_back(
+                {start.label, "text/" + targets_.file_of.at(article.id) + "#" + id, {}});
+            page_breaks_[static_cast<std::size_t>(index)].push_back(
+                {std::move(id), start.label, start.at});
+        }
+    }
+
     void plan_article_files() {
         UniqueNames names;
         for (const char* fixed : {"cover.xhtml", "title.xhtml", "colophon.xhtml"}) {
@@ -264,6 +284,7 @@ private:
         m.generator = options_.generator;
         m.has_images = !images_.resources().empty();
         m.has_embedded_fonts = has_fonts;
+        if (!page_list_.empty()) m.page_break_source = options_.page_source;
         // Claimed only when the book's own checks hold: every page and
         // phrase carries its language, the stylesheet keeps 4.5:1 in every
         // theme (by construction); images and headings are checked as the
@@ -300,6 +321,8 @@ private:
     std::optional<Hyphenation> hyphenation_;  // for soft hyphens
     PageContext context_;
     std::vector<ContentDocument> documents_;  // in reading order
+    std::vector<std::vector<PageBreak>> page_breaks_;  // per article, in reading order
+    std::vector<TocEntry> page_list_;                  // every page break, in reading order
     FaceUsage usage_;                         // of the pages built so far
 };
 

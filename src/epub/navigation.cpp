@@ -44,7 +44,8 @@ void add_meta(pugi::xml_node head, std::string_view name, const std::string& con
 }  // namespace
 
 XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
-                              const std::vector<Landmark>& landmarks, const std::string& lang) {
+                              const std::vector<Landmark>& landmarks,
+                              const std::vector<TocEntry>& pages, const std::string& lang) {
     const Words& words = words_for(lang);
     XhtmlPage page = new_xhtml_page(lang, words.contents, "css/book.css");
 
@@ -68,6 +69,15 @@ XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
             set_attribute(a, "href", landmark.href);
             add_text(a, landmark.label);
         }
+    }
+    if (!pages.empty()) {
+        // Reading systems offer "go to page"; the list itself is not read.
+        pugi::xml_node list = add_element(page.body, "nav");
+        set_attribute(list, "epub:type", "page-list");
+        set_attribute(list, "role", "doc-pagelist");
+        set_attribute(list, "hidden", "hidden");
+        add_text_element(list, "h2", words.pages);
+        add_toc_list(list, pages);
     }
     return page;
 }

@@ -17,8 +17,10 @@ struct Landmark {
 };
 
 // nav.xhtml sits in EPUB/, next to package.opf, so hrefs are used as is.
+// `pages`: the printed brochure's page list (label and href per page), or none.
 XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
-                              const std::vector<Landmark>& landmarks, const std::string& lang);
+                              const std::vector<Landmark>& landmarks,
+                              const std::vector<TocEntry>& pages, const std::string& lang);
 
 std::unique_ptr<pugi::xml_document> ncx_document(const std::vector<TocEntry>& toc,
                                                  const std::string& identifier,

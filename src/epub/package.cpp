@@ -35,6 +35,10 @@ void add_accessibility(pugi::xml_node metadata, const PackageMetadata& m) {
         add_meta(metadata, "schema:accessibilityFeature", feature);
     }
     if (m.has_images) add_meta(metadata, "schema:accessibilityFeature", "alternativeText");
+    if (!m.page_break_source.empty()) {
+        add_meta(metadata, "schema:accessibilityFeature", "pageBreakMarkers");
+        add_meta(metadata, "schema:accessibilityFeature", "pageNavigation");
+    }
     add_meta(metadata, "schema:accessibilityHazard", "none");
     add_meta(metadata, "schema:accessibilitySummary", words_for(m.lang).accessibility_summary);
     if (!m.conforms) return;
@@ -82,6 +86,10 @@ std::unique_ptr<pugi::xml_document> package_document(
     if (!m.rights.empty()) add_text_element(metadata, "dc:rights", m.rights);
     if (!m.date.empty()) add_text_element(metadata, "dc:date", m.date);
     for (const std::string& subject : m.subjects) add_text_element(metadata, "dc:subject", subject);
+    // The print edition the page list follows: dc:source, as EPUB 3.3 and
+    // DAISY Ace ask. EPUB Accessibility 1.1's a11y:pageBreakSource says the
+    // same, but epubcheck 4.2.6 does not know the property (OPF-027).
+    if (!m.page_break_source.empty()) add_text_element(metadata, "dc:source", m.page_break_source);
     add_meta(metadata, "dcterms:modified", m.modified);
     add_accessibility(metadata, m);
     // Apple Books ignores embedded fonts unless told the book specifies them.

@@ -26,6 +26,9 @@ struct PackageMetadata {
     bool has_images = false;
     bool has_embedded_fonts = false;
     std::string cover_image_id;  // manifest id, or empty
+    // The print edition the book's page-break markers and page list come
+    // from ("Title (A4 handout)"); empty: the book has none.
+    std::string page_break_source;
     // The conformance claim (EPUB Accessibility 1.1, WCAG 2.2 AA), made only
     // when the book's own checks hold, and who stands for the evaluation.
     bool conforms = false;

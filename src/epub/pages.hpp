@@ -6,9 +6,11 @@
 #include "pamphlet/hyphenation.hpp"
 #include "pamphlet/edition_info.hpp"
 #include "pamphlet/model.hpp"
+#include "pamphlet/page_starts.hpp"
 #include "xhtml.hpp"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,8 +38,22 @@ struct PageContext {
 // Pages live in text/, one level below the stylesheet and images.
 inline constexpr std::string_view page_to_root = "../";
 
+// Where a page of the printed brochure begins in an article: an empty
+// span (epub:type pagebreak, role doc-pagebreak) with this id and the
+// printed number as its label.
+struct PageBreak {
+    std::string id;
+    std::string label;
+    TextPosition at;
+};
+
+// The id of the break before printed page `label`: "page-5", unless the
+// article has a section of that name.
+std::string page_break_id(const std::string& label, const std::set<std::string>& section_ids);
+
+// `breaks` in reading order, all in this article.
 XhtmlPage article_page(const Article& article, const std::vector<Block>& blocks,
-                       PageContext& context);
+                       const std::vector<PageBreak>& breaks, PageContext& context);
 XhtmlPage cover_page(const std::string& image_href, PageContext& context);
 XhtmlPage title_page(const std::optional<std::string>& logo_href, PageContext& context);
 XhtmlPage colophon_page(const std::optional<std::string>& logo_href, const std::string& generator,

@@ -42,7 +42,8 @@ public:
                 request.impose,
                 request.stats,
                 request.cancel,
-                {}},
+                {},
+                build.page_list ? &build.profiles.at(*build.page_list) : nullptr},
           staged_(build.mine.size()),
           own_(build.mine.size()),
           done_(build.mine.size(), 1) {}

@@ -150,6 +150,13 @@ std::string InputDigests::digest(const Job& job) {
     if (job.format == OutputFormat::pdf && profile.imposition == Imposition::booklet)
         text += impose_ ? "imposed\n" : "not imposed\n";
     for (const fs::path& patterns : pattern_files_) add_file(text, "patterns", patterns);
+    if (job.format == OutputFormat::epub && page_list_) {
+        // Where the printed pages begin is the print profile's work.
+        const Profile& print = profiles_.at(*page_list_);
+        text += "page-list " + print.id + "\n";
+        for (const fs::path& file : print.chain) add_file(text, "page-list-file", file);
+        for (const fs::path& font : profile_fonts(print)) add_file(text, "page-list-font", font);
+    }
 
     const Edition& full = *job.full_edition;
     const std::set<std::string> kept(job.articles.begin(), job.articles.end());

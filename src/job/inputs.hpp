@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ public:
     // the job with the images it shows; and, for a handout, the web address
     // of each article it leaves out (links to them go there).
     std::string digest(const Job& job);
+
+    // The profile (into `profiles`) whose pages an EPUB's page list
+    // follows: its files are the EPUB's inputs too.
+    void set_page_list(std::optional<std::size_t> profile) { page_list_ = profile; }
 
     // Hashes, on up to `threads` threads, the files the digests of `jobs`
     // read most (fonts, profile files, patterns, article files), so that
@@ -53,6 +58,7 @@ private:
     std::vector<std::filesystem::path> pattern_files_;
     long long timestamp_;
     bool impose_;
+    std::optional<std::size_t> page_list_;
     std::map<std::filesystem::path, std::string> hashes_;
     std::map<std::filesystem::path, std::string> lines_;  // "shown hash\n" per file
 };

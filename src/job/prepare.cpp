@@ -51,6 +51,31 @@ std::optional<std::vector<Profile>> load_profiles(const BuildRequest& request,
     return profiles;
 }
 
+// The EPUB's page list follows the printed brochure its profile's
+// epub.page_list names: none, the build's first profile (empty), or another
+// profile, of the build or loaded for this. False after errors.
+bool choose_page_list(PreparedBuild& build, const ProfilePaths& paths, SourceFiles& sources,
+                      DiagnosticSink& sink) {
+    const std::string& wanted = build.profiles.front().epub_page_list;
+    if (wanted == "none") return true;
+    if (wanted.empty()) {
+        build.page_list = 0;
+        return true;
+    }
+    std::optional<Profile> print = load_profile(wanted, paths, sources, sink);
+    if (!print) return false;
+    for (std::size_t p = 0; p < build.profiles.size(); ++p) {
+        std::error_code ec;
+        if (fs::equivalent(build.profiles[p].file, print->file, ec)) {
+            build.page_list = p;
+            return true;
+        }
+    }
+    build.profiles.push_back(std::move(*print));
+    build.page_list = build.profiles.size() - 1;
+    return true;
+}
+
 }  // namespace
 
 std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const ProfilePaths& paths,
@@ -108,11 +133,16 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
     }
     loaded.plan = std::move(*plan);
     loaded.manifest = manifest_path(request);
+    // After the plan: a profile loaded for the page list alone gets no job.
+    if (std::find(formats.begin(), formats.end(), OutputFormat::epub) != formats.end() &&
+        !choose_page_list(loaded, paths, sources, sink))
+        return std::nullopt;
 
     // Every job's digest, also of other shards': together they identify the build.
     InputDigests digests(loaded.collection, loaded.profiles,
                          hyphenation_pattern_files(paths.hyphenation_dirs), loaded.timestamp,
                          request.impose);
+    digests.set_page_list(loaded.page_list);
     digests.hash_ahead(loaded.plan.jobs, request.threads > 0 ? request.threads : usable_cores());
     std::vector<std::pair<std::string, std::string>> ids_and_inputs;
     for (std::size_t i = 0; i < loaded.plan.jobs.size(); ++i) {

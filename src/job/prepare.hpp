@@ -18,7 +18,12 @@ namespace pamphlet::job {
 
 // Everything the jobs of a build share.
 struct PreparedBuild {
+    // The build's profiles; after them, a profile loaded only because
+    // epub.page_list names it.
     std::vector<Profile> profiles;
+    // Into `profiles`: the printed brochure whose pages the EPUBs' page
+    // lists follow (epub.page_list); none: no page list.
+    std::optional<std::size_t> page_list;
     Collection collection;
     long long timestamp = 0;
     Plan plan;

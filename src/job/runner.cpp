@@ -3,6 +3,7 @@
 #include "handout.hpp"
 
 #include "pamphlet/digest.hpp"
+#include "pamphlet/edition_info.hpp"
 #include "pamphlet/epub.hpp"
 #include "pamphlet/pdf.hpp"
 #include "pamphlet/typeset.hpp"
@@ -16,6 +17,34 @@ void write_failed(const Job& job, const std::string& error, DiagnosticSink& sink
     sink.error(SourceSpan::whole(job.output.string()), "write-failed", error);
 }
 
+TypesetOptions typeset_options(const Job& job, Workshop& shop) {
+    TypesetOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs, &shop.patterns};
+    options.handout = job.handout();
+    options.keep_run_text = false;  // only traces read them
+    return options;
+}
+
+// Where the pages of the printed brochure begin: the edition typeset with
+// the page list's profile, as that profile's PDF of it is. Its problems
+// are the PDF's to report; the EPUB says only that it has no page list.
+void add_page_list(const Job& job, const Edition& edition, Workshop& shop, EpubOptions& options,
+                   DiagnosticSink& sink) {
+    if (shop.page_list == nullptr) return;
+    const Profile& print = *shop.page_list;
+    DiagnosticSink print_sink;
+    std::optional<LaidOutDocument> document =
+        typeset_edition(shop.collection, edition, print, typeset_options(job, shop), print_sink);
+    if (!document) {
+        sink.warning(SourceSpan::whole(print.file.generic_string()), "no-page-list",
+                     "the e-book has no page list: the brochure of profile '" + print.id +
+                         "' cannot be typeset");
+        return;
+    }
+    options.page_starts = std::move(document->page_starts);
+    options.page_source = edition_info(shop.collection, edition).title + " (" +
+                          (print.name.empty() ? print.id : print.name) + ")";
+}
+
 // The EPUB writer streams the book into the temporary file: no copy of
 // the whole book is ever in memory.
 void make_epub(const Job& job, const Edition& edition, Workshop& shop, MadeOutput& made,
@@ -24,6 +53,7 @@ void make_epub(const Job& job, const Edition& edition, Workshop& shop, MadeOutpu
     if (auto error = create_staged(job.output, staged)) return write_failed(job, *error, sink);
     // The book takes its fonts and colours from the first profile.
     EpubOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs, &shop.patterns};
+    add_page_list(job, edition, shop, options, sink);
     EpubContents contents;
     const std::size_t errors_before = sink.error_count();
     const bool written = write_epub(shop.collection, edition, shop.profiles.at(job.profile),
@@ -60,10 +90,7 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     if (job.format == OutputFormat::epub) {
         make_epub(job, *edition, shop, made, sink);
     } else {
-        TypesetOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs,
-                               &shop.patterns};
-        options.handout = job.handout();
-        options.keep_run_text = false;  // only traces read them
+        const TypesetOptions options = typeset_options(job, shop);
         TypesetStats stats;
         std::optional<LaidOutDocument> document =
             typeset_edition(shop.collection, *edition, shop.profiles.at(job.profile), options, sink,

@@ -31,6 +31,9 @@ struct Workshop {
     bool stats = false;
     const std::atomic<bool>* cancel = nullptr;
     HyphenationPatterns patterns;
+    // The printed brochure whose pages the EPUBs' page lists follow; null:
+    // no page list.
+    const Profile* page_list = nullptr;
 
     bool cancelled() const { return cancel != nullptr && cancel->load(); }
 };

@@ -15,6 +15,7 @@ constexpr Words words_in(bool german) {
     return {
         .contents = say("Inhalt", "Contents"),
         .landmarks = say("Orientierungspunkte", "Landmarks"),
+        .pages = say("Seiten", "Pages"),
         .cover_image = say("Titelbild", "Cover"),
         .start = say("Beginn", "Start"),
         .colophon = say("Impressum", "Colophon"),
