@@ -89,7 +89,13 @@ std::unique_ptr<pugi::xml_document> package_document(
     // The print edition the page list follows: dc:source, as EPUB 3.3 and
     // DAISY Ace ask. EPUB Accessibility 1.1's a11y:pageBreakSource says the
     // same, but epubcheck 4.2.6 does not know the property (OPF-027).
-    if (!m.page_break_source.empty()) add_text_element(metadata, "dc:source", m.page_break_source);
+    // "source-of: pagination" says it is the pages' source (EPUB 3.2).
+    if (!m.page_break_source.empty()) {
+        set_attribute(add_text_element(metadata, "dc:source", m.page_break_source), "id",
+                      "pagination-source");
+        set_attribute(add_meta(metadata, "source-of", "pagination"), "refines",
+                      "#pagination-source");
+    }
     add_meta(metadata, "dcterms:modified", m.modified);
     add_accessibility(metadata, m);
     // Apple Books ignores embedded fonts unless told the book specifies them.

@@ -307,3 +307,68 @@ TEST_CASE("an image that cannot be read is a warning, and its alt text is set") 
     CHECK(text.find("goes on") != std::string::npos);
     CHECK(result.documents.front().images.empty());
 }
+
+namespace {
+
+// The block a page start's path leads to in an article's body.
+const Block* block_at(const std::vector<Block>& body, const std::vector<int>& path) {
+    const std::vector<Block>* blocks = &body;
+    const Block* block = nullptr;
+    for (int index : path) {
+        if (index < 0 || static_cast<std::size_t>(index) >= blocks->size()) return nullptr;
+        block = &(*blocks)[static_cast<std::size_t>(index)];
+        blocks = &block->children;
+    }
+    return block;
+}
+
+// Whether a line on the page begins with `word` (a line's first glyph run
+// holds its first letters; a list item's marker is a run of its own).
+bool a_line_begins_with(const Page& page, const std::string& word) {
+    for (const PageItem& item : page.items)
+        if (const auto* run = std::get_if<GlyphRun>(&item); run && run->text.starts_with(word))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("every numbered page of the body records where its text begins") {
+    Typeset result = typeset_collection(source_dir / "samples" / "clinic");
+    for (std::size_t e = 0; e < result.documents.size(); ++e) {
+        const LaidOutDocument& doc = result.documents[e];
+        const Edition& edition = result.collection.editions[e];
+        CAPTURE(edition.lang);
+        // Cover, one page of contents, the body, the back page: every body
+        // page has a start, numbered as its footer prints it.
+        REQUIRE(doc.page_starts.size() == doc.pages.size() - 3);
+        for (std::size_t k = 0; k < doc.page_starts.size(); ++k) {
+            const PageStart& start = doc.page_starts[k];
+            CAPTURE(start.label);
+            CHECK(start.page == static_cast<int>(k) + 2);
+            CHECK(start.label == std::to_string(k + 1));
+            if (k > 0) CHECK(doc.page_starts[k - 1].at < start.at);
+
+            // The text at that place is the text the page begins with.
+            const Article& article = edition.articles.at(static_cast<std::size_t>(start.at.article));
+            const ArticleBody body = edition.body(article, result.sink);
+            REQUIRE(body);
+            std::string model;
+            if (start.at.blocks.empty()) {
+                model = article.title;
+            } else {
+                const Block* block = block_at(*body, start.at.blocks);
+                REQUIRE(block);
+                model = block->kind == BlockKind::code_block ? block->text
+                                                             : plain_text(block->inlines);
+            }
+            REQUIRE(start.at.offset <= model.size());
+            // (Not always its first line: a figure that floated past the
+            // text after it may stand above it.)
+            const std::string word = model.substr(start.at.offset, 6);
+            CHECK_MESSAGE(
+                a_line_begins_with(doc.pages[static_cast<std::size_t>(start.page)], word),
+                "no line of page " << start.label << " begins with '" << word << "'");
+        }
+    }
+}
