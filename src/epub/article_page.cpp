@@ -204,13 +204,14 @@ private:
     }
 
     void write_block(pugi::xml_node parent, const Block& block, bool tight) {
+        // A heading's breaks go before it: inside, the page number would
+        // become part of the heading's name for screen readers (and print
+        // never breaks a page inside a heading).
         const bool has_text = block.kind == BlockKind::paragraph ||
-                              block.kind == BlockKind::heading ||
                               block.kind == BlockKind::code_block ||
                               block.kind == BlockKind::list_item;
         if (!has_text) {
-            text_at_ = 0;
-            add_breaks_here(parent);
+            while (break_in_block()) add_break(parent);
         }
         switch (block.kind) {
             case BlockKind::paragraph: {
@@ -230,9 +231,7 @@ private:
                 std::string name = "h" + std::to_string(rank);
                 pugi::xml_node heading = add_element(parent, name);
                 if (!block.id.empty()) set_attribute(heading, "id", block.id);
-                with_text_breaks(heading, [&] {
-                    hyphenated(false, [&] { write_inlines(heading, block.inlines); });
-                });
+                hyphenated(false, [&] { write_inlines(heading, block.inlines); });
                 break;
             }
             case BlockKind::bullet_list:

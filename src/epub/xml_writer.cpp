@@ -111,10 +111,18 @@ private:
         if (std::string_view(node.name()) == "pre") return false;
         for (const pugi::xml_node& child : node.children()) {
             if (child.type() != pugi::node_element) return false;
-            if (flavor_ == XmlFlavor::xhtml && contains(inline_elements, child.name()))
+            if (flavor_ == XmlFlavor::xhtml && contains(inline_elements, child.name()) &&
+                !is_page_break(child))
                 return false;
         }
         return true;
+    }
+
+    // An empty page-break marker shows nothing, nor does whitespace around
+    // it between blocks: it does not make its parent inline content.
+    static bool is_page_break(const pugi::xml_node& node) {
+        return std::string_view(node.attribute("epub:type").value()) == "pagebreak" &&
+               !node.first_child();
     }
 
     void newline(int depth) {
