@@ -54,6 +54,7 @@ private:
     const Job& job(std::size_t k) const { return build_.plan.jobs[build_.mine[k]]; }
     void classify();
     std::vector<std::size_t> schedule() const;
+    void expect_page_starts(const std::vector<std::size_t>& order);
     void run_job(std::size_t k);
     void report_in_order();
     void settle_outputs();
@@ -111,6 +112,24 @@ void Batch::classify() {
 }
 
 // Larger jobs first, so that no thread is left with a long one at the end.
+// An EPUB whose page list follows a PDF this run makes takes its page
+// starts from that PDF's job, when that job comes first in `order` (PDFs
+// cost more, so it does): it is then running or done when the EPUB's job
+// waits for it, and never waits itself.
+void Batch::expect_page_starts(const std::vector<std::size_t>& order) {
+    if (!build_.page_list) return;
+    std::map<std::string, std::size_t> pdf_at;  // key -> place in `order`
+    for (std::size_t at = 0; at < order.size(); ++at) {
+        const Job& j = job(order[at]);
+        const std::string key = PageStartsExchange::key(j);
+        if (j.format == OutputFormat::pdf && j.profile == *build_.page_list) {
+            pdf_at.emplace(key, at);
+        } else if (j.format == OutputFormat::epub && pdf_at.count(key) != 0) {
+            shop_.page_starts.expect(key);
+        }
+    }
+}
+
 std::vector<std::size_t> Batch::schedule() const {
     auto cost = [&](std::size_t k) {
         const Job& j = job(k);
@@ -235,6 +254,7 @@ BuildResult Batch::run() {
     }
     const int threads = request_.threads > 0 ? request_.threads : usable_cores();
     const std::vector<std::size_t> order = schedule();
+    expect_page_starts(order);
     run_parallel(
         order.size(), threads, [&](std::size_t k) { run_job(order[k]); }, request_.cancel);
     result.interrupted = shop_.cancelled();

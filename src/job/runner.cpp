@@ -31,16 +31,23 @@ void add_page_list(const Job& job, const Edition& edition, Workshop& shop, EpubO
                    DiagnosticSink& sink) {
     if (shop.page_list == nullptr) return;
     const Profile& print = *shop.page_list;
-    DiagnosticSink print_sink;
-    std::optional<LaidOutDocument> document =
-        typeset_edition(shop.collection, edition, print, typeset_options(job, shop), print_sink);
-    if (!document) {
-        sink.warning(SourceSpan::whole(print.file.generic_string()), "no-page-list",
-                     "the e-book has no page list: the brochure of profile '" + print.id +
-                         "' cannot be typeset");
-        return;
+    // The PDF job of that profile typesets it anyway, when the build has one.
+    std::optional<std::vector<PageStart>> starts;
+    const std::string key = PageStartsExchange::key(job);
+    if (shop.page_starts.expected(key)) starts = shop.page_starts.take(key);
+    if (!starts) {
+        DiagnosticSink print_sink;
+        std::optional<LaidOutDocument> document = typeset_edition(
+            shop.collection, edition, print, typeset_options(job, shop), print_sink);
+        if (!document) {
+            sink.warning(SourceSpan::whole(print.file.generic_string()), "no-page-list",
+                         "the e-book has no page list: the brochure of profile '" + print.id +
+                             "' cannot be typeset");
+            return;
+        }
+        starts = std::move(document->page_starts);
     }
-    options.page_starts = std::move(document->page_starts);
+    options.page_starts = std::move(*starts);
     options.page_source = edition_info(shop.collection, edition).title + " (" +
                           (print.name.empty() ? print.id : print.name) + ")";
 }
@@ -77,6 +84,21 @@ void stage_bytes(const Job& job, const std::string& bytes, MadeOutput& made,
 
 }  // namespace
 
+std::string PageStartsExchange::key(const Job& job) {
+    std::string key = job.lang;
+    for (const std::string& id : job.articles) key += "\n" + id;
+    return key;
+}
+
+void PageStartsExchange::give(const std::string& key,
+                              std::optional<std::vector<PageStart>> starts) {
+    slots_.at(key).promise.set_value(std::move(starts));
+}
+
+std::optional<std::vector<PageStart>> PageStartsExchange::take(const std::string& key) {
+    return slots_.at(key).future.get();
+}
+
 MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
     MadeOutput made;
     std::optional<Edition> cut;
@@ -95,6 +117,12 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
         std::optional<LaidOutDocument> document =
             typeset_edition(shop.collection, *edition, shop.profiles.at(job.profile), options, sink,
                             shop.stats ? &stats : nullptr);
+        // The EPUB of these articles waits for where these pages begin.
+        const std::string key = PageStartsExchange::key(job);
+        if (&shop.profiles.at(job.profile) == shop.page_list && shop.page_starts.expected(key)) {
+            shop.page_starts.give(key, document ? std::optional(document->page_starts)
+                                                : std::nullopt);
+        }
         if (!document || shop.cancelled()) return {};
         if (!shop.impose) document->print.impose_booklet = false;
         const int pages = pdf_page_count(*document);

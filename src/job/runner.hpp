@@ -14,11 +14,39 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace pamphlet::job {
+
+// Page starts a PDF job hands to the EPUB job of the same articles, when
+// the PDF is the brochure the EPUB's page list follows: one typesetting for
+// both. The batch says beforehand which hand-overs to expect, and runs each
+// such PDF job before its EPUB job starts, so an EPUB job that waits waits
+// for a job that is running and waits for nothing.
+class PageStartsExchange {
+public:
+    // The key of the PDF and the EPUB of one edition and article set.
+    static std::string key(const Job& job);
+    // Before any job runs.
+    void expect(const std::string& key) { slots_[key]; }
+    bool expected(const std::string& key) const { return slots_.count(key) != 0; }
+    // Once per expected key (nullopt: the PDF job could not typeset).
+    void give(const std::string& key, std::optional<std::vector<PageStart>> starts);
+    // Waits for give(); nullopt when the PDF job gave none.
+    std::optional<std::vector<PageStart>> take(const std::string& key);
+
+private:
+    struct Slot {
+        std::promise<std::optional<std::vector<PageStart>>> promise;
+        std::shared_future<std::optional<std::vector<PageStart>>> future =
+            promise.get_future().share();
+    };
+    std::map<std::string, Slot> slots_;  // made before the jobs run; then only read
+};
 
 // What every job of a build reads; shared by all threads.
 struct Workshop {
@@ -34,6 +62,7 @@ struct Workshop {
     // The printed brochure whose pages the EPUBs' page lists follow; null:
     // no page list.
     const Profile* page_list = nullptr;
+    PageStartsExchange page_starts = {};
 
     bool cancelled() const { return cancel != nullptr && cancel->load(); }
 };
