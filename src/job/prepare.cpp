@@ -52,14 +52,16 @@ std::optional<std::vector<Profile>> load_profiles(const BuildRequest& request,
 }
 
 // The EPUB's page list follows the printed brochure its profile's
-// epub.page_list names: none, the build's first profile (empty), or another
-// profile, of the build or loaded for this. False after errors.
-bool choose_page_list(PreparedBuild& build, const ProfilePaths& paths, SourceFiles& sources,
-                      DiagnosticSink& sink) {
+// epub.page_list names: none; empty, the build's first profile when the
+// build prints it (an e-book built alone is not made to pay for a
+// typesetting nobody asked for); or another profile, of the build or loaded
+// for this. False after errors.
+bool choose_page_list(PreparedBuild& build, bool prints, const ProfilePaths& paths,
+                      SourceFiles& sources, DiagnosticSink& sink) {
     const std::string& wanted = build.profiles.front().epub_page_list;
     if (wanted == "none") return true;
     if (wanted.empty()) {
-        build.page_list = 0;
+        if (prints) build.page_list = 0;
         return true;
     }
     std::optional<Profile> print = load_profile(wanted, paths, sources, sink);
@@ -134,8 +136,10 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
     loaded.plan = std::move(*plan);
     loaded.manifest = manifest_path(request);
     // After the plan: a profile loaded for the page list alone gets no job.
+    const bool prints =
+        std::find(formats.begin(), formats.end(), OutputFormat::pdf) != formats.end();
     if (std::find(formats.begin(), formats.end(), OutputFormat::epub) != formats.end() &&
-        !choose_page_list(loaded, paths, sources, sink))
+        !choose_page_list(loaded, prints, paths, sources, sink))
         return std::nullopt;
 
     // Every job's digest, also of other shards': together they identify the build.

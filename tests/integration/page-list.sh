@@ -98,4 +98,20 @@ run_pamphlet build samples/clinic -l de -f epub -p "$WORK/no-list.yaml" -o "$WOR
 expect_status 0 "build with epub.page_list: none"
 if unzip -p "$WORK/none/clinic-de.epub" EPUB/nav.xhtml | grep -q 'page-list'; then fail "none: the book has a page list"
 else pass "none: no page list"; fi
+# An e-book built alone pays for no typesetting unless the profile asks.
+run_pamphlet build samples/clinic -l de -f epub -o "$WORK/alone"
+expect_status 0 "EPUB alone"
+if unzip -p "$WORK/alone/clinic-de.epub" EPUB/nav.xhtml | grep -q 'page-list'; then
+  fail "EPUB alone: a page list nobody asked for"
+else pass "EPUB alone: no page list by default"; fi
+cat >"$WORK/asked.yaml" <<'YAML'
+extends: a4-handout
+epub:
+  page_list: a4-handout
+YAML
+run_pamphlet build samples/clinic -l de -f epub -p "$WORK/asked.yaml" -o "$WORK/asked"
+expect_status 0 "EPUB alone, page list asked for"
+if unzip -p "$WORK/asked/clinic-de.epub" EPUB/nav.xhtml | grep -q 'page-list'; then
+  pass "EPUB alone: the page list the profile names"
+else fail "EPUB alone: no page list although the profile names one"; fi
 finish
