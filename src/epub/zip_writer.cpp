@@ -2,13 +2,13 @@
 
 #include "utc_time.hpp"
 
+#include "pamphlet/base/deflate.hpp"
 #include "pamphlet/base/threads.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -199,25 +199,6 @@ private:
     zip_error_t error_;
 };
 
-// raw DEFLATE (no zlib header), as libzip writes it for `level`: the bytes
-// do not depend on how the input is fed, as long as nothing is flushed
-// before the end. nullopt when zlib fails.
-std::optional<std::string> raw_deflated(const std::string& text, int level) {
-    z_stream z{};
-    if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
-        return std::nullopt;
-    std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-    z.avail_in = static_cast<uInt>(text.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    const int status = deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    if (status != Z_STREAM_END) return std::nullopt;
-    return out;
-}
-
 // The entries of one session. Each entry's bytes are made on the writer's
 // thread, in entry order (make() is never called concurrently), when libzip
 // reaches the entry (libzip writes entries in order) or a few entries
@@ -348,14 +329,15 @@ private:
         // The worker alone touches data, crc, comp_size and zlib_failed
         // until the deflater says the piece is done.
         slot.piece = deflater_.push([&slot] {
-            slot.crc = static_cast<zip_uint32_t>(
-                crc32_z(0, reinterpret_cast<const Bytef*>(slot.data.data()), slot.data.size()));
-            std::optional<std::string> deflated = raw_deflated(slot.data, zip_deflate_level);
-            if (!deflated) {
+            // What libzip would write itself: raw DEFLATE, its memory level.
+            slot.crc = crc32_of(slot.data);
+            std::optional<std::string> bytes =
+                deflated(slot.data, DeflateFormat::raw, zip_deflate_level, 9);
+            if (!bytes) {
                 slot.zlib_failed = true;
                 return;
             }
-            slot.data = std::move(*deflated);
+            slot.data = std::move(*bytes);
             slot.comp_size = slot.data.size();
         });
     }

@@ -6,13 +6,13 @@
 #include "number_format.hpp"
 #include "xmp_metadata.hpp"
 
+#include "pamphlet/base/deflate.hpp"
 #include "pamphlet/base/threads.hpp"
 #include "pamphlet/base/utf8.hpp"
 #include "pamphlet/image.hpp"
 
 #include <hpdf.h>
 #include <hpdf_encrypt.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <cmath>
@@ -121,25 +121,6 @@ std::string cid_set(const std::map<std::uint32_t, double>& glyphs) {
         bits[id / 8] = static_cast<char>(bits[id / 8] | (0x80 >> (id % 8)));
     }
     return bits;
-}
-
-// A page's content stream as libharu's FlateDecode would write it at the
-// end (HPDF_Stream_WriteToStreamWithDeflate: zlib's default level, no
-// flush before the end, which makes the bytes independent of how the input
-// is fed); nullopt when zlib fails.
-std::optional<std::string> deflated(const std::string& text) {
-    z_stream z{};
-    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return std::nullopt;
-    std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-    z.avail_in = static_cast<uInt>(text.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    const int status = deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    if (status != Z_STREAM_END) return std::nullopt;
-    return out;
 }
 
 // What HPDF_Dict_Write writes for a FlateDecode stream's filter, the entry
@@ -761,7 +742,9 @@ void LibharuCanvas::end_page() {
     page.text = std::move(d.content);
     d.content = {};
     page.piece = d.deflater.push([&page] {
-        page.data = deflated(page.text);
+        // As libharu's FlateDecode would write it at the end: zlib's
+        // default level and memory.
+        page.data = deflated(page.text, DeflateFormat::zlib, -1, 8);
         std::string().swap(page.text);
     });
     d.write_deflated(false);
