@@ -100,6 +100,49 @@ bool report_image_verdict(const ImageVerdict& verdict, const std::string& name,
 // Empty when libpng fails (it does not, short of running out of memory).
 std::string encode_png_rgb(int width, int height, std::string_view rgb);
 
+// The same PNG, given row by row (each width × 3 bytes, top to bottom), for
+// pictures made a band at a time: only the compressed file is held.
+class PngRgbWriter {
+public:
+    PngRgbWriter(int width, int height);
+    ~PngRgbWriter();
+    PngRgbWriter(const PngRgbWriter&) = delete;
+    PngRgbWriter& operator=(const PngRgbWriter&) = delete;
+
+    void write_row(const char* rgb);
+    // The file once every row was written; empty when any step failed.
+    std::string finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The rows of a PNG as 8-bit samples (gray, gray+alpha, RGB or RGBA,
+// interleaved), decoded one at a time, top to bottom: for scaling a picture
+// into a band (the drawn cover) without holding all its pixels.
+class PngRowReader {
+public:
+    // nullptr unless `bytes` is a PNG that is not interlaced and whose
+    // header libpng reads. `bytes` must outlive the reader.
+    static std::unique_ptr<PngRowReader> open(std::string_view bytes);
+    ~PngRowReader();
+    PngRowReader(const PngRowReader&) = delete;
+    PngRowReader& operator=(const PngRowReader&) = delete;
+
+    int width() const;
+    int height() const;
+    int channels() const;  // 1 to 4: gray, gray+alpha, RGB, RGBA
+    // The next row (width × channels bytes, valid until the next call), or
+    // nullptr after the last row or once libpng fails.
+    const std::uint8_t* next_row();
+
+private:
+    struct Impl;
+    explicit PngRowReader(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
 namespace image_detail {
 struct AssetCache;
 }

@@ -1,30 +1,41 @@
 #include "pamphlet/base/deflate.hpp"
 
-#include <zlib.h>
+#include <libdeflate.h>
+
+#include <memory>
 
 namespace pamphlet {
 
-std::optional<std::string> deflated(std::string_view text, DeflateFormat format, int level,
-                                    int memory_level) {
-    z_stream z{};
-    const int window_bits = format == DeflateFormat::raw ? -MAX_WBITS : MAX_WBITS;
-    if (deflateInit2(&z, level, Z_DEFLATED, window_bits, memory_level, Z_DEFAULT_STRATEGY) != Z_OK)
-        return std::nullopt;
-    std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-    z.avail_in = static_cast<uInt>(text.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    const int status = deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    if (status != Z_STREAM_END) return std::nullopt;
+namespace {
+
+struct FreeCompressor {
+    void operator()(libdeflate_compressor* compressor) const {
+        libdeflate_free_compressor(compressor);
+    }
+};
+
+}  // namespace
+
+std::optional<std::string> deflated(std::string_view text, DeflateFormat format, int level) {
+    const std::unique_ptr<libdeflate_compressor, FreeCompressor> compressor(
+        libdeflate_alloc_compressor(level));
+    if (!compressor) return std::nullopt;
+    const bool raw = format == DeflateFormat::raw;
+    std::string out(raw ? libdeflate_deflate_compress_bound(compressor.get(), text.size())
+                        : libdeflate_zlib_compress_bound(compressor.get(), text.size()),
+                    '\0');
+    // Within the bound, compression cannot run out of room.
+    const std::size_t size = raw ? libdeflate_deflate_compress(compressor.get(), text.data(),
+                                                               text.size(), out.data(), out.size())
+                                 : libdeflate_zlib_compress(compressor.get(), text.data(),
+                                                            text.size(), out.data(), out.size());
+    if (size == 0 && !text.empty()) return std::nullopt;
+    out.resize(size);
     return out;
 }
 
 std::uint32_t crc32_of(std::string_view bytes) {
-    return static_cast<std::uint32_t>(
-        crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+    return libdeflate_crc32(0, bytes.data(), bytes.size());
 }
 
 }  // namespace pamphlet

@@ -2,14 +2,10 @@
 
 namespace pamphlet::utf8 {
 
-char32_t decode(std::string_view text, std::size_t& pos, bool& valid) {
+char32_t decode_multibyte(std::string_view text, std::size_t& pos, bool& valid) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(pos);
     valid = true;
-    if (lead < 0x80) {
-        ++pos;
-        return lead;
-    }
     int length = 0;
     char32_t c = 0;
     // Bounds of the second byte rule out overlong forms, surrogates and
@@ -50,10 +46,8 @@ char32_t decode(std::string_view text, std::size_t& pos, bool& valid) {
     return replacement_character;
 }
 
-void append(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
+void append_multibyte(std::string& out, char32_t c) {
+    if (c < 0x800) {
         out += static_cast<char>(0xC0 | (c >> 6));
         out += static_cast<char>(0x80 | (c & 0x3F));
     } else if (c < 0x10000) {

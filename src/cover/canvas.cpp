@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace pamphlet::cover_detail {
@@ -96,7 +98,8 @@ Taps taps_for(int outputs, int sources, double scale, double offset) {
 Rgb screen_rgb(const Color& color) {
     double rgb[3];
     for (int i = 0; i < 3; ++i) {
-        rgb[i] = color.space == Color::Space::rgb ? color.v[i] : (1 - color.v[i]) * (1 - color.v[3]);
+        rgb[i] =
+            color.space == Color::Space::rgb ? color.v[i] : (1 - color.v[i]) * (1 - color.v[3]);
     }
     auto byte = [](double v) {
         return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
@@ -104,20 +107,21 @@ Rgb screen_rgb(const Color& color) {
     return {byte(rgb[0]), byte(rgb[1]), byte(rgb[2])};
 }
 
-Canvas::Canvas(int width, int height)
+Canvas::Canvas(int width, int height, int top)
     : width_(width),
       height_(height),
+      top_(top),
       pixels_(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3, '\0') {}
 
 Rgb Canvas::at(int x, int y) const {
-    const std::size_t i = (static_cast<std::size_t>(y) * width_ + x) * 3;
+    const std::size_t i = (static_cast<std::size_t>(y - top_) * width_ + x) * 3;
     return {static_cast<std::uint8_t>(pixels_[i]), static_cast<std::uint8_t>(pixels_[i + 1]),
             static_cast<std::uint8_t>(pixels_[i + 2])};
 }
 
 void Canvas::fill_rows(int top, int bottom, Rgb color) {
-    top = std::clamp(top, 0, height_);
-    bottom = std::clamp(bottom, top, height_);
+    top = std::clamp(top - top_, 0, height_);
+    bottom = std::clamp(bottom - top_, top, height_);
     for (std::size_t i = static_cast<std::size_t>(top) * width_ * 3;
          i < static_cast<std::size_t>(bottom) * width_ * 3; i += 3) {
         pixels_[i] = static_cast<char>(color.r);
@@ -138,41 +142,116 @@ bool Canvas::can_paint(const DecodedImage& picture) {
 }
 
 void Canvas::paint_cover_picture(const DecodedImage& picture, int bottom, Rgb under) {
-    bottom = std::clamp(bottom, 0, height_);
-    if (bottom == 0 || !can_paint(picture)) return;
-    const int pw = picture.info.width, ph = picture.info.height;
-    const int channels = picture.color_space == DecodedImage::ColorSpace::gray ? 1 : 3;
-    const double scale = std::max(double(width_) / pw, double(bottom) / ph);
-    const Taps across = taps_for(width_, pw, scale, (width_ - pw * scale) / 2);
-    const Taps down = taps_for(bottom, ph, scale, 0);
+    if (!can_paint(picture)) return;
+    bottom = std::clamp(bottom, top_, top_ + height_);
+    int y = 0;
+    cover_picture_rows(rows_of(picture), width_, bottom, under, [&](const char* painted) {
+        if (y >= top_) {
+            std::copy_n(painted, static_cast<std::size_t>(width_) * 3,
+                        pixels_.data() + static_cast<std::size_t>(y - top_) * width_ * 3);
+        }
+        ++y;
+    });
+}
+
+PictureRows rows_of(const DecodedImage& picture) {
+    PictureRows rows;
+    rows.width = picture.info.width;
+    rows.height = picture.info.height;
+    const int color = picture.color_space == DecodedImage::ColorSpace::gray ? 1 : 3;
+    const bool has_alpha = !picture.alpha.empty();
+    rows.channels = color + (has_alpha ? 1 : 0);
     const auto* data = reinterpret_cast<const std::uint8_t*>(picture.data.data());
     const auto* alpha = reinterpret_cast<const std::uint8_t*>(picture.alpha.data());
-    const bool has_alpha = !picture.alpha.empty();
+    const auto width = static_cast<std::size_t>(rows.width);
+    // The colour and the separate soft mask interleaved, a row at a time.
+    auto buffer = std::make_shared<std::vector<std::uint8_t>>(width * rows.channels);
+    rows.next = [=, y = std::size_t{0}, height = static_cast<std::size_t>(rows.height),
+                 channels = rows.channels]() mutable -> const std::uint8_t* {
+        if (y == height) return nullptr;
+        const std::uint8_t* source = data + y * width * color;
+        if (has_alpha) {
+            for (std::size_t x = 0; x < width; ++x) {
+                std::copy_n(source + x * color, color, buffer->data() + x * channels);
+                (*buffer)[x * channels + color] = alpha[y * width + x];
+            }
+            source = buffer->data();
+        }
+        ++y;
+        return source;
+    };
+    return rows;
+}
+
+std::optional<PictureRows> streamed_rows(std::string_view bytes) {
+    std::shared_ptr<PngRowReader> reader = PngRowReader::open(bytes);
+    if (!reader) return std::nullopt;
+    PictureRows rows;
+    rows.width = reader->width();
+    rows.height = reader->height();
+    rows.channels = reader->channels();
+    rows.next = [reader] { return reader->next_row(); };
+    return rows;
+}
+
+void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
+                        const std::function<void(const char* row)>& emit) {
+    const int pw = source.width, ph = source.height, channels = source.channels;
+    if (bottom <= 0 || pw <= 0 || ph <= 0 || channels < 1 || channels > 4) return;
+    const int color = channels <= 2 ? 1 : 3;
+    const bool has_alpha = channels == 2 || channels == 4;
+    const double scale = std::max(double(width) / pw, double(bottom) / ph);
+    const Taps across = taps_for(width, pw, scale, (width - pw * scale) / 2);
+    const Taps down = taps_for(bottom, ph, scale, 0);
     const float under_rgb[3] = {float(under.r), float(under.g), float(under.b)};
+
+    // The source rows, read once: the taps of an output row lie at or after
+    // those of the row above, sharing at most its last two.
+    const auto row_bytes = static_cast<std::size_t>(pw) * channels;
+    std::vector<std::uint8_t> kept[2] = {std::vector<std::uint8_t>(row_bytes),
+                                         std::vector<std::uint8_t>(row_bytes)};
+    int kept_row[2] = {-1, -1};
+    int read = -1;  // the last source row read
+    auto source_row = [&](int sy) -> const std::uint8_t* {
+        for (int k = 0; k < 2; ++k) {
+            if (kept_row[k] == sy) return kept[k].data();
+        }
+        while (read < sy) {
+            // Over the older of the two.
+            const int slot = kept_row[0] <= kept_row[1] ? 0 : 1;
+            if (const std::uint8_t* next = source.next()) {
+                std::copy_n(next, row_bytes, kept[slot].data());
+            }  // else (the file failed after it was judged whole) the row kept there again
+            ++read;
+            kept_row[slot] = read;
+            if (read == sy) return kept[slot].data();
+        }
+        // Unreachable: rows are asked for in order.
+        return kept[kept_row[0] == read ? 0 : 1].data();
+    };
 
     // One source row at a time: the rows of an output row mixed first
     // (RGB over `under`), then the columns.
     std::vector<float> row(static_cast<std::size_t>(pw) * 3);
+    std::string out(static_cast<std::size_t>(width) * 3, '\0');
     for (int y = 0; y < bottom; ++y) {
         std::fill(row.begin(), row.end(), 0.0f);
         for (int t = down.first[y]; t < down.first[y] + down.count[y]; ++t) {
-            const std::size_t sy = static_cast<std::size_t>(down.source[t]);
+            const std::uint8_t* src = source_row(down.source[t]);
             const float w = down.weight[t];
-            const std::uint8_t* src = data + sy * pw * channels;
-            const std::uint8_t* src_alpha = has_alpha ? alpha + sy * pw : nullptr;
             for (int x = 0; x < pw; ++x) {
+                const std::uint8_t* pixel = src + static_cast<std::size_t>(x) * channels;
                 for (int c = 0; c < 3; ++c) {
-                    float v = src[x * channels + (channels == 1 ? 0 : c)];
-                    if (src_alpha != nullptr) {
-                        const float a = src_alpha[x] / 255.0f;
+                    float v = pixel[color == 1 ? 0 : c];
+                    if (has_alpha) {
+                        const float a = pixel[color] / 255.0f;
                         v = v * a + under_rgb[c] * (1 - a);
                     }
                     row[static_cast<std::size_t>(x) * 3 + c] += v * w;
                 }
             }
         }
-        char* out = pixels_.data() + static_cast<std::size_t>(y) * width_ * 3;
-        for (int x = 0; x < width_; ++x) {
+        for (int x = 0; x < width; ++x) {
             float mixed[3] = {0, 0, 0};
             for (int t = across.first[x]; t < across.first[x] + across.count[x]; ++t) {
                 const float* s = row.data() + static_cast<std::size_t>(across.source[t]) * 3;
@@ -180,15 +259,17 @@ void Canvas::paint_cover_picture(const DecodedImage& picture, int bottom, Rgb un
             }
             for (int c = 0; c < 3; ++c) {
                 const float v = std::clamp(mixed[c], 0.0f, 255.0f);
-                out[x * 3 + c] = static_cast<char>(static_cast<std::uint8_t>(v + 0.5f));
+                out[static_cast<std::size_t>(x) * 3 + c] =
+                    static_cast<char>(static_cast<std::uint8_t>(v + 0.5f));
             }
         }
+        emit(out.data());
     }
 }
 
 void Canvas::blend(const GlyphBitmap& glyph, int x, int y, Rgb color) {
     for (int row = 0; row < glyph.height; ++row) {
-        const int py = y + row;
+        const int py = y + row - top_;
         if (py < 0 || py >= height_) continue;
         for (int col = 0; col < glyph.width; ++col) {
             const int px = x + col;

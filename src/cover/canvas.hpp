@@ -8,7 +8,10 @@
 #include "pamphlet/profile.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace pamphlet::cover_detail {
 
@@ -20,13 +23,20 @@ struct Rgb {
 // A profile colour on screen (CMYK converted as Color::css() does).
 Rgb screen_rgb(const Color& color);
 
+// Rows [top, top + height) of a picture `width` wide: a band of the cover
+// (coordinates are the whole picture's).
 class Canvas {
 public:
-    Canvas(int width, int height);
+    Canvas(int width, int height, int top = 0);
 
     int width() const { return width_; }
     int height() const { return height_; }
+    int top() const { return top_; }
     const std::string& pixels() const { return pixels_; }
+    // Row `y` (top <= y < top + height): width × 3 bytes.
+    const char* row(int y) const {
+        return pixels_.data() + static_cast<std::size_t>(y - top_) * width_ * 3;
+    }
     Rgb at(int x, int y) const;
 
     // Rows [top, bottom) of the whole width.
@@ -42,8 +52,29 @@ public:
     void blend(const GlyphBitmap& glyph, int x, int y, Rgb color);
 
 private:
-    int width_, height_;
+    int width_, height_, top_;
     std::string pixels_;
 };
+
+// A picture's rows, top to bottom, as 8-bit interleaved samples (1 gray,
+// 2 gray+alpha, 3 RGB, 4 RGBA): `next` gives each row once, nullptr when
+// none is left.
+struct PictureRows {
+    int width = 0, height = 0, channels = 0;
+    std::function<const std::uint8_t*()> next;
+};
+
+// The rows of a decoded picture that Canvas::can_paint; it must outlive them.
+PictureRows rows_of(const DecodedImage& picture);
+// The rows of a PNG read as they are needed (its pixels never all in
+// memory); nullopt when it cannot be read that way (interlaced, not a PNG).
+// `bytes` must outlive them.
+std::optional<PictureRows> streamed_rows(std::string_view bytes);
+
+// The rows paint_cover_picture paints, one at a time, each handed to
+// `emit` (width × 3 bytes, valid during the call), without a canvas;
+// `source` is read once, top to bottom.
+void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
+                        const std::function<void(const char* row)>& emit);
 
 }  // namespace pamphlet::cover_detail

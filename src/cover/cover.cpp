@@ -63,7 +63,7 @@ FaceSizes face_sizes(const FontSet& fonts, int font) {
 
 // Adds the lines of one block, the first one's baseline at `baseline`.
 void add_lines(CoverLayout& layout, const FittedText& text, CoverLine::Role role, double x,
-                 double baseline, double leading, const FaceSizes& face) {
+               double baseline, double leading, const FaceSizes& face) {
     for (std::size_t i = 0; i < text.lines.size(); ++i) {
         if (i > 0) baseline += leading;
         CoverLine line;
@@ -124,8 +124,8 @@ RenderedCover render_cover(const Profile& profile, const ImageAsset* illustratio
     const double px = cover_width / page_width;  // canvas pixels per point of the page
     const double type_px = px * type_enlargement;
     const double left = profile.margin_inner * px;
-    const double measure =
-        std::max(cover_width / 2.0, cover_width - (profile.margin_inner + profile.margin_outer) * px);
+    const double measure = std::max(
+        cover_width / 2.0, cover_width - (profile.margin_inner + profile.margin_outer) * px);
     layout.measure = measure;
 
     std::vector<const FontFile*> fallbacks;
@@ -203,18 +203,41 @@ RenderedCover render_cover(const Profile& profile, const ImageAsset* illustratio
                   publisher.size, title_face);
     }
 
-    // Paint: picture (or the cover colour), band, paper, text.
-    Canvas canvas(cover_width, cover_height);
+    // Painted from the top, a band at a time, into the PNG: the picture's
+    // rows (or the cover colour) straight from the scaled illustration,
+    // which is then let go; below them, on a canvas of their own, the band,
+    // the paper and the text (no line reaches into the picture). So the
+    // illustration's pixels and a canvas of the whole cover are never held
+    // together.
+    PngRgbWriter png(cover_width, cover_height);
     const Rgb band_color = screen_rgb(profile.cover_background);
     const Rgb paper{255, 255, 255};
-    canvas.fill_rows(0, layout.band_top, band_color);
-    if (share > 0 && layout.picture_bottom > 0) {
-        if (std::optional<DecodedImage> picture = picture_of(illustration)) {
-            canvas.paint_cover_picture(*picture, layout.picture_bottom, paper);
-            layout.illustrated = true;
+    const int picture_bottom = std::clamp(layout.picture_bottom, 0, cover_height);
+    int painted = 0;
+    if (share > 0 && picture_bottom > 0) {
+        auto emit = [&](const char* row) {
+            png.write_row(row);
+            ++painted;
+        };
+        // A PNG is read row by row as it is scaled; other pictures (and
+        // interlaced PNGs) are decoded whole first.
+        const std::shared_ptr<const std::string> bytes =
+            illustration != nullptr && illustration->has_pixels() ? illustration->bytes() : nullptr;
+        if (std::optional<PictureRows> rows = bytes ? streamed_rows(*bytes) : std::nullopt) {
+            cover_picture_rows(std::move(*rows), cover_width, picture_bottom, paper, emit);
+        } else if (std::optional<DecodedImage> picture = picture_of(illustration)) {
+            cover_picture_rows(rows_of(*picture), cover_width, picture_bottom, paper, emit);
         }
+        layout.illustrated = painted > 0;
     }
-    canvas.fill_rows(layout.band_top, layout.band_bottom, band_color);
+    if (painted < picture_bottom) {
+        Canvas colour(cover_width, 1);
+        colour.fill_rows(0, 1, band_color);
+        for (; painted < picture_bottom; ++painted) png.write_row(colour.row(0));
+    }
+
+    Canvas canvas(cover_width, cover_height - picture_bottom, picture_bottom);
+    canvas.fill_rows(picture_bottom, layout.band_bottom, band_color);
     canvas.fill_rows(layout.band_bottom, cover_height, paper);
 
     const Rgb text_color = screen_rgb(profile.cover_text_color);
@@ -229,7 +252,8 @@ RenderedCover render_cover(const Profile& profile, const ImageAsset* illustratio
     draw_block(subtitle, plain_shaper.space_em(), text_color);
     draw_block(publisher, title_shaper.space_em(), screen_rgb(profile.heading_color));
 
-    result.png = encode_png_rgb(cover_width, cover_height, canvas.pixels());
+    for (int y = picture_bottom; y < cover_height; ++y) png.write_row(canvas.row(y));
+    result.png = png.finish();
     if (result.png.empty()) result.problem = "the cover image could not be encoded as PNG";
     return result;
 }

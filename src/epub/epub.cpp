@@ -18,6 +18,7 @@
 
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/limits.hpp"
+#include "pamphlet/base/threads.hpp"
 #include "pamphlet/cover.hpp"
 #include "pamphlet/edition_info.hpp"
 #include "pamphlet/font_set.hpp"
@@ -25,6 +26,7 @@
 #include "pamphlet/locale.hpp"
 
 #include <algorithm>
+#include <future>
 
 namespace pamphlet {
 
@@ -73,14 +75,20 @@ public:
         plan_article_files();
 
         std::optional<std::string> cover_href;
-        if (collection_.cover) cover_href = images_.add(*collection_.cover, collection_span_, sink_);
+        if (collection_.cover)
+            cover_href = images_.add(*collection_.cover, collection_span_, sink_);
         // What shelves show: the drawn cover, else the bare illustration. A
         // collection that names a cover gets one even when its picture
         // cannot be painted (the cover colour stands in); one that names
-        // none gets none, as in the PDF.
+        // none gets none, as in the PDF. It is drawn on another core while
+        // the pages are written (no page depends on it); its name is taken
+        // now, so that no name in the book depends on when it is done.
+        std::future<RenderedCover> drawing;
+        std::optional<std::string> drawn_href;
         if (collection_.cover) {
-            const std::optional<std::string> drawn = drawn_cover_href();
-            if (drawn || cover_href) images_.mark_cover(drawn ? *drawn : *cover_href);
+            const auto launch = usable_cores() > 1 ? std::launch::async : std::launch::deferred;
+            drawing = std::async(launch, [this, text = cover_text()] { return draw_cover(text); });
+            drawn_href = images_.add_generated("cover-title", ".png", "image/png", {});
         }
         std::optional<std::string> logo_href;
         if (collection_.publisher.logo) {
@@ -90,9 +98,8 @@ public:
         // First session: the pages, each built when the archive reaches it.
         std::vector<ZipEntry> entries;
         entries.push_back({"mimetype", ZipMethod::stored, [] { return "application/epub+zip"; }});
-        entries.push_back({"META-INF/container.xml", ZipMethod::deflated, [] {
-                               return serialize_xml(*container_document(), XmlFlavor::xml);
-                           }});
+        entries.push_back({"META-INF/container.xml", ZipMethod::deflated,
+                           [] { return serialize_xml(*container_document(), XmlFlavor::xml); }});
 
         std::vector<Landmark> landmarks;
         if (cover_href) {
@@ -114,9 +121,11 @@ public:
                                  "text/" + targets_.file_of.at(edition_.articles.front().id)});
         }
         plan_page_breaks();
-        add_page(entries, "nav", "nav.xhtml", [this, &toc, &landmarks, &lang] {
-            return navigation_document(toc, landmarks, page_list_, lang);
-        });
+        entries.push_back({"EPUB/nav.xhtml", ZipMethod::deflated, [this, &toc, &landmarks, &lang] {
+                               collect_face_usage(*navigation_sample(toc, lang).xml, usage_);
+                               return navigation_text(toc, landmarks, page_list_, lang);
+                           }});
+        documents_.push_back({"nav", "nav.xhtml", {}, true});
         documents_.back().properties = "nav";
 
         for (std::size_t a = 0; a < edition_.articles.size(); ++a) {
@@ -134,13 +143,14 @@ public:
             return colophon_page(logo_href, options_.generator, context_);
         });
         if (!write_session(zip, entries)) return false;
+        if (drawing.valid()) finish_cover(drawing.get(), *drawn_href, cover_href);
         if (sink_.error_count() > errors_before) return false;
 
         // Second session: what depends on every page (the fonts hold the
         // characters all pages show; the images are those the pages use).
         FontEmbedding fonts = embed_fonts(profile_, usage_, sink_);
-        Resource stylesheet{"css", "css/book.css", "text/css", "",
-                            book_stylesheet(profile_, fonts.fonts), {}};
+        Resource stylesheet{
+            "css", "css/book.css", "text/css", "", book_stylesheet(profile_, fonts.fonts), {}};
         // toc.ncx and package.opf are made when the archive reaches them, so
         // that the two (and their documents) are never in memory together.
         Resource ncx{"ncx", "toc.ncx", "application/x-dtbncx+xml", "", {}, {}};
@@ -156,19 +166,16 @@ public:
         for (const Resource& image : images_.resources()) entries.push_back(image_entry(image));
         entries.push_back({"EPUB/" + stylesheet.href, ZipMethod::deflated,
                            [&stylesheet] { return stylesheet.data; }});
-        entries.push_back({"EPUB/" + ncx.href, ZipMethod::deflated, [&] {
-                               return serialize_xml(*ncx_document(toc, identifier(), title(), lang),
-                                                    XmlFlavor::xml);
-                           }});
+        entries.push_back({"EPUB/" + ncx.href, ZipMethod::deflated,
+                           [&] { return ncx_text(toc, identifier(), title(), lang); }});
         for (const Resource& font : fonts.files) {
             entries.push_back(
                 {"EPUB/" + font.href, ZipMethod::deflated, [&font] { return font.data; }});
         }
         entries.push_back({"EPUB/package.opf", ZipMethod::deflated, [&] {
-                               return serialize_xml(
-                                   *package_document(metadata(fonts_embedded), resources,
-                                                     documents, ncx.id),
-                                   XmlFlavor::xml);
+                               return serialize_xml(*package_document(metadata(fonts_embedded),
+                                                                      resources, documents, ncx.id),
+                                                    XmlFlavor::xml);
                            }});
         if (!write_session(zip, entries)) return false;
         return sink_.error_count() == errors_before;
@@ -180,21 +187,32 @@ public:
     }
 
 private:
-    // The cover image with the title drawn on it, added to the book; nullopt
-    // (with a warning) when it cannot be made.
-    std::optional<std::string> drawn_cover_href() {
+    CoverText cover_text() const {
+        return {title(), subtitle(), collection_.publisher.name, edition_.lang};
+    }
+
+    // The cover image with the title drawn on it (on any thread).
+    RenderedCover draw_cover(const CoverText& text) const {
         FontSet fonts;  // FreeType faces are not shared between threads
-        const CoverText text{title(), subtitle(), collection_.publisher.name, edition_.lang};
         const ImageAsset* illustration =
             collection_.cover ? collection_.cover->asset.get() : nullptr;
-        RenderedCover cover = render_cover(profile_, illustration, text, fonts);
+        return render_cover(profile_, illustration, text, fonts);
+    }
+
+    // The drawn cover into the place taken for it, or (with a warning) the
+    // bare illustration as the cover image when it could not be made.
+    void finish_cover(RenderedCover cover, const std::string& drawn_href,
+                      const std::optional<std::string>& cover_href) {
         if (cover.png.empty()) {
-            sink_.warning(collection_span_, "cover-not-drawn",
-                          "the e-book's cover image with the title cannot be drawn: " +
-                              cover.problem);
-            return std::nullopt;
+            sink_.warning(
+                collection_span_, "cover-not-drawn",
+                "the e-book's cover image with the title cannot be drawn: " + cover.problem);
+            images_.drop(drawn_href);
+            if (cover_href) images_.mark_cover(*cover_href);
+            return;
         }
-        return images_.add_generated("cover-title", ".png", "image/png", std::move(cover.png));
+        images_.fill(drawn_href, std::move(cover.png));
+        images_.mark_cover(drawn_href);
     }
 
     // A content document: recorded for the package, and built, measured
@@ -320,19 +338,18 @@ private:
     ImageCatalog images_;
     std::optional<Hyphenation> hyphenation_;  // for soft hyphens
     PageContext context_;
-    std::vector<ContentDocument> documents_;  // in reading order
+    std::vector<ContentDocument> documents_;           // in reading order
     std::vector<std::vector<PageBreak>> page_breaks_;  // per article, in reading order
     std::vector<TocEntry> page_list_;                  // every page break, in reading order
-    FaceUsage usage_;                         // of the pages built so far
+    FaceUsage usage_;                                  // of the pages built so far
 };
 
 }  // namespace
 
 bool write_epub(const Collection& collection, const Edition& edition, const Profile& profile,
-                const EpubOptions& options, const std::filesystem::path& out,
-                DiagnosticSink& sink, EpubContents* contents) {
-    BookWriter writer(collection, edition, profile, options, SourceSpan::whole(out.string()),
-                      sink);
+                const EpubOptions& options, const std::filesystem::path& out, DiagnosticSink& sink,
+                EpubContents* contents) {
+    BookWriter writer(collection, edition, profile, options, SourceSpan::whole(out.string()), sink);
     ZipWriter zip(out, options.timestamp);
     bool written = writer.write(zip);
     if (written && !zip.finish()) {

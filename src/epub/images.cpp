@@ -1,6 +1,5 @@
 #include "images.hpp"
 
-
 namespace pamphlet::epub {
 
 std::optional<std::string> ImageCatalog::add(const ImageSource& source, const SourceSpan& span,
@@ -44,6 +43,16 @@ std::string ImageCatalog::add_generated(const std::string& stem, std::string_vie
     resource.data = std::move(data);
     resources_.push_back(std::move(resource));
     return resources_.back().href;
+}
+
+void ImageCatalog::fill(const std::string& href, std::string data) {
+    for (Resource& resource : resources_) {
+        if (resource.href == href) resource.data = std::move(data);
+    }
+}
+
+void ImageCatalog::drop(const std::string& href) {
+    std::erase_if(resources_, [&](const Resource& resource) { return resource.href == href; });
 }
 
 void ImageCatalog::mark_cover(const std::string& href) {

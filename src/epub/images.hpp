@@ -29,6 +29,9 @@ public:
     // `stem` without clashing with the collection's images; its href.
     std::string add_generated(const std::string& stem, std::string_view extension,
                               std::string_view media_type, std::string data);
+    // Gives a generated image its bytes, or takes it out of the book.
+    void fill(const std::string& href, std::string data);
+    void drop(const std::string& href);
     // Marks an added image as the cover (manifest property cover-image).
     void mark_cover(const std::string& href);
 

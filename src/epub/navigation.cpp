@@ -1,5 +1,7 @@
 #include "navigation.hpp"
 
+#include "xml_writer.hpp"
+
 #include "pamphlet/locale.hpp"
 
 #include <algorithm>
@@ -23,22 +25,39 @@ int depth_of(const std::vector<TocEntry>& entries) {
     return depth;
 }
 
-void add_nav_points(pugi::xml_node parent, const std::vector<TocEntry>& entries, int& order) {
+// The lists of both navigation documents. An <li> holds an <a>, inline
+// content, so its children share its line.
+void stream_toc_list(XmlStream& xml, const std::vector<TocEntry>& entries) {
+    xml.open("ol", {}, true);
+    for (const TocEntry& entry : entries) {
+        xml.open("li");
+        xml.text_element("a", {{"href", entry.href}}, entry.label);
+        if (!entry.children.empty()) stream_toc_list(xml, entry.children);
+        xml.close();
+    }
+    xml.close();
+}
+
+void stream_nav_points(XmlStream& xml, const std::vector<TocEntry>& entries, int& order) {
     for (const TocEntry& entry : entries) {
         ++order;
-        pugi::xml_node point = add_element(parent, "navPoint");
-        set_attribute(point, "id", "navpoint-" + std::to_string(order));
-        set_attribute(point, "playOrder", std::to_string(order));
-        add_text_element(add_element(point, "navLabel"), "text", entry.label);
-        set_attribute(add_element(point, "content"), "src", entry.href);
-        add_nav_points(point, entry.children, order);
+        const std::string number = std::to_string(order);
+        const std::string id = "navpoint-" + number;
+        xml.open("navPoint", {{"id", id}, {"playOrder", number}}, true);
+        xml.open("navLabel", {}, true);
+        xml.text_element("text", {}, entry.label);
+        xml.close();
+        xml.open("content", {{"src", entry.href}});
+        xml.close();
+        stream_nav_points(xml, entry.children, order);
+        xml.close();
     }
 }
 
-void add_meta(pugi::xml_node head, std::string_view name, const std::string& content) {
-    pugi::xml_node meta = add_element(head, "meta");
-    set_attribute(meta, "name", name);
-    set_attribute(meta, "content", content);
+std::vector<const TocEntry*> pointers_to(const std::vector<TocEntry>& entries) {
+    std::vector<const TocEntry*> pointers;
+    for (const TocEntry& entry : entries) pointers.push_back(&entry);
+    return pointers;
 }
 
 }  // namespace
@@ -82,24 +101,105 @@ XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
     return page;
 }
 
-std::unique_ptr<pugi::xml_document> ncx_document(const std::vector<TocEntry>& toc,
-                                                 const std::string& identifier,
-                                                 const std::string& title,
-                                                 const std::string& lang) {
-    auto doc = std::make_unique<pugi::xml_document>();
-    pugi::xml_node ncx = add_element(*doc, "ncx");
-    set_attribute(ncx, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
-    set_attribute(ncx, "version", "2005-1");
-    set_attribute(ncx, "xml:lang", lang);
-    pugi::xml_node head = add_element(ncx, "head");
-    add_meta(head, "dtb:uid", identifier);
-    add_meta(head, "dtb:depth", std::to_string(std::max(1, depth_of(toc))));
-    add_meta(head, "dtb:totalPageCount", "0");
-    add_meta(head, "dtb:maxPageNumber", "0");
-    add_text_element(add_element(ncx, "docTitle"), "text", title);
+std::string navigation_text(const std::vector<TocEntry>& toc,
+                            const std::vector<Landmark>& landmarks,
+                            const std::vector<TocEntry>& pages, const std::string& lang) {
+    const Words& words = words_for(lang);
+    XmlStream xml(XmlFlavor::xhtml);
+    xml.open("html",
+             {{"xmlns", xhtml_namespace},
+              {"xmlns:epub", ops_namespace},
+              {"lang", lang},
+              {"xml:lang", lang}},
+             true);
+    xml.open("head", {}, true);
+    xml.open("meta", {{"charset", "utf-8"}});
+    xml.close();
+    xml.text_element("title", {}, words.contents);
+    xml.open("link", {{"rel", "stylesheet"}, {"type", "text/css"}, {"href", "css/book.css"}});
+    xml.close();
+    xml.close();
+    xml.open("body", {}, true);
+    xml.open("nav",
+             {{"epub:type", "toc"},
+              {"id", "toc"},
+              {"role", "doc-toc"},
+              {"aria-labelledby", "toc-title"}},
+             true);
+    xml.text_element("h1", {{"id", "toc-title"}}, words.contents);
+    stream_toc_list(xml, toc);
+    xml.close();
+    if (!landmarks.empty()) {
+        xml.open("nav", {{"epub:type", "landmarks"}, {"hidden", "hidden"}}, true);
+        xml.text_element("h2", {}, words.landmarks);
+        xml.open("ol", {}, true);
+        for (const Landmark& landmark : landmarks) {
+            xml.open("li");
+            xml.text_element("a", {{"epub:type", landmark.type}, {"href", landmark.href}},
+                             landmark.label);
+            xml.close();
+        }
+        xml.close();
+        xml.close();
+    }
+    if (!pages.empty()) {
+        xml.open("nav",
+                 {{"epub:type", "page-list"}, {"role", "doc-pagelist"}, {"hidden", "hidden"}},
+                 true);
+        xml.text_element("h2", {}, words.pages);
+        stream_toc_list(xml, pages);
+        xml.close();
+    }
+    xml.close();
+    xml.close();
+    return xml.finish();
+}
+
+XhtmlPage navigation_sample(const std::vector<TocEntry>& toc, const std::string& lang) {
+    // Per depth, one entry holding every label at that depth.
+    std::vector<TocEntry> sample;
+    std::vector<TocEntry>* level = &sample;
+    for (std::vector<const TocEntry*> entries = pointers_to(toc); !entries.empty();) {
+        TocEntry& merged = level->emplace_back();
+        std::vector<const TocEntry*> below;
+        for (const TocEntry* entry : entries) {
+            merged.label += entry->label;
+            for (const TocEntry& child : entry->children) below.push_back(&child);
+        }
+        entries = std::move(below);
+        level = &merged.children;
+    }
+    return navigation_document(sample, {}, {}, lang);
+}
+
+std::string ncx_text(const std::vector<TocEntry>& toc, const std::string& identifier,
+                     const std::string& title, const std::string& lang) {
+    XmlStream xml(XmlFlavor::xml);
+    xml.open("ncx",
+             {{"xmlns", "http://www.daisy.org/z3986/2005/ncx/"},
+              {"version", "2005-1"},
+              {"xml:lang", lang}},
+             true);
+    xml.open("head", {}, true);
+    const std::string depth = std::to_string(std::max(1, depth_of(toc)));
+    for (const auto& [name, content] :
+         {std::pair<std::string_view, std::string_view>{"dtb:uid", identifier},
+          {"dtb:depth", depth},
+          {"dtb:totalPageCount", "0"},
+          {"dtb:maxPageNumber", "0"}}) {
+        xml.open("meta", {{"name", name}, {"content", content}});
+        xml.close();
+    }
+    xml.close();
+    xml.open("docTitle", {}, true);
+    xml.text_element("text", {}, title);
+    xml.close();
+    xml.open("navMap", {}, true);
     int order = 0;
-    add_nav_points(add_element(ncx, "navMap"), toc, order);
-    return doc;
+    stream_nav_points(xml, toc, order);
+    xml.close();
+    xml.close();
+    return xml.finish();
 }
 
 }  // namespace pamphlet::epub

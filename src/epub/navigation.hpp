@@ -22,8 +22,20 @@ XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
                               const std::vector<Landmark>& landmarks,
                               const std::vector<TocEntry>& pages, const std::string& lang);
 
-std::unique_ptr<pugi::xml_document> ncx_document(const std::vector<TocEntry>& toc,
-                                                 const std::string& identifier,
-                                                 const std::string& title, const std::string& lang);
+// The same document serialised, written as it is made: the tree of a book of
+// thousands of articles would be its largest object.
+std::string navigation_text(const std::vector<TocEntry>& toc,
+                            const std::vector<Landmark>& landmarks,
+                            const std::vector<TocEntry>& pages, const std::string& lang);
+
+// A navigation document that shows every character of the one for `toc`
+// in the same elements (one entry per depth, holding all the labels at that
+// depth; the hidden landmarks and page list show nothing), at a fraction of
+// its size: what the fonts must cover.
+XhtmlPage navigation_sample(const std::vector<TocEntry>& toc, const std::string& lang);
+
+// toc.ncx, serialised as it is made.
+std::string ncx_text(const std::vector<TocEntry>& toc, const std::string& identifier,
+                     const std::string& title, const std::string& lang);
 
 }  // namespace pamphlet::epub

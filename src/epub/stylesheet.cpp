@@ -171,7 +171,7 @@ void collect(const pugi::xml_node& element, FaceState state, PageChars& page) {
             collect(child, state, page);
         } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
             utf8::for_each(child.value(), [&](char32_t c) {
-                if (c >= 0x20 && is_xml_text_char(c)) page.add(slot, c);
+                if (c >= 0x20 && (c < 0x7F || is_xml_text_char(c))) page.add(slot, c);
             });
         }
     }

@@ -13,10 +13,27 @@ bool is_xml_text_char(char32_t c) {
     return c <= 0x10FFFF;
 }
 
+std::size_t xml_clean_prefix(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte >= 0x20 && byte < 0x7F) {
+            ++pos;
+            continue;
+        }
+        const std::size_t begin = pos;
+        bool valid = true;
+        if (!is_xml_text_char(utf8::decode(text, pos, valid)) || !valid) return begin;
+    }
+    return pos;
+}
+
 std::string xml_clean(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    utf8::for_each(text, [&](char32_t c) {
+    // Nearly always all of it: copied as it is.
+    const std::size_t clean = xml_clean_prefix(text);
+    std::string out(text.substr(0, clean));
+    if (clean == text.size()) return out;
+    utf8::for_each(text.substr(clean), [&](char32_t c) {
         if (is_xml_text_char(c)) utf8::append(out, c);
     });
     return out;

@@ -23,43 +23,43 @@ bool contains(const std::array<std::string_view, N>& names, std::string_view nam
     return false;
 }
 
-void append_escaped(std::string& out, std::string_view raw, bool in_attribute) {
-    for (char c : xml_clean(raw)) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;  // also keeps "]]>" out of text
-            case '"':
-                if (in_attribute) {
-                    out += "&quot;";
-                } else {
-                    out += c;
-                }
-                break;
-            case '\t':
-                if (in_attribute) {
-                    out += "&#9;";
-                } else {
-                    out += c;
-                }
-                break;
-            case '\n':
-                if (in_attribute) {
-                    out += "&#10;";
-                } else {
-                    out += c;
-                }
-                break;
-            default:
-                out += c;
-        }
+// The entity for `c`, or nullptr when it is written as it is.
+const char* escape_of(char c, bool in_attribute) {
+    switch (c) {
+        case '&':
+            return "&amp;";
+        case '<':
+            return "&lt;";
+        case '>':
+            return "&gt;";  // also keeps "]]>" out of text
+        case '"':
+            return in_attribute ? "&quot;" : nullptr;
+        case '\t':
+            return in_attribute ? "&#9;" : nullptr;
+        case '\n':
+            return in_attribute ? "&#10;" : nullptr;
+        default:
+            return nullptr;
     }
+}
+
+void append_escaped(std::string& out, std::string_view raw, bool in_attribute) {
+    std::string cleaned;
+    std::string_view text = raw;
+    if (xml_clean_prefix(raw) != raw.size()) {
+        cleaned = xml_clean(raw);
+        text = cleaned;
+    }
+    // The runs between characters that need an entity, appended whole.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char* entity = escape_of(text[i], in_attribute);
+        if (entity == nullptr) continue;
+        out.append(text, run, i - run);
+        out += entity;
+        run = i + 1;
+    }
+    out.append(text, run, text.size() - run);
 }
 
 class Writer {
@@ -143,6 +143,81 @@ std::string serialize_xml(const pugi::xml_document& doc, XmlFlavor flavor) {
     writer.element(doc.document_element(), 0);
     out += '\n';
     return out;
+}
+
+XmlStream::XmlStream(XmlFlavor flavor) : flavor_(flavor) {
+    out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    if (flavor == XmlFlavor::xhtml) out_ += "<!DOCTYPE html>\n";
+}
+
+void XmlStream::begin_child() {
+    if (open_.empty()) return;
+    Open& parent = open_.back();
+    if (tag_pending_) {
+        out_ += '>';
+        tag_pending_ = false;
+    }
+    parent.has_children = true;
+    if (parent.block) {
+        out_ += '\n';
+        out_.append(open_.size() * 2, ' ');
+    }
+}
+
+void XmlStream::open(std::string_view name, Attributes attributes, bool block) {
+    begin_child();
+    out_ += '<';
+    out_ += name;
+    for (const auto& [attribute, value] : attributes) {
+        out_ += ' ';
+        out_ += attribute;
+        out_ += "=\"";
+        append_escaped(out_, value, true);
+        out_ += '"';
+    }
+    tag_pending_ = true;
+    open_.push_back({std::string(name), block, false});
+}
+
+void XmlStream::close() {
+    const Open element = std::move(open_.back());
+    open_.pop_back();
+    if (!element.has_children) {
+        tag_pending_ = false;
+        if (flavor_ == XmlFlavor::xml || contains(void_elements, element.name)) {
+            out_ += "/>";
+        } else {
+            out_ += "></";
+            out_ += element.name;
+            out_ += '>';
+        }
+        return;
+    }
+    if (element.block) {
+        out_ += '\n';
+        out_.append(open_.size() * 2, ' ');
+    }
+    out_ += "</";
+    out_ += element.name;
+    out_ += '>';
+}
+
+void XmlStream::text(std::string_view text) {
+    const std::string clean = xml_clean(text);
+    if (clean.empty()) return;
+    begin_child();
+    append_escaped(out_, clean, false);
+}
+
+void XmlStream::text_element(std::string_view name, Attributes attributes, std::string_view text) {
+    open(name, attributes);
+    this->text(text);
+    close();
+}
+
+std::string XmlStream::finish() {
+    out_ += '\n';
+    return std::move(out_);
 }
 
 }  // namespace pamphlet::epub

@@ -329,10 +329,9 @@ private:
         // The worker alone touches data, crc, comp_size and zlib_failed
         // until the deflater says the piece is done.
         slot.piece = deflater_.push([&slot] {
-            // What libzip would write itself: raw DEFLATE, its memory level.
+            // Raw DEFLATE, as a ZIP entry holds it.
             slot.crc = crc32_of(slot.data);
-            std::optional<std::string> bytes =
-                deflated(slot.data, DeflateFormat::raw, zip_deflate_level, 9);
+            std::optional<std::string> bytes = deflated(slot.data, DeflateFormat::raw);
             if (!bytes) {
                 slot.zlib_failed = true;
                 return;

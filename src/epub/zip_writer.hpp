@@ -39,8 +39,9 @@ struct ZipEntry {
 // order). Memory holds at most this many entries plus the one written.
 inline constexpr std::size_t zip_entries_made_ahead = 3;
 
-// The deflate level of every deflated entry: zlib's default, a good deal
-// faster than 9 for a few per cent more bytes.
+// The level libzip records in a deflated entry's flags ("normal"): the
+// entries are deflated at pamphlet's deflate_level (base/deflate.hpp), which
+// compresses as much as zlib's default level.
 inline constexpr int zip_deflate_level = 6;
 
 // Entries are written in the given order, each with modification time

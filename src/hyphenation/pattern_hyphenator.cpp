@@ -48,8 +48,7 @@ std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lo
 
 std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view word,
                                                                std::string_view) const {
-    const std::string key(word);
-    if (auto known = memo_.find(key); known != memo_.end()) return known->second;
+    if (auto known = memo_.find(word); known != memo_.end()) return known->second;
 
     const LoweredWord lowered = lower_case_word(word);
     std::vector<std::size_t> after_characters;
@@ -64,7 +63,7 @@ std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view 
         if (after > 0 && after < lowered.characters())
             offsets.push_back(lowered.original_ends[after - 1]);
     }
-    return memo_.emplace(key, std::move(offsets)).first->second;
+    return memo_.emplace(std::string(word), std::move(offsets)).first->second;
 }
 
 }  // namespace pamphlet::hyphenation

@@ -11,8 +11,10 @@
 #include <hyphen.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace pamphlet::hyphenation {
@@ -67,7 +69,15 @@ private:
     std::shared_ptr<const Dictionary> dictionary_;
     Minimums minimums_;
     Exceptions exceptions_;
-    mutable std::unordered_map<std::string, std::vector<std::size_t>> memo_;
+    // Looked up by the word's bytes as they are, without a copy.
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view word) const {
+            return std::hash<std::string_view>{}(word);
+        }
+    };
+    mutable std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>
+        memo_;
 };
 
 }  // namespace pamphlet::hyphenation

@@ -51,6 +51,10 @@ void ignore_warning(png_structp, png_const_charp) {}
 
 constexpr png_uint_32 max_cached_chunks = 1000;
 
+// The largest pixel buffer made before the file is known to be whole (a
+// 2,000 × 3,000 RGBA picture; a cover is 1,600 × 2,400 RGB).
+constexpr std::uint64_t direct_decode_bytes = 24u << 20;
+
 // Owns libpng's structures; destroyed in the caller, outside any setjmp.
 class PngSession {
 public:
@@ -251,13 +255,40 @@ ImageVerdict usable_png(DecodedImage image) {
 
 }  // namespace
 
+struct PngRowsImpl {
+    explicit PngRowsImpl(std::string_view bytes) : session(bytes) {}
+    PngSession session;
+    RowLayout layout;
+    std::vector<png_byte> row;
+    png_uint_32 next = 0;
+    bool failed = false;
+};
+
+bool read_next_row(png_structp png, png_bytep row) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_read_row(png, row, nullptr);
+    return true;
+}
+
 ImageVerdict judge_png(std::string_view bytes, PixelNeed need) {
     if (auto verdict = walk_chunks(bytes)) return std::move(*verdict);
 
-    // First every row through one buffer: a damaged or truncated file is
-    // found before a buffer for all its pixels is made.
     RowLayout layout;
     {
+        PngSession session(bytes);
+        if (!session.ok()) return unusable("out of memory while reading a PNG");
+        if (!read_header(session.png(), session.info(), true, &layout)) {
+            return unusable(session.error());
+        }
+    }
+    // Pixels wanted in any case, in a buffer of reasonable size: decoded at
+    // once, and the decoding is the check (the same libpng errors).
+    const bool decode_at_once =
+        need == PixelNeed::always &&
+        static_cast<std::uint64_t>(layout.row_bytes) * layout.height <= direct_decode_bytes;
+    if (!decode_at_once) {
+        // First every row through one buffer: a damaged or truncated file is
+        // found before a buffer for all its pixels is made.
         PngSession session(bytes);
         if (!session.ok()) return unusable("out of memory while reading a PNG");
         if (!read_header(session.png(), session.info(), true, &layout)) {
@@ -267,13 +298,13 @@ ImageVerdict judge_png(std::string_view bytes, PixelNeed need) {
         if (!check_rows(session.png(), session.info(), row.data(), layout.height, layout.passes)) {
             return unusable(session.error());
         }
-    }
-    if (need == PixelNeed::never) return usable_png(decoded_of(layout));
-    if (need == PixelNeed::unless_png_stream) {
-        if (std::string stream = predicted_stream(bytes); !stream.empty()) {
-            DecodedImage image = decoded_of(layout);
-            image.png_stream = std::move(stream);
-            return usable_png(std::move(image));
+        if (need == PixelNeed::never) return usable_png(decoded_of(layout));
+        if (need == PixelNeed::unless_png_stream) {
+            if (std::string stream = predicted_stream(bytes); !stream.empty()) {
+                DecodedImage image = decoded_of(layout);
+                image.png_stream = std::move(stream);
+                return usable_png(std::move(image));
+            }
         }
     }
 
@@ -317,3 +348,49 @@ ImageVerdict judge_png(std::string_view bytes, PixelNeed need) {
 }
 
 }  // namespace pamphlet::image_detail
+
+namespace pamphlet {
+
+struct PngRowReader::Impl : image_detail::PngRowsImpl {
+    using PngRowsImpl::PngRowsImpl;
+};
+
+PngRowReader::PngRowReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PngRowReader::~PngRowReader() = default;
+
+std::unique_ptr<PngRowReader> PngRowReader::open(std::string_view bytes) {
+    auto impl = std::make_unique<Impl>(bytes);
+    if (!impl->session.ok() ||
+        !image_detail::read_header(impl->session.png(), impl->session.info(), true,
+                                   &impl->layout) ||
+        impl->layout.passes != 1) {
+        return nullptr;
+    }
+    impl->row.resize(impl->layout.row_bytes);
+    return std::unique_ptr<PngRowReader>(new PngRowReader(std::move(impl)));
+}
+
+int PngRowReader::width() const {
+    return static_cast<int>(impl_->layout.width);
+}
+
+int PngRowReader::height() const {
+    return static_cast<int>(impl_->layout.height);
+}
+
+int PngRowReader::channels() const {
+    return impl_->layout.channels;
+}
+
+const std::uint8_t* PngRowReader::next_row() {
+    Impl& d = *impl_;
+    if (d.failed || d.next >= d.layout.height) return nullptr;
+    if (!image_detail::read_next_row(d.session.png(), d.row.data())) {
+        d.failed = true;
+        return nullptr;
+    }
+    ++d.next;
+    return d.row.data();
+}
+
+}  // namespace pamphlet

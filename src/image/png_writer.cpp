@@ -21,11 +21,10 @@ void append_to_string(png_structp png, png_bytep data, png_size_t length) {
 
 void no_flush(png_structp) {}
 
-// libpng reports errors by longjmp: this function's locals are trivially
-// destructible, and it writes only into `out` and `rows`, owned by the
-// caller.
-bool write_rows(png_structp png, png_infop info, int width, int height, png_bytep* rows,
-                std::string* out) {
+// libpng reports errors by longjmp: these functions' locals are trivially
+// destructible, and they write only into the libpng structures and the
+// string owned by the caller.
+bool write_header(png_structp png, png_infop info, int width, int height, std::string* out) {
     if (setjmp(png_jmpbuf(png))) return false;
     png_set_write_fn(png, out, append_to_string, no_flush);
     png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
@@ -44,36 +43,77 @@ bool write_rows(png_structp png, png_infop info, int width, int height, png_byte
     png_set_compression_mem_level(png, 8);
     png_set_compression_strategy(png, 0 /* Z_DEFAULT_STRATEGY */);
     png_set_compression_window_bits(png, 15);
-    png_set_rows(png, info, rows);
-    png_write_png(png, info, PNG_TRANSFORM_IDENTITY, nullptr);
+    png_write_info(png, info);
+    return true;
+}
+
+bool write_one_row(png_structp png, const char* rgb) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    // libpng only reads the row.
+    png_write_row(png, reinterpret_cast<png_const_bytep>(rgb));
+    return true;
+}
+
+bool write_end(png_structp png, png_infop info) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_write_end(png, info);
     return true;
 }
 
 }  // namespace
+
+struct PngRgbWriter::Impl {
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    int width = 0, height = 0, rows = 0;
+    bool ok = false;
+    std::string out;
+};
+
+PngRgbWriter::PngRgbWriter(int width, int height) : impl_(std::make_unique<Impl>()) {
+    Impl& d = *impl_;
+    d.width = width;
+    d.height = height;
+    if (width <= 0 || height <= 0) return;
+    d.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    if (d.png == nullptr) return;
+    d.info = png_create_info_struct(d.png);
+    if (d.info == nullptr) return;
+    d.ok = write_header(d.png, d.info, width, height, &d.out);
+}
+
+PngRgbWriter::~PngRgbWriter() {
+    if (impl_->png != nullptr)
+        png_destroy_write_struct(&impl_->png, impl_->info != nullptr ? &impl_->info : nullptr);
+}
+
+void PngRgbWriter::write_row(const char* rgb) {
+    Impl& d = *impl_;
+    if (!d.ok) return;
+    if (d.rows == d.height || !write_one_row(d.png, rgb)) {
+        d.ok = false;
+        return;
+    }
+    ++d.rows;
+}
+
+std::string PngRgbWriter::finish() {
+    Impl& d = *impl_;
+    if (!d.ok || d.rows != d.height || !write_end(d.png, d.info)) return {};
+    d.ok = false;  // finished
+    return std::move(d.out);
+}
 
 std::string encode_png_rgb(int width, int height, std::string_view rgb) {
     if (width <= 0 || height <= 0 ||
         rgb.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3) {
         return {};
     }
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    if (png == nullptr) return {};
-    png_infop info = png_create_info_struct(png);
-    if (info == nullptr) {
-        png_destroy_write_struct(&png, nullptr);
-        return {};
-    }
-    std::vector<png_bytep> rows(static_cast<std::size_t>(height));
+    PngRgbWriter png(width, height);
     const std::size_t stride = static_cast<std::size_t>(width) * 3;
-    for (std::size_t y = 0; y < rows.size(); ++y) {
-        // libpng only reads the rows it is given here.
-        rows[y] = reinterpret_cast<png_bytep>(const_cast<char*>(rgb.data() + y * stride));
-    }
-    std::string out;
-    const bool written = write_rows(png, info, width, height, rows.data(), &out);
-    png_destroy_write_struct(&png, &info);
-    if (!written) return {};
-    return out;
+    for (int y = 0; y < height; ++y)
+        png.write_row(rgb.data() + static_cast<std::size_t>(y) * stride);
+    return png.finish();
 }
 
 }  // namespace pamphlet

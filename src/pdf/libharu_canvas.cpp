@@ -742,9 +742,8 @@ void LibharuCanvas::end_page() {
     page.text = std::move(d.content);
     d.content = {};
     page.piece = d.deflater.push([&page] {
-        // As libharu's FlateDecode would write it at the end: zlib's
-        // default level and memory.
-        page.data = deflated(page.text, DeflateFormat::zlib, -1, 8);
+        // A zlib stream, as FlateDecode wants, at pamphlet's deflate level.
+        page.data = deflated(page.text, DeflateFormat::zlib);
         std::string().swap(page.text);
     });
     d.write_deflated(false);

@@ -1,8 +1,8 @@
 // DEFLATE in one call, for the writers that compress whole pieces
-// themselves (the PDF's page contents, the EPUB's entries): zlib behind one
-// module. Nothing is flushed before the end, so the bytes depend only on
-// the text and the settings, not on how zlib is fed, and match what
-// libharu's FlateDecode and libzip write for the same settings.
+// themselves (the PDF's page contents, the EPUB's entries): libdeflate
+// behind one module. A whole piece at once is what libdeflate is made for:
+// about twice zlib's speed for the same size at the same level, and the
+// bytes depend only on the text and the level.
 #pragma once
 
 #include <cstdint>
@@ -17,10 +17,14 @@ enum class DeflateFormat {
     raw,   // bare DEFLATE (ZIP entries)
 };
 
-// `level` 0-9 or -1 (zlib's default, 6); `memory_level` 1-9 (zlib's
-// default 8). nullopt when zlib fails.
-std::optional<std::string> deflated(std::string_view text, DeflateFormat format, int level,
-                                    int memory_level);
+// The compression level every writer uses: libdeflate's 6, as small as
+// zlib's default level for half its time.
+inline constexpr int deflate_level = 6;
+
+// `level` 1-12 (libdeflate's scale; 6 is about zlib's 6). nullopt when
+// the compressor cannot be made.
+std::optional<std::string> deflated(std::string_view text, DeflateFormat format,
+                                    int level = deflate_level);
 
 // The CRC-32 a ZIP entry records.
 std::uint32_t crc32_of(std::string_view bytes);

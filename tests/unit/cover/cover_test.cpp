@@ -14,6 +14,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <utility>
 
 using namespace pamphlet;
 using pamphlet::cover_detail::Rgb;
@@ -34,7 +39,8 @@ Profile sample_profile() {
     return *profile;
 }
 
-const CoverText clinic_de{"Gesund in Bewegung", "Patienteninformationen der Physiotherapie Lindenhof",
+const CoverText clinic_de{"Gesund in Bewegung",
+                          "Patienteninformationen der Physiotherapie Lindenhof",
                           "Physiotherapie Lindenhof", "de"};
 
 // The PNG decoded again by the image module: what a reader's shelf shows.
@@ -148,8 +154,8 @@ TEST_CASE("the title's ink is where the layout puts its lines, on the band, in t
     }
     CHECK(stray == 0);
     CHECK(layout.band_top == 1536);  // 60 % of 2560: the a4-handout's cover.image_height
-    const ImageVerdict original = judge_image(source_dir / "samples/clinic/images/cover.png",
-                                              PixelNeed::always);
+    const ImageVerdict original =
+        judge_image(source_dir / "samples/clinic/images/cover.png", PixelNeed::always);
     REQUIRE(original.decoded);
     const std::string& rows = original.decoded->data;
     for (const auto& [x, y] : {std::pair{0, 0}, {800, 700}, {1599, 1535}, {123, 1000}}) {
@@ -165,8 +171,7 @@ TEST_CASE("the same cover twice is the same bytes, with no time in them") {
     ImageHandle illustration = load_image(source_dir / "samples/clinic/images/cover.png");
     FontSet first_fonts, second_fonts;
     const RenderedCover first = render_cover(profile, illustration.get(), clinic_de, first_fonts);
-    const RenderedCover second =
-        render_cover(profile, illustration.get(), clinic_de, second_fonts);
+    const RenderedCover second = render_cover(profile, illustration.get(), clinic_de, second_fonts);
     REQUIRE(!first.png.empty());
     CHECK(first.png == second.png);
     CHECK(first.png.find("tIME") == std::string::npos);
@@ -231,9 +236,10 @@ TEST_CASE("without a picture to paint, the cover colour takes its place") {
     {
         std::FILE* file = std::fopen(svg.c_str(), "wb");
         REQUIRE(file != nullptr);
-        std::fputs("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
-                   "<rect width=\"10\" height=\"10\" fill=\"red\"/></svg>",
-                   file);
+        std::fputs(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+            "<rect width=\"10\" height=\"10\" fill=\"red\"/></svg>",
+            file);
         std::fclose(file);
     }
     illustrations.push_back(load_image(svg));
@@ -252,7 +258,8 @@ TEST_CASE("without a picture to paint, the cover colour takes its place") {
 }
 
 TEST_CASE("a gray picture with transparency is painted over paper, enlarged to fill") {
-    ImageVerdict verdict = judge_image(test_dir / "unit/image/data/gray_alpha.png", PixelNeed::always);
+    ImageVerdict verdict =
+        judge_image(test_dir / "unit/image/data/gray_alpha.png", PixelNeed::always);
     REQUIRE(verdict.decoded);
     REQUIRE(cover_detail::Canvas::can_paint(*verdict.decoded));
     cover_detail::Canvas canvas(64, 100);
@@ -267,4 +274,30 @@ TEST_CASE("a gray picture with transparency is painted over paper, enlarged to f
         }
     }
     CHECK(canvas.at(5, 50) == Rgb{10, 20, 30});
+}
+
+TEST_CASE("a PNG scaled as it is read paints the rows its decoded pixels paint") {
+    for (const char* name : {"gradient.png", "gray_alpha.png", "palette_trns.png"}) {
+        INFO(name);
+        const fs::path file = test_dir / "unit/image/data" / name;
+        std::ifstream in(file, std::ios::binary);
+        const std::string bytes{std::istreambuf_iterator<char>(in),
+                                std::istreambuf_iterator<char>()};
+        ImageVerdict verdict = judge_image_bytes(bytes, PixelNeed::always);
+        REQUIRE(verdict.decoded);
+        // Shrunk (box filter) and enlarged (bilinear) both.
+        for (const auto& [width, bottom] : {std::pair{7, 5}, {640, 900}}) {
+            std::string decoded_rows, streamed;
+            cover_detail::cover_picture_rows(
+                cover_detail::rows_of(*verdict.decoded), width, bottom, {255, 255, 255},
+                [&](const char* row) { decoded_rows.append(row, width * 3); });
+            std::optional<cover_detail::PictureRows> rows = cover_detail::streamed_rows(bytes);
+            REQUIRE(rows);
+            cover_detail::cover_picture_rows(
+                std::move(*rows), width, bottom, {255, 255, 255},
+                [&](const char* row) { streamed.append(row, width * 3); });
+            CHECK(decoded_rows.size() == static_cast<std::size_t>(width) * bottom * 3);
+            CHECK(streamed == decoded_rows);
+        }
+    }
 }

@@ -65,3 +65,15 @@ TEST_CASE("UTF-8 decoding repairs malformed input") {
     CHECK(decoded == U"A\u00E4\u201E\U0001F600\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
     CHECK(xml_clean("ok\r\n\x0Bz") == "ok\nz");
 }
+
+TEST_CASE("text that needs no cleaning is kept whole; cleaning starts where it is needed") {
+    CHECK(xml_clean_prefix("Übung „eins“\tand\n") ==
+          std::string_view("Übung „eins“\tand\n").size());
+    CHECK(xml_clean_prefix("ab\x01"
+                           "cd") == 2);
+    CHECK(xml_clean_prefix("ab\xC3") == 2);         // cut inside a character
+    CHECK(xml_clean_prefix("a\xEF\xBF\xBE") == 1);  // U+FFFE, a noncharacter
+    CHECK(xml_clean_prefix("a\x7F") == 1);
+    CHECK(xml_clean("Knie\xC3 und\x01 H\xC3\xBC"
+                    "fte") == "Knie\uFFFD und H\u00FCfte");
+}

@@ -2,9 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -304,4 +306,73 @@ TEST_CASE("JPEG: a second frame header is corrupt, not another size") {
     const ImageVerdict verdict = judge_image_bytes(bytes);
     CHECK(verdict.status == ImageVerdict::Status::unusable);
     CHECK(verdict.problem == "corrupt JPEG: two frame headers");
+}
+
+TEST_CASE("a truncated PNG whose pixels are wanted at once is unusable just the same") {
+    const std::string png = read_bytes(data_dir / "gradient.png");
+    const ImageVerdict cut = judge_image_bytes(png.substr(0, png.size() / 2), PixelNeed::always);
+    CHECK(cut.status == ImageVerdict::Status::unusable);
+    CHECK_FALSE(cut.decoded);
+    CHECK(cut.problem.starts_with("corrupt PNG: "));
+}
+
+TEST_CASE("a PNG read row by row gives the rows it decodes to, alpha interleaved") {
+    for (const char* name : {"rgb8.png", "gray_alpha.png", "palette_trns.png", "rgb16.png",
+                             "gray1.png", "rgba8.png"}) {
+        INFO(name);
+        const std::string bytes = read_bytes(data_dir / name);
+        const DecodedImage image = decoded(name);
+        std::unique_ptr<PngRowReader> reader = PngRowReader::open(bytes);
+        REQUIRE(reader);
+        CHECK(reader->width() == image.info.width);
+        CHECK(reader->height() == image.info.height);
+        const int color = image.color_space == DecodedImage::ColorSpace::gray ? 1 : 3;
+        const bool alpha = !image.alpha.empty();
+        // An opaque mask is left out of the decoded image, not of the rows.
+        CHECK(reader->channels() >= color + (alpha ? 1 : 0));
+        const int channels = reader->channels();
+        const auto width = static_cast<std::size_t>(image.info.width);
+        bool same = true;
+        for (int y = 0; y < image.info.height; ++y) {
+            const std::uint8_t* row = reader->next_row();
+            REQUIRE(row != nullptr);
+            for (std::size_t x = 0; x < width; ++x) {
+                const std::size_t pixel = static_cast<std::size_t>(y) * width + x;
+                for (int c = 0; c < color; ++c) {
+                    same = same && row[x * channels + c] ==
+                                       static_cast<unsigned char>(image.data[pixel * color + c]);
+                }
+                if (alpha) {
+                    same = same && row[x * channels + color] ==
+                                       static_cast<unsigned char>(image.alpha[pixel]);
+                }
+            }
+        }
+        CHECK(same);
+        CHECK(reader->next_row() == nullptr);
+    }
+}
+
+TEST_CASE("an interlaced PNG, or what is not a PNG, is not read row by row") {
+    CHECK_FALSE(PngRowReader::open(read_bytes(data_dir / "interlaced.png")));
+    CHECK_FALSE(PngRowReader::open(read_bytes(data_dir / "photo.jpg")));
+    CHECK_FALSE(PngRowReader::open(""));
+}
+
+TEST_CASE("a PNG written row by row reads back; too few rows give no file") {
+    const int width = 5, height = 3;
+    std::string rgb;
+    for (int i = 0; i < width * height * 3; ++i) rgb += static_cast<char>(i * 17);
+    PngRgbWriter writer(width, height);
+    for (int y = 0; y < height; ++y) writer.write_row(rgb.data() + y * width * 3);
+    const std::string png = writer.finish();
+    REQUIRE_FALSE(png.empty());
+    CHECK(png == encode_png_rgb(width, height, rgb));
+    const ImageVerdict back = judge_image_bytes(png, PixelNeed::always);
+    REQUIRE(back.decoded);
+    CHECK(back.decoded->data == rgb);
+
+    PngRgbWriter short_one(width, height);
+    short_one.write_row(rgb.data());
+    CHECK(short_one.finish().empty());
 }
