@@ -409,10 +409,9 @@ std::string feature_css(const Profile& profile, const BookFeatures& features) {
                "; }\n";
         css += ".callout.warning, .callout.caution { border-left-color: " + warning.css() +
                "; background-color: " + see_through(warning, 0.08) + "; }\n";
-        css += ".callout-label { font-weight: bold; color: " + accent.css() +
-               "; margin: 0 0 0.3em; }\n";
-        css += ".callout.warning .callout-label, .callout.caution .callout-label { color: " +
-               warning.css() + "; }\n";
+        // The label in the text's colour: on the tint, an accent that keeps
+        // 4.5:1 on white alone would not.
+        css += ".callout-label { font-weight: bold; margin: 0 0 0.3em; }\n";
         css += ".callout > :last-child { margin-bottom: 0; }\n";
     }
     if (features.footnotes) {
