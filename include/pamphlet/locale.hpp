@@ -24,6 +24,17 @@ struct Words {
     std::string_view published;  // before the date of the collection
     std::string_view made_with;  // before the generator's name
     std::string_view accessibility_summary;
+    // Labels of callouts ("> [!NOTE]" ...), in CalloutKind's order.
+    std::string_view note;
+    std::string_view tip;
+    std::string_view important;
+    std::string_view warning;
+    std::string_view caution;
+    std::string_view table;           // the name of a table without a caption
+    std::string_view footnotes;       // the name of an article's footnotes
+    std::string_view back_to_text;    // a footnote's link back to its reference
+    std::string_view task_done;       // a list item's check box, ticked
+    std::string_view task_open;       // ... and not
 };
 
 const Words& words_for(std::string_view lang);

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ enum class InlineKind {
     superscript,  // children
     subscript,    // children
     language,     // children in another language than the article's: `text` = its BCP 47 tag
+    strikethrough,  // children: text struck out (~~text~~, <del>, <s>)
+    // A reference to one of the article's footnotes: `text` = its number
+    // ("1"), which is also the `start` of the footnote block it refers to.
+    footnote_ref,
 };
 
 // Where a link points, resolved by the collection loader.
@@ -76,13 +81,48 @@ enum class BlockKind {
     code_block,    // text, info
     thematic_break,
     figure,  // inlines = the image (one Inline of kind image); caption
+    // A table: caption (may be empty); children are its rows in reading
+    // order, the header rows (`header`) first. Each row's children are its
+    // cells; a cell holds inlines, its `cell` says how it spans and aligns.
+    table,
+    table_row,   // children are table_cells; header
+    table_cell,  // inlines; cell
+    // A callout ("> [!WARNING]"): `callout` is its kind, caption its label
+    // in the article's language ("Warnung"), children its blocks.
+    callout,
+    // A footnote's text: `start` is its number, children its blocks. The
+    // article's footnotes follow its other blocks, numbered 1, 2, ... in
+    // the order of their first reference.
+    footnote,
 };
+
+enum class CellAlign : std::uint8_t { none, left, center, right };
+
+// What a header cell heads: the cells below it (a column), or those beside
+// it (a row). `none`: a data cell.
+enum class CellScope : std::uint8_t { none, column, row };
+
+struct TableCell {
+    std::uint16_t colspan = 1;
+    std::uint16_t rowspan = 1;
+    CellAlign align = CellAlign::none;
+    CellScope scope = CellScope::none;
+};
+
+enum class CalloutKind : std::uint8_t { note, tip, important, warning, caution };
+
+// A list item's check box ("- [ ] open", "- [x] done").
+enum class TaskState : std::uint8_t { none, open, done };
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
     int level = 0;  // heading level
     int start = 1;  // ordered list start number
     bool tight = false;
+    bool header = false;  // table rows: a header row (<thead>, a pipe table's first row)
+    CalloutKind callout = CalloutKind::note;
+    TaskState task = TaskState::none;  // list items
+    TableCell cell;                    // table cells
     std::string text;  // code block contents
     std::string info;  // code block info string (language name)
     std::string id;    // anchor id for headings, unique within the article

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -207,6 +208,7 @@ private:
         // A heading's breaks go before it: inside, the page number would
         // become part of the heading's name for screen readers (and print
         // never breaks a page inside a heading).
+        if (block.kind == BlockKind::footnote) parent = footnotes_box(parent);
         const bool has_text = block.kind == BlockKind::paragraph ||
                               block.kind == BlockKind::code_block ||
                               block.kind == BlockKind::list_item;
@@ -253,6 +255,7 @@ private:
                 const pugi::xml_node li = add_element(parent, "li");
                 text_at_ = 0;
                 add_breaks_here(li);
+                if (block.task != TaskState::none) write_task_box(li, block.task);
                 write_blocks(li, block.children, tight);
                 break;
             }
@@ -274,7 +277,141 @@ private:
             case BlockKind::figure:
                 write_figure(parent, block);
                 break;
+            case BlockKind::table:
+                write_table(parent, block);
+                break;
+            case BlockKind::table_row:
+            case BlockKind::table_cell:
+                break;  // only inside tables, written by write_table
+            case BlockKind::callout:
+                write_callout(parent, block);
+                break;
+            case BlockKind::footnote:
+                write_footnote(parent, block);
+                break;
         }
+    }
+
+    // A check box as a picture with its state for its name: an <input>
+    // would be a form control without a form for assistive technology.
+    void write_task_box(pugi::xml_node li, TaskState task) {
+        context_.features.tasks = true;
+        set_attribute(li, "class", "task");
+        const Words& words = words_for(article_.lang);
+        // The box is drawn by the stylesheet: no face of the book need
+        // have the ballot box's glyph.
+        pugi::xml_node box = add_element(li, "span");
+        set_attribute(box, "class", task == TaskState::done ? "task-box done" : "task-box");
+        set_attribute(box, "role", "img");
+        set_attribute(box, "aria-label",
+                      std::string(task == TaskState::done ? words.task_done : words.task_open));
+    }
+
+    // A table in a box of its own that scrolls sideways when the table is
+    // wider than the screen (a phone at large text), rather than pushing
+    // the page wider; the box can be focused, so that a keyboard scrolls it.
+    void write_table(pugi::xml_node parent, const Block& block) {
+        context_.features.tables = true;
+        pugi::xml_node scroll = add_element(parent, "div");
+        set_attribute(scroll, "class", "table");
+        set_attribute(scroll, "role", "group");
+        set_attribute(scroll, "tabindex", "0");
+        pugi::xml_node table = add_element(scroll, "table");
+        if (!block.caption.empty()) {
+            const std::string id = unused_id("table-" + std::to_string(++tables_));
+            pugi::xml_node caption = add_element(table, "caption");
+            set_attribute(caption, "id", id);
+            write_inlines(caption, block.caption);
+            set_attribute(scroll, "aria-labelledby", id);
+        } else {
+            set_attribute(scroll, "aria-label", std::string(words_for(article_.lang).table));
+        }
+        pugi::xml_node head, body;
+        bool shaded = false;
+        for (const Block& row : block.children) {
+            if (row.header && !body) {
+                if (!head) head = add_element(table, "thead");
+                write_row(head, row, false);
+            } else {
+                if (!body) body = add_element(table, "tbody");
+                write_row(body, row, shaded);
+                shaded = !shaded;
+            }
+        }
+    }
+
+    void write_row(pugi::xml_node parent, const Block& row, bool shaded) {
+        pugi::xml_node tr = add_element(parent, "tr");
+        if (shaded) set_attribute(tr, "class", "shaded");
+        static constexpr std::string_view aligns[] = {"", "left", "center", "right"};
+        for (const Block& cell : row.children) {
+            const bool header = cell.cell.scope != CellScope::none;
+            pugi::xml_node td = add_element(tr, header ? "th" : "td");
+            if (header) set_attribute(td, "scope", cell.cell.scope == CellScope::row ? "row" : "col");
+            if (cell.cell.colspan != 1) set_attribute(td, "colspan", std::to_string(cell.cell.colspan));
+            if (cell.cell.rowspan != 1) set_attribute(td, "rowspan", std::to_string(cell.cell.rowspan));
+            const std::string_view align = aligns[static_cast<int>(cell.cell.align)];
+            if (!align.empty()) set_attribute(td, "class", std::string(align));
+            write_inlines(td, cell.inlines);
+        }
+    }
+
+    // A callout: its label as visible text, then its blocks; a note to
+    // assistive technology, not a landmark (as an <aside> would be).
+    void write_callout(pugi::xml_node parent, const Block& block) {
+        context_.features.callouts = true;
+        static constexpr std::string_view kinds[] = {"note", "tip", "important", "warning",
+                                                     "caution"};
+        pugi::xml_node box = add_element(parent, "aside");
+        set_attribute(box, "class", "callout " + std::string(kinds[static_cast<int>(block.callout)]));
+        set_attribute(box, "role", "note");
+        const std::string id = unused_id("callout-" + std::to_string(++callouts_));
+        pugi::xml_node label = add_element(box, "p");
+        set_attribute(label, "class", "callout-label");
+        set_attribute(label, "id", id);
+        hyphenated(false, [&] { write_inlines(label, block.caption); });
+        set_attribute(box, "aria-labelledby", id);
+        write_blocks(box, block.children, false);
+    }
+
+    // The box of the footnotes, made at the first; the page breaks among
+    // them go into it too, in their order.
+    pugi::xml_node footnotes_box(pugi::xml_node parent) {
+        context_.features.footnotes = true;
+        if (!footnotes_) {
+            footnotes_ = add_element(parent, "div");
+            set_attribute(footnotes_, "class", "footnotes");
+            set_attribute(footnotes_, "role", "group");
+            set_attribute(footnotes_, "aria-label", std::string(words_for(article_.lang).footnotes));
+        }
+        return footnotes_;
+    }
+
+    // The ids of footnote `number` and of its references (the first, then
+    // "-2", "-3" ... for the others).
+    std::string footnote_id(const std::string& number) const { return unused_id("fn-" + number); }
+    std::string reference_id(const std::string& number, int occurrence) const {
+        std::string id = "fnref-" + number;
+        if (occurrence > 1) id += "-" + std::to_string(occurrence);
+        return unused_id(id);
+    }
+
+    // Footnotes follow the article's other blocks: together in one box at
+    // the end of the page, each an <aside> that reading apps show as a
+    // pop-up at its reference and leave out of the running text.
+    void write_footnote(pugi::xml_node parent, const Block& block) {
+        const std::string number = std::to_string(block.start);
+        pugi::xml_node note = add_element(parent, "aside");
+        set_attribute(note, "epub:type", "footnote");
+        set_attribute(note, "role", "doc-footnote");
+        set_attribute(note, "id", footnote_id(number));
+        set_attribute(note, "class", "footnote");
+        pugi::xml_node back = add_text_element(note, "a", number);
+        set_attribute(back, "class", "backlink");
+        set_attribute(back, "role", "doc-backlink");
+        set_attribute(back, "href", "#" + reference_id(number, 1));
+        set_attribute(back, "title", std::string(words_for(article_.lang).back_to_text));
+        write_blocks(note, block.children, false);
     }
 
     void write_figure(pugi::xml_node parent, const Block& block) {
@@ -346,6 +483,21 @@ private:
             case InlineKind::link:
                 write_link(parent, item);
                 break;
+            case InlineKind::strikethrough:
+                context_.features.deleted = true;
+                write_inlines(add_element(parent, "del"), item.children);
+                break;
+            case InlineKind::footnote_ref: {
+                // Counted in the text as print sets it: its number.
+                pugi::xml_node a = add_element(add_element(parent, "sup"), "a");
+                set_attribute(a, "epub:type", "noteref");
+                set_attribute(a, "role", "doc-noteref");
+                set_attribute(a, "href", "#" + footnote_id(item.text));
+                set_attribute(a, "id", reference_id(item.text, ++references_[item.text]));
+                set_attribute(a, "class", "noteref");
+                add_text_with_breaks(a, item.text, item.text);
+                break;
+            }
             case InlineKind::language: {
                 pugi::xml_node phrase = add_element(parent, "span");
                 set_attribute(phrase, "lang", item.text);
@@ -424,6 +576,10 @@ private:
     std::string lang_;              // of the text being written
     const Hyphenator* hyphenator_;  // for lang_'s soft hyphens, or nullptr
     bool hyphenate_ = true;         // body text: soft hyphens (headings: none)
+    int tables_ = 0;                // captioned tables so far, for their ids
+    int callouts_ = 0;
+    std::map<std::string, int> references_;  // footnote number -> references so far
+    pugi::xml_node footnotes_;               // the box of the footnotes, once made
 };
 
 }  // namespace

@@ -149,8 +149,8 @@ public:
         // Second session: what depends on every page (the fonts hold the
         // characters all pages show; the images are those the pages use).
         FontEmbedding fonts = embed_fonts(profile_, usage_, sink_);
-        Resource stylesheet{
-            "css", "css/book.css", "text/css", "", book_stylesheet(profile_, fonts.fonts), {}};
+        Resource stylesheet{"css", "css/book.css", "text/css", "",
+                            book_stylesheet(profile_, fonts.fonts, context_.features), {}};
         // toc.ncx and package.opf are made when the archive reaches them, so
         // that the two (and their documents) are never in memory together.
         Resource ncx{"ncx", "toc.ncx", "application/x-dtbncx+xml", "", {}, {}};

@@ -7,6 +7,7 @@
 #include "pamphlet/edition_info.hpp"
 #include "pamphlet/model.hpp"
 #include "pamphlet/page_starts.hpp"
+#include "stylesheet.hpp"
 #include "xhtml.hpp"
 
 #include <map>
@@ -33,6 +34,9 @@ struct PageContext {
     // What keeps the book from claiming WCAG 2.2 AA, found while its pages
     // are written (an image without alt text, a skipped heading level).
     std::vector<std::string> accessibility_problems = {};
+    // What the pages show that the stylesheet styles only when it is there
+    // (a book without tables has no table rules).
+    BookFeatures features = {};
 };
 
 // Pages live in text/, one level below the stylesheet and images.

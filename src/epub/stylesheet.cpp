@@ -360,7 +360,81 @@ std::string css_number(double value) {
     return text;
 }
 
-std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFont>& fonts) {
+namespace {
+
+// "rgba(r, g, b, alpha)" of `color`: a tint that shows on a white page and
+// on a reader's dark one alike.
+std::string see_through(const Color& color, double alpha) {
+    const std::string hex = color.css();  // "#rrggbb"
+    auto channel = [&](std::size_t at) {
+        return std::to_string(std::stoi(hex.substr(at, 2), nullptr, 16));
+    };
+    return "rgba(" + channel(1) + ", " + channel(3) + ", " + channel(5) + ", " +
+           css_number(alpha) + ")";
+}
+
+// Rules for what only some books show: tables, footnotes, callouts, check
+// boxes, struck-out text.
+std::string feature_css(const Profile& profile, const BookFeatures& features) {
+    const double size = profile.text_size;
+    std::string css;
+    if (features.tables) {
+        const std::string rule = em(profile.table_rule_width, size);
+        const std::string header_rule = em(profile.table_header_rule_width, size);
+        // Wider than the screen, the table scrolls in its box; its cells
+        // keep their words whole (no hyphens in narrow columns).
+        css += ".table { overflow-x: auto; max-width: 100%; margin: 0 0 " +
+               em(profile.paragraph_spacing, size) + "; }\n";
+        css += "table { border-collapse: collapse; border-top: " + rule +
+               " solid currentColor; border-bottom: " + rule +
+               " solid currentColor; text-align: left; hyphens: manual; -webkit-hyphens: manual; "
+               "-epub-hyphens: manual; }\n";
+        css += "caption { caption-side: top; font-size: 0.85em; text-align: left; "
+               "padding-bottom: 0.3em; }\n";
+        css += "th, td { padding: 0.25em 0.6em; vertical-align: top; }\n";
+        css += "thead th { border-bottom: " + header_rule + " solid currentColor; }\n";
+        css += "th[scope=\"row\"] { font-weight: bold; }\n";
+        css += "th.left, td.left { text-align: left; }\n";
+        css += "th.center, td.center { text-align: center; }\n";
+        css += "th.right, td.right { text-align: right; }\n";
+        if (profile.table_zebra)
+            css += "tr.shaded { background-color: rgba(128, 128, 128, 0.12); }\n";
+    }
+    if (features.callouts) {
+        const Color accent = reader_theme_accent(profile.callout_color);
+        const Color warning = reader_theme_accent(profile.callout_warning_color);
+        const std::string rule = em(std::max(profile.callout_rule_width, 0.0), size);
+        css += ".callout { margin: 1em 0; padding: 0.5em 0.8em; border-left: " + rule +
+               " solid " + accent.css() + "; background-color: " + see_through(accent, 0.08) +
+               "; }\n";
+        css += ".callout.warning, .callout.caution { border-left-color: " + warning.css() +
+               "; background-color: " + see_through(warning, 0.08) + "; }\n";
+        // The label in the text's colour: on the tint, an accent that keeps
+        // 4.5:1 on white alone would not.
+        css += ".callout-label { font-weight: bold; margin: 0 0 0.3em; }\n";
+        css += ".callout > :last-child { margin-bottom: 0; }\n";
+    }
+    if (features.footnotes) {
+        css += ".noteref { text-decoration: none; }\n";
+        css += ".footnotes { margin-top: 2em; padding-top: 0.5em; border-top: 0.05em solid "
+               "currentColor; font-size: 0.85em; }\n";
+        css += ".footnote { margin: 0 0 0.5em; }\n";
+        css += ".footnote .backlink { float: left; min-width: 1.5em; text-decoration: none; }\n";
+        css += ".footnote p { margin: 0 0 0.3em; }\n";
+    }
+    if (features.tasks) {
+        css += "li.task { list-style: none; }\n";
+        css += ".task-box::before { content: \"\\2610\"; margin-right: 0.4em; }\n";
+        css += ".task-box.done::before { content: \"\\2611\"; }\n";
+    }
+    if (features.deleted) css += "del { text-decoration: line-through; }\n";
+    return css;
+}
+
+}  // namespace
+
+std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFont>& fonts,
+                            const BookFeatures& features) {
     const double size = profile.text_size;
     // Reading apps swap page and text colours for their dark and sepia
     // themes, often without telling the book (CSS injected with
@@ -461,6 +535,7 @@ std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFo
     css += ".colophon p { margin: 0 0 0.4em; }\n";
     css += ".colophon .logo { max-width: 30%; margin: 0 0 1em; }\n";
     css += ".generator { color: " + muted + "; font-size: 0.85em; margin-top: 1.5em; }\n";
+    css += feature_css(profile, features);
     // A reader in a dark theme that says so: its text colour for all text
     // (a dark page need not be black, and the accents are only sure of
     // black), links still underlined, rules in the text colour.

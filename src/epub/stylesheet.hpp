@@ -57,9 +57,19 @@ struct EmbeddedFont {
     std::string format;  // "truetype" or "opentype"
 };
 
+// Constructs of the book's pages that have rules of their own.
+struct BookFeatures {
+    bool tables = false;
+    bool footnotes = false;
+    bool callouts = false;
+    bool tasks = false;   // list items with a check box
+    bool deleted = false; // struck-out text
+};
+
 // css/book.css. Sizes are relative (em, unitless line height) so readers'
 // font size settings keep working.
-std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFont>& fonts);
+std::string book_stylesheet(const Profile& profile, const std::vector<EmbeddedFont>& fonts,
+                            const BookFeatures& features = {});
 
 // WCAG 2.2 contrast ratio of two colours (1 to 21), from their relative
 // luminance; CMYK is converted as Color::css() does.

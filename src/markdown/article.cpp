@@ -27,6 +27,7 @@ std::optional<Article> parse_article(const ArticleInput& input, std::string_view
     std::vector<Block> blocks = blocks_from_markdown(split->body, context);
     remove_forbidden_characters(blocks, sink);
     merge_text(blocks);
+    make_callouts(blocks, input.lang, sink);
     make_figures(blocks);
     shift_headings_below_title(blocks);
     const std::vector<std::string> source_headings = heading_texts(blocks);

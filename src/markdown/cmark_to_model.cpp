@@ -3,10 +3,13 @@
 #include "targets.hpp"
 #include "urls.hpp"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace pamphlet {
@@ -18,6 +21,28 @@ struct NodeDeleter {
 struct IterDeleter {
     void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
+struct ParserDeleter {
+    void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+
+// cmark-gfm's extensions give their nodes types numbered at run time; they
+// are told apart by name.
+bool is_a(cmark_node* node, const char* name) {
+    return std::strcmp(cmark_node_get_type_string(node), name) == 0;
+}
+
+CellAlign cell_align(std::uint8_t gfm) {
+    switch (gfm) {
+        case 'l':
+            return CellAlign::left;
+        case 'c':
+            return CellAlign::center;
+        case 'r':
+            return CellAlign::right;
+        default:
+            return CellAlign::none;
+    }
+}
 
 std::string literal(cmark_node* node) {
     const char* s = cmark_node_get_literal(node);
@@ -69,7 +94,8 @@ bool contains_raw_html(cmark_node* node) {
 
 class Converter {
 public:
-    Converter(ConversionContext& context, std::string_view body) : context_(context) {
+    Converter(ConversionContext& context, std::string_view body, cmark_llist* extensions)
+        : context_(context), extensions_(extensions) {
         for (std::size_t start = 0; start <= body.size();) {
             const auto end = std::min(body.find('\n', start), body.size());
             lines_.push_back(body.substr(start, end - start));
@@ -83,8 +109,50 @@ public:
             convert_block(child, out, depth);
     }
 
+    // cmark-gfm drops the footnote definitions nothing refers to, without
+    // a word; the source still has them ("[^label]: text" at a line's start,
+    // outside code and HTML blocks).
+    void report_unused_definitions(cmark_node* document, const std::vector<Block>& blocks) {
+        std::vector<std::pair<int, int>> verbatim;  // lines of code and HTML blocks
+        for (cmark_node* child = cmark_node_first_child(document); child;
+             child = cmark_node_next(child)) {
+            const cmark_node_type type = cmark_node_get_type(child);
+            if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK)
+                verbatim.emplace_back(cmark_node_get_start_line(child),
+                                      cmark_node_get_end_line(child));
+        }
+        std::set<int> used;  // lines where the referenced definitions begin
+        for (const Block& block : blocks)
+            if (block.kind == BlockKind::footnote) used.insert(block.span.begin.line);
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            const std::string_view text = lines_[i];
+            const auto indent = text.find_first_not_of(' ');
+            if (indent == std::string_view::npos || indent > 3 || text.substr(indent, 2) != "[^")
+                continue;
+            const auto close = text.find("]:", indent + 2);
+            if (close == std::string_view::npos || close == indent + 2) continue;
+            const std::string_view label = text.substr(indent + 2, close - indent - 2);
+            if (label.find_first_of(" \t]") != std::string_view::npos) continue;
+            const int line = static_cast<int>(i) + 1;
+            if (std::any_of(verbatim.begin(), verbatim.end(), [&](const auto& lines) {
+                    return line >= lines.first && line <= lines.second;
+                }))
+                continue;
+            if (used.count(line + context_.line_offset) != 0) continue;
+            const SourcePos at{line + context_.line_offset, static_cast<int>(indent) + 1};
+            SourceSpan span{context_.input.display_path, at, at};
+            span.end.column += static_cast<int>(close - indent) + 1;
+            context_.sink.warning(span, "unused-footnote",
+                                  "footnote [^" + escape_controls(std::string(label)) +
+                                      "] is never referred to and was left out; refer to it "
+                                      "in the text with [^" +
+                                      escape_controls(std::string(label)) + "]");
+        }
+    }
+
 private:
     ConversionContext& context_;
+    cmark_llist* extensions_;              // the parser's, for rendering blocks as HTML
     std::vector<std::string_view> lines_;  // of the body, for columns cmark gets wrong
     SourceSpan block_span_;                // of the paragraph or heading being converted
 
@@ -100,7 +168,7 @@ private:
 
     std::vector<Block> from_html(cmark_node* node, const SourceSpan& span) {
         block_span_ = span;
-        char* html = cmark_render_html(node, CMARK_OPT_UNSAFE);
+        char* html = cmark_render_html(node, CMARK_OPT_UNSAFE, extensions_);
         const HtmlSourceMap map = source_map(node, html, span);
         std::vector<Block> blocks = blocks_from_html(html, span, context_, map);
         cmark_get_default_mem_allocator()->free(html);
@@ -137,8 +205,10 @@ private:
     void convert_block(cmark_node* node, std::vector<Block>& out, int depth) {
         const SourceSpan span = span_of(node, SourceSpan::whole(context_.input.display_path));
         const cmark_node_type type = cmark_node_get_type(node);
+        // A table with raw HTML in a cell goes through HTML as a whole: the
+        // HTML converter maps <table> onto the same model.
         if (type == CMARK_NODE_HTML_BLOCK ||
-            ((type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) &&
+            ((type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || is_a(node, "table")) &&
              contains_raw_html(node))) {
             for (Block& block : from_html(node, span)) out.push_back(std::move(block));
             return;
@@ -171,6 +241,7 @@ private:
             case CMARK_NODE_LIST:
             case CMARK_NODE_ITEM:
             case CMARK_NODE_BLOCK_QUOTE:
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
                 if (depth >= ConversionContext::max_depth) {
                     context_.report_nesting(span);
                     block.kind = BlockKind::paragraph;
@@ -183,16 +254,105 @@ private:
                     block.kind = ordered ? BlockKind::ordered_list : BlockKind::bullet_list;
                     block.start = ordered ? cmark_node_get_list_start(node) : 1;
                     block.tight = cmark_node_get_list_tight(node) != 0;
+                } else if (type == CMARK_NODE_ITEM) {
+                    block.kind = BlockKind::list_item;
+                    if (is_a(node, "tasklist"))
+                        block.task = cmark_gfm_extensions_get_tasklist_item_checked(node)
+                                         ? TaskState::done
+                                         : TaskState::open;
+                } else if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
+                    // cmark-gfm moves the referenced definitions to the
+                    // end, in the order of their first reference.
+                    block.kind = BlockKind::footnote;
+                    block.start = ++footnotes_;
+                    block.span = definition_span(node, span);
                 } else {
-                    block.kind =
-                        type == CMARK_NODE_ITEM ? BlockKind::list_item : BlockKind::block_quote;
+                    block.kind = BlockKind::block_quote;
                 }
                 convert_blocks(node, block.children, depth + 1);
                 break;
             default:
+                if (is_a(node, "table")) {
+                    convert_table(node, block);
+                    break;
+                }
                 return;  // cmark's parser produces no other blocks
         }
         out.push_back(std::move(block));
+    }
+
+    int footnotes_ = 0;  // definitions converted so far
+
+    // cmark-gfm places a definition at its text; the label before it is
+    // where an author looks for it.
+    SourceSpan definition_span(cmark_node* node, const SourceSpan& span) const {
+        const int line = cmark_node_get_start_line(node);
+        if (line <= 0 || static_cast<std::size_t>(line) > lines_.size()) return span;
+        const std::string_view text = lines_[static_cast<std::size_t>(line) - 1];
+        const auto at = text.find("[^");
+        if (at == std::string_view::npos) return span;
+        SourceSpan fixed = span;
+        fixed.begin.column = static_cast<int>(at) + 1;
+        return fixed;
+    }
+
+    void convert_table(cmark_node* node, Block& table) {
+        table.kind = BlockKind::table;
+        const std::uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
+        const std::uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(node);
+        for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+            Block r;
+            r.kind = BlockKind::table_row;
+            r.span = span_of(row, table.span);
+            r.header = is_a(row, "table_header");
+            std::uint16_t column = 0;
+            for (cmark_node* cell = cmark_node_first_child(row); cell;
+                 cell = cmark_node_next(cell), ++column) {
+                Block c;
+                c.kind = BlockKind::table_cell;
+                // The cells cmark-gfm adds to fill a short row have no place.
+                c.span = span_of(cell, r.span);
+                c.cell.align = aligns && column < columns ? cell_align(aligns[column])
+                                                          : CellAlign::none;
+                c.cell.scope = r.header ? CellScope::column : CellScope::none;
+                block_span_ = c.span;
+                convert_inlines(cell, c.inlines, c.span, 1);
+                r.children.push_back(std::move(c));
+            }
+            table.children.push_back(std::move(r));
+        }
+    }
+
+    // "[^label]" that cmark-gfm left as text: a reference to no footnote.
+    // One written "\[^label]" is text on purpose; the source tells them apart.
+    void report_undefined_references(cmark_node* node, const SourceSpan& span) {
+        const std::string text = literal(node);
+        const int line = cmark_node_get_start_line(node);
+        const std::string_view source =
+            line > 0 && static_cast<std::size_t>(line) <= lines_.size()
+                ? lines_[static_cast<std::size_t>(line) - 1]
+                : std::string_view{};
+        std::size_t searched = 0;
+        for (auto at = text.find("[^"); at != std::string::npos; at = text.find("[^", at + 2)) {
+            const auto close = text.find(']', at + 2);
+            if (close == std::string::npos || close == at + 2) break;
+            const std::string label = text.substr(at + 2, close - at - 2);
+            if (label.find_first_of(" \t") != std::string::npos) continue;
+            const std::string written = "[^" + label + "]";
+            SourceSpan where = span;
+            const auto in_source = source.find(written, searched);
+            if (in_source != std::string_view::npos) {
+                searched = in_source + written.size();
+                if (in_source > 0 && source[in_source - 1] == '\\') continue;
+                where.begin.column = static_cast<int>(in_source) + 1;
+                where.end = where.begin;
+                where.end.column += static_cast<int>(written.size()) - 1;
+            }
+            context_.sink.warning(where, "undefined-footnote",
+                                  "footnote [^" + escape_controls(label) +
+                                      "] is not defined; define it on a line of its own: [^" +
+                                      escape_controls(label) + "]: text");
+        }
     }
 
     void convert_inlines(cmark_node* parent, std::vector<Inline>& out, const SourceSpan& fallback,
@@ -236,6 +396,13 @@ private:
         const std::string_view destination = url ? url : "";
         if (destination != label && destination != "mailto:" + label) return span;
         SourceSpan fixed = inline_span(text, span);
+        // A bare address ("https://..." or "www...", the autolink
+        // extension's) has no '<' before it and is placed right.
+        const std::size_t line = static_cast<std::size_t>(cmark_node_get_start_line(text));
+        const auto lt = static_cast<std::size_t>(std::max(fixed.begin.column - 2, 0));
+        if (line > lines_.size() || fixed.begin.column < 2 || lt >= lines_[line - 1].size() ||
+            lines_[line - 1][lt] != '<')
+            return fixed;
         fixed.begin.column -= 1;
         fixed.end.column += 1;
         return fixed;
@@ -247,8 +414,9 @@ private:
         in.span = inline_span(node, fallback);
         if (cmark_node_get_type(node) == CMARK_NODE_LINK) in.span = autolink_span(node, in.span);
         const cmark_node_type type = cmark_node_get_type(node);
-        const bool container =
-            type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK;
+        const bool strikethrough = is_a(node, "strikethrough");
+        const bool container = type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG ||
+                               type == CMARK_NODE_LINK || strikethrough;
         if (container && depth >= ConversionContext::max_depth) {
             context_.report_nesting(in.span);
             out.push_back(Inline{InlineKind::text, plain_text(node), {}, {}, {}, {}, in.span});
@@ -257,6 +425,12 @@ private:
         switch (type) {
             case CMARK_NODE_TEXT:
                 in.text = literal(node);
+                if (in.text.find("[^") != std::string::npos)
+                    report_undefined_references(node, in.span);
+                break;
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                in.kind = InlineKind::footnote_ref;
+                in.text = literal(node);  // the number cmark-gfm gave it
                 break;
             case CMARK_NODE_SOFTBREAK:
                 in.kind = InlineKind::soft_break;
@@ -305,6 +479,11 @@ private:
                 break;
             }
             default:
+                if (strikethrough) {
+                    in.kind = InlineKind::strikethrough;
+                    convert_inlines(node, in.children, in.span, depth + 1);
+                    break;
+                }
                 return;  // raw HTML never gets here; it goes through blocks_from_html
         }
         out.push_back(std::move(in));
@@ -314,10 +493,20 @@ private:
 }  // namespace
 
 std::vector<Block> blocks_from_markdown(std::string_view body, ConversionContext& context) {
-    std::unique_ptr<cmark_node, NodeDeleter> document(
-        cmark_parse_document(body.data(), body.size(), CMARK_OPT_SOURCEPOS));
+    // GitHub's extensions, as authors see their Markdown rendered there.
+    // Strikethrough wants two tildes: "ca. ~5 bis ~10 Minuten" is no
+    // deletion.
+    cmark_gfm_core_extensions_ensure_registered();
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(
+        CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE));
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+        cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+    cmark_parser_feed(parser.get(), body.data(), body.size());
+    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
     std::vector<Block> blocks;
-    Converter(context, body).convert_blocks(document.get(), blocks, 0);
+    Converter converter(context, body, cmark_parser_get_syntax_extensions(parser.get()));
+    converter.convert_blocks(document.get(), blocks, 0);
+    converter.report_unused_definitions(document.get(), blocks);
     return blocks;
 }
 

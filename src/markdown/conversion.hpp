@@ -15,7 +15,6 @@ struct ConversionContext {
     const ArticleInput& input;
     DiagnosticSink& sink;
     int line_offset = 0;  // body line n is line n + line_offset of the file
-    bool table_reported = false;
     bool nesting_reported = false;
 
     // Containers nested deeper than this are flattened to text, so that

@@ -194,11 +194,6 @@ private:
                           "event handler attribute '" + name + "' on <" + node.tag +
                               "> is not allowed and was removed");
         }
-        if (node.tag == "table" && !context_.table_reported) {
-            context_.table_reported = true;
-            context_.sink.warning(at(node), "unsupported-table",
-                                  "tables are not supported yet; cell contents kept as paragraphs");
-        }
         return true;
     }
 
@@ -271,6 +266,9 @@ private:
         } else if (tag == "hr") {
             flush(run);
             run.out.push_back(block(BlockKind::thematic_break));
+        } else if (tag == "table") {
+            flush(run);
+            run.out.push_back(table(node));
         } else if (is_block_container(tag)) {
             flush(run);
             for (const Node& child : node.children) convert_block(child, run);
@@ -311,6 +309,128 @@ private:
             b.children.push_back(std::move(item));
         }
         return b;
+    }
+
+    // <table>: its caption, then its rows (<thead>'s as header rows) and
+    // their cells. A cell keeps text and inline markup; blocks in it are
+    // joined as lines, with a warning.
+    Block table(const Node& node) {
+        Block t = block(BlockKind::table);
+        t.span = at(node);
+        bool body_rows = false;  // seen: leading rows of <th> only are header rows
+        auto add_row = [&](const Node& tr, bool in_head) {
+            Block row = block(BlockKind::table_row);
+            row.span = at(tr);
+            bool all_th = true;
+            for (const Node& cell : tr.children)
+                if (cell.kind == Node::Kind::element && cell.tag == "td") all_th = false;
+            row.header = in_head || (all_th && !body_rows);
+            body_rows = body_rows || !row.header;
+            for (const Node& cell : tr.children) {
+                if (cell.kind != Node::Kind::element || !check_element(cell)) continue;
+                if (cell.tag != "td" && cell.tag != "th") continue;
+                row.children.push_back(table_cell(cell, row.header));
+            }
+            t.children.push_back(std::move(row));
+        };
+        for (const Node& part : node.children) {
+            if (part.kind != Node::Kind::element || !check_element(part)) continue;
+            if (part.tag == "caption") {
+                convert_inlines(part.children, t.caption);
+                normalize_spaces(t.caption);
+            } else if (part.tag == "tr") {
+                add_row(part, false);
+            } else if (part.tag == "thead" || part.tag == "tbody" || part.tag == "tfoot") {
+                for (const Node& tr : part.children)
+                    if (tr.kind == Node::Kind::element && tr.tag == "tr" && check_element(tr))
+                        add_row(tr, part.tag == "thead");
+            }
+        }
+        return t;
+    }
+
+    Block table_cell(const Node& node, bool header_row) {
+        Block cell = block(BlockKind::table_cell);
+        cell.span = at(node);
+        if (node.tag == "th") {
+            const std::string* scope = node.attribute("scope");
+            if (scope && (*scope == "row" || *scope == "rowgroup"))
+                cell.cell.scope = CellScope::row;
+            else if (scope && (*scope == "col" || *scope == "colgroup"))
+                cell.cell.scope = CellScope::column;
+            else
+                cell.cell.scope = header_row ? CellScope::column : CellScope::row;
+        }
+        cell.cell.colspan = span_attribute(node, "colspan", 1000);
+        cell.cell.rowspan = span_attribute(node, "rowspan", 65534);
+        cell.cell.align = cell_align(node);
+        std::vector<Block> blocks;
+        convert_blocks(node.children, blocks);
+        bool joined = false;
+        for (Block& b : blocks) {
+            if (!cell.inlines.empty()) cell.inlines.push_back(inline_node(InlineKind::line_break));
+            joined = joined || b.kind != BlockKind::paragraph || blocks.size() > 1;
+            inlines_of(std::move(b), cell.inlines);
+        }
+        if (joined)
+            warn_once(cell.span, "table-cell-blocks", "",
+                      "a table cell holds text and inline markup only; the paragraphs, lists or "
+                      "tables in this cell were joined as lines");
+        return cell;
+    }
+
+    // A block's text as inlines, its parts as lines.
+    void inlines_of(Block&& b, std::vector<Inline>& out) {
+        if (b.kind == BlockKind::code_block) {
+            out.push_back(inline_node(InlineKind::code, std::move(b.text)));
+            return;
+        }
+        for (Inline& in : b.caption) out.push_back(std::move(in));
+        if (!b.caption.empty() && (!b.inlines.empty() || !b.children.empty()))
+            out.push_back(inline_node(InlineKind::line_break));
+        for (Inline& in : b.inlines) out.push_back(std::move(in));
+        bool first = b.inlines.empty();
+        for (Block& child : b.children) {
+            if (!first) out.push_back(inline_node(InlineKind::line_break));
+            first = false;
+            inlines_of(std::move(child), out);
+        }
+    }
+
+    // colspan="2", rowspan="3": whole numbers from 1 to `limit`, as browsers
+    // read them; anything else spans one cell, with a warning.
+    std::uint16_t span_attribute(const Node& node, std::string_view name, int limit) {
+        const std::string* value = node.attribute(name);
+        if (value == nullptr) return 1;
+        int n = 0;
+        auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
+        if (ec == std::errc{} && end == value->data() + value->size() && n >= 1 && n <= limit)
+            return static_cast<std::uint16_t>(n);
+        std::string message = std::string(name) + "=\"" + escape_controls(*value) +
+                              "\" is not a number of cells from 1 to " + std::to_string(limit) +
+                              "; the cell spans one";
+        context_.sink.warning(at(node), "table-span", std::move(message));
+        return 1;
+    }
+
+    // align="right" or style="text-align: right".
+    static CellAlign cell_align(const Node& node) {
+        std::string value;
+        if (const std::string* align = node.attribute("align")) value = *align;
+        if (const std::string* style = node.attribute("style")) {
+            const auto at = style->find("text-align");
+            if (at != std::string::npos) {
+                const auto colon = style->find(':', at);
+                const auto end = style->find(';', at);
+                if (colon != std::string::npos && colon < end)
+                    value = style->substr(colon + 1, end == std::string::npos ? end : end - colon - 1);
+            }
+        }
+        value = collapse_whitespace(value);
+        if (value.find("right") != std::string::npos) return CellAlign::right;
+        if (value.find("center") != std::string::npos) return CellAlign::center;
+        if (value.find("left") != std::string::npos) return CellAlign::left;
+        return CellAlign::none;
     }
 
     Block code_block(const Node& pre) {

@@ -1,5 +1,6 @@
 #include "model_passes.hpp"
 
+#include "pamphlet/locale.hpp"
 #include "pamphlet/markdown.hpp"
 #include "typography.hpp"
 #include "utf8.hpp"
@@ -93,6 +94,55 @@ void merge_text(std::vector<Block>& blocks) {
         if (block.children.capacity() > block.children.size()) block.children.shrink_to_fit();
         merge_inlines(block.inlines);
         merge_inlines(block.caption);
+    });
+}
+
+void make_callouts(std::vector<Block>& blocks, std::string_view lang, DiagnosticSink& sink) {
+    const Words& words = words_for(lang);
+    struct Kind {
+        std::string_view marker;
+        CalloutKind kind;
+        std::string_view label;
+    };
+    const Kind kinds[] = {{"NOTE", CalloutKind::note, words.note},
+                          {"TIP", CalloutKind::tip, words.tip},
+                          {"IMPORTANT", CalloutKind::important, words.important},
+                          {"WARNING", CalloutKind::warning, words.warning},
+                          {"CAUTION", CalloutKind::caution, words.caution}};
+    for_each_block(blocks, [&](Block& quote) {
+        if (quote.kind != BlockKind::block_quote || quote.children.empty()) return;
+        Block& first = quote.children.front();
+        if (first.kind != BlockKind::paragraph || first.inlines.empty()) return;
+        const Inline& marker = first.inlines.front();
+        // The marker stands alone on the quote's first line.
+        if (marker.kind != InlineKind::text || !marker.text.starts_with("[!") ||
+            !marker.text.ends_with("]") ||
+            (first.inlines.size() > 1 && first.inlines[1].kind != InlineKind::soft_break &&
+             first.inlines[1].kind != InlineKind::line_break))
+            return;
+        std::string name = marker.text.substr(2, marker.text.size() - 3);
+        for (char& c : name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        const Kind* kind = nullptr;
+        for (const Kind& k : kinds)
+            if (k.marker == name) kind = &k;
+        if (kind == nullptr) {
+            sink.warning(marker.span, "unknown-callout",
+                         "'" + marker.text +
+                             "' is no callout; GitHub knows [!NOTE], [!TIP], [!IMPORTANT], "
+                             "[!WARNING] and [!CAUTION]; kept as a quote");
+            return;
+        }
+        quote.kind = BlockKind::callout;
+        quote.callout = kind->kind;
+        Inline label;
+        label.text = std::string(kind->label);
+        label.span = marker.span;
+        quote.caption.push_back(std::move(label));
+        first.inlines.erase(first.inlines.begin(),
+                            first.inlines.begin() + std::min<std::ptrdiff_t>(
+                                                        2, static_cast<std::ptrdiff_t>(
+                                                               first.inlines.size())));
+        if (first.inlines.empty()) quote.children.erase(quote.children.begin());
     });
 }
 

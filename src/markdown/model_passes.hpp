@@ -21,6 +21,11 @@ void remove_forbidden_characters(std::vector<Block>& blocks, DiagnosticSink& sin
 // character) and drops empty ones, so typography sees whole words.
 void merge_text(std::vector<Block>& blocks);
 
+// A block quote that opens with GitHub's alert marker on a line of its own
+// ("> [!WARNING]") becomes a callout of that kind, labelled in `lang`; an
+// unknown marker is reported and the quote kept.
+void make_callouts(std::vector<Block>& blocks, std::string_view lang, DiagnosticSink& sink);
+
 // A paragraph holding nothing but one image becomes a figure whose caption
 // is the image's title.
 void make_figures(std::vector<Block>& blocks);

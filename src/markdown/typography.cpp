@@ -237,8 +237,10 @@ struct Run {
                     break;
                 case InlineKind::code:
                 case InlineKind::image:
+                case InlineKind::footnote_ref:
                     add_stand_in(object_stand_in);
                     break;
+                case InlineKind::strikethrough:
                 case InlineKind::emphasis:
                 case InlineKind::strong:
                 case InlineKind::link:

@@ -32,6 +32,16 @@ constexpr Words words_in(bool german) {
                 "für die Navigation und Alternativtexten für Abbildungen.",
                 "All content is available as text, with a table of contents, headings for "
                 "navigation and text alternatives for images."),
+        .note = say("Hinweis", "Note"),
+        .tip = say("Tipp", "Tip"),
+        .important = say("Wichtig", "Important"),
+        .warning = say("Warnung", "Warning"),
+        .caution = say("Achtung", "Caution"),
+        .table = say("Tabelle", "Table"),
+        .footnotes = say("Fußnoten", "Footnotes"),
+        .back_to_text = say("Zurück zum Text", "Back to text"),
+        .task_done = say("erledigt", "done"),
+        .task_open = say("offen", "to do"),
     };
 }
 

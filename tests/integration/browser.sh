@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Every page of both sample books in headless Chromium at 320 px with 200 %
+# Every page of both sample books (and of the books with tables, footnotes
+# and callouts, tests/collections/ok/gfm) in headless Chromium at 320 px with 200 %
 # text, in the book's colours and in reader dark themes: nothing runs off
 # the side, all text keeps 4.5:1 (tests/browser/check-pages.mjs).
 source "$(dirname "$0")/lib.sh"
 require_browser_tools
 cd "$SOURCE_DIR"
 build_sample_books
-if node "$BROWSER_TESTS/check-pages.mjs" "$WORK/books/clinic-de" "$WORK/books/clinic-en"; then
+if node "$BROWSER_TESTS/check-pages.mjs" "$WORK/books/clinic-de" "$WORK/books/clinic-en" \
+  "$WORK/books/gfm-de" "$WORK/books/gfm-en"; then
   pass "every page fits 320 px at 200 % text, with 4.5:1 contrast in every theme"
 else
   fail "pages overflow or lack contrast (above)"

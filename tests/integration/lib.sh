@@ -95,4 +95,12 @@ build_sample_books() {
     mkdir -p "$WORK/books/clinic-$lang"
     (cd "$WORK/books/clinic-$lang" && unzip -q "../clinic-$lang.epub")
   done
+  # What the samples do not show: tables (one wider than a phone),
+  # footnotes, callouts, task lists (tests/collections/ok/gfm).
+  run_pamphlet build tests/collections/ok/gfm -f epub -o "$WORK/books"
+  expect_status 0 "build the GFM test EPUBs"
+  for lang in de en; do
+    mkdir -p "$WORK/books/gfm-$lang"
+    (cd "$WORK/books/gfm-$lang" && unzip -q "../test-$lang.epub")
+  done
 }

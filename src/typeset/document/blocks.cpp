@@ -48,6 +48,7 @@ void ArticleBuilder::add_article(int index) {
     keep_ = 0;
     after_paragraph_ = false;
     pending_marker_.clear();
+    footnotes_started_ = false;
     if (out_.items.empty()) {
         at_article_start_ = true;
     } else if (profile_.article_new_page) {
@@ -190,6 +191,15 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                 collect(item.children, inner, index, out);
                 break;
             }
+            case InlineKind::strikethrough:
+                // Set as text for now: no rule through it yet.
+                collect(item.children, format, link, out);
+                break;
+            case InlineKind::footnote_ref:
+                inner.size = format.size * script_scale;
+                inner.baseline_shift = format.baseline_shift + format.size * superscript_rise;
+                out.add(item.text, styles_.resolve(inner), item.span, link);
+                break;
             case InlineKind::image:
                 // Print has no room for pictures inside a line: the alt text.
                 out.add(item.text, styles_.resolve(format), item.span, link);
@@ -309,13 +319,26 @@ void ArticleBuilder::add_block(const Block& block, const Column& column, double 
         case BlockKind::figure:
             add_figure(block, column, space_before);
             break;
+        case BlockKind::table:
+            add_table_as_text(block, column, space_before);
+            break;
+        case BlockKind::table_row:
+        case BlockKind::table_cell:
+            break;  // only inside tables
+        case BlockKind::callout:
+            add_callout(block, column, space_before);
+            break;
+        case BlockKind::footnote:
+            add_footnote(block, column, space_before);
+            break;
     }
     after_paragraph_ = false;
 }
 
 void ArticleBuilder::add_paragraph(const Block& block, const Column& column, double space_before) {
+    const BlockStyle& style = text_style_ ? *text_style_ : styles_.body;
     StyledText text;
-    collect(block.inlines, styles_.body.format, -1, text);
+    collect(block.inlines, style.format, -1, text);
     const double indent = after_paragraph_ ? profile_.paragraph_indent : 0;
     const bool item_start = item_start_;
     item_start_ = false;
@@ -327,7 +350,7 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
                         {profile_.quality_loose_ratio, profile_.quality_tight_ratio}, *stats_);
     }
     text_offsets_ = true;
-    add_lines(std::move(lines), styles_.body, column.left, text.links, {true, item_start});
+    add_lines(std::move(lines), style, column.left, text.links, {true, item_start});
     text_offsets_ = false;
     end_block(profile_.paragraph_spacing);
     after_paragraph_ = true;
@@ -375,8 +398,15 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
         const Block& item = block.children[j];
         path_.push_back(static_cast<int>(j));
         StyledText marker;
-        marker.add(ordered ? std::to_string(number++) + "." : std::string(bullet),
+        // A task's check box is its marker (U+2610, U+2611: the fallback
+        // font has them when the text face does not).
+        const std::string_view box = item.task == TaskState::done ? "\u2611" : "\u2610";
+        marker.add(ordered ? std::to_string(number++) + "."
+                           : std::string(item.task == TaskState::none ? bullet : box),
                    styles_.resolve(marker_format), item.span);
+        if (ordered && item.task != TaskState::none)
+            marker.add(std::string(" ") + std::string(box), styles_.resolve(marker_format),
+                       item.span);
         std::vector<SetLine> marker_lines =
             setter_.set(marker, article_->lang, frame_.measure, Alignment::left);
         pending_marker_.clear();

@@ -62,6 +62,15 @@ private:
                    const Column& column);
     void add_alt_text(const std::string& alt, const SourceSpan& span, const Column& column);
 
+    // Tables, callouts and footnotes, set for now as plain text that loses
+    // nothing (interim_blocks.cpp; the page builder does not know them yet).
+    void add_table_as_text(const Block& block, const Column& column, double space_before);
+    void add_callout(const Block& block, const Column& column, double space_before);
+    void add_footnote(const Block& block, const Column& column, double space_before);
+    // Lines of `text` in `column`, with the body's penalties between them.
+    void add_text_block(StyledText& text, const BlockStyle& style, const Column& column,
+                        double space_before, double space_after);
+
     // Lines of one paragraph, with the penalties between them; their runs
     // move into the list.
     struct LineOptions {
@@ -110,6 +119,10 @@ private:
     std::vector<GlyphRun> pending_marker_;  // list marker for the next box
     std::size_t list_depth_ = 0;
     bool item_start_ = false;  // the next paragraph opens a list item
+    // The style of body paragraphs where they are not the body's (the
+    // smaller text of footnotes); nullptr: styles_.body.
+    const BlockStyle* text_style_ = nullptr;
+    bool footnotes_started_ = false;  // the article's first footnote is set
     TypesetStats* stats_ = nullptr;
 };
 

@@ -86,6 +86,12 @@ void append(std::string& out, const Inline& in) {
             for (const Inline& child : in.children) append(out, child);
             out += ")";
             break;
+        case InlineKind::strikethrough:
+            children("del");
+            break;
+        case InlineKind::footnote_ref:
+            out += "(fnref " + in.text + ")";
+            break;
         case InlineKind::image:
             out += "(img " + target(in.image) + " " + literal(in.text);
             if (!in.title.empty()) out += " title=" + literal(in.title);
@@ -125,6 +131,7 @@ void append(std::string& out, const Block& b) {
             break;
         case BlockKind::list_item:
             out += "(li";
+            if (b.task != TaskState::none) out += b.task == TaskState::done ? " [x]" : " [ ]";
             blocks();
             break;
         case BlockKind::block_quote:
@@ -147,6 +154,42 @@ void append(std::string& out, const Block& b) {
                 inlines(b.caption);
                 out += ")";
             }
+            break;
+        case BlockKind::table:
+            out += "(table";
+            if (!b.caption.empty()) {
+                out += " (caption";
+                inlines(b.caption);
+                out += ")";
+            }
+            blocks();
+            break;
+        case BlockKind::table_row:
+            out += b.header ? "(thead-tr" : "(tr";
+            blocks();
+            break;
+        case BlockKind::table_cell: {
+            out += b.cell.scope == CellScope::none     ? "(td"
+                   : b.cell.scope == CellScope::column ? "(th-col"
+                                                       : "(th-row";
+            static constexpr std::string_view aligns[] = {"", " left", " center", " right"};
+            out += aligns[static_cast<int>(b.cell.align)];
+            if (b.cell.colspan != 1) out += " colspan=" + std::to_string(b.cell.colspan);
+            if (b.cell.rowspan != 1) out += " rowspan=" + std::to_string(b.cell.rowspan);
+            inlines(b.inlines);
+            break;
+        }
+        case BlockKind::callout: {
+            static constexpr std::string_view kinds[] = {"note", "tip", "important", "warning",
+                                                         "caution"};
+            out += "(callout " + std::string(kinds[static_cast<int>(b.callout)]);
+            inlines(b.caption);
+            blocks();
+            break;
+        }
+        case BlockKind::footnote:
+            out += "(footnote " + std::to_string(b.start);
+            blocks();
             break;
     }
     out += ")";

@@ -39,14 +39,14 @@ TEST_CASE("HTML blocks map onto model blocks") {
     CHECK(body("<!-- nur ein Kommentar -->\n\nText") == R"((p "Text"))");
 }
 
-TEST_CASE("tables keep their cells as paragraphs, with one warning") {
+TEST_CASE("tables are tables: a row of <th> only heads its columns, a <th> beside data its row") {
     Parsed p;
     CHECK(body("<table><tr><th>Übung</th><td>3 x</td></tr></table>\n\n"
-               "<table><tr><td>b</td></tr></table>",
-               "de", &p) == R"((p "Übung") (p "3\u00a0x") (p "b"))");
-    CHECK(codes(p.sink) == "warning unsupported-table 4:1");
-    CHECK(p.sink.diagnostics()[0].message ==
-          "tables are not supported yet; cell contents kept as paragraphs");
+               "<table><tr><th>A</th></tr><tr><td>b</td></tr></table>",
+               "de", &p) ==
+          R"((table (tr (th-row "Übung") (td "3\u00a0x"))))"
+          R"( (table (thead-tr (th-col "A")) (tr (td "b"))))");
+    CHECK(codes(p.sink).empty());
 }
 
 TEST_CASE("unsafe HTML is dropped with a warning") {
