@@ -54,12 +54,15 @@ struct Target {
 // loader (pamphlet/image.hpp): every writer takes the asset and its verdict
 // from here and never looks the file up again.
 struct ImageSource {
-    std::string url;             // as written in the source
-    std::filesystem::path path;  // absolute, inside the collection (empty when outside)
-    // The loaded file, shared by every document of the build; nullptr when
-    // there is no file to load (missing or outside: an error, reported).
+    std::string url;  // as written in the source
+    // The loaded file (its path: asset->file()), shared by every document of
+    // the build; nullptr when there is no file to load (missing or outside
+    // the collection: an error, reported). One file is one asset.
     std::shared_ptr<const ImageAsset> asset;
 };
+
+// Whether both name one loaded file.
+bool same_image_file(const ImageSource& a, const ImageSource& b);
 
 struct Inline {
     InlineKind kind = InlineKind::text;

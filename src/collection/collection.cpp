@@ -173,7 +173,6 @@ std::optional<ImageSource> CollectionReader::image(const yaml::Node& node, const
     if (!path) return std::nullopt;
     ImageSource source;
     source.url = node.value;
-    source.path = *path;
     source.asset = images_.load(*path);
     report_image_verdict(source.asset->verdict(), source.asset->name(), node.span, sink_);
     return source;

@@ -427,7 +427,7 @@ private:
             // image_alt, written as the picture's description, is not lost
             // when it says more than the figure's own alt text.
             const std::optional<ArticleImage>& lead = article_.image;
-            if (lead && lead->source.asset && image->image.path == lead->source.path &&
+            if (lead && lead->source.asset && same_image_file(image->image, lead->source) &&
                 lead->alt.size() > alt.size())
                 alt = lead->alt;
             if (href) {

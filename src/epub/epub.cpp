@@ -110,18 +110,14 @@ public:
         add_page(entries, "page-title", "text/title.xhtml",
                  [this, logo_href] { return title_page(logo_href, context_); });
 
-        std::vector<TocEntry> toc;
-        for (const Article& article : edition_.articles) {
-            toc.push_back(toc_entry_for(article, "text/" + targets_.file_of.at(article.id)));
-        }
-        toc.push_back({std::string(words.colophon), "text/colophon.xhtml", {}});
         landmarks.push_back({"toc", std::string(words.contents), "nav.xhtml#toc"});
         if (!edition_.articles.empty()) {
             landmarks.push_back({"bodymatter", std::string(words.start),
                                  "text/" + targets_.file_of.at(edition_.articles.front().id)});
         }
         plan_page_breaks();
-        entries.push_back({"EPUB/nav.xhtml", ZipMethod::deflated, [this, &toc, &landmarks, &lang] {
+        entries.push_back({"EPUB/nav.xhtml", ZipMethod::deflated, [this, &landmarks, &lang] {
+                               const std::vector<TocEntry> toc = book_toc();
                                collect_face_usage(*navigation_sample(toc, lang).xml, usage_);
                                return navigation_text(toc, landmarks, page_list_, lang);
                            }});
@@ -167,7 +163,7 @@ public:
         entries.push_back({"EPUB/" + stylesheet.href, ZipMethod::deflated,
                            [&stylesheet] { return stylesheet.data; }});
         entries.push_back({"EPUB/" + ncx.href, ZipMethod::deflated,
-                           [&] { return ncx_text(toc, identifier(), title(), lang); }});
+                           [&] { return ncx_text(book_toc(), identifier(), title(), lang); }});
         for (const Resource& font : fonts.files) {
             entries.push_back(
                 {"EPUB/" + font.href, ZipMethod::deflated, [&font] { return font.data; }});
@@ -187,6 +183,17 @@ public:
     }
 
 private:
+    // The contents, made again for each navigation document that needs it
+    // (a large book's would otherwise be held while every page is written).
+    std::vector<TocEntry> book_toc() const {
+        std::vector<TocEntry> toc;
+        for (const Article& article : edition_.articles) {
+            toc.push_back(toc_entry_for(article, "text/" + targets_.file_of.at(article.id)));
+        }
+        toc.push_back({std::string(words_for(edition_.lang).colophon), "text/colophon.xhtml", {}});
+        return toc;
+    }
+
     CoverText cover_text() const {
         return {title(), subtitle(), collection_.publisher.name, edition_.lang};
     }

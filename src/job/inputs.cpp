@@ -117,7 +117,7 @@ void InputDigests::add_file(std::string& text, const char* what, const fs::path&
 void InputDigests::add_image(std::string& text, const char* what, const char* elsewhere,
                              const ImageSource& image) {
     if (image.asset)
-        add_file(text, what, image.path, image.asset.get());
+        add_file(text, what, image.asset->file(), image.asset.get());
     else
         text += std::string(elsewhere) + " " + image.url + "\n";
 }

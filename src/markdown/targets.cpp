@@ -192,7 +192,6 @@ std::optional<ImageSource> resolve_image(std::string_view url, const ArticleInpu
                        "; only files inside the collection are published");
         return target;
     }
-    target.path = path;
     if (!std::filesystem::is_regular_file(path, ec)) {
         sink.error(span, "missing-file",
                    "image file " + quoted(url) + " not found (looked for " +

@@ -2,6 +2,8 @@
 // article still be linked to, listed and digested.
 #include "pamphlet/model.hpp"
 
+#include "pamphlet/image.hpp"
+
 namespace pamphlet {
 
 namespace {
@@ -10,8 +12,8 @@ namespace {
 bool shows_as_figure(const std::vector<Block>& blocks, const std::optional<ArticleImage>& image) {
     if (!image || !image->source.asset) return false;
     for (const Block& b : blocks)
-        if (b.kind == BlockKind::figure && !b.inlines.empty() && b.inlines.front().image.asset &&
-            b.inlines.front().image.path == image->source.path)
+        if (b.kind == BlockKind::figure && !b.inlines.empty() &&
+            same_image_file(b.inlines.front().image, image->source))
             return true;
     return false;
 }
@@ -32,6 +34,11 @@ void collect_images(const std::vector<Block>& blocks, std::vector<ImageSource>& 
 }
 
 }  // namespace
+
+bool same_image_file(const ImageSource& a, const ImageSource& b) {
+    // A build's store gives one file one asset; a lone parse loads it anew.
+    return a.asset && b.asset && (a.asset == b.asset || a.asset->file() == b.asset->file());
+}
 
 void note_body(Article& article, const std::vector<Block>& blocks) {
     article.section_ids = heading_ids(blocks);

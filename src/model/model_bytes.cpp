@@ -15,7 +15,7 @@ std::size_t inline_bytes(const std::vector<Inline>& inlines) {
     for (const Inline& i : inlines) {
         n += heap_bytes(i.text) + heap_bytes(i.title) + heap_bytes(i.target.url) +
              heap_bytes(i.target.article_id) + heap_bytes(i.target.fragment) +
-             heap_bytes(i.image.url) + heap_bytes(i.image.path.native()) +
+             heap_bytes(i.image.url) +
              inline_bytes(i.children);
     }
     return n;

@@ -124,7 +124,6 @@ inline Inline link_fragment(std::string fragment, std::string label, int line = 
 inline ImageSource image_source(const std::filesystem::path& file) {
     ImageSource source;
     source.url = file.filename().string();
-    source.path = file;
     if (std::filesystem::exists(file)) source.asset = load_image(file);
     return source;
 }

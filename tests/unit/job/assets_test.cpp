@@ -28,7 +28,7 @@ const fs::path source_dir = PAMPHLET_SOURCE_DIR;
 std::set<fs::path> image_files(const Collection& c) {
     std::set<fs::path> files;
     auto add = [&](const ImageSource& source) {
-        if (source.asset) files.insert(fs::weakly_canonical(source.path));
+        if (source.asset) files.insert(fs::weakly_canonical(source.asset->file()));
     };
     if (c.cover) add(*c.cover);
     if (c.publisher.logo) add(*c.publisher.logo);

@@ -37,8 +37,8 @@ TEST_CASE("a complete front matter") {
     REQUIRE(a.image);
     REQUIRE(a.image->source.asset);
     CHECK(a.image->source.asset->usable());
-    CHECK(a.image->source.path.is_absolute());
-    CHECK(a.image->source.path ==
+    CHECK(a.image->source.asset->file().is_absolute());
+    CHECK(a.image->source.asset->file() ==
           std::filesystem::path(pamphlet::test::data_dir()) / "images" / "knee.png");
     CHECK(a.image->alt == "Ein „Knie“");
     CHECK(a.image->span.begin == pamphlet::SourcePos{6, 8});

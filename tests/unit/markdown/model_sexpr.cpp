@@ -1,5 +1,7 @@
 #include "model_sexpr.hpp"
 
+#include "pamphlet/image.hpp"
+
 #include <doctest/doctest.h>
 
 namespace pamphlet::test {
@@ -43,7 +45,7 @@ std::string target(const Target& t) {
 }
 
 std::string target(const ImageSource& image) {
-    return image.asset ? "file:" + image.path.filename().string() : "missing:" + image.url;
+    return image.asset ? "file:" + image.asset->file().filename().string() : "missing:" + image.url;
 }
 
 void append(std::string& out, const Inline& in) {

@@ -2,6 +2,8 @@
 // cannot be followed.
 #include "model_sexpr.hpp"
 
+#include "pamphlet/image.hpp"
+
 #include <doctest/doctest.h>
 
 using pamphlet::test::body;
@@ -49,8 +51,8 @@ TEST_CASE("local images") {
           R"((p (img file:hip joint.png "Hüfte") " " (img file:knee.png "Knie")))");
     CHECK(codes(p.sink) == "");
     const auto& image = p.article->body->at(0).inlines.at(2);
-    CHECK(image.image.path.is_absolute());
-    CHECK(image.image.path == image.image.path.lexically_normal());
+    CHECK(image.image.asset->file().is_absolute());
+    CHECK(image.image.asset->file() == image.image.asset->file().lexically_normal());
     CHECK(image.image.url == "./images/../images/knee.png");
 }
 
