@@ -205,7 +205,7 @@ double line_demerits(const Active& from, const Fit& fit, const Node& node, bool 
     }
     // TeX treats the paragraph's end as a hyphenated break, so a hyphen on
     // the last but one line costs final_hyphen_demerits.
-    const bool flagged = at_end || (node.kind == Node::Kind::penalty && node.flagged);
+    const bool flagged = at_end || node.flagged;
     if (flagged && from.hyphen_run > 0) {
         d += at_end ? params.final_hyphen_demerits : params.double_hyphen_demerits;
     }
@@ -234,7 +234,7 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
         if (!is_legal_break(nodes, b, pass.hyphenation)) continue;
         const Node& node = nodes[b];
         const bool forced = is_forced(node);
-        const bool flagged = node.kind == Node::Kind::penalty && node.flagged;
+        const bool flagged = node.flagged;
         std::fill(best.begin(), best.begin() + rows_used * 4, Candidate{});
         rows_used = 0;
         double least_overflow = std::numeric_limits<double>::infinity();

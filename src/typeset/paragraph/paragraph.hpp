@@ -87,6 +87,9 @@ struct SetLine {
     double ascent = 0, descent = 0;  // largest of its glyphs' fonts, pt, both >= 0
     std::vector<LineLink> links;
     bool hyphenated = false;      // ends in a hyphen the breaker inserted
+    // Ends in a hyphen, inserted or written ("Physiotherapie-", "Hand-"):
+    // what breaking.max_consecutive_hyphens counts.
+    bool ends_in_hyphen = false;
     double adjustment_ratio = 0;  // how much its glue stretched (>0) or shrank (<0)
     double overflow = 0;          // pt beyond the measure with all glue shrunk (> 0: overfull)
     // Bytes into the paragraph's text (its pieces' texts one after another)
