@@ -267,7 +267,7 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
     for (const ItemSpan& piece : pieces(range))
         for (std::size_t i = piece.begin; i < piece.end; ++i) {
             const VerticalItem& item = from.items[i];
-            if (item.kind == VerticalItem::Kind::glue) y -= item.size;
+            if (item.kind == VerticalItem::Kind::glue) y -= glue_size(item, range.glue_ratio);
             if (item.kind != VerticalItem::Kind::box) continue;
             const double top = y;
             const double baseline = top - item.height;

@@ -95,8 +95,9 @@ void ArticleBuilder::add_penalty(double penalty) {
     out_.items.push_back(VerticalItem::make_penalty(keep_ > 0 ? infinite_penalty : penalty));
 }
 
-void ArticleBuilder::add_glue(double size) {
-    out_.items.push_back(VerticalItem::glue(size));
+void ArticleBuilder::add_glue(double size, bool stretches) {
+    out_.items.push_back(
+        VerticalItem::glue(size, stretches ? size * profile_.space_stretch : 0));
 }
 
 void ArticleBuilder::begin_block(double space_before) {
@@ -506,7 +507,8 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     if (!block.caption.empty()) {
         StyledText caption;
         collect(block.caption, styles_.caption.format, -1, caption);
-        if (image) add_glue(profile_.caption_space_before);  // no break: the caption stays
+        // No break, and no stretch: the caption stays with its image.
+        if (image) add_glue(profile_.caption_space_before, false);
         add_lines(setter_.set(caption, article_->lang, column.width, Alignment::left),
                   styles_.caption, column.left, caption.links, {false, false});
     }

@@ -88,7 +88,8 @@ private:
     // The vertical list, with the keeps and decorations of where we are.
     int add_box(double height, double depth, BoxContent content);
     void add_penalty(double penalty);
-    void add_glue(double size);
+    // `stretches`: the space may grow to fill a page (pages.space_stretch).
+    void add_glue(double size, bool stretches = true);
     void begin_block(double space_before);  // a legal break and the space above a block
     void end_block(double space_after) { pending_space_ = space_after; }
 
