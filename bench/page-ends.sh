@@ -57,8 +57,8 @@ for lang in "${langs[@]}"; do
     done
   done
   for tool in pamphlet xelatex; do
-    awk -v name="all ($lang) | $tool" -v c="${total_counted[$tool]}" -v s="${total_short[$tool]}" \
-      'BEGIN { printf "| **%s** | %d | %d | **%.0f %%** | | | |\n", name, c, s, c ? 100 * s / c : 0 }'
+    awk -v name="**all ($lang)** | $tool" -v c="${total_counted[$tool]}" -v s="${total_short[$tool]}" \
+      'BEGIN { printf "| %s | %d | %d | **%.0f %%** | | | |\n", name, c, s, c ? 100 * s / c : 0 }'
   done
   unset total_counted total_short
 done

@@ -5,6 +5,7 @@
 #include "pamphlet/typeset.hpp"
 
 #include "document/blocks.hpp"
+#include "document/even_pages.hpp"
 #include "document/contents.hpp"
 #include "document/document_fonts.hpp"
 #include "document/front_back.hpp"
@@ -231,6 +232,8 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     ArticleBuilder builder(edition_, setter_, images_, geometry_.text, list);
     if (stats) *stats = {};
     builder.measure_into(stats);
+    const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
+    if (even) builder.remember_paragraphs();
     for (std::size_t i = 0; i < edition_.articles.size(); ++i)
         builder.add_article(static_cast<int>(i));
     if (options_.handout && !edition_.articles.empty()) {
@@ -238,6 +241,7 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
         add_handout_furniture(collection_, edition_, text.measure, text.column_width < text.measure,
                               setter_, images_, list);
     }
+    if (even) even_pages(list, builder, page_params_);
     return list;
 }
 

@@ -208,7 +208,6 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
                                    std::size_t begin, std::size_t limit, ItemSpan carried) {
     const PageScanner scanner(items, params, limit);
     std::vector<PageRange> pages;
-    std::vector<bool> page_stretches;
     std::size_t start = begin;
     while (true) {
         // Below a floated figure the space above the text stays.
@@ -222,9 +221,8 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
         if (!scan.skip.empty() && (scan.forced || scan.rest_fits))
             scan = scanner.scan(start, carried, false);
         PageRange page{start, scan.stop, scan.keep_broken, carried, scan.skip};
+        page.ends_flow = scan.forced || scan.rest_fits;
         pages.push_back(page);
-        // Not the page that ends an article (a forced break) or the list.
-        page_stretches.push_back(!scan.forced && !scan.rest_fits);
         if (scan.rest_fits) break;
         start = scan.stop;
         carried =
@@ -240,7 +238,7 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
     // reach (see PageRange::glue_ratio).
     for (std::size_t k = 0; k < pages.size(); ++k) {
         PageRange& page = pages[k];
-        if (!page_stretches[k]) continue;
+        if (page.ends_flow) continue;
         const double shortfall = params.height - range_height(items, page);
         const double stretch = range_stretch(items, page);
         if (shortfall > 0 && stretch > 0 && shortfall <= stretch) page.glue_ratio = shortfall / stretch;

@@ -72,6 +72,9 @@ struct PageRange {
     // their limit would not hide the gap, only spread it), and so does the
     // last page before a forced break or the list's end.
     double glue_ratio = 0;
+    // The page ends at a forced break or at the end of what was broken:
+    // it ends where its text does, however short.
+    bool ends_flow = false;
 };
 
 // What glue `item` takes on a page whose glue stretches by `ratio`.

@@ -61,6 +61,11 @@ struct BreakParams {
     // may be widened or narrowed, taking part of the adjustment off the word
     // spaces (pdfTeX's hz); 0: off.
     double font_expansion = 0;
+    // Lines more (> 0) or fewer (< 0) than the best breaks have, at the
+    // least cost (TeX's \looseness): the page builder asks for a paragraph
+    // one line longer or shorter when that lets a page end at its bottom.
+    // Not met when no such breaks exist within the tolerance.
+    int looseness = 0;
 };
 
 struct ParagraphSpec {
