@@ -392,13 +392,30 @@ std::vector<LineBreak> break_lines(const NodeList& nodes, const LineMeasure& mea
     if (emergency) passes.push_back({params.tolerance, true, false, emergency_background});
     passes.push_back({infinitely_bad, true, true, emergency_background});
 
+    std::optional<std::vector<LineBreak>> nearest;  // under a looseness not met
+    std::size_t nearest_pass = 0;
     for (std::size_t p = 0; p < passes.size(); ++p) {
-        bool looseness_met = true;
-        std::optional<std::vector<LineBreak>> lines =
-            run_pass(nodes, totals, measure, params, passes[p], looseness_met);
-        if (!lines) continue;
-        // As TeX does: a looseness not met may be met by a later pass.
-        if (!looseness_met && p + 1 < passes.size()) continue;
+        const bool final = p + 1 == passes.size();
+        std::optional<std::vector<LineBreak>> lines;
+        std::size_t found_in = p;
+        if (final && nearest) {
+            // A looseness is wanted only within the tolerance: the final
+            // pass, which takes any line, would keep ways of every line
+            // count apart through all the paragraph's breaks (slow) for
+            // lines nobody wants. The nearest count found stands.
+            lines = std::move(nearest);
+            found_in = nearest_pass;
+        } else {
+            bool looseness_met = true;
+            lines = run_pass(nodes, totals, measure, params, passes[p], looseness_met);
+            if (!lines) continue;
+            // As TeX does: a looseness not met may be met by a later pass.
+            if (!looseness_met && !final) {
+                nearest = std::move(lines);
+                nearest_pass = p;
+                continue;
+            }
+        }
         for (std::size_t i = 0; i < lines->size(); ++i) {
             LineBreak& line = (*lines)[i];
             const Fit fit = fit_line(nodes, totals, line.start, line.position,
@@ -409,8 +426,8 @@ std::vector<LineBreak> break_lines(const NodeList& nodes, const LineMeasure& mea
             line.hang_right = fit.hang_right;
             line.expansion = fit.expansion;
             line.overflow = fit.overflow;
-            line.pass = static_cast<int>(p) + (params.pretolerance >= 0 ? 1 : 2);
-            if (p + 1 == passes.size()) line.pass = 4;
+            line.pass = static_cast<int>(found_in) + (params.pretolerance >= 0 ? 1 : 2);
+            if (found_in + 1 == passes.size()) line.pass = 4;
         }
         return *lines;
     }
