@@ -234,14 +234,22 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     builder.measure_into(stats);
     const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
     if (even) builder.remember_paragraphs();
-    for (std::size_t i = 0; i < edition_.articles.size(); ++i)
+    std::size_t flow_begin = 0;  // where the pages not yet evened begin
+    for (std::size_t i = 0; i < edition_.articles.size(); ++i) {
+        // An article that begins a page ends the pages before it: they are
+        // evened now, while a paragraph set again moves only their items.
+        if (even && profile_.article_new_page && i > 0) {
+            even_pages(list, builder, page_params_, flow_begin);
+            flow_begin = list.items.size();
+        }
         builder.add_article(static_cast<int>(i));
+    }
     if (options_.handout && !edition_.articles.empty()) {
         const ArticleFrame& text = geometry_.text;
         add_handout_furniture(collection_, edition_, text.measure, text.column_width < text.measure,
                               setter_, images_, list);
     }
-    if (even) even_pages(list, builder, page_params_);
+    if (even) even_pages(list, builder, page_params_, flow_begin);
     return list;
 }
 

@@ -43,6 +43,11 @@ public:
     // or shorter (see even_pages.hpp): from now on each is remembered with
     // what set it.
     void remember_paragraphs() { remember_ = true; }
+    // The paragraphs remembered so far will not be set again.
+    void forget_paragraphs() {
+        paragraphs_.clear();
+        replaced_.clear();
+    }
     std::size_t paragraph_count() const { return paragraphs_.size(); }
     // Items [first, end) of the list that hold paragraph `index`'s lines.
     std::pair<std::size_t, std::size_t> paragraph_items(std::size_t index) const {

@@ -115,10 +115,14 @@ std::size_t Evener::even_flow(std::size_t begin) {
 
 }  // namespace
 
-void even_pages(VerticalList& list, ArticleBuilder& builder, const PageParams& params) {
-    if (builder.paragraph_count() == 0) return;
-    Evener evener(list, builder, params);
-    for (std::size_t begin = 0; begin < list.items.size();) begin = evener.even_flow(begin);
+void even_pages(VerticalList& list, ArticleBuilder& builder, const PageParams& params,
+                std::size_t from) {
+    if (builder.paragraph_count() > 0) {
+        Evener evener(list, builder, params);
+        for (std::size_t begin = from; begin < list.items.size();)
+            begin = evener.even_flow(begin);
+    }
+    builder.forget_paragraphs();
 }
 
 }  // namespace pamphlet::typeset

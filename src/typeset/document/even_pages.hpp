@@ -12,8 +12,13 @@
 
 namespace pamphlet::typeset {
 
-// Single-column pages (the list as break_pages breaks it). `builder` made
-// the list and remembered its paragraphs (ArticleBuilder::remember_paragraphs).
-void even_pages(VerticalList& list, ArticleBuilder& builder, const PageParams& params);
+// Single-column pages (the list as break_pages breaks it), of the items
+// from `from` on, which must begin a page (the list's start, or a forced
+// break). `builder` made the list and remembered its paragraphs
+// (ArticleBuilder::remember_paragraphs); it forgets them afterwards. Called
+// for each article that begins on a new page as soon as it is laid out, a
+// paragraph set again moves only the rest of its own article in the list.
+void even_pages(VerticalList& list, ArticleBuilder& builder, const PageParams& params,
+                std::size_t from = 0);
 
 }  // namespace pamphlet::typeset
