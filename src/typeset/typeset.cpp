@@ -5,6 +5,7 @@
 #include "pamphlet/typeset.hpp"
 
 #include "document/blocks.hpp"
+#include "document/even_pages.hpp"
 #include "document/contents.hpp"
 #include "document/document_fonts.hpp"
 #include "document/front_back.hpp"
@@ -231,13 +232,24 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     ArticleBuilder builder(edition_, setter_, images_, geometry_.text, list);
     if (stats) *stats = {};
     builder.measure_into(stats);
-    for (std::size_t i = 0; i < edition_.articles.size(); ++i)
+    const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
+    if (even) builder.remember_paragraphs();
+    std::size_t flow_begin = 0;  // where the pages not yet evened begin
+    for (std::size_t i = 0; i < edition_.articles.size(); ++i) {
+        // An article that begins a page ends the pages before it: they are
+        // evened now, while a paragraph set again moves only their items.
+        if (even && profile_.article_new_page && i > 0) {
+            even_pages(list, builder, page_params_, flow_begin);
+            flow_begin = list.items.size();
+        }
         builder.add_article(static_cast<int>(i));
+    }
     if (options_.handout && !edition_.articles.empty()) {
         const ArticleFrame& text = geometry_.text;
         add_handout_furniture(collection_, edition_, text.measure, text.column_width < text.measure,
                               setter_, images_, list);
     }
+    if (even) even_pages(list, builder, page_params_, flow_begin);
     return list;
 }
 
@@ -267,7 +279,7 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
     for (const ItemSpan& piece : pieces(range))
         for (std::size_t i = piece.begin; i < piece.end; ++i) {
             const VerticalItem& item = from.items[i];
-            if (item.kind == VerticalItem::Kind::glue) y -= item.size;
+            if (item.kind == VerticalItem::Kind::glue) y -= glue_size(item, range.glue_ratio);
             if (item.kind != VerticalItem::Kind::box) continue;
             const double top = y;
             const double baseline = top - item.height;

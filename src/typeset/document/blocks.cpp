@@ -20,6 +20,9 @@ Alignment body_alignment(const Profile& profile) {
     return profile.text_align == TextAlign::left ? Alignment::left : Alignment::justify;
 }
 
+// The longest paragraph set_again sets again, in lines.
+constexpr int max_lines_set_again = 40;
+
 void add_background(BoxContent& content, double x, double width, double height, double depth,
                     const Color& color) {
     content.items.insert(content.items.begin(),
@@ -95,8 +98,9 @@ void ArticleBuilder::add_penalty(double penalty) {
     out_.items.push_back(VerticalItem::make_penalty(keep_ > 0 ? infinite_penalty : penalty));
 }
 
-void ArticleBuilder::add_glue(double size) {
-    out_.items.push_back(VerticalItem::glue(size));
+void ArticleBuilder::add_glue(double size, bool stretches) {
+    out_.items.push_back(
+        VerticalItem::glue(size, stretches ? size * profile_.space_stretch : 0));
 }
 
 void ArticleBuilder::begin_block(double space_before) {
@@ -349,11 +353,119 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
         count_paragraph(lines, block.span,
                         {profile_.quality_loose_ratio, profile_.quality_tight_ratio}, *stats_);
     }
+    std::optional<BodyParagraph> remembered;
+    if (remember_ && !lines.empty()) {
+        remembered = BodyParagraph{out_.items.size(), 0, static_cast<int>(lines.size()), 0, 0,
+                                   text, &article_->lang, column, indent, item_start, keep_,
+                                   pending_marker_, quote_rules_, path_, article_index_};
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            remembered->worst_ratio = std::max(remembered->worst_ratio, lines[i].adjustment_ratio);
+            remembered->tightest_ratio =
+                std::min(remembered->tightest_ratio, lines[i].adjustment_ratio);
+        }
+    }
     text_offsets_ = true;
     add_lines(std::move(lines), style, column.left, text.links, {true, item_start});
     text_offsets_ = false;
+    if (remembered) {
+        remembered->end_item = out_.items.size();
+        paragraphs_.push_back(std::move(*remembered));
+    }
     end_block(profile_.paragraph_spacing);
     after_paragraph_ = true;
+}
+
+bool ArticleBuilder::set_again(std::size_t index, int looseness) {
+    BodyParagraph& p = paragraphs_[index];
+    // Breaking with a looseness keeps ways of every line count apart: on a
+    // paragraph of hundreds of lines that is slow, and a page is better
+    // evened by a paragraph of ordinary length anyway.
+    if (p.lines > max_lines_set_again) return false;
+    std::vector<SetLine> lines = setter_.set(p.text, *p.lang, p.column.width,
+                                             body_alignment(profile_), p.indent, looseness);
+    if (static_cast<int>(lines.size()) != p.lines + looseness || lines.empty()) return false;
+    // No looser or tighter than the quality limits, or than the paragraph
+    // was already: a page end is not worth uneven word spaces.
+    const double loosest = std::max(profile_.quality_loose_ratio, p.worst_ratio);
+    const double tightest = std::min(profile_.quality_tight_ratio, p.tightest_ratio);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const SetLine& line = lines[i];
+        if (line.adjustment_ratio > loosest || line.adjustment_ratio < tightest ||
+            line.overflow > 0)
+            return false;
+    }
+    // Set in the list's tail with the paragraph's own state, then moved in.
+    const int keep = keep_;
+    std::vector<GlyphRun> marker = std::move(pending_marker_);
+    std::vector<double> rules = std::move(quote_rules_);
+    std::vector<int> path = std::move(path_);
+    const int article = article_index_;
+    keep_ = p.keep;
+    pending_marker_ = p.marker;
+    quote_rules_ = p.quote_rules;
+    path_ = p.path;
+    article_index_ = p.article;
+    const std::size_t tail = out_.items.size();
+    Replaced replaced{index, {}, p, out_.contents.size()};
+    text_offsets_ = true;
+    add_lines(std::move(lines), styles_.body, p.column.left, p.text.links, {true, p.item_start});
+    text_offsets_ = false;
+    keep_ = keep;
+    pending_marker_ = std::move(marker);
+    quote_rules_ = std::move(rules);
+    path_ = std::move(path);
+    article_index_ = article;
+
+    std::vector<VerticalItem> fresh(out_.items.begin() + static_cast<std::ptrdiff_t>(tail),
+                                    out_.items.end());
+    out_.items.resize(tail);
+    const auto first = out_.items.begin() + static_cast<std::ptrdiff_t>(p.first_item);
+    const auto end = out_.items.begin() + static_cast<std::ptrdiff_t>(p.end_item);
+    replaced.old_items.assign(first, end);
+    const auto at = out_.items.erase(first, end);
+    out_.items.insert(at, fresh.begin(), fresh.end());
+    const std::ptrdiff_t shift = static_cast<std::ptrdiff_t>(fresh.size()) -
+                                 static_cast<std::ptrdiff_t>(replaced.old_items.size());
+    p.end_item = p.first_item + fresh.size();
+    p.lines += looseness;
+    for (std::size_t k = index + 1; k < paragraphs_.size(); ++k) {
+        paragraphs_[k].first_item = static_cast<std::size_t>(
+            static_cast<std::ptrdiff_t>(paragraphs_[k].first_item) + shift);
+        paragraphs_[k].end_item = static_cast<std::size_t>(
+            static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
+    }
+    replaced_.push_back(std::move(replaced));
+    return true;
+}
+
+void ArticleBuilder::undo_set_again() {
+    Replaced& r = replaced_.back();
+    BodyParagraph& p = paragraphs_[r.paragraph];
+    const auto first = out_.items.begin() + static_cast<std::ptrdiff_t>(p.first_item);
+    const auto end = out_.items.begin() + static_cast<std::ptrdiff_t>(p.end_item);
+    const std::ptrdiff_t shift = static_cast<std::ptrdiff_t>(r.old_items.size()) -
+                                 static_cast<std::ptrdiff_t>(p.end_item - p.first_item);
+    const auto at = out_.items.erase(first, end);
+    out_.items.insert(at, r.old_items.begin(), r.old_items.end());
+    out_.contents.resize(r.contents_before);
+    for (std::size_t k = r.paragraph + 1; k < paragraphs_.size(); ++k) {
+        paragraphs_[k].first_item = static_cast<std::size_t>(
+            static_cast<std::ptrdiff_t>(paragraphs_[k].first_item) + shift);
+        paragraphs_[k].end_item = static_cast<std::size_t>(
+            static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
+    }
+    p = std::move(r.old);
+    replaced_.pop_back();
+}
+
+void ArticleBuilder::keep_set_again() {
+    for (const Replaced& r : replaced_) {
+        for (const VerticalItem& item : r.old_items) {
+            if (item.kind != VerticalItem::Kind::box || item.content < 0) continue;
+            out_.contents[static_cast<std::size_t>(item.content)] = BoxContent{};
+        }
+    }
+    replaced_.clear();
 }
 
 void ArticleBuilder::add_heading(const Block& block, const Column& column, double space_before) {
@@ -506,7 +618,8 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     if (!block.caption.empty()) {
         StyledText caption;
         collect(block.caption, styles_.caption.format, -1, caption);
-        if (image) add_glue(profile_.caption_space_before);  // no break: the caption stays
+        // No break, and no stretch: the caption stays with its image.
+        if (image) add_glue(profile_.caption_space_before, false);
         add_lines(setter_.set(caption, article_->lang, column.width, Alignment::left),
                   styles_.caption, column.left, caption.links, {false, false});
     }

@@ -39,6 +39,31 @@ public:
     // From now on, the body paragraphs' lines are counted into `stats`.
     void measure_into(TypesetStats* stats) { stats_ = stats; }
 
+    // Body paragraphs the page builder may have set again, one line longer
+    // or shorter (see even_pages.hpp): from now on each is remembered with
+    // what set it.
+    void remember_paragraphs() { remember_ = true; }
+    // The paragraphs remembered so far will not be set again.
+    void forget_paragraphs() {
+        paragraphs_.clear();
+        replaced_.clear();
+    }
+    std::size_t paragraph_count() const { return paragraphs_.size(); }
+    // Items [first, end) of the list that hold paragraph `index`'s lines.
+    std::pair<std::size_t, std::size_t> paragraph_items(std::size_t index) const {
+        return {paragraphs_[index].first_item, paragraphs_[index].end_item};
+    }
+    // Sets paragraph `index` again with `looseness` (BreakParams) and puts
+    // its lines in place of the old ones; false, and the list unchanged,
+    // when no such breaks exist or they would space the words more unevenly
+    // than the paragraph's own (beyond quality.loose_ratio/tight_ratio).
+    // The old boxes' contents stay behind as husks until forget_old_lines().
+    bool set_again(std::size_t index, int looseness);
+    // Undoes the last set_again that returned true and is not kept yet.
+    void undo_set_again();
+    // Keeps every set_again not undone: the old lines' contents are emptied.
+    void keep_set_again();
+
     // Anchor names: an article's start and a section of it.
     static std::string anchor(const std::string& article_id, const std::string& fragment = {});
 
@@ -88,9 +113,34 @@ private:
     // The vertical list, with the keeps and decorations of where we are.
     int add_box(double height, double depth, BoxContent content);
     void add_penalty(double penalty);
-    void add_glue(double size);
+    // `stretches`: the space may grow to fill a page (pages.space_stretch).
+    void add_glue(double size, bool stretches = true);
     void begin_block(double space_before);  // a legal break and the space above a block
     void end_block(double space_after) { pending_space_ = space_after; }
+
+    // A body paragraph as it was set: what set_again needs to set it again
+    // in the same place, with the same marker, rules and keeps.
+    struct BodyParagraph {
+        std::size_t first_item = 0, end_item = 0;  // its lines in out_.items
+        int lines = 0;
+        double worst_ratio = 0, tightest_ratio = 0;  // of its lines but the last
+        StyledText text;
+        const std::string* lang = nullptr;
+        Column column;
+        double indent = 0;
+        bool item_start = false;
+        int keep = 0;
+        std::vector<GlyphRun> marker;
+        std::vector<double> quote_rules;
+        std::vector<int> path;
+        int article = -1;
+    };
+    struct Replaced {
+        std::size_t paragraph = 0;
+        std::vector<VerticalItem> old_items;
+        BodyParagraph old;
+        std::size_t contents_before = 0;  // the new lines' contents begin here
+    };
 
     const Edition& edition_;
     TextSetter& setter_;
@@ -124,6 +174,9 @@ private:
     const BlockStyle* text_style_ = nullptr;
     bool footnotes_started_ = false;  // the article's first footnote is set
     TypesetStats* stats_ = nullptr;
+    bool remember_ = false;
+    std::vector<BodyParagraph> paragraphs_;
+    std::vector<Replaced> replaced_;  // set again, not kept yet: the last undoes first
 };
 
 }  // namespace pamphlet::typeset

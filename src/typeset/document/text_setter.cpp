@@ -3,7 +3,8 @@
 namespace pamphlet::typeset {
 
 std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& lang,
-                                     double measure, Alignment align, double first_line_indent) {
+                                     double measure, Alignment align, double first_line_indent,
+                                     int looseness) {
     if (text.empty()) return {};
     ParagraphSpec spec;
     spec.pieces = text.pieces;
@@ -16,6 +17,12 @@ std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& 
     // their style; the paragraph engine asks the hyphenator for the rest.
     if (hyphenation_ != nullptr)
         spec.hyphenator = hyphenation_->for_language(lang, text.pieces.front().span, sink_);
+    spec.params.looseness = looseness;
+    if (looseness != 0) {
+        DiagnosticSink quiet;
+        UncoveredText seen;
+        return set_paragraph(spec, fonts_, quiet, &seen).lines;
+    }
     return set_paragraph(spec, fonts_, sink_, &uncovered_).lines;
 }
 

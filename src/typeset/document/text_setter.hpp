@@ -42,8 +42,10 @@ public:
           sink_(sink),
           hyphenation_(hyphenation) {}
 
+    // `looseness`: lines more or fewer than the best breaks (BreakParams);
+    // such a variant is set quietly (its warnings were said of the best).
     std::vector<SetLine> set(const StyledText& text, const std::string& lang, double measure,
-                             Alignment align, double first_line_indent = 0);
+                             Alignment align, double first_line_indent = 0, int looseness = 0);
 
     // A set line as box content, its left edge at `x`; its fonts become the
     // document's. The line's runs move into the content (the rvalue form):

@@ -73,6 +73,9 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
     Candidate best;      // among breaks with a penalty below infinite_penalty
     Candidate fallback;  // among all penalties and box-to-box joins, when best finds none
     double total = 0, last_depth = 0;
+    // The page's glue stretch: a page it can fill costs as little as one
+    // that ragged_bottom lets run short.
+    double stretch = params_.ragged_bottom;
     std::size_t boxes = 0;
     if (!lead.empty()) {
         add(lead, total, last_depth);
@@ -86,8 +89,7 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
             if (boxes > 0 && i > start && items_[i - 1].kind == VerticalItem::Kind::box) {
                 // Two boxes that touch may be parted only in an emergency.
                 const double shortfall = params_.height - (total + last_depth);
-                const double cost =
-                    page_badness(shortfall, params_.ragged_bottom) + infinite_penalty;
+                const double cost = page_badness(shortfall, stretch) + infinite_penalty;
                 if (cost <= fallback.cost) fallback = {i, cost, true};
             }
             const double bottom = total + last_depth + item.height + item.depth;
@@ -101,6 +103,7 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
         }
         if (item.kind == VerticalItem::Kind::glue) {
             stack(item, total, last_depth);
+            if (boxes > 0) stretch += item.stretch;
             continue;
         }
         if (boxes == 0) continue;
@@ -112,8 +115,8 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats) con
             result.forced = true;
             break;
         }
-        const double cost = page_badness(shortfall, params_.ragged_bottom) +
-                            std::min(item.penalty, infinite_penalty);
+        const double cost =
+            page_badness(shortfall, stretch) + std::min(item.penalty, infinite_penalty);
         if (item.penalty < infinite_penalty) {
             if (cost <= best.cost) best = {i, cost, true};
         } else if (cost <= fallback.cost) {
@@ -171,10 +174,29 @@ double range_height(const std::vector<VerticalItem>& items, const PageRange& ran
     for (const ItemSpan& piece : pieces(range)) {
         for (std::size_t i = piece.begin; i < piece.end; ++i) {
             started = started || items[i].kind == VerticalItem::Kind::box;
-            if (started) stack(items[i], total, depth);
+            if (!started) continue;
+            if (items[i].kind == VerticalItem::Kind::glue && range.glue_ratio != 0) {
+                VerticalItem stretched = items[i];
+                stretched.size = glue_size(items[i], range.glue_ratio);
+                stack(stretched, total, depth);
+            } else {
+                stack(items[i], total, depth);
+            }
         }
     }
     return total + depth;
+}
+
+double range_stretch(const std::vector<VerticalItem>& items, const PageRange& range) {
+    double stretch = 0;
+    bool started = false;
+    for (const ItemSpan& piece : pieces(range)) {
+        for (std::size_t i = piece.begin; i < piece.end; ++i) {
+            started = started || items[i].kind == VerticalItem::Kind::box;
+            if (started && items[i].kind == VerticalItem::Kind::glue) stretch += items[i].stretch;
+        }
+    }
+    return stretch;
 }
 
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
@@ -199,6 +221,7 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
         if (!scan.skip.empty() && (scan.forced || scan.rest_fits))
             scan = scanner.scan(start, carried, false);
         PageRange page{start, scan.stop, scan.keep_broken, carried, scan.skip};
+        page.ends_flow = scan.forced || scan.rest_fits;
         pages.push_back(page);
         if (scan.rest_fits) break;
         start = scan.stop;
@@ -210,6 +233,15 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
     // Trailing glue and penalties are not part of any page's content.
     for (PageRange& page : pages) {
         while (page.end > page.begin && is_discardable(items[page.end - 1])) --page.end;
+    }
+    // Pages that end short stretch their glue to the bottom, if it can
+    // reach (see PageRange::glue_ratio).
+    for (std::size_t k = 0; k < pages.size(); ++k) {
+        PageRange& page = pages[k];
+        if (page.ends_flow) continue;
+        const double shortfall = params.height - range_height(items, page);
+        const double stretch = range_stretch(items, page);
+        if (shortfall > 0 && stretch > 0 && shortfall <= stretch) page.glue_ratio = shortfall / stretch;
     }
     return pages;
 }

@@ -21,6 +21,9 @@ struct VerticalItem {
     Kind kind = Kind::box;
     double height = 0, depth = 0;  // box: above and below its baseline, pt
     double size = 0;               // glue: pt; discarded at the top of a page
+    // Glue: how much it may grow on a page that would otherwise end short
+    // (the space between paragraphs, above headings), pt.
+    double stretch = 0;
     double penalty = 0;            // penalty: cost of a page break here
     int content = -1;              // box: what to paint (the caller's index)
     // Box: spans every column of a multi-column page (an article's opening).
@@ -30,11 +33,13 @@ struct VerticalItem {
     std::size_t float_items = 0;
 
     static VerticalItem box(double height, double depth, int content = -1, bool span = false) {
-        return {Kind::box, height, depth, 0, 0, content, span, 0};
+        return {Kind::box, height, depth, 0, 0, 0, content, span, 0};
     }
-    static VerticalItem glue(double size) { return {Kind::glue, 0, 0, size, 0, -1, false, 0}; }
+    static VerticalItem glue(double size, double stretch = 0) {
+        return {Kind::glue, 0, 0, size, stretch, 0, -1, false, 0};
+    }
     static VerticalItem make_penalty(double penalty) {
-        return {Kind::penalty, 0, 0, 0, penalty, -1, false, 0};
+        return {Kind::penalty, 0, 0, 0, 0, penalty, -1, false, 0};
     }
 };
 
@@ -60,7 +65,22 @@ struct PageRange {
     // touching boxes), because no allowed break came before it overflowed.
     bool keep_broken = false;
     ItemSpan lead, skip;
+    // How far the page's glue stretches: 0 at its natural size, 1 by all
+    // its stretch. A page that falls short of the bottom by no more than
+    // its glue can stretch ends at the bottom (TeX's \flushbottom); one
+    // that falls shorter keeps its natural spacing (spaces stretched to
+    // their limit would not hide the gap, only spread it), and so does the
+    // last page before a forced break or the list's end.
+    double glue_ratio = 0;
+    // The page ends at a forced break or at the end of what was broken:
+    // it ends where its text does, however short.
+    bool ends_flow = false;
 };
+
+// What glue `item` takes on a page whose glue stretches by `ratio`.
+inline double glue_size(const VerticalItem& item, double ratio) {
+    return item.size + ratio * item.stretch;
+}
 
 // The parts of a page in the order they are set: lead, then [begin, end)
 // without skip.
@@ -73,8 +93,12 @@ std::size_t first_box(const std::vector<VerticalItem>& items, ItemSpan span);
 // `depth` below its baseline; the page's height is then total + depth.
 void stack(const VerticalItem& item, double& total, double& depth);
 
-// Height from the first box of `range` to the bottom of its last, as placed.
+// Height from the first box of `range` to the bottom of its last, as placed
+// (its glue stretched by the range's glue_ratio).
 double range_height(const std::vector<VerticalItem>& items, const PageRange& range);
+
+// The stretch of the glue between the first box of `range` and its last.
+double range_stretch(const std::vector<VerticalItem>& items, const PageRange& range);
 
 // Breaks `items` into pages. Every box lands on exactly one page; a box
 // taller than the page gets a page of its own. A page only ends at a penalty

@@ -205,7 +205,7 @@ double line_demerits(const Active& from, const Fit& fit, const Node& node, bool 
     }
     // TeX treats the paragraph's end as a hyphenated break, so a hyphen on
     // the last but one line costs final_hyphen_demerits.
-    const bool flagged = at_end || (node.kind == Node::Kind::penalty && node.flagged);
+    const bool flagged = at_end || node.flagged;
     if (flagged && from.hyphen_run > 0) {
         d += at_end ? params.final_hyphen_demerits : params.double_hyphen_demerits;
     }
@@ -215,9 +215,11 @@ double line_demerits(const Active& from, const Fit& fit, const Node& node, bool 
     return d + from.demerits;
 }
 
+// `looseness_met`: whether the breaks found have the looseness asked for.
 std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Totals& totals,
                                                const LineMeasure& measure,
-                                               const BreakParams& params, const Pass& pass) {
+                                               const BreakParams& params, const Pass& pass,
+                                               bool& looseness_met) {
     const HyphenRuns runs(params.max_hyphen_run);
     std::vector<PassiveBreak> breaks;
     std::vector<Active> active{{line_start_after(nodes, 0), 0, decent, 0, 0, -1}};
@@ -225,17 +227,36 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
     const std::size_t last = nodes.size() - 1;
     const double short_last_line = params.last_line_min * measure.rest;
     // The best way to each break, per hyphen run and fitness class:
-    // best[run * 4 + fitness].
+    // best[run * 4 + fitness]. With a looseness, per number of lines too
+    // (TeX keeps them apart then): best[group * slots + run * 4 + fitness],
+    // group = lines - first_line.
+    const bool by_lines = params.looseness != 0;
     const auto slots = static_cast<std::size_t>(runs.states) * 4;
     std::vector<Candidate> best(slots);
     int rows_used = 0;  // runs with a candidate at this break: most breaks fill one row
+    int first_line = 0, groups = 1;
+
+    auto group_of = [&](const Active& a) {
+        return by_lines ? static_cast<std::size_t>(a.line - first_line) * slots : 0;
+    };
 
     for (std::size_t b = 0; b < nodes.size(); ++b) {
         if (!is_legal_break(nodes, b, pass.hyphenation)) continue;
         const Node& node = nodes[b];
         const bool forced = is_forced(node);
-        const bool flagged = node.kind == Node::Kind::penalty && node.flagged;
-        std::fill(best.begin(), best.begin() + rows_used * 4, Candidate{});
+        const bool flagged = node.flagged;
+        if (by_lines) {
+            int lowest = std::numeric_limits<int>::max(), highest = 0;
+            for (const Active& a : active) {
+                lowest = std::min(lowest, a.line);
+                highest = std::max(highest, a.line);
+            }
+            first_line = lowest;
+            groups = highest - lowest + 1;
+            best.assign(slots * static_cast<std::size_t>(groups), Candidate{});
+        } else {
+            std::fill(best.begin(), best.begin() + rows_used * 4, Candidate{});
+        }
         rows_used = 0;
         double least_overflow = std::numeric_limits<double>::infinity();
         std::optional<Active> least_bad;  // kept for the final pass's last resort
@@ -258,7 +279,7 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
                     d += params.short_last_line_demerits;
                 }
                 const int run = runs.after(a, flagged);
-                const std::size_t slot = static_cast<std::size_t>(run * 4 + fit.fitness);
+                const std::size_t slot = group_of(a) + static_cast<std::size_t>(run * 4 + fit.fitness);
                 if (d < best[slot].demerits) {
                     best[slot] = {d, &a};
                     rows_used = std::max(rows_used, run + 1);
@@ -283,7 +304,8 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
         // (TeX's "artificial demerits").
         if (rows_used == 0 && survivors.empty() && least_bad) {
             const int run = runs.after(*least_bad, flagged);
-            const std::size_t slot = static_cast<std::size_t>(run * 4 + least_bad_fit.fitness);
+            const std::size_t slot =
+                group_of(*least_bad) + static_cast<std::size_t>(run * 4 + least_bad_fit.fitness);
             best[slot] = {least_bad->demerits, &*least_bad};
             rows_used = run + 1;
         }
@@ -295,16 +317,21 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
         // Only a best with a shorter (or equal) hyphen run can say so — it
         // may go on as the longer one may, at no greater cost — so the
         // minimum runs over the runs up to the class's own.
-        double minimum = std::numeric_limits<double>::infinity();
-        for (int run = 0; run < rows_used; ++run) {
-            const auto row = best.begin() + run * 4;
-            for (auto c = row; c != row + 4; ++c) minimum = std::min(minimum, c->demerits);
-            for (int fitness = very_loose; fitness <= tight; ++fitness) {
-                const Candidate& c = row[fitness];
-                if (c.from == nullptr || c.demerits > minimum + params.adj_demerits) continue;
-                breaks.push_back({c.from->start, b, c.from->passive});
-                created.push_back({next_start, c.from->line + 1, static_cast<Fitness>(fitness), run,
-                                   c.demerits, static_cast<int>(breaks.size()) - 1});
+        // Ways with different numbers of lines do not compete (looseness).
+        for (int group = 0; group < groups; ++group) {
+            double minimum = std::numeric_limits<double>::infinity();
+            for (int run = 0; run < rows_used; ++run) {
+                const auto row =
+                    best.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(group) * slots) +
+                    run * 4;
+                for (auto c = row; c != row + 4; ++c) minimum = std::min(minimum, c->demerits);
+                for (int fitness = very_loose; fitness <= tight; ++fitness) {
+                    const Candidate& c = row[fitness];
+                    if (c.from == nullptr || c.demerits > minimum + params.adj_demerits) continue;
+                    breaks.push_back({c.from->start, b, c.from->passive});
+                    created.push_back({next_start, c.from->line + 1, static_cast<Fitness>(fitness),
+                                       run, c.demerits, static_cast<int>(breaks.size()) - 1});
+                }
             }
         }
         active.swap(survivors);
@@ -321,6 +348,20 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
         }
     }
     if (chosen == nullptr) return std::nullopt;
+    if (by_lines) {
+        // The best way with the number of lines nearest to the best's plus
+        // the looseness (TeX's rule): the caller sees whether it was met.
+        const int target = chosen->line + params.looseness;
+        const Active* nearest = chosen;
+        for (const Active& a : active) {
+            if (a.passive < 0 || breaks[static_cast<std::size_t>(a.passive)].position != last)
+                continue;
+            const int off = std::abs(a.line - target), best_off = std::abs(nearest->line - target);
+            if (off < best_off || (off == best_off && a.demerits < nearest->demerits)) nearest = &a;
+        }
+        looseness_met = nearest->line == target;
+        chosen = nearest;
+    }
 
     std::vector<LineBreak> lines;
     for (int p = chosen->passive; p >= 0; p = breaks[static_cast<std::size_t>(p)].previous) {
@@ -351,10 +392,30 @@ std::vector<LineBreak> break_lines(const NodeList& nodes, const LineMeasure& mea
     if (emergency) passes.push_back({params.tolerance, true, false, emergency_background});
     passes.push_back({infinitely_bad, true, true, emergency_background});
 
+    std::optional<std::vector<LineBreak>> nearest;  // under a looseness not met
+    std::size_t nearest_pass = 0;
     for (std::size_t p = 0; p < passes.size(); ++p) {
-        std::optional<std::vector<LineBreak>> lines =
-            run_pass(nodes, totals, measure, params, passes[p]);
-        if (!lines) continue;
+        const bool final = p + 1 == passes.size();
+        std::optional<std::vector<LineBreak>> lines;
+        std::size_t found_in = p;
+        if (final && nearest) {
+            // A looseness is wanted only within the tolerance: the final
+            // pass, which takes any line, would keep ways of every line
+            // count apart through all the paragraph's breaks (slow) for
+            // lines nobody wants. The nearest count found stands.
+            lines = std::move(nearest);
+            found_in = nearest_pass;
+        } else {
+            bool looseness_met = true;
+            lines = run_pass(nodes, totals, measure, params, passes[p], looseness_met);
+            if (!lines) continue;
+            // As TeX does: a looseness not met may be met by a later pass.
+            if (!looseness_met && !final) {
+                nearest = std::move(lines);
+                nearest_pass = p;
+                continue;
+            }
+        }
         for (std::size_t i = 0; i < lines->size(); ++i) {
             LineBreak& line = (*lines)[i];
             const Fit fit = fit_line(nodes, totals, line.start, line.position,
@@ -365,8 +426,8 @@ std::vector<LineBreak> break_lines(const NodeList& nodes, const LineMeasure& mea
             line.hang_right = fit.hang_right;
             line.expansion = fit.expansion;
             line.overflow = fit.overflow;
-            line.pass = static_cast<int>(p) + (params.pretolerance >= 0 ? 1 : 2);
-            if (p + 1 == passes.size()) line.pass = 4;
+            line.pass = static_cast<int>(found_in) + (params.pretolerance >= 0 ? 1 : 2);
+            if (found_in + 1 == passes.size()) line.pass = 4;
         }
         return *lines;
     }

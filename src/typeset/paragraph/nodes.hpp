@@ -20,9 +20,12 @@ struct Node {
     // infinite order (TeX's fil), which wins over any finite stretch in the
     // same line.
     double stretch = 0, shrink = 0, fill_stretch = 0;
+    // A hyphen ends the line here (double-hyphen demerits, hyphen runs): a
+    // penalty's inserted or written hyphen, or glue after a word that ends
+    // in its own hyphen ("Hand- und Fußpflege").
+    bool flagged = false;
     // Penalty only.
     double penalty = 0;
-    bool flagged = false;      // a hyphen ends the line here (double-hyphen demerits)
     bool hyphenation = false;  // found by the hyphenator: only from the second pass on
     // Margin kerning (optical margin alignment): how far this box may hang
     // into the left margin when it begins a line and into the right margin

@@ -173,6 +173,7 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
         place(end_content, 0, true);
         out_.hyphenated = true;
     }
+    out_.ends_in_hyphen = end.flagged;
 
     double shift = 0;
     if (spec_.align == Alignment::right) shift = spec_.measure - pen_;

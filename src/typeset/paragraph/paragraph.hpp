@@ -61,6 +61,11 @@ struct BreakParams {
     // may be widened or narrowed, taking part of the adjustment off the word
     // spaces (pdfTeX's hz); 0: off.
     double font_expansion = 0;
+    // Lines more (> 0) or fewer (< 0) than the best breaks have, at the
+    // least cost (TeX's \looseness): the page builder asks for a paragraph
+    // one line longer or shorter when that lets a page end at its bottom.
+    // Not met when no such breaks exist within the tolerance.
+    int looseness = 0;
 };
 
 struct ParagraphSpec {
@@ -87,6 +92,9 @@ struct SetLine {
     double ascent = 0, descent = 0;  // largest of its glyphs' fonts, pt, both >= 0
     std::vector<LineLink> links;
     bool hyphenated = false;      // ends in a hyphen the breaker inserted
+    // Ends in a hyphen, inserted or written ("Physiotherapie-", "Hand-"):
+    // what breaking.max_consecutive_hyphens counts.
+    bool ends_in_hyphen = false;
     double adjustment_ratio = 0;  // how much its glue stretched (>0) or shrank (<0)
     double overflow = 0;          // pt beyond the measure with all glue shrunk (> 0: overfull)
     // Bytes into the paragraph's text (its pieces' texts one after another)

@@ -13,11 +13,12 @@ namespace {
 
 enum class BreakKind {
     after_hyphen,  // explicit hyphen or dash: break with nothing added
+    after_slash,   // between words joined by a slash (und/oder): nothing added
     soft_hyphen,   // U+00AD: break with a hyphen added
     hyphenation,   // the hyphenator's point: a hyphen added, second pass only
-    url_slash,     // inside a URL: break with nothing added
+    address,       // inside a URL, address, path or dotted name: nothing added
     emergency,     // inside a word wider than the measure: a hyphen added, second pass only
-    url_anywhere,  // inside a URL wider than the measure: nothing added, second pass only
+    url_anywhere,  // inside an address wider than the measure: nothing added, second pass only
 };
 
 // A break inside a word that cannot fit on any line costs far more than a
@@ -63,8 +64,9 @@ Protrusion protrusion_factor(char32_t c) {
             return {0.7, 0.7};
         case U'.':
         case U',':
-        case 0x2026:  // …
             return {0, 0.7};
+        case 0x2026:  // …: three dots wide, so only about its last dot's share hangs
+            return {0, 0.2};
         case U':':
         case U';':
             return {0, 0.5};
@@ -99,6 +101,52 @@ Protrusion protrusion_factor(char32_t c) {
         default:
             return {};
     }
+}
+
+// After these an address (a URL, an e-mail address, a file path, a dotted
+// name) may break, with nothing added: LaTeX's url package breaks there.
+bool is_address_separator(char32_t c) {
+    return c == U'/' || c == U'.' || c == U'-' || c == U'@';
+}
+
+bool is_letter(char32_t c) {
+    return !is_word_punctuation(c) && !(c >= U'0' && c <= U'9');
+}
+
+// Punctuation of the sentence around a word, not part of it: "(siehe
+// subkeys.pgp.net)." is the name subkeys.pgp.net.
+bool is_sentence_punctuation(char32_t c) {
+    switch (c) {
+        case U'.': case U',': case U';': case U':': case U'!': case U'?': case U'(':
+        case U')': case U'[': case U']': case U'"': case U'\'':
+        case 0x00AB: case 0x00BB: case 0x2018: case 0x2019: case 0x201A: case 0x201C:
+        case 0x201D: case 0x201E: case 0x2039: case 0x203A: case 0x2026:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// A word that names something to type rather than to read: hyphenating it
+// would change what the reader types (subkeys.pgp.-net, /us-r/lib/menu).
+// `text` is the word without the sentence's punctuation around it.
+bool looks_like_address(std::u32string_view text) {
+    if (text.size() < 3) return false;
+    if (text.find(U"://") != std::u32string_view::npos || text.starts_with(U"www.") ||
+        text.starts_with(U"mailto:"))
+        return true;
+    // A path: from the root, the home folder or here, or two folders deep.
+    if (text.starts_with(U'/') || text.starts_with(U"~/") || text.starts_with(U"./") ||
+        text.starts_with(U"../") || std::count(text.begin(), text.end(), U'/') >= 2)
+        return true;
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        const bool letter_before = !is_word_punctuation(text[i - 1]);
+        // user@example.org; a dotted name (subkeys.pgp.net, index.html) —
+        // between letters, so that 3.5 and 1.000 stay numbers.
+        if (text[i] == U'@' && letter_before && !is_word_punctuation(text[i + 1])) return true;
+        if (text[i] == U'.' && is_letter(text[i - 1]) && is_letter(text[i + 1])) return true;
+    }
+    return false;
 }
 
 bool looks_like_url(const TextPiece& piece) {
@@ -215,6 +263,8 @@ private:
 
     void push_break(BreakKind kind, int piece, int font);
     std::vector<WordBreak> find_breaks(const ResolvedChar* begin, const ResolvedChar* end);
+    void hyphenate_part(const ResolvedChar* word, std::size_t from, std::size_t to,
+                        std::vector<WordBreak>& breaks);
     void add_emergency_breaks(const ResolvedChar* begin, const ResolvedChar* end,
                               const std::vector<WordChar>& word, const std::vector<int>& segments,
                               std::vector<WordBreak>& breaks);
@@ -225,6 +275,10 @@ private:
     const bool protrude_;
     const double expansion_;  // share of a box's width it may widen or narrow by
     std::vector<bool> url_piece_;
+    bool address_ = false;  // the word being added is an address (find_breaks says)
+    // The word before the next space ends in a hyphen of its own ("Hand-
+    // und Fußpflege"): a line ending there ends in a hyphen too.
+    bool word_ends_in_hyphen_ = false;
     std::map<std::tuple<int, int, char32_t>, int> single_glyphs_;
     ParagraphNodes out_;
 };
@@ -233,20 +287,42 @@ std::vector<WordBreak> NodeBuilder::find_breaks(const ResolvedChar* begin,
                                                 const ResolvedChar* end) {
     const std::size_t n = static_cast<std::size_t>(end - begin);
     std::vector<WordBreak> breaks;
+    // The word without the sentence's punctuation around it.
+    std::size_t first = 0, last = n;
+    while (first < last && is_sentence_punctuation(begin[first].c)) ++first;
+    while (last > first && is_sentence_punctuation(begin[last - 1].c)) --last;
+    std::u32string word;
+    for (std::size_t i = first; i < last; ++i) word.push_back(begin[i].c);
+    // A break inside an address or after a slash leaves two characters at
+    // least on either side (no "km/" above "h", no "z." above "B.").
+    auto leaves_parts = [&](std::size_t i) { return i + 1 >= first + 2 && i + 3 <= last; };
+
+    address_ = url_piece_[static_cast<std::size_t>(begin->piece)] || looks_like_address(word);
+    if (address_) {
+        for (std::size_t i = first; i + 1 < last; ++i) {
+            if (is_address_separator(begin[i].c) && !is_address_separator(begin[i + 1].c) &&
+                leaves_parts(i))
+                breaks.push_back({i, BreakKind::address});
+        }
+        return breaks;
+    }
+
     bool explicit_breaks = false;
+    std::vector<std::size_t> slashes;
     // Never after the last character: a space or the paragraph's end follows.
     for (std::size_t i = 0; i + 1 < n; ++i) {
         const char32_t c = begin[i].c;
-        if (is_hyphen_or_dash(c) && i > 0 && !is_hyphen_or_dash(begin[i + 1].c)) {
+        // "Sicherheits-/Handschuhe" breaks after the slash, not before it.
+        if (is_hyphen_or_dash(c) && i > 0 && !is_hyphen_or_dash(begin[i + 1].c) &&
+            begin[i + 1].c != U'/') {
             breaks.push_back({i, BreakKind::after_hyphen});
             explicit_breaks = true;
         } else if (c == 0x00AD) {
             breaks.push_back({i, BreakKind::soft_hyphen});
             explicit_breaks = true;
-        } else if (c == U'/' && url_piece_[static_cast<std::size_t>(begin[i].piece)] &&
-                   begin[i + 1].c != U'/') {
-            breaks.push_back({i, BreakKind::url_slash});
-            explicit_breaks = true;
+        } else if (c == U'/' && i > first && i + 1 < last) {
+            slashes.push_back(i);
+            if (leaves_parts(i)) breaks.push_back({i, BreakKind::after_slash});
         }
     }
     // German typography: a word with an explicit hyphen breaks only there.
@@ -254,24 +330,37 @@ std::vector<WordBreak> NodeBuilder::find_breaks(const ResolvedChar* begin,
     if (!std::all_of(begin, end, [&](const ResolvedChar& c) { return style(c.piece).hyphenate; })) {
         return breaks;
     }
+    // Words joined by slashes (und/oder) are hyphenated each on its own.
+    std::size_t part_begin = 0;
+    slashes.push_back(n);
+    for (std::size_t slash : slashes) {
+        hyphenate_part(begin, part_begin, slash, breaks);
+        part_begin = slash + 1;
+    }
+    std::sort(breaks.begin(), breaks.end(),
+              [](const WordBreak& a, const WordBreak& b) { return a.after_char < b.after_char; });
+    return breaks;
+}
 
-    std::size_t first = 0, last = n;
-    while (first < last && is_word_punctuation(begin[first].c)) ++first;
-    while (last > first && is_word_punctuation(begin[last - 1].c)) --last;
-    if (last - first < 2) return breaks;
+// The hyphenator's points in characters [from, to) of a word, punctuation
+// around them left out.
+void NodeBuilder::hyphenate_part(const ResolvedChar* word, std::size_t from, std::size_t to,
+                                 std::vector<WordBreak>& breaks) {
+    while (from < to && is_word_punctuation(word[from].c)) ++from;
+    while (to > from && is_word_punctuation(word[to - 1].c)) --to;
+    if (to - from < 2) return;
     std::string core;
     std::vector<std::size_t> char_ends;  // byte offset in `core` after each character
-    for (std::size_t i = first; i < last; ++i) {
-        utf8::append(core, begin[i].c);
+    for (std::size_t i = from; i < to; ++i) {
+        utf8::append(core, word[i].c);
         char_ends.push_back(core.size());
     }
     for (std::size_t offset : hyphenator_.hyphenation_points(core, spec_.lang)) {
         const auto at = std::lower_bound(char_ends.begin(), char_ends.end(), offset);
         if (at == char_ends.end() || *at != offset || at + 1 == char_ends.end()) continue;
         breaks.push_back(
-            {first + static_cast<std::size_t>(at - char_ends.begin()), BreakKind::hyphenation});
+            {from + static_cast<std::size_t>(at - char_ends.begin()), BreakKind::hyphenation});
     }
-    return breaks;
 }
 
 void NodeBuilder::push_break(BreakKind kind, int piece, int font) {
@@ -283,7 +372,10 @@ void NodeBuilder::push_break(BreakKind kind, int piece, int font) {
         case BreakKind::url_anywhere:
             push(Node::make_penalty(0, emergency_break_penalty, false, true), {-1, 0, 0, piece});
             return;
-        case BreakKind::url_slash: {
+        case BreakKind::after_slash:
+            push(Node::make_penalty(0, p.hyphen_penalty), {-1, 0, 0, piece});
+            return;
+        case BreakKind::address: {
             // A line ending inside a URL cannot be justified by its spaces,
             // so the break brings its own stretch, cancelled when the line
             // does not break here (TeX's \hskip 0pt plus s \penalty p
@@ -360,8 +452,7 @@ void NodeBuilder::add_emergency_breaks(const ResolvedChar* begin, const Resolved
             fragment_start = x_after[i];
             continue;
         }
-        const bool url = url_piece_[static_cast<std::size_t>(begin[i].piece)];
-        pending.push_back({i, url ? BreakKind::url_anywhere : BreakKind::emergency});
+        pending.push_back({i, address_ ? BreakKind::url_anywhere : BreakKind::emergency});
     }
     close_fragment(x_after[n - 1]);
     if (result.size() == breaks.size()) return;  // its own break points suffice
@@ -394,6 +485,14 @@ void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
         word_width += segment_width(shaped, 0, static_cast<std::uint32_t>(shaped.glyphs->size()));
     }
     std::vector<WordBreak> breaks = find_breaks(begin, end);
+    {
+        const std::size_t n = word.size();
+        const char32_t last = begin[n - 1].c;
+        const char32_t before = n >= 2 ? begin[n - 2].c : 0;
+        auto hyphen = [](char32_t c) { return c == U'-' || c == 0x2010; };
+        word_ends_in_hyphen_ =
+            !address_ && n >= 2 && (hyphen(last) || (last == U'/' && hyphen(before)));
+    }
     if (word_width > spec_.measure) add_emergency_breaks(begin, end, word, segments, breaks);
     // Nor does a break inside a word (an emergency one) put a dash first.
     std::erase_if(breaks, [&](const WordBreak& wb) {
@@ -447,7 +546,10 @@ void NodeBuilder::add_space(const ResolvedChar& c, bool tied) {
     const double stretch = fixed ? 0 : width * spec_.params.space_stretch;
     const double shrink = fixed ? 0 : width * spec_.params.space_shrink;
     if (!breakable || tied) push(Node::make_penalty(0, infinite_penalty), {-1, 0, 0, c.piece});
-    push(Node::glue(width, stretch, shrink), {segment, 0, count, c.piece});
+    Node glue = Node::glue(width, stretch, shrink);
+    glue.flagged = word_ends_in_hyphen_;
+    word_ends_in_hyphen_ = false;
+    push(glue, {segment, 0, count, c.piece});
 }
 
 void NodeBuilder::add_forced_break() {

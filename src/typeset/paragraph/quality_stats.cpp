@@ -26,8 +26,10 @@ void count_paragraph(const std::vector<SetLine>& lines, const SourceSpan& paragr
     int run = 0;
     for (const SetLine& line : lines) {
         ++stats.lines;
-        if (line.hyphenated) {
-            ++stats.hyphenated_lines;
+        if (line.hyphenated) ++stats.hyphenated_lines;
+        // A run is of lines ending in a hyphen, inserted or written: the
+        // reader's eye sees the same stack of hyphens at the edge.
+        if (line.ends_in_hyphen) {
             ++run;
         } else {
             end_hyphen_run(run, stats);

@@ -347,7 +347,7 @@ struct HyphenReference {
     }
 
     bool flagged(std::size_t position) const {
-        return nodes[position].kind == Node::Kind::penalty && nodes[position].flagged;
+        return nodes[position].flagged;
     }
 
     // The cost of the hyphen rules for a line ending at `end` after `run`

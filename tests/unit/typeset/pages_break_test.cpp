@@ -27,10 +27,12 @@ struct ListMaker {
     void penalty(double p) {
         items.push_back(VerticalItem::make_penalty(keep > 0 ? infinite_penalty : p));
     }
-    void glue(double size) { items.push_back(VerticalItem::glue(size)); }
-    void separator(double space) {
+    void glue(double size, double stretch = 0) {
+        items.push_back(VerticalItem::glue(size, stretch));
+    }
+    void separator(double space, double stretch = 0) {
         penalty(0);
-        glue(space);
+        glue(space, stretch);
     }
     // Returns the content index of the paragraph's first line.
     int paragraph(int lines, double club = infinite_penalty, double widow = infinite_penalty,
@@ -232,4 +234,42 @@ TEST_CASE("page badness grows with the cube of the shortfall") {
     CHECK(page_badness(30, 60) == doctest::Approx(12.5));
     CHECK(page_badness(600, 60) == 10000);
     CHECK(page_badness(1, 0) == 10000);
+}
+
+TEST_CASE("a page that ends short stretches its spaces to the bottom, if they can reach it") {
+    // Paragraphs of two lines (30 pt, unbreakable) 6 pt apart: four fill
+    // 138 pt of 150, and the fifth does not fit; 12 pt are left.
+    auto make = [](double stretch, bool forced_end) {
+        ListMaker list;
+        for (int i = 0; i < 6; ++i) {
+            if (i > 0) list.separator(6, stretch);
+            list.paragraph(2);
+        }
+        if (forced_end) {
+            list.penalty(eject_penalty);
+            list.paragraph(2);
+        }
+        return list.items;
+    };
+    const std::vector<VerticalItem> reaching = make(5, false);  // 3 × 5 pt ≥ 12 pt
+    std::vector<PageRange> pages = break_pages(reaching, ten_lines);
+    REQUIRE(pages.size() == 2);
+    CHECK(box_count(reaching, pages[0]) == 8);
+    CHECK(pages[0].glue_ratio == doctest::Approx(12.0 / 15));
+    CHECK(range_height(reaching, pages[0]) == doctest::Approx(150));
+    CHECK(pages[1].glue_ratio == 0);  // the last page ends where its text does
+
+    // 3 × 3 pt cannot make up 12 pt: the spaces stay as they are.
+    const std::vector<VerticalItem> short_of_it = make(3, false);
+    pages = break_pages(short_of_it, ten_lines);
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].glue_ratio == 0);
+    CHECK(range_height(short_of_it, pages[0]) == doctest::Approx(138));
+
+    // Nor does a page stretch that ends at a forced break (an article's end).
+    const std::vector<VerticalItem> forced = make(5, true);
+    pages = break_pages(forced, ten_lines);
+    REQUIRE(pages.size() == 3);
+    CHECK(pages[0].glue_ratio > 0);
+    CHECK(pages[1].glue_ratio == 0);
 }

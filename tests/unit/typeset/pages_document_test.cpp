@@ -372,3 +372,68 @@ TEST_CASE("every numbered page of the body records where its text begins") {
         }
     }
 }
+
+namespace {
+
+// Body pages (not the article's last) whose text ends more than one line
+// above the bottom of the text area: the lowest baseline above the footer,
+// against the bottom of the text area less a line's depth.
+int short_pages(const Typeset& result, const Profile& profile) {
+    int count = 0;
+    for (const LaidOutDocument& doc : result.documents) {
+        REQUIRE(doc.page_starts.size() >= 3);
+        const double bottom = profile.margin_bottom;
+        // The first page start is the body's first page; the last body page
+        // ends the article.
+        for (std::size_t k = 0; k + 1 < doc.page_starts.size(); ++k) {
+            const Page& page = doc.pages[static_cast<std::size_t>(doc.page_starts[k].page)];
+            double lowest = page.height;
+            for (const PageItem& item : page.items)
+                if (const auto* run = std::get_if<GlyphRun>(&item); run && run->y > bottom - 5)
+                    lowest = std::min(lowest, run->y);
+            if (lowest - bottom > profile.text_leading + 5) ++count;
+        }
+    }
+    return count;
+}
+
+Typeset typeset_with(const fs::path& dir, Profile profile) {
+    Typeset result;
+    SourceFiles sources;
+    std::optional<Collection> collection = load_collection(dir, {}, sources, result.sink);
+    REQUIRE_MESSAGE(collection, format_diagnostics(result.sink));
+    result.collection = *collection;
+    for (const Edition& edition : result.collection.editions) {
+        // Hyphenated, as pamphlet build sets it.
+        TypesetOptions options{0, "pamphlet test", {source_dir / "hyphenation"}};
+        auto document = typeset_edition(result.collection, edition, profile, options, result.sink);
+        REQUIRE_MESSAGE(document, format_diagnostics(result.sink));
+        result.documents.push_back(std::move(*document));
+    }
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("pages end at the bottom: spaces stretch, and a paragraph is set a line longer or shorter") {
+    SourceFiles sources;
+    DiagnosticSink sink;
+    const Profile profile = handout(sources, sink);
+    const fs::path knee = source_dir / "bench" / "texts" / "knee";
+    const Typeset even = typeset_with(knee, profile);
+    CHECK(short_pages(even, profile) == 0);
+
+    // Neither: pages end where keeps leave them.
+    Profile ragged = profile;
+    ragged.space_stretch = 0;
+    ragged.adjust_paragraphs = false;
+    const int without = short_pages(typeset_with(knee, ragged), profile);
+    CHECK(without >= 4);
+    // Stretch alone leaves some that only a paragraph set again saves.
+    Profile stretch_only = profile;
+    stretch_only.adjust_paragraphs = false;
+    const int stretched = short_pages(typeset_with(knee, stretch_only), profile);
+    CHECK(stretched > 0);
+    CHECK(stretched < without);
+    MESSAGE("short pages: " << without << " ragged, " << stretched << " with stretch, 0 with both");
+}

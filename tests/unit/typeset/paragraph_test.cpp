@@ -551,3 +551,33 @@ TEST_CASE("no line begins with a dash; the space before one stretches but does n
         }
     }
 }
+
+TEST_CASE("looseness: the least bad breaks with one line more or one fewer") {
+    Fixture f;
+    EveryLetter hyphenator;
+    const std::string text = sample + " " + sample + " " + sample + " " + sample;
+    bool longer = false, shorter = false;
+    for (double measure = 200; measure <= 320; measure += 20) {
+        CAPTURE(measure);
+        ParagraphSpec spec = f.spec(text, measure);
+        spec.hyphenator = &hyphenator;
+        const SetParagraph best = set_paragraph(spec, f.fonts, f.sink);
+        REQUIRE(best.lines.size() >= 6);
+        for (int looseness : {1, -1}) {
+            CAPTURE(looseness);
+            spec.params.looseness = looseness;
+            const SetParagraph p = set_paragraph(spec, f.fonts, f.sink);
+            const auto wanted = static_cast<std::size_t>(static_cast<int>(best.lines.size()) + looseness);
+            if (p.lines.size() != wanted) continue;  // no such breaks: the nearest count
+            (looseness > 0 ? longer : shorter) = true;
+            for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+                CHECK(std::abs(p.lines[i].width - measure) < 0.01);  // still justified
+                CHECK(p.lines[i].overflow == 0);
+                // Looser (tighter) than the best, as the count says.
+                if (looseness > 0) CHECK(p.lines[i].adjustment_ratio > -1);
+            }
+        }
+    }
+    CHECK(longer);
+    CHECK(shorter);
+}

@@ -10,7 +10,7 @@ namespace {
 SetLine line(double ratio, bool hyphenated = false, double overflow = 0) {
     SetLine l;
     l.adjustment_ratio = ratio;
-    l.hyphenated = hyphenated;
+    l.hyphenated = l.ends_in_hyphen = hyphenated;
     l.overflow = overflow;
     return l;
 }
@@ -32,6 +32,18 @@ TEST_CASE("hyphen runs are counted within a paragraph, longest and three or more
                     SourceSpan::at("a.md", 9, 1), limits, stats);
     CHECK(stats.longest_hyphen_run == 4);
     CHECK(stats.hyphen_runs_of_three == 2);
+}
+
+TEST_CASE("a line ending in a written hyphen continues a run, but is not a hyphenated line") {
+    TypesetStats stats;
+    // "Sicherheits-/", "Hand-" (written), then "„im-" (inserted).
+    SetLine written = line(0.1);
+    written.ends_in_hyphen = true;
+    count_paragraph({written, written, line(0.1, true), line(0)}, SourceSpan::at("a.md", 3, 1),
+                    QualityLimits{}, stats);
+    CHECK(stats.hyphenated_lines == 1);
+    CHECK(stats.longest_hyphen_run == 3);
+    CHECK(stats.hyphen_runs_of_three == 1);
 }
 
 TEST_CASE("loose, tight and overfull lines follow the limits; the worst line keeps its place") {
