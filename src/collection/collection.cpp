@@ -65,6 +65,8 @@ private:
     std::optional<LocalizedText> localized(const yaml::Node& node, const char* key);
     std::optional<fs::path> existing_file(const yaml::Node& node, const char* key);
     std::optional<ImageSource> image(const yaml::Node& node, const char* key);
+    void load_named_image(std::size_t k);
+    void finish_named_images(Collection& c);
     std::optional<std::string> read_collection_yaml();
     std::optional<std::string> read_article_text(const std::string& id, const std::string& rel,
                                                  const SourceSpan& listed_at, bool& missing,
@@ -100,6 +102,14 @@ private:
     std::shared_ptr<const void> own_images_;  // kept alive by the bodies' readers
     std::size_t held_budget_ = 0;
     std::size_t held_bytes_ = 0;
+    // The cover and the logo, found and not yet judged.
+    struct NamedImage {
+        const char* key;
+        fs::path path;
+        SourceSpan span;
+        ImageHandle asset;
+    };
+    std::vector<NamedImage> named_images_;
 };
 
 std::optional<std::string> CollectionReader::required_string(const yaml::Node& map,
@@ -166,16 +176,33 @@ std::optional<fs::path> CollectionReader::existing_file(const yaml::Node& node, 
     return path;
 }
 
-// The cover or the logo: loaded and judged here, so that its verdict is
-// said once, at its key, whatever the outputs.
+// The cover or the logo: found here; loaded and judged on a core of its own
+// while the first articles are read (judging a cover took a tenth of a
+// book's export), and its verdict said once, at its key, whatever the
+// outputs (finish_named_images).
 std::optional<ImageSource> CollectionReader::image(const yaml::Node& node, const char* key) {
     std::optional<fs::path> path = existing_file(node, key);
     if (!path) return std::nullopt;
     ImageSource source;
     source.url = node.value;
-    source.asset = images_.load(*path);
-    report_image_verdict(source.asset->verdict(), source.asset->name(), node.span, sink_);
+    named_images_.push_back({key, std::move(*path), node.span, nullptr});
     return source;
+}
+
+void CollectionReader::load_named_image(std::size_t k) {
+    named_images_[k].asset = images_.load(named_images_[k].path);
+}
+
+void CollectionReader::finish_named_images(Collection& c) {
+    for (std::size_t k = 0; k < named_images_.size(); ++k) {
+        NamedImage& named = named_images_[k];
+        if (!named.asset) load_named_image(k);
+        std::optional<ImageSource>& source =
+            named.key == std::string_view("cover") ? c.cover : c.publisher.logo;
+        if (source) source->asset = named.asset;
+        report_image_verdict(named.asset->verdict(), named.asset->name(), named.span, sink_);
+    }
+    named_images_.clear();
 }
 
 void CollectionReader::read_publisher(const yaml::Node& node, Publisher& out) {
@@ -484,7 +511,10 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
     }
     // Articles are read even when collection.yaml had other errors, so that
     // one run reports every problem; they only need languages and ids.
-    if (languages_.empty() || c.article_ids.empty()) return std::nullopt;
+    if (languages_.empty() || c.article_ids.empty()) {
+        finish_named_images(c);
+        return std::nullopt;
+    }
 
     warn_unlisted_articles(c);
     const std::size_t errors_before_articles = sink_.error_count();
@@ -515,11 +545,16 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
     for (std::size_t first = 0; first < c.article_ids.size(); first += window) {
         const std::size_t last = std::min(first + window, c.article_ids.size());
         std::vector<LoadedArticle> loaded((last - first) * editions);
-        run_parallel(loaded.size(), options.threads, [&](std::size_t t) {
+        // With the first window, the cover and the logo.
+        const std::size_t named = first == 0 ? named_images_.size() : 0;
+        run_parallel(named + loaded.size(), options.threads, [&](std::size_t t) {
+            if (t < named) return load_named_image(t);
+            t -= named;
             const std::size_t i = first + t / editions;
             load_article(c.article_ids[i], c.editions[t % editions].lang, articles->items[i].span,
                          loaded[t]);
         });
+        if (first == 0) finish_named_images(c);
         for (std::size_t i = first; i < last; ++i) {
             const std::string& id = c.article_ids[i];
             const SourceSpan& listed_at = articles->items[i].span;
