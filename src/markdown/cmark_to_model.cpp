@@ -7,6 +7,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <set>
@@ -490,17 +491,31 @@ private:
     }
 };
 
+// GitHub's extensions, as authors see their Markdown rendered there.
+// cmark-gfm keeps its registry of extensions in globals that it fills on
+// first use without a lock: it is filled and read once, before any two
+// threads parse (a C++ static's initialisation is thread-safe).
+const std::array<cmark_syntax_extension*, 4>& gfm_extensions() {
+    static const std::array<cmark_syntax_extension*, 4> extensions = [] {
+        cmark_gfm_core_extensions_ensure_registered();
+        std::array<cmark_syntax_extension*, 4> found{};
+        const char* names[] = {"table", "strikethrough", "autolink", "tasklist"};
+        for (std::size_t i = 0; i < found.size(); ++i)
+            found[i] = cmark_find_syntax_extension(names[i]);
+        return found;
+    }();
+    return extensions;
+}
+
 }  // namespace
 
 std::vector<Block> blocks_from_markdown(std::string_view body, ConversionContext& context) {
-    // GitHub's extensions, as authors see their Markdown rendered there.
     // Strikethrough wants two tildes: "ca. ~5 bis ~10 Minuten" is no
     // deletion.
-    cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(
         CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE));
-    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
-        cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+    for (cmark_syntax_extension* extension : gfm_extensions())
+        cmark_parser_attach_syntax_extension(parser.get(), extension);
     cmark_parser_feed(parser.get(), body.data(), body.size());
     std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
     std::vector<Block> blocks;
