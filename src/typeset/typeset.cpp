@@ -276,6 +276,7 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
                                        double left, double top_offset, Page& page) {
     double y = geometry_.page_height - profile_.margin_top - top_offset;
     Placed placed;
+    FramePainter frames(from.frames, left);
     for (const ItemSpan& piece : pieces(range))
         for (std::size_t i = piece.begin; i < piece.end; ++i) {
             const VerticalItem& item = from.items[i];
@@ -286,6 +287,7 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
             y = baseline - item.depth;
             if (item.content < 0) continue;
             BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
+            frames.add_box(content.frames, top, y, page);
             if (placed.article < 0) placed.article = content.article;
             if (const std::optional<TextPosition>& at = content.position) {
                 if (!placed.start && (!reached_ || *at > *reached_)) placed.start = at;
@@ -309,6 +311,7 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
                 document_.outline.push_back(std::move(entry));
             }
         }
+    frames.finish(page);
     return placed;
 }
 

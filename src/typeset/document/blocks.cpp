@@ -52,6 +52,7 @@ void ArticleBuilder::add_article(int index) {
     after_paragraph_ = false;
     pending_marker_.clear();
     footnotes_started_ = false;
+    frames_.clear();
     if (out_.items.empty()) {
         at_article_start_ = true;
     } else if (profile_.article_new_page) {
@@ -76,6 +77,7 @@ void ArticleBuilder::add_article(int index) {
 
 int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     content.article = article_index_;
+    content.frames = frames_;
     if (!content.position) content.position = position();
     // A list marker comes first in the content stream, so that copied or
     // extracted text reads "• item" in order.
@@ -608,7 +610,8 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     for (const Inline& item : block.inlines) {
         if (item.kind == InlineKind::image) image = &item;
     }
-    const bool floats = !at_article_start_ && keep_ == 0;
+    // A figure in a callout stays in its box.
+    const bool floats = !at_article_start_ && keep_ == 0 && frames_.empty();
     const std::size_t first_item = out_.items.size();
     begin_block(std::max(space_before, profile_.image_space));
     if (image) {

@@ -87,10 +87,11 @@ private:
                    const Column& column);
     void add_alt_text(const std::string& alt, const SourceSpan& span, const Column& column);
 
-    // Tables, callouts and footnotes, set for now as plain text that loses
-    // nothing (interim_blocks.cpp; the page builder does not know them yet).
-    void add_table_as_text(const Block& block, const Column& column, double space_before);
+    // A callout as a tinted box (callouts.cpp).
     void add_callout(const Block& block, const Column& column, double space_before);
+    // Tables and footnotes, set for now as plain text that loses nothing
+    // (interim_blocks.cpp; the page builder does not know them yet).
+    void add_table_as_text(const Block& block, const Column& column, double space_before);
     void add_footnote(const Block& block, const Column& column, double space_before);
     // Lines of `text` in `column`, with the body's penalties between them.
     void add_text_block(StyledText& text, const BlockStyle& style, const Column& column,
@@ -166,6 +167,7 @@ private:
     int keep_ = 0;                          // boxes still to be kept with what precedes them
     bool after_paragraph_ = false;          // for the first-line indent
     std::vector<double> quote_rules_;       // x of the rules of the enclosing quotes
+    std::vector<int> frames_;               // the enclosing callouts' frames, outermost first
     std::vector<GlyphRun> pending_marker_;  // list marker for the next box
     std::size_t list_depth_ = 0;
     bool item_start_ = false;  // the next paragraph opens a list item

@@ -1,7 +1,6 @@
-// Tables, callouts and footnotes in print, for now: set as text that loses
-// nothing, in the body's ways (paragraphs, the quote's indent, a list's
-// hanging number), until the page builder sets tables in columns, callouts
-// in boxes and footnotes at the foot of their page. Everything here is
+// Tables and footnotes in print, for now: set as text that loses nothing,
+// in the body's ways (paragraphs, a list's hanging number), until tables
+// are set in columns and footnotes at the foot of their page. Everything here is
 // meant to be replaced; nothing else depends on it.
 #include "document/blocks.hpp"
 
@@ -48,31 +47,6 @@ void ArticleBuilder::add_table_as_text(const Block& block, const Column& column,
         if (row.header) keep_ = std::max(keep_, 1);
         space = profile_.list_item_spacing;
     }
-    end_block(profile_.paragraph_spacing);
-}
-
-// A callout as its label in bold, then its blocks indented like a quote's,
-// with the callout's rule beside them.
-void ArticleBuilder::add_callout(const Block& block, const Column& column, double space_before) {
-    const Color& color =
-        block.callout == CalloutKind::warning || block.callout == CalloutKind::caution
-            ? profile_.callout_warning_color
-            : profile_.callout_color;
-    const Column inner{column.left + profile_.quote_indent, column.width - profile_.quote_indent};
-    if (!block.caption.empty()) {
-        Format format = styles_.body.format;
-        format.bold = true;
-        format.color = color;
-        format.hyphenate = false;
-        StyledText label;
-        collect(block.caption, format, -1, label);
-        add_text_block(label, styles_.body, column,
-                       std::max(space_before, profile_.paragraph_spacing), 0);
-        keep_ = 2;  // the label stands with the first lines it introduces
-    }
-    if (profile_.quote_rule_width > 0) quote_rules_.push_back(column.left);
-    add_blocks(block.children, inner, profile_.list_item_spacing);
-    if (profile_.quote_rule_width > 0) quote_rules_.pop_back();
     end_block(profile_.paragraph_spacing);
 }
 
