@@ -52,6 +52,9 @@ struct VerticalList {
     std::vector<VerticalItem> items;
     std::vector<BoxContent> contents;  // VerticalItem::content indexes these
     std::vector<Frame> frames;         // BoxContent::frames indexes these
+    // Footnotes, in the order they are called for (VerticalItem::notes_end):
+    // boxes and glue whose contents are in `contents` too.
+    std::vector<VerticalItem> notes;
 };
 
 }  // namespace pamphlet::typeset
