@@ -175,7 +175,15 @@ private:
                                                        const TypesetOptions& options);
     Page blank_page() const;
     Placed place_range(VerticalList& from, const PageRange& range, int page_index, double left,
-                       double top_offset, Page& page);
+                       double top_offset, Page& page) {
+        return place_range(from, from.items, range, page_index, left, top_offset, page);
+    }
+    // The same for a range of `items`, whose contents are `from`'s.
+    Placed place_range(VerticalList& from, const std::vector<VerticalItem>& items,
+                       const PageRange& range, int page_index, double left, double top_offset,
+                       Page& page);
+    void place_notes(VerticalList& from, const PageParams& params, ItemSpan notes,
+                     int page_index, double left, Page& page);
     void add_furniture(Page& page, const Placed& placed, int number, bool right_hand);
 
     const Collection& collection_;
@@ -233,13 +241,18 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     if (stats) *stats = {};
     builder.measure_into(stats);
     const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
+    // The evened pages hold the footnotes their lines call for, as the
+    // final ones will.
+    PageParams even_params = page_params_;
+    even_params.notes = &list.notes;
+    even_params.note_skip = profile_.footnote_space_before;
     if (even) builder.remember_paragraphs();
     std::size_t flow_begin = 0;  // where the pages not yet evened begin
     for (std::size_t i = 0; i < edition_.articles.size(); ++i) {
         // An article that begins a page ends the pages before it: they are
         // evened now, while a paragraph set again moves only their items.
         if (even && profile_.article_new_page && i > 0) {
-            even_pages(list, builder, page_params_, flow_begin);
+            even_pages(list, builder, even_params, flow_begin);
             flow_begin = list.items.size();
         }
         builder.add_article(static_cast<int>(i));
@@ -249,7 +262,7 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
         add_handout_furniture(collection_, edition_, text.measure, text.column_width < text.measure,
                               setter_, images_, list);
     }
-    if (even) even_pages(list, builder, page_params_, flow_begin);
+    if (even) even_pages(list, builder, even_params, flow_begin);
     return list;
 }
 
@@ -272,13 +285,15 @@ void Brochure::count_contents_pages() {
 // `page_index`, the range's left edge at `left` and its top `top_offset`
 // below the text area's. Each box is placed once: its items move onto the
 // page.
-Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& range, int page_index,
-                                       double left, double top_offset, Page& page) {
+Brochure::Placed Brochure::place_range(VerticalList& from, const std::vector<VerticalItem>& items,
+                                       const PageRange& range, int page_index, double left,
+                                       double top_offset, Page& page) {
     double y = geometry_.page_height - profile_.margin_top - top_offset;
     Placed placed;
+    FramePainter frames(from.frames, left);
     for (const ItemSpan& piece : pieces(range))
         for (std::size_t i = piece.begin; i < piece.end; ++i) {
-            const VerticalItem& item = from.items[i];
+            const VerticalItem& item = items[i];
             if (item.kind == VerticalItem::Kind::glue) y -= glue_size(item, range.glue_ratio);
             if (item.kind != VerticalItem::Kind::box) continue;
             const double top = y;
@@ -286,6 +301,7 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
             y = baseline - item.depth;
             if (item.content < 0) continue;
             BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
+            frames.add_box(content.frames, top, y, page);
             if (placed.article < 0) placed.article = content.article;
             if (const std::optional<TextPosition>& at = content.position) {
                 if (!placed.start && (!reached_ || *at > *reached_)) placed.start = at;
@@ -309,7 +325,26 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const PageRange& rang
                 document_.outline.push_back(std::move(entry));
             }
         }
+    frames.finish(page);
     return placed;
+}
+
+// A page's footnotes at the foot of its text area, under a short rule in
+// the space above them.
+void Brochure::place_notes(VerticalList& from, const PageParams& params, ItemSpan notes,
+                           int page_index, double left, Page& page) {
+    notes.begin = first_box(from.notes, notes);
+    const double height = notes_height(params, notes);
+    if (notes.empty() || height <= 0) return;
+    const double top_offset = geometry_.text.text_height - (height - params.note_skip);
+    const double top = geometry_.page_height - profile_.margin_top - top_offset;
+    const double width = std::min(profile_.footnote_rule_width, geometry_.text.column_width);
+    if (width > 0 && profile_.rule_thickness > 0) {
+        page.items.emplace_back(FilledRect{left, top + params.note_skip / 3, width,
+                                           profile_.rule_thickness, profile_.muted_color});
+    }
+    place_range(from, from.notes, PageRange{notes.begin, notes.end, false, {}, {}}, page_index,
+                left, top_offset, page);
 }
 
 void Brochure::Placed::add(const Placed& other) {
@@ -340,7 +375,10 @@ void Brochure::add_furniture(Page& page, const Placed& placed, int number, bool 
 std::vector<Page> Brochure::break_body_into_pages(VerticalList& articles) {
     const double column_step = geometry_.text.column_width + profile_.column_gap;
     std::vector<Page> body;
-    for (const PagePlan& plan : plan_pages(articles.items, {page_params_, profile_.columns})) {
+    ColumnParams params{page_params_, profile_.columns};
+    params.page.notes = &articles.notes;
+    params.page.note_skip = profile_.footnote_space_before;
+    for (const PagePlan& plan : plan_pages(articles.items, params)) {
         const int number = static_cast<int>(body.size()) + 1;
         const bool right_hand = !profile_.facing || number % 2 == 1;
         const double left = right_hand ? profile_.margin_inner : profile_.margin_outer;
@@ -364,6 +402,8 @@ std::vector<Page> Brochure::break_body_into_pages(VerticalList& articles) {
             const double x = left + (region.span ? 0 : region.column * column_step);
             placed.add(place_range(articles, region.range, front_.body_first() + number - 1, x,
                                    region.top, page));
+            place_notes(articles, params.page, region.range.notes, front_.body_first() + number - 1,
+                        x, page);
         }
         add_furniture(page, placed, number, right_hand);
         // A page that shows no text beyond the pages before it (only a

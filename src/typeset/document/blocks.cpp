@@ -1,6 +1,7 @@
 #include "document/blocks.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace pamphlet::typeset {
 
@@ -52,6 +53,7 @@ void ArticleBuilder::add_article(int index) {
     after_paragraph_ = false;
     pending_marker_.clear();
     footnotes_started_ = false;
+    frames_.clear();
     if (out_.items.empty()) {
         at_article_start_ = true;
     } else if (profile_.article_new_page) {
@@ -66,8 +68,11 @@ void ArticleBuilder::add_article(int index) {
     spanning_ = false;
     // The body is held only while its article is set (the collection may
     // read it again for this: Edition::body).
-    if (const ArticleBody body = edition_.body(*article_, setter_.sink()))
+    if (const ArticleBody body = edition_.body(*article_, setter_.sink())) {
+        find_notes(*body);
         add_blocks(*body, {0, frame_.column_width}, profile_.paragraph_spacing);
+    }
+    notes_.clear();
     article_ = nullptr;
 }
 
@@ -76,6 +81,7 @@ void ArticleBuilder::add_article(int index) {
 
 int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     content.article = article_index_;
+    content.frames = frames_;
     if (!content.position) content.position = position();
     // A list marker comes first in the content stream, so that copied or
     // extracted text reads "• item" in order.
@@ -133,6 +139,8 @@ void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& s
         BoxContent content = setter_.line_content(std::move(line), x, links);
         content.position = position(text_begin);
         add_box(height, depth, std::move(content));
+        // A line that calls for notes takes them along (footnotes.cpp).
+        if (!links.empty()) add_called_notes(out_.items.size() - 1);
     }
 }
 
@@ -199,11 +207,21 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                 // Set as text for now: no rule through it yet.
                 collect(item.children, format, link, out);
                 break;
-            case InlineKind::footnote_ref:
+            case InlineKind::footnote_ref: {
                 inner.size = format.size * script_scale;
                 inner.baseline_shift = format.baseline_shift + format.size * superscript_rise;
-                out.add(item.text, styles_.resolve(inner), item.span, link);
+                // The number links to its note (a link around it wins).
+                int target = link;
+                if (link < 0) {
+                    int number = 0;
+                    std::from_chars(item.text.data(), item.text.data() + item.text.size(), number);
+                    target = static_cast<int>(out.links.size());
+                    out.links.push_back(LinkTarget{{}, anchor(article_->id, note_fragment(number))});
+                    inner.color = profile_.link_color;
+                }
+                out.add(item.text, styles_.resolve(inner), item.span, target);
                 break;
+            }
             case InlineKind::image:
                 // Print has no room for pictures inside a line: the alt text.
                 out.add(item.text, styles_.resolve(format), item.span, link);
@@ -381,6 +399,11 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
     // paragraph of hundreds of lines that is slow, and a page is better
     // evened by a paragraph of ordinary length anyway.
     if (p.lines > max_lines_set_again) return false;
+    // Its lines carry the notes they call for and the anchors the notes
+    // link back to: set again, they would lose them.
+    for (const LinkTarget& link : p.text.links)
+        if (link.destination.find("#fn:") != std::string::npos)
+            return false;
     std::vector<SetLine> lines = setter_.set(p.text, *p.lang, p.column.width,
                                              body_alignment(profile_), p.indent, looseness);
     if (static_cast<int>(lines.size()) != p.lines + looseness || lines.empty()) return false;
@@ -608,7 +631,8 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     for (const Inline& item : block.inlines) {
         if (item.kind == InlineKind::image) image = &item;
     }
-    const bool floats = !at_article_start_ && keep_ == 0;
+    // A figure in a callout stays in its box.
+    const bool floats = !at_article_start_ && keep_ == 0 && frames_.empty();
     const std::size_t first_item = out_.items.size();
     begin_block(std::max(space_before, profile_.image_space));
     if (image) {

@@ -14,7 +14,9 @@
 #include "pamphlet/locale.hpp"
 #include "pamphlet/model.hpp"
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,11 +89,24 @@ private:
                    const Column& column);
     void add_alt_text(const std::string& alt, const SourceSpan& span, const Column& column);
 
-    // Tables, callouts and footnotes, set for now as plain text that loses
-    // nothing (interim_blocks.cpp; the page builder does not know them yet).
-    void add_table_as_text(const Block& block, const Column& column, double space_before);
+    // A callout as a tinted box (callouts.cpp).
     void add_callout(const Block& block, const Column& column, double space_before);
+    // A table, set for now as plain text that loses nothing
+    // (interim_blocks.cpp).
+    void add_table_as_text(const Block& block, const Column& column, double space_before);
+
+    // Footnotes (footnotes.cpp): on one-column pages each is set into the
+    // list's notes when the line that first calls for it is added, and the
+    // page builder puts it at that page's foot; on pages of more columns,
+    // and for a note called for only from another note, at the article's
+    // end.
+    void find_notes(const std::vector<Block>& body);
     void add_footnote(const Block& block, const Column& column, double space_before);
+    void set_note_text(const Block& block, const Column& column);
+    // Sets the notes the box at out_.items[item] calls for.
+    void add_called_notes(std::size_t item);
+    static std::string note_fragment(int number) { return "fn:" + std::to_string(number); }
+    static std::string note_ref_fragment(int number) { return "fnref:" + std::to_string(number); }
     // Lines of `text` in `column`, with the body's penalties between them.
     void add_text_block(StyledText& text, const BlockStyle& style, const Column& column,
                         double space_before, double space_after);
@@ -166,6 +181,7 @@ private:
     int keep_ = 0;                          // boxes still to be kept with what precedes them
     bool after_paragraph_ = false;          // for the first-line indent
     std::vector<double> quote_rules_;       // x of the rules of the enclosing quotes
+    std::vector<int> frames_;               // the enclosing callouts' frames, outermost first
     std::vector<GlyphRun> pending_marker_;  // list marker for the next box
     std::size_t list_depth_ = 0;
     bool item_start_ = false;  // the next paragraph opens a list item
@@ -173,6 +189,10 @@ private:
     // smaller text of footnotes); nullptr: styles_.body.
     const BlockStyle* text_style_ = nullptr;
     bool footnotes_started_ = false;  // the article's first footnote is set
+    // The article's footnotes by number, and whether each is set yet.
+    std::map<int, const Block*> notes_;
+    std::set<int> notes_set_;
+    bool in_note_ = false;  // setting a note into the list's notes
     TypesetStats* stats_ = nullptr;
     bool remember_ = false;
     std::vector<BodyParagraph> paragraphs_;

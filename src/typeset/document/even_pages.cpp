@@ -20,7 +20,8 @@ bool is_forced(const VerticalItem& item) {
 bool ends_short(const std::vector<VerticalItem>& items, const PageRange& page,
                 const PageParams& params) {
     if (page.ends_flow || page.glue_ratio > 0) return false;
-    return params.height - range_height(items, page) > full_enough;
+    return params.height - range_height(items, page) - notes_height(params, page.notes) >
+           full_enough;
 }
 
 class Evener {
@@ -69,7 +70,8 @@ bool Evener::try_page(std::vector<PageRange>& pages, std::size_t k, std::size_t 
     std::size_t last = first;
     while (last < builder_.paragraph_count() && builder_.paragraph_items(last).first < page.end)
         ++last;
-    const double shortfall = params_.height - range_height(items_, page);
+    const double shortfall =
+        params_.height - range_height(items_, page) - notes_height(params_, page.notes);
     int trials = 0;
     // Returns whether paragraphs below `below` can make the page end
     // evenly with `depth` more changes; the changes made stay (not kept).
@@ -87,7 +89,8 @@ bool Evener::try_page(std::vector<PageRange>& pages, std::size_t k, std::size_t 
                     return true;
                 }
                 // Nearer the bottom: one more may do it.
-                const double now = params_.height - range_height(items_, rest.front());
+                const double now = params_.height - range_height(items_, rest.front()) -
+                                   notes_height(params_, rest.front().notes);
                 if (depth > 1 && now < short_by && self(self, p - 1, looseness, depth - 1, now))
                     return true;
             }

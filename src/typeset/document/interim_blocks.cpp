@@ -1,7 +1,5 @@
-// Tables, callouts and footnotes in print, for now: set as text that loses
-// nothing, in the body's ways (paragraphs, the quote's indent, a list's
-// hanging number), until the page builder sets tables in columns, callouts
-// in boxes and footnotes at the foot of their page. Everything here is
+// Tables in print, for now: set as text that loses nothing, a paragraph per
+// row, until tables are set in columns. Everything here is
 // meant to be replaced; nothing else depends on it.
 #include "document/blocks.hpp"
 
@@ -49,80 +47,6 @@ void ArticleBuilder::add_table_as_text(const Block& block, const Column& column,
         space = profile_.list_item_spacing;
     }
     end_block(profile_.paragraph_spacing);
-}
-
-// A callout as its label in bold, then its blocks indented like a quote's,
-// with the callout's rule beside them.
-void ArticleBuilder::add_callout(const Block& block, const Column& column, double space_before) {
-    const Color& color =
-        block.callout == CalloutKind::warning || block.callout == CalloutKind::caution
-            ? profile_.callout_warning_color
-            : profile_.callout_color;
-    const Column inner{column.left + profile_.quote_indent, column.width - profile_.quote_indent};
-    if (!block.caption.empty()) {
-        Format format = styles_.body.format;
-        format.bold = true;
-        format.color = color;
-        format.hyphenate = false;
-        StyledText label;
-        collect(block.caption, format, -1, label);
-        add_text_block(label, styles_.body, column,
-                       std::max(space_before, profile_.paragraph_spacing), 0);
-        keep_ = 2;  // the label stands with the first lines it introduces
-    }
-    if (profile_.quote_rule_width > 0) quote_rules_.push_back(column.left);
-    add_blocks(block.children, inner, profile_.list_item_spacing);
-    if (profile_.quote_rule_width > 0) quote_rules_.pop_back();
-    end_block(profile_.paragraph_spacing);
-}
-
-// A footnote at the end of its article: in the captions' size, its number
-// hanging before it as an ordered list's does; a short rule above the first.
-void ArticleBuilder::add_footnote(const Block& block, const Column& column, double space_before) {
-    BlockStyle note = styles_.body;
-    if (profile_.text_size > 0) note.format.size *= profile_.caption_size / profile_.text_size;
-    note.leading = profile_.caption_leading;
-    if (!footnotes_started_) {
-        footnotes_started_ = true;
-        begin_block(std::max(space_before, profile_.rule_space));
-        const double width = std::min(profile_.rule_width, column.width);
-        BoxContent rule;
-        rule.items.emplace_back(
-            FilledRect{column.left, 0, width, profile_.rule_thickness, profile_.muted_color});
-        add_box(profile_.rule_thickness, 0, std::move(rule));
-        keep_ = 1;  // the rule is not left alone at a page's foot
-        end_block(profile_.list_item_spacing);
-        space_before = 0;
-    }
-    const Column inner{column.left + profile_.list_indent, column.width - profile_.list_indent};
-    StyledText marker;
-    Format marker_format = note.format;
-    marker_format.hyphenate = false;
-    marker.add(std::to_string(block.start) + ".", styles_.resolve(marker_format), block.span);
-    std::vector<SetLine> marker_lines =
-        setter_.set(marker, article_->lang, frame_.measure, Alignment::left);
-    pending_marker_.clear();
-    if (!marker_lines.empty()) {
-        const double x = inner.left - profile_.list_marker_gap - marker_lines.front().width;
-        BoxContent content = setter_.line_content(std::move(marker_lines.front()), x, {});
-        for (PageItem& placed : content.items) {
-            if (auto* run = std::get_if<GlyphRun>(&placed)) pending_marker_.push_back(std::move(*run));
-        }
-    }
-    const BlockStyle* outer_style = std::exchange(text_style_, &note);
-    item_start_ = true;
-    const std::size_t boxes_before = out_.contents.size();
-    add_blocks(block.children, inner, std::max(space_before, profile_.list_item_spacing));
-    if (out_.contents.size() == boxes_before) {
-        // An empty note still shows its number.
-        begin_block(profile_.list_item_spacing);
-        const Styles::Strut strut = styles_.strut(note);
-        add_box(strut.height, strut.depth, {});
-        end_block(profile_.list_item_spacing);
-    }
-    item_start_ = false;
-    text_style_ = outer_style;
-    end_block(profile_.list_item_spacing);
 }
 
 }  // namespace pamphlet::typeset

@@ -7,6 +7,11 @@
 // A figure that does not fit in what is left of a page floats to the top of
 // the next, and the text after it fills the page — as LaTeX's [tp] floats,
 // but never past a forced break (the next article) or the list's end.
+// Footnotes are TeX's insertions: a second list of boxes (PageParams::notes)
+// that a box of the main list calls for; the page that holds the box holds
+// the notes it calls for at its foot, at least their first line, and the
+// break is chosen with their height counted; what does not fit continues at
+// the foot of the next page.
 #pragma once
 
 #include "tex.hpp"
@@ -31,15 +36,18 @@ struct VerticalItem {
     // Penalty: it and the next `float_items - 1` items are a figure that may
     // float to the next page's top (0: not a float).
     std::size_t float_items = 0;
+    // Box: the notes (PageParams::notes) up to this index are called for by
+    // it or by boxes before it (0: none). Notes are called for in order.
+    std::size_t notes_end = 0;
 
     static VerticalItem box(double height, double depth, int content = -1, bool span = false) {
-        return {Kind::box, height, depth, 0, 0, 0, content, span, 0};
+        return {Kind::box, height, depth, 0, 0, 0, content, span, 0, 0};
     }
     static VerticalItem glue(double size, double stretch = 0) {
-        return {Kind::glue, 0, 0, size, stretch, 0, -1, false, 0};
+        return {Kind::glue, 0, 0, size, stretch, 0, -1, false, 0, 0};
     }
     static VerticalItem make_penalty(double penalty) {
-        return {Kind::penalty, 0, 0, 0, 0, penalty, -1, false, 0};
+        return {Kind::penalty, 0, 0, 0, 0, penalty, -1, false, 0, 0};
     }
 };
 
@@ -52,6 +60,9 @@ struct ItemSpan {
 struct PageParams {
     double height = 700;        // of the text area, pt
     double ragged_bottom = 60;  // how much shorter a page may run at little cost, pt
+    // Footnotes: boxes and glue, each note's lines touching; nullptr: none.
+    const std::vector<VerticalItem>* notes = nullptr;
+    double note_skip = 0;  // what a page with notes gives up above them, pt
 };
 
 // One page's share of the list: items [begin, end), with the discardable
@@ -75,6 +86,8 @@ struct PageRange {
     // The page ends at a forced break or at the end of what was broken:
     // it ends where its text does, however short.
     bool ends_flow = false;
+    // The notes at the page's foot: items of PageParams::notes.
+    ItemSpan notes{};
 };
 
 // What glue `item` takes on a page whose glue stretches by `ratio`.
@@ -100,12 +113,17 @@ double range_height(const std::vector<VerticalItem>& items, const PageRange& ran
 // The stretch of the glue between the first box of `range` and its last.
 double range_stretch(const std::vector<VerticalItem>& items, const PageRange& range);
 
+// Height of notes [span) at a page's foot, PageParams::note_skip included
+// (0 when the span holds no box).
+double notes_height(const PageParams& params, ItemSpan span);
+
 // Breaks `items` into pages. Every box lands on exactly one page; a box
 // taller than the page gets a page of its own. A page only ends at a penalty
 // below infinite_penalty, unless no such break exists before the page overflows:
 // then the least bad break that does fit is taken (infinite_penalty penalties
 // included), so that the brochure is made even when keeps cannot all be
-// honoured.
+// honoured. Notes that do not fit below the last box go on pages of their
+// own, whose ranges are empty.
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
                                    const PageParams& params);
 

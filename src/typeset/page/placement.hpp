@@ -14,6 +14,31 @@ void place_items(const BoxContent& content, double x, double baseline, Page& pag
 void place_items(std::vector<PageItem>&& items, double x, double baseline, Page& page);
 void place_items(BoxContent&& content, double x, double baseline, Page& page);
 
+// The frames of a range of boxes placed on one page (or in one column of
+// it): each box is told to it before its items are placed, and `finish`
+// ends the range. A frame's tint is set into the page's items where its
+// first box's items begin, so it lies under them; its size is known only
+// when its last box on the page is.
+class FramePainter {
+public:
+    FramePainter(const std::vector<Frame>& frames, double left) : frames_(frames), left_(left) {}
+    // A box in `frames`, from `top` down to `bottom` in page coordinates.
+    void add_box(const std::vector<int>& frames, double top, double bottom, Page& page);
+    void finish(Page& page);
+
+private:
+    struct Open {
+        int frame = -1;
+        std::size_t fill_item = 0, rule_item = 0;  // the placeholders in the page's items
+        double top = 0, bottom = 0;
+    };
+    void close(const Open& open, Page& page) const;
+
+    const std::vector<Frame>& frames_;
+    double left_;
+    std::vector<Open> open_;  // outermost first
+};
+
 // `link`'s area moved likewise.
 LinkArea placed_link(const PendingLink& link, double x, double baseline);
 

@@ -23,6 +23,18 @@ struct PendingLink {
     std::string destination;
 };
 
+// A tinted box behind consecutive boxes of the list (a callout), with a rule
+// down its left edge. It is painted where the boxes land, once per page or
+// column they share: from the top of the first to the bottom of the last, so
+// that the glue between them is tinted too and a long callout split by the
+// page builder continues on the next page as a box of its own.
+struct Frame {
+    double x = 0, width = 0;  // from the text area's left edge
+    Color fill;
+    double rule_width = 0;  // 0: no rule
+    Color rule_color;
+};
+
 struct BoxContent {
     std::vector<PageItem> items;       // x from the text area's left edge, y from the baseline
     std::vector<PendingLink> links;    // likewise
@@ -32,11 +44,17 @@ struct BoxContent {
     // Where the box stands in the article's text: a page that opens with it
     // begins there. None: page furniture, the handout's contact block.
     std::optional<TextPosition> position;
+    // The frames the box stands in, outermost first (VerticalList::frames).
+    std::vector<int> frames;
 };
 
 struct VerticalList {
     std::vector<VerticalItem> items;
     std::vector<BoxContent> contents;  // VerticalItem::content indexes these
+    std::vector<Frame> frames;         // BoxContent::frames indexes these
+    // Footnotes, in the order they are called for (VerticalItem::notes_end):
+    // boxes and glue whose contents are in `contents` too.
+    std::vector<VerticalItem> notes;
 };
 
 }  // namespace pamphlet::typeset

@@ -1,0 +1,78 @@
+// A callout ("> [!WARNING]") in print: a tinted box with a rule down its
+// left edge in the callout's colour, its label in bold, its blocks inside.
+// The tint is a Frame painted where the boxes land (page/placement.hpp), so
+// the page builder breaks a callout like any other text: a short one is
+// kept whole, a long one continues in a box on the next page.
+#include "document/blocks.hpp"
+
+#include <algorithm>
+
+namespace pamphlet::typeset {
+
+namespace {
+
+// Up to this many lines a callout is kept on one page: a box split after a
+// line or two reads as two boxes.
+constexpr std::size_t callout_kept_lines = 6;
+
+}  // namespace
+
+void ArticleBuilder::add_callout(const Block& block, const Column& column, double space_before) {
+    const Color& color =
+        block.callout == CalloutKind::warning || block.callout == CalloutKind::caution
+            ? profile_.callout_warning_color
+            : profile_.callout_color;
+    const double padding = profile_.callout_padding;
+    const double rule = std::min(profile_.callout_rule_width, column.width / 4);
+    const double indent = std::min(rule + padding, column.width / 4);
+    const Column inner{column.left + indent,
+                       std::max(column.width - indent - padding, column.width / 2)};
+    const int frame = static_cast<int>(out_.frames.size());
+    out_.frames.push_back(
+        Frame{column.left, column.width, profile_.callout_background, rule, color});
+
+    begin_block(std::max(space_before, profile_.paragraph_spacing));
+    const std::size_t first_box = out_.items.size();
+    frames_.push_back(frame);
+    add_box(padding, 0, {});
+    keep_ = std::max(keep_, 1);  // the top of the box is not left alone
+    double first_space = 0;
+    if (!block.caption.empty()) {
+        Format format = styles_.body.format;
+        format.bold = true;
+        format.color = color;
+        format.hyphenate = false;
+        StyledText label;
+        collect(block.caption, format, -1, label);
+        add_lines(setter_.set(label, article_->lang, inner.width, Alignment::left), styles_.body,
+                  inner.left, label.links, {false, false});
+        keep_ = 2;  // the label stands with the first lines it introduces
+        first_space = profile_.list_item_spacing;
+    }
+    // The first block follows the top of the box (or the label) at its own
+    // small distance, not at the space of a block after a paragraph.
+    pending_space_ = 0;
+    after_paragraph_ = false;
+    add_blocks(block.children, inner, first_space);
+    // The bottom of the box touches the last line: no break between them.
+    pending_space_ = 0;
+    add_box(padding, 0, {});
+    frames_.pop_back();
+
+    // A short callout stays whole.
+    std::size_t boxes = 0;
+    for (std::size_t i = first_box; i < out_.items.size(); ++i)
+        if (out_.items[i].kind == VerticalItem::Kind::box) ++boxes;
+    if (boxes <= callout_kept_lines + 2) {
+        for (std::size_t i = first_box; i < out_.items.size(); ++i) {
+            VerticalItem& item = out_.items[i];
+            if (item.kind == VerticalItem::Kind::penalty) {
+                item.penalty = std::max(item.penalty, infinite_penalty);
+                item.float_items = 0;
+            }
+        }
+    }
+    end_block(profile_.paragraph_spacing);
+}
+
+}  // namespace pamphlet::typeset

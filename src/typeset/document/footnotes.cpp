@@ -1,0 +1,160 @@
+// Footnotes in print. On one-column pages a note is set, in the footnotes'
+// size with its number hanging, into the list's notes (VerticalList::notes)
+// when the first line that calls for it is added, and that line's box says
+// so (VerticalItem::notes_end): the page builder puts the note at the foot
+// of the page that holds the line, as TeX does with insertions. On pages of
+// more columns, whose feet the column balancing does not know, the notes
+// follow the article under a short rule. Either way the reference links to
+// the note and the note's number back to the reference.
+#include "document/blocks.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace pamphlet::typeset {
+
+void ArticleBuilder::find_notes(const std::vector<Block>& body) {
+    notes_.clear();
+    notes_set_.clear();
+    // The column planner has no room at a column's foot.
+    if (frame_.column_width < frame_.measure) return;
+    for (const Block& block : body)
+        if (block.kind == BlockKind::footnote) notes_.emplace(block.start, &block);
+}
+
+void ArticleBuilder::add_called_notes(std::size_t item) {
+    if (!article_) return;  // a paragraph set again: set_again leaves those with notes
+    const auto content_index = static_cast<std::size_t>(out_.items[item].content);
+    const std::string prefix = anchor(article_->id, "fn:");
+    std::vector<int> called;
+    for (const PendingLink& link : out_.contents[content_index].links) {
+        if (!link.destination.starts_with(prefix)) continue;
+        int number = 0;
+        const char* begin = link.destination.data() + prefix.size();
+        const char* end = link.destination.data() + link.destination.size();
+        if (std::from_chars(begin, end, number).ptr == end) called.push_back(number);
+    }
+    for (int number : called) {
+        if (notes_set_.contains(number)) continue;
+        // The note's number leads back here (the first reference wins).
+        std::vector<std::string>& anchors = out_.contents[content_index].anchors;
+        const std::string back = anchor(article_->id, note_ref_fragment(number));
+        if (std::find(anchors.begin(), anchors.end(), back) == anchors.end())
+            anchors.push_back(back);
+        const auto found = notes_.find(number);
+        if (found == notes_.end() || in_note_) continue;
+        notes_set_.insert(number);
+
+        // The note is set as a list of its own: what the list being built
+        // keeps track of is put aside meanwhile.
+        std::vector<VerticalItem> body_items = std::exchange(out_.items, {});
+        const int keep = std::exchange(keep_, 0);
+        const double pending_space = std::exchange(pending_space_, 0);
+        const bool at_start = std::exchange(at_article_start_, true);
+        const bool after_paragraph = std::exchange(after_paragraph_, false);
+        const bool item_start = std::exchange(item_start_, false);
+        const bool text_offsets = std::exchange(text_offsets_, false);
+        const std::size_t list_depth = std::exchange(list_depth_, 0);
+        std::vector<double> quote_rules = std::exchange(quote_rules_, {});
+        std::vector<int> frames = std::exchange(frames_, {});
+        std::vector<GlyphRun> marker = std::exchange(pending_marker_, {});
+        TypesetStats* stats = std::exchange(stats_, nullptr);
+        in_note_ = true;
+
+        const std::size_t first_content = out_.contents.size();
+        set_note_text(*found->second, {0, frame_.column_width});
+
+        in_note_ = false;
+        std::vector<VerticalItem> note = std::exchange(out_.items, std::move(body_items));
+        keep_ = keep;
+        pending_space_ = pending_space;
+        at_article_start_ = at_start;
+        after_paragraph_ = after_paragraph;
+        item_start_ = item_start;
+        text_offsets_ = text_offsets;
+        list_depth_ = list_depth;
+        quote_rules_ = std::move(quote_rules);
+        frames_ = std::move(frames);
+        pending_marker_ = std::move(marker);
+        stats_ = stats;
+
+        // A note is not where a page's text begins: the page starts follow
+        // the body.
+        for (std::size_t k = first_content; k < out_.contents.size(); ++k)
+            out_.contents[k].position.reset();
+        if (!out_.notes.empty()) out_.notes.push_back(VerticalItem::glue(profile_.footnote_spacing));
+        for (VerticalItem& note_item : note)
+            if (note_item.kind != VerticalItem::Kind::penalty) out_.notes.push_back(note_item);
+        out_.items[item].notes_end = out_.notes.size();
+    }
+}
+
+// A footnote at the end of its article (pages of more columns, or a note
+// called for only from another note): a short rule above the first.
+void ArticleBuilder::add_footnote(const Block& block, const Column& column, double space_before) {
+    if (notes_set_.contains(block.start)) return;  // at the foot of its page
+    if (!footnotes_started_) {
+        footnotes_started_ = true;
+        begin_block(std::max(space_before, profile_.footnote_space_before));
+        const double width = std::min(profile_.footnote_rule_width, column.width);
+        BoxContent rule;
+        rule.items.emplace_back(
+            FilledRect{column.left, 0, width, profile_.rule_thickness, profile_.muted_color});
+        add_box(profile_.rule_thickness, 0, std::move(rule));
+        keep_ = 1;  // the rule is not left alone at a page's foot
+        end_block(profile_.footnote_spacing);
+    }
+    begin_block(profile_.footnote_spacing);
+    set_note_text(block, column);
+    end_block(profile_.footnote_spacing);
+}
+
+// The note's blocks in the footnotes' size, its number hanging before them
+// as an ordered list's does and linking back to the reference.
+void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
+    BlockStyle note = styles_.body;
+    if (profile_.text_size > 0) note.format.size *= profile_.footnote_size / profile_.text_size;
+    note.leading = profile_.footnote_leading;
+    const Column inner{column.left + profile_.list_indent, column.width - profile_.list_indent};
+    StyledText marker;
+    Format marker_format = note.format;
+    marker_format.hyphenate = false;
+    marker_format.color = profile_.link_color;
+    marker.add(std::to_string(block.start) + ".", styles_.resolve(marker_format), block.span);
+    std::vector<SetLine> marker_lines =
+        setter_.set(marker, article_->lang, frame_.measure, Alignment::left);
+    const Styles::Strut strut = styles_.strut(note);
+    std::optional<PendingLink> back;
+    pending_marker_.clear();
+    if (!marker_lines.empty()) {
+        const double width = marker_lines.front().width;
+        const double x = inner.left - profile_.list_marker_gap - width;
+        BoxContent content = setter_.line_content(std::move(marker_lines.front()), x, {});
+        for (PageItem& placed : content.items) {
+            if (auto* run = std::get_if<GlyphRun>(&placed)) pending_marker_.push_back(std::move(*run));
+        }
+        LinkArea area;
+        area.x = x;
+        area.y = -strut.depth;
+        area.width = width;
+        area.height = strut.height + strut.depth;
+        back = PendingLink{area, anchor(article_->id, note_ref_fragment(block.start))};
+    }
+    const BlockStyle* outer_style = std::exchange(text_style_, &note);
+    item_start_ = true;
+    const std::size_t first = out_.contents.size();
+    add_blocks(block.children, inner, 0);
+    if (out_.contents.size() == first) {
+        // An empty note still shows its number.
+        begin_block(0);
+        add_box(strut.height, strut.depth, {});
+        end_block(0);
+    }
+    BoxContent& head = out_.contents[first];
+    head.anchors.push_back(anchor(article_->id, note_fragment(block.start)));
+    if (back) head.links.push_back(std::move(*back));
+    item_start_ = false;
+    text_style_ = outer_style;
+}
+
+}  // namespace pamphlet::typeset
