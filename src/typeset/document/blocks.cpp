@@ -49,19 +49,19 @@ std::string ArticleBuilder::anchor(const std::string& article_id, const std::str
 void ArticleBuilder::add_article(int index) {
     article_ = &edition_.articles[static_cast<std::size_t>(index)];
     article_index_ = index;
-    keep_ = 0;
-    after_paragraph_ = false;
-    pending_marker_.clear();
+    flow_.keep = 0;
+    flow_.after_paragraph = false;
+    flow_.pending_marker.clear();
     footnotes_started_ = false;
-    frames_.clear();
+    flow_.frames.clear();
     if (out_.items.empty()) {
-        at_article_start_ = true;
+        flow_.at_article_start = true;
     } else if (profile_.article_new_page) {
         add_penalty(eject_penalty);
-        at_article_start_ = true;
+        flow_.at_article_start = true;
     } else {
-        at_article_start_ = false;
-        pending_space_ = profile_.article_header_space_after + profile_.heading_space_before;
+        flow_.at_article_start = false;
+        flow_.pending_space = profile_.article_header_space_after + profile_.heading_space_before;
     }
     spanning_ = frame_.column_width < frame_.measure;
     add_opening(*article_);
@@ -81,14 +81,15 @@ void ArticleBuilder::add_article(int index) {
 
 int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     content.article = article_index_;
-    content.frames = frames_;
+    content.frames = flow_.frames;
     if (!content.position) content.position = position();
     // A list marker comes first in the content stream, so that copied or
     // extracted text reads "• item" in order.
-    content.items.insert(content.items.begin(), std::make_move_iterator(pending_marker_.begin()),
-                         std::make_move_iterator(pending_marker_.end()));
-    pending_marker_.clear();
-    for (double x : quote_rules_) {
+    content.items.insert(content.items.begin(),
+                         std::make_move_iterator(flow_.pending_marker.begin()),
+                         std::make_move_iterator(flow_.pending_marker.end()));
+    flow_.pending_marker.clear();
+    for (double x : flow_.quote_rules) {
         content.items.insert(content.items.begin(),
                              FilledRect{x, -depth, profile_.quote_rule_width, height + depth,
                                         profile_.accent_color});
@@ -96,28 +97,27 @@ int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     const int index = static_cast<int>(out_.contents.size());
     out_.contents.push_back(std::move(content));
     out_.items.push_back(VerticalItem::box(height, depth, index, spanning_));
-    if (keep_ > 0) --keep_;
+    if (flow_.keep > 0) --flow_.keep;
     return index;
 }
 
 void ArticleBuilder::add_penalty(double penalty) {
-    out_.items.push_back(VerticalItem::make_penalty(keep_ > 0 ? infinite_penalty : penalty));
+    out_.items.push_back(VerticalItem::make_penalty(flow_.keep > 0 ? infinite_penalty : penalty));
 }
 
 void ArticleBuilder::add_glue(double size, bool stretches) {
-    out_.items.push_back(
-        VerticalItem::glue(size, stretches ? size * profile_.space_stretch : 0));
+    out_.items.push_back(VerticalItem::glue(size, stretches ? size * profile_.space_stretch : 0));
 }
 
 void ArticleBuilder::begin_block(double space_before) {
-    if (at_article_start_) {
-        at_article_start_ = false;
-        pending_space_ = 0;
+    if (flow_.at_article_start) {
+        flow_.at_article_start = false;
+        flow_.pending_space = 0;
         return;
     }
     add_penalty(0);
-    add_glue(std::max(pending_space_, space_before));
-    pending_space_ = 0;
+    add_glue(std::max(flow_.pending_space, space_before));
+    flow_.pending_space = 0;
 }
 
 void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
@@ -216,7 +216,8 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                     int number = 0;
                     std::from_chars(item.text.data(), item.text.data() + item.text.size(), number);
                     target = static_cast<int>(out.links.size());
-                    out.links.push_back(LinkTarget{{}, anchor(article_->id, note_fragment(number))});
+                    out.links.push_back(
+                        LinkTarget{{}, anchor(article_->id, note_fragment(number))});
                     inner.color = profile_.link_color;
                 }
                 out.add(item.text, styles_.resolve(inner), item.span, target);
@@ -262,7 +263,7 @@ void ArticleBuilder::add_opening(const Article& article) {
     }
     out_.contents[first].anchors.push_back(anchor(article.id));
     out_.contents[first].outline = OutlineEntry{article.title, 0, 0, 0};
-    keep_ = 2;
+    flow_.keep = 2;
     end_block(profile_.h1_space_after);
 
     if (!article.summary.empty()) {
@@ -292,7 +293,7 @@ void ArticleBuilder::add_opening(const Article& article) {
                   {0, frame_.measure});
         end_block(profile_.image_space);
     }
-    pending_space_ = std::max(pending_space_, profile_.article_header_space_after);
+    flow_.pending_space = std::max(flow_.pending_space, profile_.article_header_space_after);
 }
 
 // ---------------------------------------------------------------------------
@@ -310,7 +311,7 @@ void ArticleBuilder::add_blocks(const std::vector<Block>& blocks, const Column& 
                                      i + 1 < blocks.size() &&
                                      (blocks[i + 1].kind == BlockKind::bullet_list ||
                                       blocks[i + 1].kind == BlockKind::ordered_list);
-        if (leads_into_list) keep_ = std::max(keep_, 1);
+        if (leads_into_list) flow_.keep = std::max(flow_.keep, 1);
     }
 }
 
@@ -354,16 +355,16 @@ void ArticleBuilder::add_block(const Block& block, const Column& column, double 
             add_footnote(block, column, space_before);
             break;
     }
-    after_paragraph_ = false;
+    flow_.after_paragraph = false;
 }
 
 void ArticleBuilder::add_paragraph(const Block& block, const Column& column, double space_before) {
     const BlockStyle& style = text_style_ ? *text_style_ : styles_.body;
     StyledText text;
     collect(block.inlines, style.format, -1, text);
-    const double indent = after_paragraph_ ? profile_.paragraph_indent : 0;
-    const bool item_start = item_start_;
-    item_start_ = false;
+    const double indent = flow_.after_paragraph ? profile_.paragraph_indent : 0;
+    const bool item_start = flow_.item_start;
+    flow_.item_start = false;
     begin_block(space_before);
     std::vector<SetLine> lines =
         setter_.set(text, article_->lang, column.width, body_alignment(profile_), indent);
@@ -373,24 +374,36 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
     }
     std::optional<BodyParagraph> remembered;
     if (remember_ && !lines.empty()) {
-        remembered = BodyParagraph{out_.items.size(), 0, static_cast<int>(lines.size()), 0, 0,
-                                   text, &article_->lang, column, indent, item_start, keep_,
-                                   pending_marker_, quote_rules_, path_, article_index_};
+        remembered = BodyParagraph{out_.items.size(),
+                                   0,
+                                   static_cast<int>(lines.size()),
+                                   0,
+                                   0,
+                                   text,
+                                   &article_->lang,
+                                   column,
+                                   indent,
+                                   item_start,
+                                   flow_.keep,
+                                   flow_.pending_marker,
+                                   flow_.quote_rules,
+                                   path_,
+                                   article_index_};
         for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
             remembered->worst_ratio = std::max(remembered->worst_ratio, lines[i].adjustment_ratio);
             remembered->tightest_ratio =
                 std::min(remembered->tightest_ratio, lines[i].adjustment_ratio);
         }
     }
-    text_offsets_ = true;
+    flow_.text_offsets = true;
     add_lines(std::move(lines), style, column.left, text.links, {true, item_start});
-    text_offsets_ = false;
+    flow_.text_offsets = false;
     if (remembered) {
         remembered->end_item = out_.items.size();
         paragraphs_.push_back(std::move(*remembered));
     }
     end_block(profile_.paragraph_spacing);
-    after_paragraph_ = true;
+    flow_.after_paragraph = true;
 }
 
 bool ArticleBuilder::set_again(std::size_t index, int looseness) {
@@ -402,10 +415,9 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
     // Its lines carry the notes they call for and the anchors the notes
     // link back to: set again, they would lose them.
     for (const LinkTarget& link : p.text.links)
-        if (link.destination.find("#fn:") != std::string::npos)
-            return false;
-    std::vector<SetLine> lines = setter_.set(p.text, *p.lang, p.column.width,
-                                             body_alignment(profile_), p.indent, looseness);
+        if (link.destination.find("#fn:") != std::string::npos) return false;
+    std::vector<SetLine> lines =
+        setter_.set(p.text, *p.lang, p.column.width, body_alignment(profile_), p.indent, looseness);
     if (static_cast<int>(lines.size()) != p.lines + looseness || lines.empty()) return false;
     // No looser or tighter than the quality limits, or than the paragraph
     // was already: a page end is not worth uneven word spaces.
@@ -418,24 +430,24 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
             return false;
     }
     // Set in the list's tail with the paragraph's own state, then moved in.
-    const int keep = keep_;
-    std::vector<GlyphRun> marker = std::move(pending_marker_);
-    std::vector<double> rules = std::move(quote_rules_);
+    const int keep = flow_.keep;
+    std::vector<GlyphRun> marker = std::move(flow_.pending_marker);
+    std::vector<double> rules = std::move(flow_.quote_rules);
     std::vector<int> path = std::move(path_);
     const int article = article_index_;
-    keep_ = p.keep;
-    pending_marker_ = p.marker;
-    quote_rules_ = p.quote_rules;
+    flow_.keep = p.keep;
+    flow_.pending_marker = p.marker;
+    flow_.quote_rules = p.quote_rules;
     path_ = p.path;
     article_index_ = p.article;
     const std::size_t tail = out_.items.size();
     Replaced replaced{index, {}, p, out_.contents.size()};
-    text_offsets_ = true;
+    flow_.text_offsets = true;
     add_lines(std::move(lines), styles_.body, p.column.left, p.text.links, {true, p.item_start});
-    text_offsets_ = false;
-    keep_ = keep;
-    pending_marker_ = std::move(marker);
-    quote_rules_ = std::move(rules);
+    flow_.text_offsets = false;
+    flow_.keep = keep;
+    flow_.pending_marker = std::move(marker);
+    flow_.quote_rules = std::move(rules);
     path_ = std::move(path);
     article_index_ = article;
 
@@ -454,8 +466,8 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
     for (std::size_t k = index + 1; k < paragraphs_.size(); ++k) {
         paragraphs_[k].first_item = static_cast<std::size_t>(
             static_cast<std::ptrdiff_t>(paragraphs_[k].first_item) + shift);
-        paragraphs_[k].end_item = static_cast<std::size_t>(
-            static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
+        paragraphs_[k].end_item =
+            static_cast<std::size_t>(static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
     }
     replaced_.push_back(std::move(replaced));
     return true;
@@ -474,8 +486,8 @@ void ArticleBuilder::undo_set_again() {
     for (std::size_t k = r.paragraph + 1; k < paragraphs_.size(); ++k) {
         paragraphs_[k].first_item = static_cast<std::size_t>(
             static_cast<std::ptrdiff_t>(paragraphs_[k].first_item) + shift);
-        paragraphs_[k].end_item = static_cast<std::size_t>(
-            static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
+        paragraphs_[k].end_item =
+            static_cast<std::size_t>(static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
     }
     p = std::move(r.old);
     replaced_.pop_back();
@@ -500,10 +512,10 @@ void ArticleBuilder::add_heading(const Block& block, const Column& column, doubl
     collect(block.inlines, style.format, -1, text);
     begin_block(std::max(space_before, before));
     const std::size_t first = out_.contents.size();
-    text_offsets_ = true;
+    flow_.text_offsets = true;
     add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), style, column.left,
               text.links, {false, false});
-    text_offsets_ = false;
+    flow_.text_offsets = false;
     if (first < out_.contents.size()) {
         if (!block.id.empty()) {
             out_.contents[first].anchors.push_back(anchor(article_->id, block.id));
@@ -513,15 +525,15 @@ void ArticleBuilder::add_heading(const Block& block, const Column& column, doubl
         }
     }
     // A heading stands with the first two lines of what it introduces.
-    keep_ = 2;
+    flow_.keep = 2;
     end_block(after);
 }
 
 void ArticleBuilder::add_list(const Block& block, const Column& column, double space_before) {
     const bool ordered = block.kind == BlockKind::ordered_list;
     const Column inner{column.left + profile_.list_indent, column.width - profile_.list_indent};
-    const std::string_view bullet = bullets[std::min<std::size_t>(list_depth_, 1)];
-    ++list_depth_;
+    const std::string_view bullet = bullets[std::min<std::size_t>(flow_.list_depth, 1)];
+    ++flow_.list_depth;
     Format marker_format = styles_.body.format;
     marker_format.color = profile_.accent_color;
     marker_format.hyphenate = false;
@@ -544,15 +556,16 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
                        item.span);
         std::vector<SetLine> marker_lines =
             setter_.set(marker, article_->lang, frame_.measure, Alignment::left);
-        pending_marker_.clear();
+        flow_.pending_marker.clear();
         if (!marker_lines.empty()) {
             const double x = inner.left - profile_.list_marker_gap - marker_lines.front().width;
             BoxContent content = setter_.line_content(std::move(marker_lines.front()), x, {});
             for (PageItem& placed : content.items) {
-                if (auto* run = std::get_if<GlyphRun>(&placed)) pending_marker_.push_back(std::move(*run));
+                if (auto* run = std::get_if<GlyphRun>(&placed))
+                    flow_.pending_marker.push_back(std::move(*run));
             }
         }
-        item_start_ = true;
+        flow_.item_start = true;
         const double space =
             first ? std::max(space_before, profile_.paragraph_spacing) : item_spacing;
         first = false;
@@ -565,18 +578,18 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
             add_box(strut.height, strut.depth, {});
             end_block(profile_.paragraph_spacing);
         }
-        item_start_ = false;
+        flow_.item_start = false;
         path_.pop_back();
     }
-    --list_depth_;
+    --flow_.list_depth;
     end_block(profile_.paragraph_spacing);
 }
 
 void ArticleBuilder::add_quote(const Block& block, const Column& column, double space_before) {
     const Column inner{column.left + profile_.quote_indent, column.width - profile_.quote_indent};
-    if (profile_.quote_rule_width > 0) quote_rules_.push_back(column.left);
+    if (profile_.quote_rule_width > 0) flow_.quote_rules.push_back(column.left);
     add_blocks(block.children, inner, std::max(space_before, profile_.paragraph_spacing));
-    if (profile_.quote_rule_width > 0) quote_rules_.pop_back();
+    if (profile_.quote_rule_width > 0) flow_.quote_rules.pop_back();
     end_block(profile_.paragraph_spacing);
 }
 
@@ -604,8 +617,7 @@ void ArticleBuilder::add_code(const Block& block, const Column& column, double s
         const double height = std::max(strut.height, lines[i].ascent);
         const double depth = std::max(strut.depth, lines[i].descent);
         const std::size_t text_begin = lines[i].text_begin;
-        BoxContent content =
-            setter_.line_content(std::move(lines[i]), column.left + padding, {});
+        BoxContent content = setter_.line_content(std::move(lines[i]), column.left + padding, {});
         content.position = TextPosition{article_index_, path_, text_begin};
         add_background(content, column.left, column.width, height, depth, background);
         add_box(height, depth, std::move(content));
@@ -632,7 +644,7 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
         if (item.kind == InlineKind::image) image = &item;
     }
     // A figure in a callout stays in its box.
-    const bool floats = !at_article_start_ && keep_ == 0 && frames_.empty();
+    const bool floats = !flow_.at_article_start && flow_.keep == 0 && flow_.frames.empty();
     const std::size_t first_item = out_.items.size();
     begin_block(std::max(space_before, profile_.image_space));
     if (image) {

@@ -131,7 +131,7 @@ private:
     // `stretches`: the space may grow to fill a page (pages.space_stretch).
     void add_glue(double size, bool stretches = true);
     void begin_block(double space_before);  // a legal break and the space above a block
-    void end_block(double space_after) { pending_space_ = space_after; }
+    void end_block(double space_after) { flow_.pending_space = space_after; }
 
     // A body paragraph as it was set: what set_again needs to set it again
     // in the same place, with the same marker, rules and keeps.
@@ -168,23 +168,29 @@ private:
     const Article* article_ = nullptr;
     int article_index_ = -1;
     // The block being set, as a path into the article's body (empty: the
-    // article's opening), and whether its lines' places are offsets into
-    // its text (paragraphs, headings) or all its start.
+    // article's opening).
     std::vector<int> path_;
-    bool text_offsets_ = false;
     TextPosition position(std::size_t offset = 0) const {
-        return {article_index_, path_, text_offsets_ ? offset : 0};
+        return {article_index_, path_, flow_.text_offsets ? offset : 0};
     }
-    bool at_article_start_ = true;  // no space or break before the first block
-    bool spanning_ = false;         // boxes made now span the columns
-    double pending_space_ = 0;
-    int keep_ = 0;                          // boxes still to be kept with what precedes them
-    bool after_paragraph_ = false;          // for the first-line indent
-    std::vector<double> quote_rules_;       // x of the rules of the enclosing quotes
-    std::vector<int> frames_;               // the enclosing callouts' frames, outermost first
-    std::vector<GlyphRun> pending_marker_;  // list marker for the next box
-    std::size_t list_depth_ = 0;
-    bool item_start_ = false;  // the next paragraph opens a list item
+    // Where the list being built stands: put aside whole, and begun afresh,
+    // while a footnote is set as a list of its own.
+    struct Flow {
+        // Whether the lines' places are offsets into their block's text
+        // (paragraphs, headings) or all its start.
+        bool text_offsets = false;
+        bool at_article_start = true;  // no space or break before the first block
+        double pending_space = 0;
+        int keep = 0;                          // boxes still to be kept with what precedes them
+        bool after_paragraph = false;          // for the first-line indent
+        std::vector<double> quote_rules;       // x of the rules of the enclosing quotes
+        std::vector<int> frames;               // the enclosing callouts' frames, outermost first
+        std::vector<GlyphRun> pending_marker;  // list marker for the next box
+        std::size_t list_depth = 0;
+        bool item_start = false;  // the next paragraph opens a list item
+    };
+    Flow flow_;
+    bool spanning_ = false;  // boxes made now span the columns
     // The style of body paragraphs where they are not the body's (the
     // smaller text of footnotes); nullptr: styles_.body.
     const BlockStyle* text_style_ = nullptr;

@@ -33,9 +33,9 @@ void ArticleBuilder::add_callout(const Block& block, const Column& column, doubl
 
     begin_block(std::max(space_before, profile_.paragraph_spacing));
     const std::size_t first_box = out_.items.size();
-    frames_.push_back(frame);
+    flow_.frames.push_back(frame);
     add_box(padding, 0, {});
-    keep_ = std::max(keep_, 1);  // the top of the box is not left alone
+    flow_.keep = std::max(flow_.keep, 1);  // the top of the box is not left alone
     double first_space = 0;
     if (!block.caption.empty()) {
         Format format = styles_.body.format;
@@ -46,18 +46,18 @@ void ArticleBuilder::add_callout(const Block& block, const Column& column, doubl
         collect(block.caption, format, -1, label);
         add_lines(setter_.set(label, article_->lang, inner.width, Alignment::left), styles_.body,
                   inner.left, label.links, {false, false});
-        keep_ = 2;  // the label stands with the first lines it introduces
+        flow_.keep = 2;  // the label stands with the first lines it introduces
         first_space = profile_.list_item_spacing;
     }
     // The first block follows the top of the box (or the label) at its own
     // small distance, not at the space of a block after a paragraph.
-    pending_space_ = 0;
-    after_paragraph_ = false;
+    flow_.pending_space = 0;
+    flow_.after_paragraph = false;
     add_blocks(block.children, inner, first_space);
     // The bottom of the box touches the last line: no break between them.
-    pending_space_ = 0;
+    flow_.pending_space = 0;
     add_box(padding, 0, {});
-    frames_.pop_back();
+    flow_.frames.pop_back();
 
     // A short callout stays whole.
     std::size_t boxes = 0;

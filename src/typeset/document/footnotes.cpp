@@ -48,16 +48,7 @@ void ArticleBuilder::add_called_notes(std::size_t item) {
         // The note is set as a list of its own: what the list being built
         // keeps track of is put aside meanwhile.
         std::vector<VerticalItem> body_items = std::exchange(out_.items, {});
-        const int keep = std::exchange(keep_, 0);
-        const double pending_space = std::exchange(pending_space_, 0);
-        const bool at_start = std::exchange(at_article_start_, true);
-        const bool after_paragraph = std::exchange(after_paragraph_, false);
-        const bool item_start = std::exchange(item_start_, false);
-        const bool text_offsets = std::exchange(text_offsets_, false);
-        const std::size_t list_depth = std::exchange(list_depth_, 0);
-        std::vector<double> quote_rules = std::exchange(quote_rules_, {});
-        std::vector<int> frames = std::exchange(frames_, {});
-        std::vector<GlyphRun> marker = std::exchange(pending_marker_, {});
+        Flow flow = std::exchange(flow_, Flow{});
         TypesetStats* stats = std::exchange(stats_, nullptr);
         in_note_ = true;
 
@@ -66,23 +57,15 @@ void ArticleBuilder::add_called_notes(std::size_t item) {
 
         in_note_ = false;
         std::vector<VerticalItem> note = std::exchange(out_.items, std::move(body_items));
-        keep_ = keep;
-        pending_space_ = pending_space;
-        at_article_start_ = at_start;
-        after_paragraph_ = after_paragraph;
-        item_start_ = item_start;
-        text_offsets_ = text_offsets;
-        list_depth_ = list_depth;
-        quote_rules_ = std::move(quote_rules);
-        frames_ = std::move(frames);
-        pending_marker_ = std::move(marker);
+        flow_ = std::move(flow);
         stats_ = stats;
 
         // A note is not where a page's text begins: the page starts follow
         // the body.
         for (std::size_t k = first_content; k < out_.contents.size(); ++k)
             out_.contents[k].position.reset();
-        if (!out_.notes.empty()) out_.notes.push_back(VerticalItem::glue(profile_.footnote_spacing));
+        if (!out_.notes.empty())
+            out_.notes.push_back(VerticalItem::glue(profile_.footnote_spacing));
         for (VerticalItem& note_item : note)
             if (note_item.kind != VerticalItem::Kind::penalty) out_.notes.push_back(note_item);
         out_.items[item].notes_end = out_.notes.size();
@@ -101,7 +84,7 @@ void ArticleBuilder::add_footnote(const Block& block, const Column& column, doub
         rule.items.emplace_back(
             FilledRect{column.left, 0, width, profile_.rule_thickness, profile_.muted_color});
         add_box(profile_.rule_thickness, 0, std::move(rule));
-        keep_ = 1;  // the rule is not left alone at a page's foot
+        flow_.keep = 1;  // the rule is not left alone at a page's foot
         end_block(profile_.footnote_spacing);
     }
     begin_block(profile_.footnote_spacing);
@@ -125,13 +108,14 @@ void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
         setter_.set(marker, article_->lang, frame_.measure, Alignment::left);
     const Styles::Strut strut = styles_.strut(note);
     std::optional<PendingLink> back;
-    pending_marker_.clear();
+    flow_.pending_marker.clear();
     if (!marker_lines.empty()) {
         const double width = marker_lines.front().width;
         const double x = inner.left - profile_.list_marker_gap - width;
         BoxContent content = setter_.line_content(std::move(marker_lines.front()), x, {});
         for (PageItem& placed : content.items) {
-            if (auto* run = std::get_if<GlyphRun>(&placed)) pending_marker_.push_back(std::move(*run));
+            if (auto* run = std::get_if<GlyphRun>(&placed))
+                flow_.pending_marker.push_back(std::move(*run));
         }
         LinkArea area;
         area.x = x;
@@ -141,7 +125,7 @@ void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
         back = PendingLink{area, anchor(article_->id, note_ref_fragment(block.start))};
     }
     const BlockStyle* outer_style = std::exchange(text_style_, &note);
-    item_start_ = true;
+    flow_.item_start = true;
     const std::size_t first = out_.contents.size();
     add_blocks(block.children, inner, 0);
     if (out_.contents.size() == first) {
@@ -153,7 +137,7 @@ void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
     BoxContent& head = out_.contents[first];
     head.anchors.push_back(anchor(article_->id, note_fragment(block.start)));
     if (back) head.links.push_back(std::move(*back));
-    item_start_ = false;
+    flow_.item_start = false;
     text_style_ = outer_style;
 }
 

@@ -7,9 +7,8 @@
 
 namespace pamphlet::typeset {
 
-void ArticleBuilder::add_text_block(StyledText& text, const BlockStyle& style,
-                                    const Column& column, double space_before,
-                                    double space_after) {
+void ArticleBuilder::add_text_block(StyledText& text, const BlockStyle& style, const Column& column,
+                                    double space_before, double space_after) {
     begin_block(space_before);
     add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), style, column.left,
               text.links, {true, false});
@@ -29,7 +28,7 @@ void ArticleBuilder::add_table_as_text(const Block& block, const Column& column,
         StyledText caption;
         collect(block.caption, styles_.caption.format, -1, caption);
         add_text_block(caption, styles_.caption, column, space, profile_.caption_space_before);
-        keep_ = std::max(keep_, 1);
+        flow_.keep = std::max(flow_.keep, 1);
         space = 0;
     }
     for (const Block& row : block.children) {
@@ -37,13 +36,14 @@ void ArticleBuilder::add_table_as_text(const Block& block, const Column& column,
         for (const Block& cell : row.children) {
             Format format = styles_.body.format;
             format.bold = row.header || cell.cell.scope != CellScope::none;
-            if (!text.empty()) text.add(" \u00B7 ", styles_.resolve(styles_.body.format), cell.span);
+            if (!text.empty())
+                text.add(" \u00B7 ", styles_.resolve(styles_.body.format), cell.span);
             collect(cell.inlines, format, -1, text);
         }
         if (text.empty()) continue;
         add_text_block(text, styles_.body, column, space, profile_.list_item_spacing);
         // A header row stays with the first row below it.
-        if (row.header) keep_ = std::max(keep_, 1);
+        if (row.header) flow_.keep = std::max(flow_.keep, 1);
         space = profile_.list_item_spacing;
     }
     end_block(profile_.paragraph_spacing);

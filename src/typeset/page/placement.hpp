@@ -29,7 +29,7 @@ public:
 private:
     struct Open {
         int frame = -1;
-        std::size_t fill_item = 0, rule_item = 0;  // the placeholders in the page's items
+        std::size_t fill_item = 0, rule_item = 0;  // items taken for the tint and the rule, drawn on close
         double top = 0, bottom = 0;
     };
     void close(const Open& open, Page& page) const;
