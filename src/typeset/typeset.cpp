@@ -245,6 +245,7 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     // final ones will.
     PageParams even_params = page_params_;
     even_params.notes = &list.notes;
+    even_params.repeats = &list.repeats;
     even_params.note_skip = profile_.footnote_space_before;
     if (even) builder.remember_paragraphs();
     std::size_t flow_begin = 0;  // where the pages not yet evened begin
@@ -284,14 +285,17 @@ void Brochure::count_contents_pages() {
 // Places the boxes of `range` on a page that will be document page
 // `page_index`, the range's left edge at `left` and its top `top_offset`
 // below the text area's. Each box is placed once: its items move onto the
-// page.
+// page (a repeated table header's are copied, each time it is placed).
 Brochure::Placed Brochure::place_range(VerticalList& from, const std::vector<VerticalItem>& items,
                                        const PageRange& range, int page_index, double left,
                                        double top_offset, Page& page) {
     double y = geometry_.page_height - profile_.margin_top - top_offset;
     Placed placed;
     FramePainter frames(from.frames, left);
-    for (const ItemSpan& piece : pieces(range))
+    for (const ItemSpan& piece : pieces(range)) {
+        // A table's header repeated here: painted, but nothing it marks
+        // (its anchors, the text position) is on this page.
+        const bool repeat = !range.repeat.empty() && piece.begin == range.repeat.begin;
         for (std::size_t i = piece.begin; i < piece.end; ++i) {
             const VerticalItem& item = items[i];
             if (item.kind == VerticalItem::Kind::glue) y -= glue_size(item, range.glue_ratio);
@@ -303,16 +307,21 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const std::vector<Ver
             BoxContent& content = from.contents[static_cast<std::size_t>(item.content)];
             frames.add_box(content.frames, top, y, page);
             if (placed.article < 0) placed.article = content.article;
-            if (const std::optional<TextPosition>& at = content.position) {
-                if (!placed.start && (!reached_ || *at > *reached_)) placed.start = at;
-                if (!placed.furthest || *at > *placed.furthest) placed.furthest = at;
+            if (content.repeated) {
+                place_items(std::vector<PageItem>(content.items), left, baseline, page);
+            } else {
+                place_items(std::move(content.items), left, baseline, page);
             }
-            place_items(std::move(content.items), left, baseline, page);
             for (const PendingLink& link : content.links) {
                 if (!link.destination.empty()) {
                     unresolved_.push_back({page_index, page.items.size(), link.destination});
                 }
                 page.items.emplace_back(placed_link(link, left, baseline));
+            }
+            if (repeat) continue;
+            if (const std::optional<TextPosition>& at = content.position) {
+                if (!placed.start && (!reached_ || *at > *reached_)) placed.start = at;
+                if (!placed.furthest || *at > *placed.furthest) placed.furthest = at;
             }
             for (const std::string& anchor : content.anchors) {
                 destinations_.emplace(anchor, Destination{page_index, top});
@@ -325,6 +334,7 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const std::vector<Ver
                 document_.outline.push_back(std::move(entry));
             }
         }
+    }
     frames.finish(page);
     return placed;
 }
@@ -377,6 +387,7 @@ std::vector<Page> Brochure::break_body_into_pages(VerticalList& articles) {
     std::vector<Page> body;
     ColumnParams params{page_params_, profile_.columns};
     params.page.notes = &articles.notes;
+    params.page.repeats = &articles.repeats;
     params.page.note_skip = profile_.footnote_space_before;
     for (const PagePlan& plan : plan_pages(articles.items, params)) {
         const int number = static_cast<int>(body.size()) + 1;

@@ -305,13 +305,14 @@ void ArticleBuilder::add_blocks(const std::vector<Block>& blocks, const Column& 
         path_.push_back(static_cast<int>(i));
         add_block(blocks[i], column, i == 0 ? first_space : profile_.paragraph_spacing);
         path_.pop_back();
-        // A paragraph that leads into a list ("Physiotherapy helps") is
-        // not parted from the list's first line.
-        const bool leads_into_list = blocks[i].kind == BlockKind::paragraph &&
-                                     i + 1 < blocks.size() &&
-                                     (blocks[i + 1].kind == BlockKind::bullet_list ||
-                                      blocks[i + 1].kind == BlockKind::ordered_list);
-        if (leads_into_list) flow_.keep = std::max(flow_.keep, 1);
+        // A paragraph that leads into a list ("Physiotherapy helps") or a
+        // table ("Both exercises at a glance:") is not parted from the
+        // list's first line or the table's head.
+        const bool leads_in = blocks[i].kind == BlockKind::paragraph && i + 1 < blocks.size() &&
+                              (blocks[i + 1].kind == BlockKind::bullet_list ||
+                               blocks[i + 1].kind == BlockKind::ordered_list ||
+                               blocks[i + 1].kind == BlockKind::table);
+        if (leads_in) flow_.keep = std::max(flow_.keep, 1);
     }
 }
 
@@ -343,7 +344,7 @@ void ArticleBuilder::add_block(const Block& block, const Column& column, double 
             add_figure(block, column, space_before);
             break;
         case BlockKind::table:
-            add_table_as_text(block, column, space_before);
+            add_table(block, column, space_before);
             break;
         case BlockKind::table_row:
         case BlockKind::table_cell:
@@ -463,14 +464,28 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
                                  static_cast<std::ptrdiff_t>(replaced.old_items.size());
     p.end_item = p.first_item + fresh.size();
     p.lines += looseness;
-    for (std::size_t k = index + 1; k < paragraphs_.size(); ++k) {
-        paragraphs_[k].first_item = static_cast<std::size_t>(
-            static_cast<std::ptrdiff_t>(paragraphs_[k].first_item) + shift);
-        paragraphs_[k].end_item =
-            static_cast<std::size_t>(static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
-    }
+    shift_items_after(index, shift);
     replaced_.push_back(std::move(replaced));
     return true;
+}
+
+// Paragraph `index`'s lines now take `shift` more items: what lies after
+// them moves.
+void ArticleBuilder::shift_items_after(std::size_t index, std::ptrdiff_t shift) {
+    auto moved = [shift](std::size_t& item) {
+        item = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(item) + shift);
+    };
+    for (std::size_t k = index + 1; k < paragraphs_.size(); ++k) {
+        moved(paragraphs_[k].first_item);
+        moved(paragraphs_[k].end_item);
+    }
+    // No paragraph lies within a table: its header is before or after it.
+    const std::size_t after = paragraphs_[index].first_item;
+    for (ItemSpan& repeat : out_.repeats) {
+        if (repeat.begin < after) continue;
+        moved(repeat.begin);
+        moved(repeat.end);
+    }
 }
 
 void ArticleBuilder::undo_set_again() {
@@ -483,12 +498,7 @@ void ArticleBuilder::undo_set_again() {
     const auto at = out_.items.erase(first, end);
     out_.items.insert(at, r.old_items.begin(), r.old_items.end());
     out_.contents.resize(r.contents_before);
-    for (std::size_t k = r.paragraph + 1; k < paragraphs_.size(); ++k) {
-        paragraphs_[k].first_item = static_cast<std::size_t>(
-            static_cast<std::ptrdiff_t>(paragraphs_[k].first_item) + shift);
-        paragraphs_[k].end_item =
-            static_cast<std::size_t>(static_cast<std::ptrdiff_t>(paragraphs_[k].end_item) + shift);
-    }
+    shift_items_after(r.paragraph, shift);
     p = std::move(r.old);
     replaced_.pop_back();
 }

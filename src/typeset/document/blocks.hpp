@@ -7,6 +7,7 @@
 #pragma once
 
 #include "document/images.hpp"
+#include "document/table_grid.hpp"
 #include "document/text_setter.hpp"
 #include "page/vertical_list.hpp"
 #include "paragraph/quality_stats.hpp"
@@ -91,9 +92,17 @@ private:
 
     // A callout as a tinted box (callouts.cpp).
     void add_callout(const Block& block, const Column& column, double space_before);
-    // A table, set for now as plain text that loses nothing
-    // (interim_blocks.cpp).
-    void add_table_as_text(const Block& block, const Column& column, double space_before);
+    // A table with booktabs rules, its header repeated on the pages it
+    // continues on (tables.cpp).
+    void add_table(const Block& block, const Column& column, double space_before);
+    // A table's cells as styled text at `size` (in grid order), with the
+    // least and the most width each needs.
+    struct TableText {
+        double size = 0;
+        std::vector<StyledText> cells;
+        std::vector<CellExtent> extents;
+    };
+    TableText table_text(const Block& block, const TableGrid& grid, double size);
 
     // Footnotes (footnotes.cpp): on one-column pages each is set into the
     // list's notes when the line that first calls for it is added, and the
@@ -107,9 +116,6 @@ private:
     void add_called_notes(std::size_t item);
     static std::string note_fragment(int number) { return "fn:" + std::to_string(number); }
     static std::string note_ref_fragment(int number) { return "fnref:" + std::to_string(number); }
-    // Lines of `text` in `column`, with the body's penalties between them.
-    void add_text_block(StyledText& text, const BlockStyle& style, const Column& column,
-                        double space_before, double space_after);
 
     // Lines of one paragraph, with the penalties between them; their runs
     // move into the list.
@@ -150,6 +156,7 @@ private:
         std::vector<int> path;
         int article = -1;
     };
+    void shift_items_after(std::size_t index, std::ptrdiff_t shift);
     struct Replaced {
         std::size_t paragraph = 0;
         std::vector<VerticalItem> old_items;

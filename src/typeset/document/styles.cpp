@@ -88,6 +88,8 @@ std::optional<Styles> Styles::load(const Profile& p, FontSet& fonts, DiagnosticS
                            p.caption_leading, p.hyphenate);
     styles.code =
         block(Family::mono, false, false, p.code_size, p.text_color, p.code_leading, false);
+    styles.table = block(Family::body, false, false, p.table_size, p.text_color, p.table_leading,
+                         p.hyphenate);
     styles.footer = block(Family::heading, false, false, p.footer_size, p.muted_color,
                           p.footer_size * heading_leading, false);
     styles.cover_title = block(Family::heading, true, false, p.cover_title_size, p.cover_text_color,

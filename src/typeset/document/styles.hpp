@@ -61,7 +61,7 @@ public:
     // The line breaker's parameters, from the profile's `breaking` keys.
     BreakParams break_params;
 
-    BlockStyle body, title, summary, byline, caption, code, footer, cover_title, cover_subtitle,
+    BlockStyle body, title, summary, byline, caption, code, table, footer, cover_title, cover_subtitle,
         back_name, back_text;
     BlockStyle heading(int level) const;  // 2..6
 

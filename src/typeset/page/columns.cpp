@@ -90,7 +90,9 @@ private:
     // figure carried over from the column before.
     std::vector<PageRange> columns_of(std::size_t begin, std::size_t end, double height,
                                       ItemSpan carried) const {
-        return break_pages(items_, {height, params_.page.ragged_bottom}, begin, end, carried);
+        PageParams page{height, params_.page.ragged_bottom};
+        page.repeats = params_.page.repeats;
+        return break_pages(items_, page, begin, end, carried);
     }
     void close_page() {
         if (!page_.regions.empty()) pages_.push_back(std::move(page_));

@@ -104,6 +104,7 @@ double page_badness(double shortfall, double stretch) {
 std::vector<ItemSpan> pieces(const PageRange& page) {
     std::vector<ItemSpan> result;
     if (!page.lead.empty()) result.push_back(page.lead);
+    if (!page.repeat.empty()) result.push_back(page.repeat);
     if (page.skip.empty()) {
         result.push_back({page.begin, page.end});
     } else {
@@ -131,8 +132,8 @@ public:
     PageScanner(const std::vector<VerticalItem>& items, const PageParams& params, std::size_t limit)
         : items_(items), params_(params), limit_(limit) {}
 
-    Scan scan(std::size_t start, const ItemSpan& lead, bool floats, std::size_t notes_from,
-              std::size_t notes_carried) const;
+    Scan scan(std::size_t start, const ItemSpan& lead, const ItemSpan& repeat, bool floats,
+              std::size_t notes_from, std::size_t notes_carried) const;
 
 private:
     // What the page holds after `span` is added to it.
@@ -145,8 +146,8 @@ private:
     std::size_t limit_;
 };
 
-Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats,
-                       std::size_t notes_from, std::size_t notes_carried) const {
+Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, const ItemSpan& repeat,
+                       bool floats, std::size_t notes_from, std::size_t notes_carried) const {
     Candidate best;      // among breaks with a penalty below infinite_penalty
     Candidate fallback;  // among all penalties and box-to-box joins, when best finds none
     PageNotes notes(params_, notes_from);
@@ -169,6 +170,9 @@ Scan PageScanner::scan(std::size_t start, const ItemSpan& lead, bool floats,
         add(lead, total, last_depth);
         boxes = 1;
     }
+    // A repeated header takes its room but is not what the page holds: the
+    // page still takes at least one box of its own.
+    add(repeat, total, last_depth);
     Scan result;
     std::size_t end = limit_;
     for (std::size_t i = start; i < limit_; ++i) {
@@ -296,6 +300,12 @@ double range_stretch(const std::vector<VerticalItem>& items, const PageRange& ra
     return stretch;
 }
 
+ItemSpan repeat_at(const std::vector<VerticalItem>& items, const PageParams& params,
+                   std::size_t at) {
+    if (params.repeats == nullptr || at >= items.size() || items[at].repeat < 0) return {};
+    return (*params.repeats)[static_cast<std::size_t>(items[at].repeat)];
+}
+
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
                                    const PageParams& params) {
     return break_pages(items, params, 0, items.size());
@@ -314,12 +324,14 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
             while (start < limit && is_discardable(items[start])) ++start;
             if (start == limit) break;
         }
-        Scan scan = scanner.scan(start, carried, true, notes_from, notes_called);
+        const ItemSpan repeat = repeat_at(items, params, first_box(items, {start, limit}));
+        Scan scan = scanner.scan(start, carried, repeat, true, notes_from, notes_called);
         // A figure may not float past the next article or the list's end:
         // then the page is made as if it could not float.
         if (!scan.skip.empty() && (scan.forced || scan.rest_fits))
-            scan = scanner.scan(start, carried, false, notes_from, notes_called);
+            scan = scanner.scan(start, carried, repeat, false, notes_from, notes_called);
         PageRange page{start, scan.stop, scan.keep_broken, carried, scan.skip};
+        page.repeat = repeat;
         page.ends_flow = scan.forced || scan.rest_fits;
         page.notes = {notes_from, scan.notes_end};
         pages.push_back(page);

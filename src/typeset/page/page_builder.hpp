@@ -24,6 +24,10 @@ namespace pamphlet::typeset {
 struct VerticalItem {
     enum class Kind { box, glue, penalty };
     Kind kind = Kind::box;
+    // A page that begins at this item (its first box) begins with the boxes
+    // PageParams::repeats[repeat] first: a table's header, painted again
+    // above the rows it continues with (-1: none).
+    int repeat = -1;
     double height = 0, depth = 0;  // box: above and below its baseline, pt
     double size = 0;               // glue: pt; discarded at the top of a page
     // Glue: how much it may grow on a page that would otherwise end short
@@ -41,13 +45,14 @@ struct VerticalItem {
     std::size_t notes_end = 0;
 
     static VerticalItem box(double height, double depth, int content = -1, bool span = false) {
-        return {Kind::box, height, depth, 0, 0, 0, content, span, 0, 0};
+        return {.kind = Kind::box, .height = height, .depth = depth, .content = content,
+                .span = span};
     }
     static VerticalItem glue(double size, double stretch = 0) {
-        return {Kind::glue, 0, 0, size, stretch, 0, -1, false, 0, 0};
+        return {.kind = Kind::glue, .size = size, .stretch = stretch};
     }
     static VerticalItem make_penalty(double penalty) {
-        return {Kind::penalty, 0, 0, 0, 0, penalty, -1, false, 0, 0};
+        return {.kind = Kind::penalty, .penalty = penalty};
     }
 };
 
@@ -63,6 +68,9 @@ struct PageParams {
     // Footnotes: boxes and glue, each note's lines touching; nullptr: none.
     const std::vector<VerticalItem>* notes = nullptr;
     double note_skip = 0;  // what a page with notes gives up above them, pt
+    // What VerticalItem::repeat indexes: boxes painted again at the top of
+    // a page (nullptr: none).
+    const std::vector<ItemSpan>* repeats = nullptr;
 };
 
 // One page's share of the list: items [begin, end), with the discardable
@@ -88,6 +96,9 @@ struct PageRange {
     bool ends_flow = false;
     // The notes at the page's foot: items of PageParams::notes.
     ItemSpan notes{};
+    // Boxes painted again above the page's own, below `lead`: the header of
+    // the table the page continues (PageParams::repeats).
+    ItemSpan repeat{};
 };
 
 // What glue `item` takes on a page whose glue stretches by `ratio`.
@@ -95,9 +106,13 @@ inline double glue_size(const VerticalItem& item, double ratio) {
     return item.size + ratio * item.stretch;
 }
 
-// The parts of a page in the order they are set: lead, then [begin, end)
-// without skip.
+// The parts of a page in the order they are set: lead, repeat, then
+// [begin, end) without skip.
 std::vector<ItemSpan> pieces(const PageRange& page);
+
+// What a page whose first box is items[at] repeats above it (empty: none).
+ItemSpan repeat_at(const std::vector<VerticalItem>& items, const PageParams& params,
+                   std::size_t at);
 
 // The first box of `span` (span.end: none).
 std::size_t first_box(const std::vector<VerticalItem>& items, ItemSpan span);

@@ -46,12 +46,18 @@ struct BoxContent {
     std::optional<TextPosition> position;
     // The frames the box stands in, outermost first (VerticalList::frames).
     std::vector<int> frames;
+    // Painted again on later pages (a table's header, VerticalList::repeats):
+    // its items are copied onto each page, not moved.
+    bool repeated = false;
 };
 
 struct VerticalList {
     std::vector<VerticalItem> items;
     std::vector<BoxContent> contents;  // VerticalItem::content indexes these
     std::vector<Frame> frames;         // BoxContent::frames indexes these
+    // Runs of boxes a page that continues them begins with again (a table's
+    // header; VerticalItem::repeat indexes these, PageParams::repeats).
+    std::vector<ItemSpan> repeats;
     // Footnotes, in the order they are called for (VerticalItem::notes_end):
     // boxes and glue whose contents are in `contents` too.
     std::vector<VerticalItem> notes;
