@@ -23,6 +23,9 @@ struct FontMetrics {
     int units_per_em = 1000;
     double ascender = 0, descender = 0, line_gap = 0;  // font units (descender < 0)
     double cap_height = 0, x_height = 0;
+    // Where a line through struck-out text stands (its middle, above the
+    // baseline) and how thick it is: OS/2's, else derived from x_height.
+    double strikeout_position = 0, strikeout_size = 0;
     double bbox[4] = {0, 0, 0, 0};
     double italic_angle = 0;
     bool fixed_pitch = false;

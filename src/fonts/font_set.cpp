@@ -95,8 +95,19 @@ FontMetrics read_metrics(FT_Face face) {
         m.cap_height = os2->sCapHeight;
         m.x_height = os2->sxHeight;
     }
+    if (os2 != nullptr && os2->version != 0xFFFF) {
+        m.strikeout_size = os2->yStrikeoutSize;
+        m.strikeout_position = os2->yStrikeoutPosition;
+    }
     if (m.cap_height <= 0) m.cap_height = glyph_height(face, U'H');
     if (m.x_height <= 0) m.x_height = glyph_height(face, U'x');
+    if (m.strikeout_size <= 0) {
+        m.strikeout_size = face->underline_thickness > 0 ? face->underline_thickness
+                                                          : m.units_per_em / 20.0;
+    }
+    // OS/2 gives the line's bottom edge; its middle is what is drawn.
+    m.strikeout_position = m.strikeout_position > 0 ? m.strikeout_position + m.strikeout_size / 2
+                                                    : m.x_height / 2;
     m.serif = guess_serif(face, os2 != nullptr && os2->version != 0xFFFF ? os2 : nullptr);
 
     if (const auto* post =

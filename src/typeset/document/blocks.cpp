@@ -204,8 +204,8 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                 break;
             }
             case InlineKind::strikethrough:
-                // Set as text for now: no rule through it yet.
-                collect(item.children, format, link, out);
+                inner.struck = true;
+                collect(item.children, inner, link, out);
                 break;
             case InlineKind::footnote_ref: {
                 inner.size = format.size * script_scale;

@@ -128,6 +128,7 @@ TextStyle Styles::resolve(const Format& format) const {
     style.features = format.family == Family::body ? profile_->font_features : std::string();
     style.hyphenate = format.hyphenate && format.family != Family::mono;
     style.baseline_shift = format.baseline_shift;
+    style.struck = format.struck;
     return style;
 }
 

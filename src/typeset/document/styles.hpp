@@ -25,6 +25,7 @@ struct Format {
     Color color;
     bool hyphenate = true;
     double baseline_shift = 0;
+    bool struck = false;
 };
 
 struct FaceSet {

@@ -40,6 +40,11 @@ BoxContent TextSetter::line_content(SetLine&& line, double x,
         content.items.emplace_back(std::move(run));
     }
     line.runs.clear();
+    for (const LineStrike& strike : line.strikes) {
+        content.items.emplace_back(FilledRect{x + strike.x0, strike.y - strike.thickness / 2,
+                                              strike.x1 - strike.x0, strike.thickness,
+                                              strike.color});
+    }
     for (const LineLink& link : line.links) {
         if (link.link < 0 || static_cast<std::size_t>(link.link) >= links.size()) continue;
         const LinkTarget& target = links[static_cast<std::size_t>(link.link)];

@@ -48,6 +48,7 @@ private:
     void place(const NodeContent& content, double extra, bool is_box);
     double scale_ = 1;  // font expansion of the line's letters
     void extend_links(int link, double x0, double x1);
+    void extend_strike(const TextStyle& style, int font, double x0, double x1);
 
     const ParagraphSpec& spec_;
     const FontSet& fonts_;
@@ -61,6 +62,7 @@ private:
     SetLine out_;
     double pen_ = 0;
     bool link_open_ = false;
+    bool strike_open_ = false;
 };
 
 void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
@@ -108,7 +110,33 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
     }
     if (!run.glyphs.empty()) run.glyphs.back().advance += extra;
     pen_ += extra;
-    if (is_box) extend_links(source.link, x0, pen_);
+    if (is_box) {
+        extend_links(source.link, x0, pen_);
+        extend_strike(style, segment.font, x0, pen_);
+    }
+}
+
+// Like a link's, a strike runs through the spaces between its words.
+void LineSetter::extend_strike(const TextStyle& style, int font, double x0, double x1) {
+    if (!style.struck) {
+        strike_open_ = false;
+        return;
+    }
+    const FontMetrics& m = fonts_.metrics(font);
+    const double scale = style.size / m.units_per_em;
+    LineStrike strike{x0, x1, style.baseline_shift + m.strikeout_position * scale,
+                      m.strikeout_size * scale, style.color};
+    if (strike_open_) {
+        LineStrike& last = out_.strikes.back();
+        if (last.y == strike.y && last.thickness == strike.thickness &&
+            last.color == strike.color) {
+            last.x1 = x1;
+            return;
+        }
+        strike.x0 = last.x1;  // a change of size or colour: the next part joins on
+    }
+    out_.strikes.push_back(strike);
+    strike_open_ = true;
 }
 
 // A link's extent runs from its first box on the line to its last,
@@ -144,6 +172,7 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     out_ = SetLine{};
     out_.text_begin = last_text_begin_ = text_begin(line);
     link_open_ = false;
+    strike_open_ = false;
     pen_ = (first_line ? spec_.first_line_indent : 0) - line.hang_left;
     const bool justify = spec_.align == Alignment::justify;
     const double ratio = std::max(line.ratio, -1.0);
@@ -183,6 +212,10 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
         for (LineLink& link : out_.links) {
             link.x0 += shift;
             link.x1 += shift;
+        }
+        for (LineStrike& strike : out_.strikes) {
+            strike.x0 += shift;
+            strike.x1 += shift;
         }
     }
     out_.width = pen_ + shift;

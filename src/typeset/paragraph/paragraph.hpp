@@ -21,6 +21,7 @@ struct TextStyle {
     std::string features;       // OpenType features for HarfBuzz ("onum,smcp")
     bool hyphenate = true;      // words may be hyphenated (never in code, URLs, headings)
     double baseline_shift = 0;  // pt, positive up (superscript)
+    bool struck = false;        // a line through it (~~struck out~~)
 };
 
 // Text in one style. Pieces are concatenated; line breaks may fall between
@@ -84,6 +85,13 @@ struct LineLink {
     double x0 = 0, x1 = 0;
 };
 
+// A line through struck-out text: from x0 to x1, its middle y above the
+// baseline.
+struct LineStrike {
+    double x0 = 0, x1 = 0, y = 0, thickness = 0;
+    Color color;
+};
+
 struct SetLine {
     // x relative to the line's left edge, y = 0 on the baseline; GlyphRun::font
     // is a FontSet index here (the page builder maps it to the document's).
@@ -91,6 +99,7 @@ struct SetLine {
     double width = 0;                // width of the set line
     double ascent = 0, descent = 0;  // largest of its glyphs' fonts, pt, both >= 0
     std::vector<LineLink> links;
+    std::vector<LineStrike> strikes;
     bool hyphenated = false;      // ends in a hyphen the breaker inserted
     // Ends in a hyphen, inserted or written ("Physiotherapie-", "Hand-"):
     // what breaking.max_consecutive_hyphens counts.

@@ -581,3 +581,29 @@ TEST_CASE("looseness: the least bad breaks with one line more or one fewer") {
     CHECK(longer);
     CHECK(shorter);
 }
+
+TEST_CASE("struck-out text has a line through it, spaces between its words included") {
+    Fixture f;
+    ParagraphSpec spec = f.spec("Das ", 400, Alignment::left);
+    TextStyle struck = f.style();
+    struck.struck = true;
+    spec.pieces.push_back({"alte Programm", struck, SourceSpan::at("a.md", 3, 5), -1});
+    spec.pieces.push_back({" und das neue", f.style(), SourceSpan::at("a.md", 3, 20), -1});
+    const SetParagraph p = set_paragraph(spec, f.fonts, f.sink);
+    REQUIRE(p.lines.size() == 1);
+    const SetLine& line = p.lines[0];
+    REQUIRE(line.strikes.size() == 1);
+    const LineStrike& strike = line.strikes[0];
+    // From "alte" to "Programm": as wide as the struck words set alone.
+    ParagraphSpec alone = f.spec("alte Programm", 400, Alignment::left);
+    const double width = set_paragraph(alone, f.fonts, f.sink).lines.at(0).width;
+    CHECK(strike.x1 - strike.x0 == doctest::Approx(width));
+    CHECK(strike.x0 > 0);
+    // Through the small letters, thinner than a quarter of their height.
+    const FontMetrics& m = f.fonts.metrics(f.charis);
+    const double x_height = m.x_height * 10 / m.units_per_em;
+    CHECK(strike.y > x_height / 4);
+    CHECK(strike.y < x_height);
+    CHECK(strike.thickness > 0);
+    CHECK(strike.thickness < x_height / 4);
+}
