@@ -104,11 +104,10 @@ private:
     };
     TableText table_text(const Block& block, const TableGrid& grid, double size);
 
-    // Footnotes (footnotes.cpp): on one-column pages each is set into the
-    // list's notes when the line that first calls for it is added, and the
-    // page builder puts it at that page's foot; on pages of more columns,
-    // and for a note called for only from another note, at the article's
-    // end.
+    // Footnotes (footnotes.cpp): each is set into the list's notes when
+    // the line that first calls for it is added, and the page builder puts
+    // it at the foot of that page or column; a note called for only from
+    // another note, at the article's end.
     void find_notes(const std::vector<Block>& body);
     void add_footnote(const Block& block, const Column& column, double space_before);
     void set_note_text(const Block& block, const Column& column);

@@ -1,11 +1,11 @@
-// Footnotes in print. On one-column pages a note is set, in the footnotes'
-// size with its number hanging, into the list's notes (VerticalList::notes)
-// when the first line that calls for it is added, and that line's box says
-// so (VerticalItem::notes_end): the page builder puts the note at the foot
-// of the page that holds the line, as TeX does with insertions. On pages of
-// more columns, whose feet the column balancing does not know, the notes
-// follow the article under a short rule. Either way the reference links to
-// the note and the note's number back to the reference.
+// Footnotes in print. A note is set, in the footnotes' size with its number
+// hanging, into the list's notes (VerticalList::notes) when the first line
+// that calls for it is added, and that line's box says so
+// (VerticalItem::notes_end): the page builder puts the note at the foot of
+// the page (or column) that holds the line, as TeX does with insertions. A
+// note called for only from another note follows the article under a short
+// rule. Either way the reference links to the note and the note's number
+// back to the reference.
 #include "document/blocks.hpp"
 
 #include <algorithm>
@@ -16,8 +16,6 @@ namespace pamphlet::typeset {
 void ArticleBuilder::find_notes(const std::vector<Block>& body) {
     notes_.clear();
     notes_set_.clear();
-    // The column planner has no room at a column's foot.
-    if (frame_.column_width < frame_.measure) return;
     for (const Block& block : body)
         if (block.kind == BlockKind::footnote) notes_.emplace(block.start, &block);
 }
@@ -72,8 +70,8 @@ void ArticleBuilder::add_called_notes(std::size_t item) {
     }
 }
 
-// A footnote at the end of its article (pages of more columns, or a note
-// called for only from another note): a short rule above the first.
+// A footnote at the end of its article (a note called for only from
+// another note): a short rule above the first.
 void ArticleBuilder::add_footnote(const Block& block, const Column& column, double space_before) {
     if (notes_set_.contains(block.start)) return;  // at the foot of its page
     if (!footnotes_started_) {

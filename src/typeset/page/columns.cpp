@@ -87,12 +87,34 @@ private:
     void place_span(const Segment& segment, const Segment* next);
     void place_flow(const Segment& segment);
     // The breaks of items [begin, end) into columns `height` tall, after a
-    // figure carried over from the column before.
+    // figure carried over from the column before, with the notes not yet
+    // placed at their feet.
     std::vector<PageRange> columns_of(std::size_t begin, std::size_t end, double height,
                                       ItemSpan carried) const {
-        PageParams page{height, params_.page.ragged_bottom};
-        page.repeats = params_.page.repeats;
-        return break_pages(items_, page, begin, end, carried);
+        PageParams page = params_.page;
+        page.height = height;
+        return break_pages(items_, page, begin, end, carried, notes_);
+    }
+    // A column (or a spanning part) is on its page: the notes it calls for
+    // and holds are counted.
+    void placed(const PageRange& range) {
+        for (const ItemSpan& piece : pieces(range))
+            for (std::size_t i = piece.begin; i < piece.end; ++i)
+                notes_.called = std::max(notes_.called, items_[i].notes_end);
+        if (!range.notes.empty()) notes_.from = std::max(notes_.from, range.notes.end);
+    }
+    bool notes_left() const { return params_.page.notes != nullptr && notes_.from < notes_.called; }
+    // Whether one of `ranges` leaves notes its lines call for to a later
+    // column.
+    bool defers_notes(const std::vector<PageRange>& ranges) const {
+        std::size_t called = notes_.called;
+        for (const PageRange& range : ranges) {
+            for (const ItemSpan& piece : pieces(range))
+                for (std::size_t i = piece.begin; i < piece.end; ++i)
+                    called = std::max(called, items_[i].notes_end);
+            if (range.notes.end < called) return true;
+        }
+        return false;
     }
     void close_page() {
         if (!page_.regions.empty()) pages_.push_back(std::move(page_));
@@ -105,6 +127,7 @@ private:
     std::vector<PagePlan> pages_;
     PagePlan page_;
     double used_ = 0;  // height taken on the current page, from the text area's top
+    NotesCarried notes_;  // footnotes called for and not placed yet
 };
 
 std::vector<PagePlan> Planner::run() {
@@ -137,11 +160,15 @@ void Planner::place_span(const Segment& segment, const Segment* next) {
     if (top + own <= height) {
         page_.regions.push_back({whole, true, 0, top});
         used_ = top + own;
+        // Notes it calls for (a table across the columns) stand at the
+        // foot of the columns that follow.
+        placed(whole);
         return;
     }
     // Taller than a page: it gets pages of its own, as one column would.
     const std::vector<PageRange> ranges = columns_of(start, segment.end, height, {});
     for (std::size_t r = 0; r < ranges.size(); ++r) {
+        placed(ranges[r]);
         page_.regions.push_back({ranges[r], true, 0, 0});
         used_ = range_height(items_, ranges[r]);
         if (r + 1 < ranges.size()) close_page();
@@ -154,7 +181,8 @@ void Planner::place_flow(const Segment& segment) {
     std::size_t start = segment.begin;
     ItemSpan carried;
     bool first = true;
-    while (first_box(items_, {start, segment.end}) < segment.end || !carried.empty()) {
+    while (first_box(items_, {start, segment.end}) < segment.end || !carried.empty() ||
+           notes_left()) {
         double top = 0;
         if (!page_.regions.empty()) {
             top = used_ + (first ? space_above(items_, segment) : 0);
@@ -168,23 +196,28 @@ void Planner::place_flow(const Segment& segment) {
         const double room = height - top;
         std::vector<PageRange> ranges = columns_of(start, segment.end, room, carried);
         if (ranges.size() > columns) {
-            for (std::size_t c = 0; c < columns; ++c)
+            for (std::size_t c = 0; c < columns; ++c) {
+                placed(ranges[c]);
                 page_.regions.push_back({ranges[c], false, static_cast<int>(c), top});
+            }
             start = ranges[columns].begin;
             carried = ranges[columns].lead;
             close_page();
             continue;
         }
         // The rest fits on this page: the shortest columns that hold it —
-        // without breaking a keep the full columns did not break.
+        // without breaking a keep the full columns did not break, or moving
+        // a footnote away from its column that they did not move.
         const bool keeps_hold = std::none_of(ranges.begin(), ranges.end(),
                                              [](const PageRange& r) { return r.keep_broken; });
+        const bool notes_stay = !defers_notes(ranges);
         auto holds = [&](double column_height) {
             const std::vector<PageRange> trial =
                 columns_of(start, segment.end, column_height, carried);
             return trial.size() <= columns &&
                    (!keeps_hold || std::none_of(trial.begin(), trial.end(),
-                                                [](const PageRange& r) { return r.keep_broken; }));
+                                                [](const PageRange& r) { return r.keep_broken; })) &&
+                   (!notes_stay || !defers_notes(trial));
         };
         double low = 0, high = room;
         for (int step = 0; step < 24 && high - low > 0.25; ++step) {
@@ -198,6 +231,7 @@ void Planner::place_flow(const Segment& segment) {
         ranges = columns_of(start, segment.end, high, carried);
         double tallest = 0;
         for (std::size_t c = 0; c < ranges.size(); ++c) {
+            placed(ranges[c]);
             page_.regions.push_back({ranges[c], false, static_cast<int>(c), top});
             tallest = std::max(tallest, range_height(items_, ranges[c]));
         }

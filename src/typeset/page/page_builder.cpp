@@ -312,12 +312,13 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
 }
 
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const PageParams& params,
-                                   std::size_t begin, std::size_t limit, ItemSpan carried) {
+                                   std::size_t begin, std::size_t limit, ItemSpan carried,
+                                   NotesCarried notes_before) {
     const PageScanner scanner(items, params, limit);
     std::vector<PageRange> pages;
     std::size_t start = begin;
     // The notes called for by the pages made but not yet at their feet.
-    std::size_t notes_from = 0, notes_called = 0;
+    std::size_t notes_from = notes_before.from, notes_called = notes_before.called;
     while (true) {
         // Below a floated figure the space above the text stays.
         if (carried.empty()) {

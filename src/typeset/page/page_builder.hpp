@@ -142,10 +142,18 @@ double notes_height(const PageParams& params, ItemSpan span);
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items,
                                    const PageParams& params);
 
+// Footnotes called for before the pages broken now: those from `from` on
+// are not placed yet, and those up to `called` are called for.
+struct NotesCarried {
+    std::size_t from = 0, called = 0;
+};
+
 // The same for items [begin, limit) only, after a figure `carried` from
-// the page before, which the first page begins with.
+// the page before, which the first page begins with, and the notes
+// `notes` left to place.
 std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const PageParams& params,
-                                   std::size_t begin, std::size_t limit, ItemSpan carried = {});
+                                   std::size_t begin, std::size_t limit, ItemSpan carried = {},
+                                   NotesCarried notes = {});
 
 // TeX's page badness for a page `shortfall` pt short with `stretch` pt of
 // stretch: badness(shortfall / stretch), infinitely_bad without stretch.

@@ -252,3 +252,41 @@ TEST_CASE("a floated figure may stand alone on its page rather than strand a hea
     CHECK(contents_in_order(list.items, pages[1]) == std::vector<int>{1000});
     for (const PageRange& page : pages) CHECK(contents_in_order(list.items, page).back() != 2000);
 }
+
+TEST_CASE("a footnote stands at the foot of the column that calls for it, balanced or not") {
+    // Two notes of one 10 pt line each, 5 pt above them: 25 pt.
+    std::vector<VerticalItem> notes{VerticalItem::box(8, 2), VerticalItem::glue(0),
+                                    VerticalItem::box(8, 2)};
+    ColumnParams params{ten_lines, 2};
+    params.page.notes = &notes;
+    params.page.note_skip = 5;
+
+    // Twelve lines, the sixth calling for both notes, balanced: the first
+    // column holds six lines and the notes (85 pt), the second six. The
+    // second note is not sent on to the second column, which has room for
+    // it, to shorten the first.
+    Lines short_flow;
+    short_flow.flow(12);
+    short_flow.items[10].notes_end = notes.size();
+    const std::vector<PagePlan> balanced = plan_pages(short_flow.items, params);
+    REQUIRE(balanced.size() == 1);
+    REQUIRE(balanced[0].regions.size() == 2);
+    CHECK(balanced[0].regions[0].range.notes.begin == 0);
+    CHECK(balanced[0].regions[0].range.notes.end == notes.size());
+    CHECK(balanced[0].regions[1].range.notes.empty());
+    CHECK(boxes_in(short_flow.items, balanced[0].regions[0].range) == 6);
+    CHECK(boxes_in(short_flow.items, balanced[0].regions[1].range) == 6);
+
+    // Thirty lines, the fifteenth calling for them: it is in the second
+    // column of the first page, which holds seven lines and the notes.
+    Lines long_flow;
+    long_flow.flow(30);
+    long_flow.items[28].notes_end = notes.size();
+    const std::vector<PagePlan> pages = plan_pages(long_flow.items, params);
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].regions[0].range.notes.empty());
+    CHECK(pages[0].regions[1].range.notes.end == notes.size());
+    CHECK(boxes_in(long_flow.items, pages[0].regions[0].range) == 10);
+    CHECK(boxes_in(long_flow.items, pages[0].regions[1].range) == 7);
+    CHECK(pages[1].regions[0].range.notes.empty());
+}
