@@ -8,22 +8,24 @@ namespace pamphlet::typeset {
 TableGrid place_cells(const Block& table) {
     TableGrid grid;
     grid.rows = table.children.size();
-    // taken[r]: the columns of row r already taken by cells from above.
-    std::vector<std::vector<bool>> taken(grid.rows);
+    // busy_until[c]: the first row below those a cell from above takes in
+    // column c. Marking a cell costs its columns, not its area.
+    std::vector<std::size_t> busy_until;
     for (std::size_t r = 0; r < grid.rows; ++r) {
         std::size_t column = 0;
         for (const Block& cell : table.children[r].children) {
-            std::vector<bool>& row = taken[r];
-            while (column < row.size() && row[column]) ++column;
+            while (column < busy_until.size() && busy_until[column] > r) ++column;
+            if (column >= max_table_columns) {
+                ++grid.dropped;
+                continue;
+            }
             GridCell placed{&cell, r, column, std::max<std::size_t>(cell.cell.rowspan, 1),
                             std::max<std::size_t>(cell.cell.colspan, 1)};
             placed.rows = std::min(placed.rows, grid.rows - r);
-            for (std::size_t below = r; below < r + placed.rows; ++below) {
-                std::vector<bool>& slots = taken[below];
-                if (slots.size() < column + placed.columns) slots.resize(column + placed.columns);
-                std::fill_n(slots.begin() + static_cast<std::ptrdiff_t>(column), placed.columns,
-                            true);
-            }
+            placed.columns = std::min(placed.columns, max_table_columns - column);
+            if (busy_until.size() < column + placed.columns) busy_until.resize(column + placed.columns, 0);
+            std::fill_n(busy_until.begin() + static_cast<std::ptrdiff_t>(column), placed.columns,
+                        r + placed.rows);
             grid.columns = std::max(grid.columns, column + placed.columns);
             grid.cells.push_back(placed);
             column += placed.columns;

@@ -18,13 +18,18 @@ struct GridCell {
     std::size_t rows = 1, columns = 1;  // spans, clipped to the table
 };
 
+// No page holds more columns than this; cells beyond are left out of print.
+constexpr std::size_t max_table_columns = 100;
+
 struct TableGrid {
     std::size_t rows = 0, columns = 0;
     std::vector<GridCell> cells;  // in reading order: by row, then column
+    std::size_t dropped = 0;      // cells that would begin beyond max_table_columns
 };
 
 // The slots of `table`'s cells. A rowspan reaching past the last row ends
 // there; rowspan 0 (HTML's "to the end of the section") is not in the model.
+// A span reaching beyond max_table_columns ends there.
 TableGrid place_cells(const Block& table);
 
 // What a cell's text needs across: `min`, its widest unbreakable word (or

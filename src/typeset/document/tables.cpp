@@ -95,6 +95,13 @@ ArticleBuilder::TableText ArticleBuilder::table_text(const Block& block, const T
 
 void ArticleBuilder::add_table(const Block& block, const Column& column, double space_before) {
     const TableGrid grid = place_cells(block);
+    if (grid.dropped > 0) {
+        setter_.sink().warning(block.span, "table-too-wide",
+                               "the table has more than " + std::to_string(max_table_columns) +
+                                   " columns; print leaves out the " +
+                                   std::to_string(grid.dropped) +
+                                   " cells beyond them (the e-book shows them all)");
+    }
     if (grid.columns == 0) return;
     const auto columns = static_cast<double>(grid.columns);
 

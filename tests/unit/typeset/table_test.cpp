@@ -161,3 +161,16 @@ TEST_CASE("a page a table continues on begins with its header, and makes room fo
     CHECK(plain[1].repeat.empty());
     CHECK(range_height(items, plain[1]) == doctest::Approx(150));
 }
+
+TEST_CASE("a hostile table's spans cost their columns, and print stops at max_table_columns") {
+    // Every row spans all the rows below it and a thousand columns: the
+    // grid is built in a blink, capped, and says what it left out.
+    std::vector<Block> rows;
+    for (int r = 0; r < 2000; ++r) rows.push_back(row({cell(1000, 65534), cell()}));
+    const TableGrid grid = place_cells(table(std::move(rows)));
+    CHECK(grid.columns == max_table_columns);
+    // Row 0's cell takes every column; each later row's cells find no free
+    // column within the cap.
+    CHECK(grid.cells.size() == 1);
+    CHECK(grid.dropped == 2 * 2000 - 1);
+}
