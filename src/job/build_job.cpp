@@ -10,12 +10,28 @@
 
 #include <charconv>
 #include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace pamphlet {
 
 namespace {
 
 constexpr long long zip_epoch = 315532800;  // 1980-01-01T00:00:00Z
+
+// One malloc arena for every thread of the build. glibc gives a thread that
+// finds the arena busy one of its own, and each extra arena keeps its own
+// partly used pages and free lists that no other thread reuses: measured,
+// about 1.5 MiB of peak memory whatever the size of the book (EPUB of 500
+// articles 45.0 -> 43.4 MiB, of 2,000 54.0 -> 52.6; the PDF of 500 -0.9),
+// for 1-2 % more CPU time (each thread still allocates from its own cache
+// first, so the one arena's lock is seldom contended).
+void share_one_malloc_arena() {
+#if defined(__GLIBC__)
+    mallopt(M_ARENA_MAX, 1);  // a hint: where it is not followed, nothing is lost
+#endif
+}
 
 }  // namespace
 
@@ -63,6 +79,7 @@ PlanResult plan_build(const BuildRequest& request, const ProfilePaths& paths, So
 
 BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, SourceFiles& sources,
                       DiagnosticSink& sink) {
+    share_one_malloc_arena();
     std::optional<job::PreparedBuild> build =
         job::prepare_build(request, paths, sources, sink, request.keep_going);
     if (!build) {
