@@ -49,6 +49,10 @@ std::optional<Collection> load_collection(const std::filesystem::path& dir,
                                           const CollectionOptions& options, SourceFiles& sources,
                                           DiagnosticSink& sink);
 
+// The Markdown file of `article`, one of `collection`'s:
+// ROOT/articles/ID.LANG.md (made when asked rather than held per article).
+std::filesystem::path article_file(const Collection& collection, const Article& article);
+
 // A name-based (version 5, SHA-1) UUID for `name`, as "urn:uuid:...": the
 // stable dc:identifier of an edition that has none of its own.
 std::string name_based_urn_uuid(std::string_view name);

@@ -194,8 +194,9 @@ struct Article {
     // anchor for it ("whats-the-plan-and-why" for "What's the plan, and
     // why?"), so that links written for GitHub's rendering keep working.
     std::map<std::string, std::string> heading_aliases;
-    std::filesystem::path source;  // the Markdown file
-    SourceSpan span;               // the whole file
+    // The whole file, named as diagnostics name it. (Where it is on disk
+    // follows from the collection: article_file in pamphlet/collection.hpp.)
+    SourceSpan span;
 
     // The lead image goes above the text unless the body shows the same
     // picture as a figure anyway: a reader should never see it twice in a row.

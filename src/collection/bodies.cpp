@@ -15,8 +15,8 @@ std::size_t text_hash(std::string_view text) { return std::hash<std::string_view
 
 }  // namespace
 
-void BodyReader::remember(const std::string& id, ArticleInput input, std::string_view text) {
-    sources_[id] = Source{std::move(input), text.size(), text_hash(text)};
+void BodyReader::remember(const std::string& id, std::string_view text) {
+    sources_[id] = Source{text.size(), text_hash(text)};
 }
 
 ArticleBody BodyReader::read(const Article& article, DiagnosticSink& sink) const {
@@ -29,14 +29,15 @@ ArticleBody BodyReader::read(const Article& article, DiagnosticSink& sink,
     const auto found = sources_.find(article.id);
     if (found == sources_.end()) return make_body({});
     const Source& source = found->second;
-    const FileRead file = read_file_limited(source.input.path, limits::text_file_bytes);
+    const ArticleInput input = files_->input(article.id, article.lang);
+    const FileRead file = read_file_limited(input.path, limits::text_file_bytes);
     if (!file.ok() || file.bytes.size() != source.size || text_hash(file.bytes) != source.hash) {
         sink.error(article.span, "article-changed",
                    "the file changed (or went away) while pamphlet was building; build again");
         return nullptr;
     }
     DiagnosticSink quiet;
-    std::optional<Article> again = parse_article(source.input, file.bytes, quiet);
+    std::optional<Article> again = parse_article(input, file.bytes, quiet);
     if (!again || !again->body) {
         sink.error(article.span, "article-changed",
                    "the file reads differently than when the build began; build again");

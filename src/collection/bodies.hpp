@@ -10,17 +10,44 @@
 #include "pamphlet/model.hpp"
 
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pamphlet {
 
+// Where a collection's article files are, and what their ArticleInputs
+// share: an article's input is made from its id and language when it is
+// needed, so that a collection of thousands of articles does not hold one
+// (with two paths) for each.
+struct ArticleFiles {
+    std::filesystem::path dir;  // the collection folder
+    std::string display_dir;    // the folder as diagnostics name it ("": the current one)
+    std::shared_ptr<const std::vector<std::string>> article_ids;  // shared by every input
+    ImageStore* images = nullptr;
+
+    // "articles/ID.LANG.md"
+    static std::string relative(const std::string& id, const std::string& lang) {
+        return "articles/" + id + "." + lang + ".md";
+    }
+    // A file of the collection as diagnostics name it.
+    std::string display(const std::string& relative) const {
+        return display_dir.empty() ? relative : display_dir + "/" + relative;
+    }
+    ArticleInput input(const std::string& id, const std::string& lang) const {
+        const std::string rel = relative(id, lang);
+        return ArticleInput{display(rel), dir / rel, id, lang, article_ids, dir, images};
+    }
+};
+
 class BodyReader final : public ArticleReader {
 public:
-    // `article` (by id) is to be read again from `input`, whose text was `text`.
-    void remember(const std::string& id, ArticleInput input, std::string_view text);
+    explicit BodyReader(std::shared_ptr<const ArticleFiles> files) : files_(std::move(files)) {}
+    // `article` (by id) is to be read again from its file, whose text was `text`.
+    void remember(const std::string& id, std::string_view text);
     // Once the edition has all its articles: their sections, for the links
     // (the loader checks the bodies it holds against the same tables).
     const EditionLinks& link(const Edition& edition) { return links_.emplace(edition); }
@@ -37,13 +64,14 @@ public:
                      DiagnosticSink& links_sink) const;
 
 private:
+    // What the file held when it was loaded (its place follows from the article).
     struct Source {
-        ArticleInput input;
         std::size_t size = 0;
         std::size_t hash = 0;
     };
+    std::shared_ptr<const ArticleFiles> files_;
     std::optional<EditionLinks> links_;
-    std::map<std::string, Source> sources_;  // article id -> where its body comes from
+    std::map<std::string, Source> sources_;  // article id -> what its file held
     std::shared_ptr<const void> keep_alive_;
 };
 

@@ -80,7 +80,6 @@ private:
         DiagnosticSink sink;
         bool missing = false;
         std::optional<std::string> text;
-        std::optional<ArticleInput> input;
         std::optional<Article> article;
     };
     void load_article(const std::string& id, const std::string& lang, const SourceSpan& listed_at,
@@ -98,7 +97,8 @@ private:
     DiagnosticSink& sink_;
     std::string yaml_file_;
     std::vector<std::string> languages_;
-    std::shared_ptr<const std::vector<std::string>> article_ids_;  // shared by every ArticleInput
+    // How each article's input is made (shared with the bodies' readers).
+    std::shared_ptr<const ArticleFiles> article_files_;
     std::shared_ptr<const void> own_images_;  // kept alive by the bodies' readers
     std::size_t held_budget_ = 0;
     std::size_t held_bytes_ = 0;
@@ -348,14 +348,13 @@ std::optional<std::string> CollectionReader::read_article_text(const std::string
 
 void CollectionReader::load_article(const std::string& id, const std::string& lang,
                                     const SourceSpan& listed_at, LoadedArticle& out) const {
-    const std::string rel = "articles/" + id + "." + lang + ".md";
-    out.text = read_article_text(id, rel, listed_at, out.missing, out.sink);
+    out.text =
+        read_article_text(id, ArticleFiles::relative(id, lang), listed_at, out.missing, out.sink);
     if (!out.text) return;
-    const std::string shown = display(rel);
+    const ArticleInput input = article_files_->input(id, lang);
     // Read again for a diagnostic's source line only if one needs it.
-    sources_.add_file(shown, dir_ / rel);
-    out.input = ArticleInput{shown, dir_ / rel, id, lang, article_ids_, dir_, &images_};
-    out.article = parse_article(*out.input, *out.text, out.sink);
+    sources_.add_file(input.display_path, input.path);
+    out.article = parse_article(input, *out.text, out.sink);
     if (out.article && !check_text_direction(*out.article, *out.text, out.sink))
         out.article.reset();
 }
@@ -368,7 +367,7 @@ void CollectionReader::hold_or_let_go(LoadedArticle& loaded, BodyReader& reader)
         held_bytes_ += bytes;
         return;
     }
-    reader.remember(article.id, std::move(*loaded.input), *loaded.text);
+    reader.remember(article.id, *loaded.text);
     article.body = nullptr;
 }
 
@@ -532,10 +531,14 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
         c.editions.push_back(std::move(e));
     }
     held_budget_ = options.held_bodies_bytes;
-    article_ids_ = std::make_shared<const std::vector<std::string>>(c.article_ids);
+    article_files_ = std::make_shared<const ArticleFiles>(
+        ArticleFiles{dir_, display_dir_,
+                     std::make_shared<const std::vector<std::string>>(c.article_ids), &images_});
     std::vector<std::shared_ptr<BodyReader>> readers;
-    for (std::size_t k = 0; k < c.editions.size(); ++k)
-        readers.push_back(std::make_shared<BodyReader>());
+    for (std::size_t k = 0; k < c.editions.size(); ++k) {
+        readers.push_back(std::make_shared<BodyReader>(article_files_));
+        c.editions[k].articles.reserve(c.article_ids.size());
+    }
     // The article files are read and parsed on `threads` threads, a window
     // at a time (so that bodies beyond the budget are let go before the next
     // window is parsed), then taken in collection order: what is reported,
@@ -629,6 +632,10 @@ void CollectionReader::check_all_links(Collection& c,
 }
 
 }  // namespace
+
+fs::path article_file(const Collection& collection, const Article& article) {
+    return collection.root / ArticleFiles::relative(article.id, article.lang);
+}
 
 std::optional<Collection> load_collection(const fs::path& dir, const CollectionOptions& options,
                                           SourceFiles& sources, DiagnosticSink& sink) {

@@ -1,8 +1,9 @@
 #include "links.hpp"
 
+#include <algorithm>
 #include <iterator>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,7 +22,7 @@ struct LinkFate {
 
 struct EditionLinks::Decider {
     const EditionLinks& links;
-    const Sections& own;
+    const Article& own;
 
     // What becomes of `link`, saying why at the link when `sink` is given.
     LinkFate fate(const Inline& link, DiagnosticSink* sink) const {
@@ -35,8 +36,8 @@ struct EditionLinks::Decider {
             return {LinkFate::Kind::plain_text, {}};
         }
         if (target.kind != Target::Kind::article) return {};
-        const auto other = links.articles_.find(target.article_id);
-        if (other == links.articles_.end()) {
+        const Article* other = links.find(target.article_id);
+        if (other == nullptr) {
             if (sink)
                 sink->warning(link.span, "link-missing-article",
                               "link to article '" + target.article_id + "', which has no '" +
@@ -44,7 +45,7 @@ struct EditionLinks::Decider {
             return {LinkFate::Kind::plain_text, {}};
         }
         if (target.fragment.empty()) return {};
-        if (auto id = known_section(other->second, target.fragment)) return moved_to(target, *id);
+        if (auto id = known_section(*other, target.fragment)) return moved_to(target, *id);
         if (sink)
             sink->warning(link.span, "link-unknown-section",
                           "link to unknown section '#" + target.fragment + "' of article '" +
@@ -53,11 +54,10 @@ struct EditionLinks::Decider {
     }
 
     // A heading's id, or another name for it (GitHub's anchor): the id.
-    static std::optional<std::string> known_section(const Sections& a,
-                                                    const std::string& fragment) {
-        if (a.ids.count(fragment) != 0) return fragment;
-        const auto alias = a.aliases.find(fragment);
-        if (alias == a.aliases.end()) return std::nullopt;
+    static std::optional<std::string> known_section(const Article& a, const std::string& fragment) {
+        if (a.section_ids.count(fragment) != 0) return fragment;
+        const auto alias = a.heading_aliases.find(fragment);
+        if (alias == a.heading_aliases.end()) return std::nullopt;
         return alias->second;
     }
 
@@ -115,15 +115,26 @@ struct EditionLinks::Decider {
 };
 
 EditionLinks::EditionLinks(const Edition& edition) : lang_(edition.lang) {
-    for (const Article& article : edition.articles)
-        articles_[article.id] = Sections{article.section_ids, article.heading_aliases};
+    articles_.reserve(edition.articles.size());
+    for (const Article& article : edition.articles) articles_.push_back(&article);
+    // By id; of two articles with one id (none in a loaded collection), the
+    // last counts, as it always did.
+    std::stable_sort(articles_.begin(), articles_.end(),
+                     [](const Article* a, const Article* b) { return a->id < b->id; });
+}
+
+const Article* EditionLinks::find(std::string_view id) const {
+    const auto after =
+        std::upper_bound(articles_.begin(), articles_.end(), id,
+                         [](std::string_view a, const Article* b) { return a < b->id; });
+    return after != articles_.begin() && (*(after - 1))->id == id ? *(after - 1) : nullptr;
 }
 
 ArticleBody EditionLinks::check(const Article& article, const ArticleBody& body,
                                 DiagnosticSink& sink) const {
-    const auto own = articles_.find(article.id);
-    if (own == articles_.end()) return body;  // not of this edition
-    const Decider decider{*this, own->second};
+    const Article* own = find(article.id);
+    if (own == nullptr) return body;  // not of this edition
+    const Decider decider{*this, *own};
     if (!body || !decider.report(*body, sink)) return body;
     std::vector<Block> changed = *body;
     decider.apply(changed);

@@ -5,9 +5,9 @@
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/model.hpp"
 
-#include <map>
-#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace pamphlet {
 
@@ -19,7 +19,10 @@ void check_links(Collection& collection, DiagnosticSink& sink);
 
 // The same for one article of an edition, against the other articles'
 // headings (which need not have their bodies held). Returns `body` itself
-// when every link stays as written, else a changed copy.
+// when every link stays as written, else a changed copy. The edition's
+// articles are looked up where they are, not copied (their sections would
+// cost a book of thousands of articles as much again): they must stay put
+// as long as the links are used (moving the edition whole keeps them put).
 class EditionLinks {
 public:
     explicit EditionLinks(const Edition& edition);
@@ -27,12 +30,10 @@ public:
 
 private:
     struct Decider;
-    struct Sections {
-        std::set<std::string> ids;
-        std::map<std::string, std::string> aliases;
-    };
+    // The edition's article with id `id`, or nullptr.
+    const Article* find(std::string_view id) const;
     std::string lang_;
-    std::map<std::string, Sections> articles_;  // article id -> its sections
+    std::vector<const Article*> articles_;  // the edition's, by id
 };
 
 }  // namespace pamphlet

@@ -76,7 +76,10 @@ void DiagnosticSink::warning(SourceSpan span, std::string code, std::string mess
 
 struct SourceFiles::Lazy {
     std::mutex mutex;
-    std::map<std::string, std::filesystem::path> places;
+    // Where each file named by place is, as a plain string (a path's parts
+    // would cost a collection of thousands of articles more than their
+    // names); empty when it is where its name says.
+    std::map<std::string, std::string> places;
     std::map<std::string, std::string> texts;  // read so far
 };
 
@@ -93,7 +96,8 @@ void SourceFiles::add_file(const std::string& file, std::filesystem::path path) 
     if (!lazy_) lazy_ = std::make_unique<Lazy>();  // moved from, then used again
     std::lock_guard lock(lazy_->mutex);
     lazy_->texts.erase(file);
-    lazy_->places[file] = std::move(path);
+    std::string& place = lazy_->places[file];
+    place = path.native() == file ? std::string() : path.native();
 }
 
 const std::string* SourceFiles::text(const std::string& file) const {
@@ -103,7 +107,8 @@ const std::string* SourceFiles::text(const std::string& file) const {
     if (auto it = lazy_->texts.find(file); it != lazy_->texts.end()) return &it->second;
     const auto place = lazy_->places.find(file);
     if (place == lazy_->places.end()) return nullptr;
-    FileRead read = read_file_limited(place->second, limits::text_file_bytes);
+    const std::filesystem::path where(place->second.empty() ? place->first : place->second);
+    FileRead read = read_file_limited(where, limits::text_file_bytes);
     if (!read.ok()) return nullptr;
     return &lazy_->texts.emplace(file, std::move(read.bytes)).first->second;
 }

@@ -117,7 +117,7 @@ public:
         }
         plan_page_breaks();
         entries.push_back({"EPUB/nav.xhtml", ZipMethod::deflated, [this, &landmarks, &lang] {
-                               const std::vector<TocEntry> toc = book_toc();
+                               const TocEntries toc = book_toc();
                                collect_face_usage(*navigation_sample(toc, lang).xml, usage_);
                                return navigation_text(toc, landmarks, page_list_, lang);
                            }});
@@ -183,15 +183,15 @@ public:
     }
 
 private:
-    // The contents, made again for each navigation document that needs it
-    // (a large book's would otherwise be held while every page is written).
-    std::vector<TocEntry> book_toc() const {
-        std::vector<TocEntry> toc;
-        for (const Article& article : edition_.articles) {
-            toc.push_back(toc_entry_for(article, "text/" + targets_.file_of.at(article.id)));
-        }
-        toc.push_back({std::string(words_for(edition_.lang).colophon), "text/colophon.xhtml", {}});
-        return toc;
+    // The contents, made entry by entry as each navigation document is
+    // written (a large book's would otherwise be held while every page is
+    // written, and held whole while its navigation is).
+    TocEntries book_toc() const {
+        return [this](const std::function<void(const TocEntry&)>& take) {
+            for (const Article& article : edition_.articles)
+                take(toc_entry_for(article, "text/" + targets_.file_of.at(article.id)));
+            take({std::string(words_for(edition_.lang).colophon), "text/colophon.xhtml", {}});
+        };
     }
 
     CoverText cover_text() const {

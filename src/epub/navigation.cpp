@@ -27,40 +27,48 @@ int depth_of(const std::vector<TocEntry>& entries) {
 
 // The lists of both navigation documents. An <li> holds an <a>, inline
 // content, so its children share its line.
-void stream_toc_list(XmlStream& xml, const std::vector<TocEntry>& entries) {
+void stream_toc_item(XmlStream& xml, const TocEntry& entry);
+void stream_toc_list(XmlStream& xml, const TocEntries& entries) {
     xml.open("ol", {}, true);
-    for (const TocEntry& entry : entries) {
-        xml.open("li");
-        xml.text_element("a", {{"href", entry.href}}, entry.label);
-        if (!entry.children.empty()) stream_toc_list(xml, entry.children);
-        xml.close();
-    }
+    entries([&](const TocEntry& entry) { stream_toc_item(xml, entry); });
+    xml.close();
+}
+void stream_toc_item(XmlStream& xml, const TocEntry& entry) {
+    xml.open("li");
+    xml.text_element("a", {{"href", entry.href}}, entry.label);
+    if (!entry.children.empty()) stream_toc_list(xml, entries_of(entry.children));
     xml.close();
 }
 
-void stream_nav_points(XmlStream& xml, const std::vector<TocEntry>& entries, int& order) {
-    for (const TocEntry& entry : entries) {
-        ++order;
-        const std::string number = std::to_string(order);
-        const std::string id = "navpoint-" + number;
-        xml.open("navPoint", {{"id", id}, {"playOrder", number}}, true);
-        xml.open("navLabel", {}, true);
-        xml.text_element("text", {}, entry.label);
-        xml.close();
-        xml.open("content", {{"src", entry.href}});
-        xml.close();
-        stream_nav_points(xml, entry.children, order);
-        xml.close();
-    }
+void stream_nav_point(XmlStream& xml, const TocEntry& entry, int& order) {
+    ++order;
+    const std::string number = std::to_string(order);
+    const std::string id = "navpoint-" + number;
+    xml.open("navPoint", {{"id", id}, {"playOrder", number}}, true);
+    xml.open("navLabel", {}, true);
+    xml.text_element("text", {}, entry.label);
+    xml.close();
+    xml.open("content", {{"src", entry.href}});
+    xml.close();
+    for (const TocEntry& child : entry.children) stream_nav_point(xml, child, order);
+    xml.close();
 }
 
-std::vector<const TocEntry*> pointers_to(const std::vector<TocEntry>& entries) {
-    std::vector<const TocEntry*> pointers;
-    for (const TocEntry& entry : entries) pointers.push_back(&entry);
-    return pointers;
+// Appends the labels of `entry` and those below it to labels[depth] and on,
+// in reading order.
+void collect_labels(const TocEntry& entry, std::size_t depth, std::vector<std::string>& labels) {
+    if (labels.size() <= depth) labels.resize(depth + 1);
+    labels[depth] += entry.label;
+    for (const TocEntry& child : entry.children) collect_labels(child, depth + 1, labels);
 }
 
 }  // namespace
+
+TocEntries entries_of(const std::vector<TocEntry>& toc) {
+    return [&toc](const std::function<void(const TocEntry&)>& take) {
+        for (const TocEntry& entry : toc) take(entry);
+    };
+}
 
 XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
                               const std::vector<Landmark>& landmarks,
@@ -101,8 +109,7 @@ XhtmlPage navigation_document(const std::vector<TocEntry>& toc,
     return page;
 }
 
-std::string navigation_text(const std::vector<TocEntry>& toc,
-                            const std::vector<Landmark>& landmarks,
+std::string navigation_text(const TocEntries& toc, const std::vector<Landmark>& landmarks,
                             const std::vector<TocEntry>& pages, const std::string& lang) {
     const Words& words = words_for(lang);
     XmlStream xml(XmlFlavor::xhtml);
@@ -147,7 +154,7 @@ std::string navigation_text(const std::vector<TocEntry>& toc,
                  {{"epub:type", "page-list"}, {"role", "doc-pagelist"}, {"hidden", "hidden"}},
                  true);
         xml.text_element("h2", {}, words.pages);
-        stream_toc_list(xml, pages);
+        stream_toc_list(xml, entries_of(pages));
         xml.close();
     }
     xml.close();
@@ -155,25 +162,22 @@ std::string navigation_text(const std::vector<TocEntry>& toc,
     return xml.finish();
 }
 
-XhtmlPage navigation_sample(const std::vector<TocEntry>& toc, const std::string& lang) {
+XhtmlPage navigation_sample(const TocEntries& toc, const std::string& lang) {
     // Per depth, one entry holding every label at that depth.
+    std::vector<std::string> labels;
+    toc([&](const TocEntry& entry) { collect_labels(entry, 0, labels); });
     std::vector<TocEntry> sample;
     std::vector<TocEntry>* level = &sample;
-    for (std::vector<const TocEntry*> entries = pointers_to(toc); !entries.empty();) {
+    for (std::string& label : labels) {
         TocEntry& merged = level->emplace_back();
-        std::vector<const TocEntry*> below;
-        for (const TocEntry* entry : entries) {
-            merged.label += entry->label;
-            for (const TocEntry& child : entry->children) below.push_back(&child);
-        }
-        entries = std::move(below);
+        merged.label = std::move(label);
         level = &merged.children;
     }
     return navigation_document(sample, {}, {}, lang);
 }
 
-std::string ncx_text(const std::vector<TocEntry>& toc, const std::string& identifier,
-                     const std::string& title, const std::string& lang) {
+std::string ncx_text(const TocEntries& toc, const std::string& identifier, const std::string& title,
+                     const std::string& lang) {
     XmlStream xml(XmlFlavor::xml);
     xml.open("ncx",
              {{"xmlns", "http://www.daisy.org/z3986/2005/ncx/"},
@@ -181,7 +185,9 @@ std::string ncx_text(const std::vector<TocEntry>& toc, const std::string& identi
               {"xml:lang", lang}},
              true);
     xml.open("head", {}, true);
-    const std::string depth = std::to_string(std::max(1, depth_of(toc)));
+    int deepest = 1;
+    toc([&](const TocEntry& entry) { deepest = std::max(deepest, 1 + depth_of(entry.children)); });
+    const std::string depth = std::to_string(deepest);
     for (const auto& [name, content] :
          {std::pair<std::string_view, std::string_view>{"dtb:uid", identifier},
           {"dtb:depth", depth},
@@ -196,7 +202,7 @@ std::string ncx_text(const std::vector<TocEntry>& toc, const std::string& identi
     xml.close();
     xml.open("navMap", {}, true);
     int order = 0;
-    stream_nav_points(xml, toc, order);
+    toc([&](const TocEntry& entry) { stream_nav_point(xml, entry, order); });
     xml.close();
     xml.close();
     return xml.finish();

@@ -1,6 +1,7 @@
 #include "inputs.hpp"
 
 #include "pamphlet/base/threads.hpp"
+#include "pamphlet/collection.hpp"
 #include "pamphlet/digest.hpp"
 
 #include <algorithm>
@@ -60,7 +61,7 @@ void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
         // A handout reads only its own articles' files.
         const std::set<std::string> kept(job.articles.begin(), job.articles.end());
         for (const Article& article : job.full_edition->articles)
-            if (kept.count(article.id) != 0) files.insert(article.source);
+            if (kept.count(article.id) != 0) files.insert(article_file(collection_, article));
     }
     files.insert(collection_.root / "collection.yaml");
     files.insert(pattern_files_.begin(), pattern_files_.end());
@@ -70,7 +71,8 @@ void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
         for (fs::path& font : profile_fonts(profile)) files.insert(std::move(font));
     }
     for (const Edition* edition : editions)
-        for (const Article& article : edition->articles) files.insert(article.source);
+        for (const Article& article : edition->articles)
+            files.insert(article_file(collection_, article));
 
     // The map's nodes are made here, one thread; each is then filled by one
     // thread, which no other touches.
@@ -123,7 +125,7 @@ void InputDigests::add_image(std::string& text, const char* what, const char* el
 }
 
 void InputDigests::add_article(std::string& text, const Article& article) {
-    add_file(text, "article", article.source);
+    add_file(text, "article", article_file(collection_, article));
     if (article.image) add_image(text, "lead-image", "lead-image-missing", article.image->source);
     for (const ImageSource& image : article.body_images)
         add_image(text, "image", "image-elsewhere", image);

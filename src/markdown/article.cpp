@@ -17,7 +17,6 @@ std::optional<Article> parse_article(const ArticleInput& input, std::string_view
     Article article;
     article.id = input.id;
     article.lang = input.lang;
-    article.source = input.path;
     article.span = SourceSpan::whole(input.display_path);
     const bool front_matter_ok = read_front_matter(split->yaml, input, article, sink);
 
@@ -35,6 +34,10 @@ std::optional<Article> parse_article(const ArticleInput& input, std::string_view
     assign_heading_ids(blocks);
     article.heading_aliases = github_heading_aliases(blocks, source_headings);
     note_body(article, blocks);
+    // Held for the whole build, whether or not the body is: no room to spare
+    // (an outline of five headings grown one by one had room for eight).
+    article.outline.shrink_to_fit();
+    article.body_images.shrink_to_fit();
     article.body = make_body(std::move(blocks));
 
     // Without a title there is nothing to show the article under; other

@@ -72,6 +72,57 @@ TEST_CASE("display paths are the paths the user gave") {
     CHECK(sources.text("unknown-key/collection.yaml") != nullptr);
 }
 
+TEST_CASE("an article's file follows from the collection, its id and its language") {
+    DiagnosticSink sink;
+    SourceFiles sources;
+    const fs::path root = fs::path(PAMPHLET_SOURCE_DIR) / "samples/clinic";
+    auto c = load_collection(root, {}, sources, sink);
+    REQUIRE(c);
+    for (const Edition& e : c->editions) {
+        for (const Article& a : e.articles) {
+            const fs::path file = article_file(*c, a);
+            CHECK(file == root / "articles" / (a.id + "." + e.lang + ".md"));
+            CHECK(fs::is_regular_file(file));
+            // The name diagnostics give it is the same file, and its lines are there.
+            CHECK(fs::equivalent(file, fs::path(a.span.file.str())));
+            CHECK(sources.line(a.span.file, 1) == "---");
+        }
+    }
+}
+
+TEST_CASE("bodies let go are read again, links checked, after the collection has moved") {
+    DiagnosticSink sink;
+    SourceFiles sources;
+    CollectionOptions none;
+    none.held_bodies_bytes = 0;
+    auto loaded =
+        load_collection(fs::path(PAMPHLET_SOURCE_DIR) / "samples/clinic", none, sources, sink);
+    REQUIRE(loaded);
+    auto held =
+        load_collection(fs::path(PAMPHLET_SOURCE_DIR) / "samples/clinic", {}, sources, sink);
+    REQUIRE(held);
+    // Moved (the links refer to the articles where they are), the original gone.
+    const Collection c = std::move(*loaded);
+    loaded.reset();
+    REQUIRE(c.editions.size() == held->editions.size());
+    for (std::size_t k = 0; k < c.editions.size(); ++k) {
+        const Edition& e = c.editions[k];
+        REQUIRE(e.reader);
+        REQUIRE(e.articles.size() == held->editions[k].articles.size());
+        for (std::size_t i = 0; i < e.articles.size(); ++i) {
+            CHECK_FALSE(e.articles[i].body);
+            DiagnosticSink again;
+            const ArticleBody body = e.body(e.articles[i], again);
+            REQUIRE(body);
+            CHECK_FALSE(again.has_errors());
+            const Article& same = held->editions[k].articles[i];
+            REQUIRE(same.body);
+            CHECK(model_bytes(*body) == model_bytes(*same.body));
+            CHECK(plain_text(body->front().inlines) == plain_text(same.body->front().inlines));
+        }
+    }
+}
+
 TEST_CASE("collection.yaml errors are all reported, each with its place") {
     SourceFiles sources;
     SUBCASE("unknown keys, with suggestions, at every level") {

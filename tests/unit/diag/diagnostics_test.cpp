@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace pamphlet;
 
 TEST_CASE("a diagnostic prints as file:line:col: severity: message, with the line and a caret") {
@@ -86,4 +89,24 @@ TEST_CASE("excerpts show stray bytes as U+FFFD and control characters as spaces"
     CHECK(format_diagnostic(d, &sources) ==
           "a.md:1:5: warning: m\n  a b\xEF\xBF\xBD"
           "c\n      ^\n");
+}
+
+TEST_CASE("files named by place are read when a line is asked for, wherever they are") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "pamphlet-source-files-test";
+    fs::create_directories(dir);
+    const fs::path here = dir / "here.md";
+    const fs::path there = dir / "there.md";
+    std::ofstream(here) << "one\ntwo\n";
+    std::ofstream(there) << "three\nfour\n";
+    SourceFiles sources;
+    sources.add_file(here.string(), here);         // where its name says
+    sources.add_file("articles/there.md", there);  // named otherwise
+    CHECK(sources.line(here.string(), 2) == "two");
+    CHECK(sources.line("articles/there.md", 1) == "three");
+    CHECK_FALSE(sources.line("articles/elsewhere.md", 1));
+    // Named again, at another place: the new place counts.
+    sources.add_file("articles/there.md", here);
+    CHECK(sources.line("articles/there.md", 1) == "one");
+    fs::remove_all(dir);
 }

@@ -211,8 +211,7 @@ inline Article article(std::string id, std::string title, std::vector<Block> blo
     a.title = std::move(title);
     note_body(a, blocks);  // as parse_article does
     a.body = make_body(std::move(blocks));
-    a.source = "articles/" + a.id + ".de.md";
-    a.span = SourceSpan::whole(a.source.string());
+    a.span = SourceSpan::whole("articles/" + a.id + ".de.md");
     return a;
 }
 

@@ -95,9 +95,7 @@ TEST_CASE("a body's file edited during the build is an error, not another text")
     const Article& first = edition.articles.front();
     CHECK(edition.body(first, sink));
     CHECK_FALSE(sink.has_errors());
-    {
-        std::ofstream(first.source, std::ios::app) << "\nOne more paragraph.\n";
-    }
+    { std::ofstream(article_file(collection, first), std::ios::app) << "\nOne more paragraph.\n"; }
     DiagnosticSink after;
     CHECK_FALSE(edition.body(first, after));
     REQUIRE(after.error_count() == 1);

@@ -200,7 +200,7 @@ TEST_CASE("a handout: the clinic's letterhead, the article, its contact block an
     REQUIRE(address);
     for (const PageItem& item : last.items)
         if (const auto* run = std::get_if<GlyphRun>(&item))
-            if (run->span.file == article.source.string() && run->x < last.width / 2)
+            if (run->span.file == article.span.file && run->x < last.width / 2)
                 CHECK(run->y > *address);
 
     SUBCASE("an article without a web address: the clinic's website") {
