@@ -20,25 +20,20 @@ namespace {
 
 constexpr long long zip_epoch = 315532800;  // 1980-01-01T00:00:00Z
 
-// How the build's memory is allocated (glibc's malloc; elsewhere nothing).
-// - One arena for every thread. glibc gives a thread that finds the arena
-//   busy one of its own, and each extra arena keeps its own partly used
-//   pages and free lists that no other thread reuses: measured, about
-//   1.5 MiB of peak memory whatever the size of the book (EPUB of 500
-//   articles 45.0 -> 43.4 MiB, of 2,000 54.0 -> 52.6; the PDF of 500 -0.9),
-//   for 1-2 % more CPU time (each thread still allocates from its own cache
-//   first, so the one arena's lock is seldom contended).
-// - Blocks of 1 MiB and more in mappings of their own, always. By default
-//   glibc raises that threshold to the largest such block freed, so after
-//   the first the large buffers of a big book (its navigation, toc.ncx and
-//   package.opf as they grow, their deflated copies) come from the heap,
-//   whose top stays behind smaller blocks made later: they stayed resident.
-//   Measured: EPUB of 2,000 articles 52.5 -> 51.0 MiB, of 500 43.3 -> 43.2;
-//   the PDF of 500 unchanged; no measurable time.
+// How the build's memory is allocated (glibc's malloc; elsewhere nothing):
+// blocks of 1 MiB and more in mappings of their own, always. By default
+// glibc raises that threshold to the largest such block freed, so after the
+// first the large buffers of a big book (its navigation, toc.ncx and
+// package.opf as they grow, their deflated copies) come from the heap,
+// whose top stays behind smaller blocks made later: they stayed resident.
+// Measured: EPUB of 2,000 articles 52.5 -> 51.0 MiB, of 500 43.3 -> 43.2;
+// the PDF of 500 unchanged; no measurable time. (One arena for all threads,
+// M_ARENA_MAX=1, saved another 1.5 MiB at every size, but would serialise
+// the allocations of a batch's many worker threads on a large machine: not
+// taken.)
 void tune_malloc() {
 #if defined(__GLIBC__)
     // Hints: where one is not followed, nothing is lost.
-    mallopt(M_ARENA_MAX, 1);
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
 }
