@@ -9,16 +9,16 @@ namespace pamphlet::pdf_detail {
 
 namespace {
 
-std::string num(double value) {
+std::string trace_number(double value) {
     return format_number(value, 2);
 }
 
 std::string point(double x, double y) {
-    return num(x) + "," + num(y);
+    return trace_number(x) + "," + trace_number(y);
 }
 
 std::string size(double width, double height) {
-    return num(width) + "x" + num(height);
+    return trace_number(width) + "x" + trace_number(height);
 }
 
 std::string box_text(const Box& box) {
@@ -60,8 +60,8 @@ const char* style_name(PageLabelRange::Style style) {
 
 std::string trace_color(const Color& color) {
     if (color.space == Color::Space::cmyk) {
-        return "cmyk(" + num(color.v[0]) + "," + num(color.v[1]) + "," + num(color.v[2]) + "," +
-               num(color.v[3]) + ")";
+        return "cmyk(" + trace_number(color.v[0]) + "," + trace_number(color.v[1]) + "," +
+               trace_number(color.v[2]) + "," + trace_number(color.v[3]) + ")";
     }
     static const char digits[] = "0123456789abcdef";
     std::string out = "#";
@@ -112,12 +112,12 @@ void TraceCanvas::show_glyphs(const GlyphRun& run) {
     std::string glyphs;
     for (const PlacedGlyph& glyph : run.glyphs) {
         if (!glyphs.empty()) glyphs += ' ';
-        glyphs += std::to_string(glyph.id) + ":" + num(glyph.advance);
+        glyphs += std::to_string(glyph.id) + ":" + trace_number(glyph.advance);
         if (glyph.dx != 0 || glyph.dy != 0) glyphs += "@" + point(glyph.dx, glyph.dy);
     }
-    line("glyphs font=" + std::to_string(run.font) + " size=" + num(run.size) +
+    line("glyphs font=" + std::to_string(run.font) + " size=" + trace_number(run.size) +
          " color=" + trace_color(run.color) + " at " + point(run.x, run.y) +
-         (run.horizontal_scale != 1 ? " scale=" + num(run.horizontal_scale) : "") + " " +
+         (run.horizontal_scale != 1 ? " scale=" + trace_number(run.horizontal_scale) : "") + " " +
          quoted(run.text) + " [" + glyphs + "]");
 }
 
@@ -141,19 +141,20 @@ void TraceCanvas::end_clip() {
 
 void TraceCanvas::stroke_line(const StrokedLine& stroke) {
     line("line " + point(stroke.x0, stroke.y0) + " to " + point(stroke.x1, stroke.y1) +
-         " width=" + num(stroke.width) + " color=" + trace_color(stroke.color));
+         " width=" + trace_number(stroke.width) + " color=" + trace_color(stroke.color));
 }
 
 void TraceCanvas::add_link(const LinkArea& link) {
-    std::string target =
-        link.dest_page ? "page=" + std::to_string(*link.dest_page + 1) + " y=" + num(link.dest_y)
-                       : "uri=" + quoted(link.uri);
+    std::string target = link.dest_page ? "page=" + std::to_string(*link.dest_page + 1) +
+                                              " y=" + trace_number(link.dest_y)
+                                        : "uri=" + quoted(link.uri);
     line("link " + point(link.x, link.y) + " " + size(link.width, link.height) + " " + target);
 }
 
 void TraceCanvas::add_outline(const OutlineEntry& entry) {
     line("outline " + std::string(static_cast<std::size_t>(std::max(entry.level, 0)) * 2, ' ') +
-         quoted(entry.title) + " page=" + std::to_string(entry.page + 1) + " y=" + num(entry.y));
+         quoted(entry.title) + " page=" + std::to_string(entry.page + 1) +
+         " y=" + trace_number(entry.y));
 }
 
 void TraceCanvas::set_page_labels(const std::vector<PageLabelRange>& ranges) {

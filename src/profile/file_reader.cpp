@@ -11,7 +11,7 @@
 namespace pamphlet::profile {
 namespace {
 
-std::string quote(std::string_view s) {
+std::string in_quotes(std::string_view s) {
     return "'" + std::string(s) + "'";
 }
 
@@ -53,7 +53,7 @@ std::optional<std::string> suggest(const std::string& name, const std::string& w
 
 std::string describe(const yaml::Node& node) {
     std::string s{node.kind_name()};
-    if (node.is_scalar()) s += " " + quote(node.value);
+    if (node.is_scalar()) s += " " + in_quotes(node.value);
     return s;
 }
 
@@ -89,8 +89,8 @@ void FileReader::apply_group(const std::string& path, const yaml::Node& value) {
         apply_map(value, path);
     } else if (!value.is_null()) {  // an empty group ("fonts:" alone) changes nothing
         sink_.error(value.span, "expected-map",
-                    "expected a map with keys " + join(child_names(path)) + " for " + quote(path) +
-                        ", found " + describe(value));
+                    "expected a map with keys " + join(child_names(path)) + " for " +
+                        in_quotes(path) + ", found " + describe(value));
     }
 }
 
@@ -117,7 +117,7 @@ void FileReader::apply_value(const KeyBinding& binding, const yaml::Node& name,
         profile_.*std::get<std::string Profile::*>(binding.member) = std::string();
         return;
     }
-    std::string message = "expected " + expected_value(binding) + " for " + quote(key.path) +
+    std::string message = "expected " + expected_value(binding) + " for " + in_quotes(key.path) +
                           ", found " + describe(value);
     if (value.is_null() && key.type == ProfileType::Color)
         message += "; put colours in quotes (\"#1f5c7a\"): an unquoted # starts a YAML comment";
@@ -139,8 +139,9 @@ void FileReader::apply_font_list(const KeyBinding& binding, const yaml::Node& li
     for (const yaml::Node& item : list.items) {
         if (!item.is_scalar()) {
             sink_.error(item.span, "wrong-type",
-                        "expected " + expected_value(binding) + " for " + quote(binding.key->path) +
-                            ", found " + describe(item) + " as an item");
+                        "expected " + expected_value(binding) + " for " +
+                            in_quotes(binding.key->path) + ", found " + describe(item) +
+                            " as an item");
             return;
         }
         names.emplace_back(item.value, item.span);
@@ -152,20 +153,20 @@ void FileReader::apply_font_list(const KeyBinding& binding, const yaml::Node& li
 void FileReader::report_unknown(const yaml::Node& key, const std::string& prefix) {
     const std::string& name = key.value;
     const std::string written_path = join_path(prefix, name);
-    const std::string where = prefix.empty() ? "the profile" : quote(prefix);
+    const std::string where = prefix.empty() ? "the profile" : in_quotes(prefix);
     const std::vector<std::string> paths = all_paths();
 
     if (name.find('.') != std::string::npos &&
         std::find(paths.begin(), paths.end(), written_path) != paths.end()) {
         sink_.error(key.span, "dotted-key",
-                    "unknown key " + quote(name) + " in " + where +
-                        "; profile keys are nested maps: write " + quote(written_path) +
+                    "unknown key " + in_quotes(name) + " in " + where +
+                        "; profile keys are nested maps: write " + in_quotes(written_path) +
                         " as one key per level");
         return;
     }
-    std::string message = "unknown key " + quote(name) + " in " + where;
+    std::string message = "unknown key " + in_quotes(name) + " in " + where;
     if (auto suggestion = suggest(name, written_path, prefix, paths))
-        message += "; did you mean " + quote(*suggestion) + "?";
+        message += "; did you mean " + in_quotes(*suggestion) + "?";
     sink_.error(key.span, "unknown-key", message);
 }
 

@@ -177,7 +177,7 @@ struct PassiveBreak {
     int previous = -1;
 };
 
-struct Candidate {
+struct BreakCandidate {
     double demerits = std::numeric_limits<double>::infinity();
     const Active* from = nullptr;
 };
@@ -232,7 +232,7 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
     // group = lines - first_line.
     const bool by_lines = params.looseness != 0;
     const auto slots = static_cast<std::size_t>(runs.states) * 4;
-    std::vector<Candidate> best(slots);
+    std::vector<BreakCandidate> best(slots);
     int rows_used = 0;  // runs with a candidate at this break: most breaks fill one row
     int first_line = 0, groups = 1;
 
@@ -253,9 +253,9 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
             }
             first_line = lowest;
             groups = highest - lowest + 1;
-            best.assign(slots * static_cast<std::size_t>(groups), Candidate{});
+            best.assign(slots * static_cast<std::size_t>(groups), BreakCandidate{});
         } else {
-            std::fill(best.begin(), best.begin() + rows_used * 4, Candidate{});
+            std::fill(best.begin(), best.begin() + rows_used * 4, BreakCandidate{});
         }
         rows_used = 0;
         double least_overflow = std::numeric_limits<double>::infinity();
@@ -326,7 +326,7 @@ std::optional<std::vector<LineBreak>> run_pass(const NodeList& nodes, const Tota
                     run * 4;
                 for (auto c = row; c != row + 4; ++c) minimum = std::min(minimum, c->demerits);
                 for (int fitness = very_loose; fitness <= tight; ++fitness) {
-                    const Candidate& c = row[fitness];
+                    const BreakCandidate& c = row[fitness];
                     if (c.from == nullptr || c.demerits > minimum + params.adj_demerits) continue;
                     breaks.push_back({c.from->start, b, c.from->passive});
                     created.push_back({next_start, c.from->line + 1, static_cast<Fitness>(fitness),
