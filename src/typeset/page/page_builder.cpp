@@ -325,7 +325,10 @@ std::vector<PageRange> break_pages(const std::vector<VerticalItem>& items, const
             while (start < limit && is_discardable(items[start])) ++start;
             if (start == limit) break;
         }
-        const ItemSpan repeat = repeat_at(items, params, first_box(items, {start, limit}));
+        // A page that continues a table begins with its header (a page
+        // of a floated figure alone has no first box of its own).
+        const std::size_t first = first_box(items, {start, limit});
+        const ItemSpan repeat = first < limit ? repeat_at(items, params, first) : ItemSpan{};
         Scan scan = scanner.scan(start, carried, repeat, true, notes_from, notes_called);
         // A figure may not float past the next article or the list's end:
         // then the page is made as if it could not float.
