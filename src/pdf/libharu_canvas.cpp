@@ -4,6 +4,7 @@
 #include "glyph_operators.hpp"
 #include "icc_profile.hpp"
 #include "number_format.hpp"
+#include "structure_order.hpp"
 #include "xmp_metadata.hpp"
 
 #include "pamphlet/base/deflate.hpp"
@@ -434,6 +435,117 @@ struct LibharuCanvas::Impl {
         return slot;
     }
 
+    // Tagged PDF: the content that follows belongs to `node` (or is an
+    // artifact). Consecutive items of one element share a marked-content
+    // sequence; each sequence of an element gets the page's next MCID.
+    void mark(StructRef node) {
+        if (!structure || (marking && marked == node)) return;
+        end_mark();
+        marking = true;
+        marked = node;
+        if (node == artifact) {
+            content += "/Artifact BMC\n";
+            return;
+        }
+        const int mcid = static_cast<int>(page_marks.size());
+        page_marks.push_back(static_cast<std::int32_t>(marks.size()));
+        marks.push_back({node, static_cast<int>(pages.size() - 1), mcid});
+        content += "/";
+        content += role_name(structure->nodes[static_cast<std::size_t>(node)].role);
+        content += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+    }
+
+    // Before q and Q, and at the page's end: marked content and the
+    // graphics state nest, they do not overlap.
+    void end_mark() {
+        if (!marking) return;
+        content += "EMC\n";
+        marking = false;
+    }
+
+    // The structure tree (PDF 1.7, 14.7), its parent tree (which element
+    // each page's MCIDs belong to) and what says the file is tagged. Links
+    // (write_links) come after: their annotations join their elements.
+    void write_structure() {
+        const OrderedStructure ordered = order_structure(*structure, marks);
+        const std::size_t count = structure->nodes.size();
+        elements.resize(count);
+        element_kids.resize(count);
+        for (std::size_t n = 0; n < count; ++n) elements[n] = new_indirect_dict();
+        HPDF_Dict root = new_indirect_dict();
+        if (failed()) return;
+        HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+        for (std::size_t n = 0; n < count; ++n) {
+            const StructNode& node = structure->nodes[n];
+            HPDF_Dict element = elements[n];
+            HPDF_Dict_AddName(element, "Type", "StructElem");
+            HPDF_Dict_AddName(element, "S", role_name(node.role));
+            HPDF_Dict_Add(element, "P",
+                          node.parent == artifact ? root
+                                                  : elements[static_cast<std::size_t>(node.parent)]);
+            // The page of the element's first content is its /Pg: content
+            // there is a bare MCID, elsewhere a marked-content reference.
+            int page = -1;
+            for (const StructKid& kid : ordered.kids[n]) {
+                if (kid.element) continue;
+                page = marks[static_cast<std::size_t>(kid.index)].page;
+                break;
+            }
+            if (page >= 0) HPDF_Dict_Add(element, "Pg", pages[static_cast<std::size_t>(page)]);
+            HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
+            element_kids[n] = kids;
+            for (const StructKid& kid : ordered.kids[n]) {
+                if (kid.element) {
+                    HPDF_Array_Add(kids, elements[static_cast<std::size_t>(kid.index)]);
+                    continue;
+                }
+                const MarkedContent& mark = marks[static_cast<std::size_t>(kid.index)];
+                if (mark.page == page) {
+                    HPDF_Array_AddNumber(kids, mark.mcid);
+                    continue;
+                }
+                HPDF_Dict reference = HPDF_Dict_New(pdf->mmgr);
+                HPDF_Dict_AddName(reference, "Type", "MCR");
+                HPDF_Dict_Add(reference, "Pg", pages[static_cast<std::size_t>(mark.page)]);
+                HPDF_Dict_AddNumber(reference, "MCID", mark.mcid);
+                HPDF_Array_Add(kids, reference);
+            }
+            HPDF_Dict_Add(element, "K", kids);
+            if (!node.alt.empty()) HPDF_Dict_Add(element, "Alt", text_string(node.alt));
+            if (!node.lang.empty()) HPDF_Dict_Add(element, "Lang", text_string(node.lang));
+        }
+        HPDF_Array root_kids = HPDF_Array_New(pdf->mmgr);
+        for (StructRef n : ordered.roots) HPDF_Array_Add(root_kids, elements[static_cast<std::size_t>(n)]);
+        HPDF_Dict_Add(root, "K", root_kids);
+
+        // One number tree node: page i (its /StructParents) to the
+        // elements of its MCIDs, in MCID order.
+        HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
+            HPDF_Array owners = HPDF_Array_New(pdf->mmgr);
+            for (std::int32_t m : mark_pages[p])
+                HPDF_Array_Add(owners,
+                               elements[static_cast<std::size_t>(marks[static_cast<std::size_t>(m)].node)]);
+            HPDF_Array_Add(nums, owners);
+        }
+        HPDF_Dict parent_tree = new_indirect_dict();
+        HPDF_Dict_Add(parent_tree, "Nums", nums);
+        HPDF_Dict_Add(root, "ParentTree", parent_tree);
+        parent_nums = nums;
+        struct_root = root;
+        next_struct_key = static_cast<HPDF_INT32>(pages.size());
+        HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
+
+        HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_Add(mark_info, "Marked", HPDF_Boolean_New(pdf->mmgr, HPDF_TRUE));
+        HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+        // A viewer's title bar shows the brochure's title, not its file name.
+        HPDF_Dict preferences = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_Add(preferences, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr, HPDF_TRUE));
+        HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", preferences);
+    }
+
     void set_fill(const Color& color) {
         std::string op = color_operator(color, false);
         if (op == fill) return;
@@ -478,9 +590,29 @@ struct LibharuCanvas::Impl {
             }
             if (annotation == nullptr) continue;
             HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+            if (structure && link.node != artifact) join_link_element(annotation, pending);
             // PDF/A: every annotation is printed (flag 3, "Print").
             if (conformance == Conformance::pdfa_1b) HPDF_Dict_AddNumber(annotation, "F", 4);
         }
+    }
+
+    // A tagged link annotation: in its Link element as an object reference,
+    // found from the annotation by its own key in the parent tree, and
+    // described (/Contents) by the text it is set on.
+    void join_link_element(HPDF_Annotation annotation, const PendingLink& pending) {
+        const auto node = static_cast<std::size_t>(pending.link.node);
+        if (node >= elements.size() || parent_nums == nullptr) return;
+        const std::string& description = structure->nodes[node].alt;
+        if (!description.empty()) HPDF_Dict_Add(annotation, "Contents", text_string(description));
+        HPDF_Dict_AddNumber(annotation, "StructParent", next_struct_key);
+        HPDF_Array_AddNumber(parent_nums, next_struct_key);
+        HPDF_Array_Add(parent_nums, elements[node]);
+        ++next_struct_key;
+        HPDF_Dict reference = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_AddName(reference, "Type", "OBJR");
+        HPDF_Dict_Add(reference, "Pg", pages[pending.page]);
+        HPDF_Dict_Add(reference, "Obj", annotation);
+        HPDF_Array_Add(element_kids[node], reference);
     }
 
     void write_outline() {
@@ -580,6 +712,9 @@ struct LibharuCanvas::Impl {
     std::optional<std::string> save() {
         // SMask and /Lang are PDF 1.4; libharu starts every document at 1.3.
         if (pdf->pdf_version < HPDF_VER_14) pdf->pdf_version = HPDF_VER_14;
+        // A tagged file uses PDF 1.5's /Tabs and is written as PDF 1.7, as
+        // PDF/UA-1 asks.
+        if (structure) pdf->pdf_version = HPDF_VER_17;
         if (HPDF_SaveToStream(pdf) != HPDF_OK) return std::nullopt;
         const HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
         std::string bytes(size, '\0');
@@ -625,6 +760,21 @@ struct LibharuCanvas::Impl {
     std::vector<PendingLink> links;
     std::vector<OutlineEntry> outline;
     std::vector<PageLabelRange> labels;
+    // Tagged PDF (null: untagged): the elements, every marked-content
+    // sequence so far, and each page's sequences by MCID (indices into
+    // `marks`).
+    const StructureTree* structure = nullptr;
+    std::vector<MarkedContent> marks;
+    std::vector<std::vector<std::int32_t>> mark_pages;
+    std::vector<std::int32_t> page_marks;  // the current page's
+    bool marking = false;                  // a sequence is open
+    StructRef marked = artifact;           // whose
+    // The tree as written (write_structure), for the links to join.
+    std::vector<HPDF_Dict> elements;
+    std::vector<HPDF_Array> element_kids;
+    HPDF_Array parent_nums = nullptr;
+    HPDF_Dict struct_root = nullptr;
+    HPDF_INT32 next_struct_key = 0;
 };
 
 LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
@@ -632,9 +782,10 @@ LibharuCanvas::~LibharuCanvas() = default;
 
 void LibharuCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
                                    const std::vector<DocumentImage>& images,
-                                   Conformance conformance) {
+                                   Conformance conformance, const StructureTree* structure) {
     Impl& d = *impl_;
     d.conformance = conformance;
+    d.structure = structure;
     d.document_info = info;
     d.fonts = &fonts;
     d.images = &images;
@@ -657,6 +808,13 @@ void LibharuCanvas::begin_page(double width, double height) {
     d.content.clear();
     d.fill.clear();
     d.saved_fills.clear();
+    if (d.structure) {
+        // The page's key in the parent tree is its index; its annotations
+        // are visited in the structure's order.
+        HPDF_Dict_AddNumber(page, "StructParents", static_cast<HPDF_INT32>(d.pages.size() - 1));
+        HPDF_Dict_AddName(page, "Tabs", "S");
+        d.page_marks.clear();
+    }
 }
 
 // libharu 2.3.0 has no call for these boxes; they are plain entries of the
@@ -675,6 +833,7 @@ void LibharuCanvas::begin_imposed_page(std::optional<int>, const Box&) {}
 void LibharuCanvas::begin_clip(const Box& box) {
     Impl& d = *impl_;
     if (d.failed()) return;
+    d.end_mark();
     d.saved_fills.push_back(d.fill);
     d.content += "q " + num(box.left) + " " + num(box.bottom) + " " + num(box.width()) + " " +
                  num(box.height()) + " re W n\n";
@@ -686,12 +845,14 @@ void LibharuCanvas::end_clip() {
     // Q brings back the colour set before q.
     d.fill = d.saved_fills.back();
     d.saved_fills.pop_back();
+    d.end_mark();
     d.content += "Q\n";
 }
 
 void LibharuCanvas::stroke_line(const StrokedLine& line) {
     Impl& d = *impl_;
     if (d.failed()) return;
+    d.mark(artifact);
     d.content += "q " + num(line.width) + " w " + color_operator(line.color, true) + num(line.x0) +
                  " " + num(line.y0) + " m " + num(line.x1) + " " + num(line.y1) + " l S Q\n";
 }
@@ -704,6 +865,7 @@ void LibharuCanvas::show_glyphs(const GlyphRun& run) {
     const char* name =
         HPDF_Page_GetLocalFontName(d.pages.back(), reinterpret_cast<HPDF_Font>(font.type0));
     if (name == nullptr) return;
+    d.mark(run.node);
     d.set_fill(run.color);
     d.content += text_operators(run, name, font.width_of);
 }
@@ -711,6 +873,7 @@ void LibharuCanvas::show_glyphs(const GlyphRun& run) {
 void LibharuCanvas::fill_rect(const FilledRect& rect) {
     Impl& d = *impl_;
     if (d.failed()) return;
+    d.mark(rect.node);
     d.set_fill(rect.color);
     d.content += num(rect.x) + " " + num(rect.y) + " " + num(rect.width) + " " + num(rect.height) +
                  " re f\n";
@@ -723,6 +886,7 @@ void LibharuCanvas::draw_image(const PlacedImage& placed) {
     if (image == nullptr) return;
     const char* name = HPDF_Page_GetXObjectName(d.pages.back(), image);
     if (name == nullptr) return;
+    d.mark(placed.node);
     d.content += "q " + num(placed.width) + " 0 0 " + num(placed.height) + " " + num(placed.x) +
                  " " + num(placed.y) + " cm /" + name + " Do Q\n";
 }
@@ -737,6 +901,8 @@ void LibharuCanvas::add_link(const LinkArea& link) {
 void LibharuCanvas::end_page() {
     Impl& d = *impl_;
     if (d.failed() || d.pages.empty()) return;
+    d.end_mark();
+    if (d.structure) d.mark_pages.push_back(std::move(d.page_marks));
     Impl::DeflatingPage& page = d.deflating.emplace_back();
     page.page = d.pages.size() - 1;
     page.text = std::move(d.content);
@@ -765,7 +931,10 @@ std::optional<std::string> LibharuCanvas::finish() {
     }
     d.write_deflated(true);
     if (!d.failed()) {
+        if (d.structure) d.write_structure();
         d.write_links();
+        if (d.structure && d.struct_root)
+            HPDF_Dict_AddNumber(d.struct_root, "ParentTreeNextKey", d.next_struct_key);
         d.write_outline();
         d.write_page_labels();
         if (d.conformance == Conformance::pdfa_1b) d.write_pdfa_objects();

@@ -135,6 +135,8 @@ public:
           collection_span_(collection.file_span()),
           page_params_{geometry.text.text_height, profile.ragged_bottom} {
         setter_.keep_run_text(options.keep_run_text);
+        // The Document element: everything read is inside it.
+        document_node_ = document_.structure.add(StructRole::document, artifact);
         // A handout is the articles alone: the clinic signs at their head
         // and foot instead of on covers.
         front_.covers = profile.cover_enabled && !options.handout;
@@ -206,6 +208,7 @@ private:
     const PageParams page_params_;
 
     LaidOutDocument document_;
+    StructRef document_node_ = artifact;
     FrontMatter front_;
     std::vector<ContentsEntry> contents_;
     std::map<std::string, Destination> destinations_;
@@ -238,6 +241,7 @@ void Brochure::set_front_cover() {
 VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     VerticalList list;
     ArticleBuilder builder(edition_, setter_, images_, geometry_.text, list);
+    builder.tag_into(&document_.structure, document_node_);
     if (stats) *stats = {};
     builder.measure_into(stats);
     const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
@@ -308,7 +312,10 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const std::vector<Ver
             frames.add_box(content.frames, top, y, page);
             if (placed.article < 0) placed.article = content.article;
             if (content.repeated) {
-                place_items(std::vector<PageItem>(content.items), left, baseline, page);
+                std::vector<PageItem> copy(content.items);
+                // A reader hears the header once, where the table begins.
+                if (repeat) make_artifacts(copy);
+                place_items(std::move(copy), left, baseline, page);
             } else {
                 place_items(std::move(content.items), left, baseline, page);
             }
@@ -442,7 +449,8 @@ void Brochure::set_contents_pages() {
             entry.number = found->second.page - front_.body_first() + 1;
     }
     VerticalList numbered_contents =
-        contents_list(contents_, edition_.lang, geometry_.text.measure, collection_span_, setter_);
+        contents_list(contents_, edition_.lang, geometry_.text.measure, collection_span_, setter_,
+                      {&document_.structure, document_node_});
     const std::vector<PageRange> contents_ranges =
         contents_.empty() ? std::vector<PageRange>{}
                           : break_pages(numbered_contents.items, page_params_);

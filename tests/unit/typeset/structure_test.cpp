@@ -1,0 +1,158 @@
+// The structure tree the typesetter builds for tagged PDF: what every
+// painted item belongs to, on the sample brochure in a4-handout.
+#include "pamphlet/collection.hpp"
+#include "pamphlet/profile.hpp"
+#include "pamphlet/typeset.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+using namespace pamphlet;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path source_dir = PAMPHLET_SOURCE_DIR;
+
+struct Sample {
+    Profile profile;
+    Collection collection;
+    std::size_t edition = 0;   // the English one
+    LaidOutDocument document;  // of that edition
+};
+
+Sample typeset_sample() {
+    Sample sample;
+    SourceFiles sources;
+    DiagnosticSink sink;
+    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
+    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
+    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
+    sample.profile = *profile;
+    std::optional<Collection> collection =
+        load_collection(source_dir / "samples/clinic", {}, sources, sink);
+    REQUIRE_MESSAGE(collection, format_diagnostics(sink));
+    sample.collection = *collection;
+    const Edition* english = nullptr;
+    for (std::size_t e = 0; e < sample.collection.editions.size(); ++e) {
+        if (sample.collection.editions[e].lang != "en") continue;
+        english = &sample.collection.editions[e];
+        sample.edition = e;
+    }
+    REQUIRE(english);
+    auto document = typeset_edition(sample.collection, *english, sample.profile,
+                                    TypesetOptions{0, "pamphlet test"}, sink);
+    REQUIRE_MESSAGE(document, format_diagnostics(sink));
+    sample.document = std::move(*document);
+    return sample;
+}
+
+StructRole role_of(const StructureTree& tree, StructRef node) {
+    return tree.nodes[static_cast<std::size_t>(node)].role;
+}
+
+}  // namespace
+
+TEST_CASE("the sample brochure's structure tree") {
+    const Sample sample = typeset_sample();
+    const LaidOutDocument& document = sample.document;
+    const StructureTree& tree = document.structure;
+    REQUIRE(!tree.empty());
+    CHECK(tree.nodes[0].role == StructRole::document);
+    CHECK(tree.nodes[0].parent == artifact);
+
+    // Parents are made before their children; only the Document is a root.
+    for (std::size_t n = 1; n < tree.nodes.size(); ++n) {
+        const StructRef parent = tree.nodes[n].parent;
+        REQUIRE(parent >= 0);
+        CHECK(static_cast<std::size_t>(parent) < n);
+    }
+
+    // One Art per article, each with its title as an H1.
+    std::vector<StructRef> articles;
+    for (std::size_t n = 0; n < tree.nodes.size(); ++n)
+        if (tree.nodes[n].role == StructRole::art) articles.push_back(static_cast<StructRef>(n));
+    CHECK(articles.size() == 4);
+
+    // What the painted items belong to, page by page.
+    std::map<StructRef, std::string> text_of;
+    std::map<StructRef, std::set<std::size_t>> pages_of;
+    std::size_t figures = 0;
+    const double bottom_margin = sample.profile.margin_bottom;
+    const double top_margin = document.pages.front().height - sample.profile.margin_top;
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
+        for (const PageItem& item : document.pages[p].items) {
+            if (const auto* run = std::get_if<GlyphRun>(&item)) {
+                // Running heads, footers and page numbers lie in the margins
+                // above and below the text area: artifacts, all of them.
+                if (run->y < bottom_margin || run->y > top_margin) {
+                    CHECK_MESSAGE(run->node == artifact, run->text);
+                    continue;
+                }
+                if (run->node == artifact) continue;
+                REQUIRE(static_cast<std::size_t>(run->node) < tree.nodes.size());
+                text_of[run->node] += run->text;
+                pages_of[run->node].insert(p);
+            } else if (const auto* image = std::get_if<PlacedImage>(&item)) {
+                // The cover picture and the logo are decoration; the
+                // articles' figures say what they show.
+                if (image->node == artifact) continue;
+                CHECK(role_of(tree, image->node) == StructRole::figure);
+                CHECK(!tree.nodes[static_cast<std::size_t>(image->node)].alt.empty());
+                CHECK(tree.nodes[static_cast<std::size_t>(image->node)].alt == image->alt);
+                ++figures;
+            } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
+                CHECK(rect->node == artifact);
+            }
+        }
+    }
+    CHECK(figures == 4);
+
+    std::vector<std::string> titles;
+    bool split_paragraph = false;
+    std::set<StructRole> roles;
+    for (const auto& [node, text] : text_of) {
+        const StructRole role = role_of(tree, node);
+        roles.insert(role);
+        if (role == StructRole::h1 && tree.nodes[static_cast<std::size_t>(node)].parent != 0)
+            titles.push_back(text);
+        if (role == StructRole::p && pages_of[node].size() > 1) split_paragraph = true;
+    }
+    for (const Article& article : sample.collection.editions[sample.edition].articles) {
+        const bool found = std::find(titles.begin(), titles.end(), article.title) != titles.end() ||
+                           std::any_of(titles.begin(), titles.end(), [&](const std::string& title) {
+                               // Titles set on two lines lose the space between them.
+                               std::string plain = article.title;
+                               std::erase(plain, ' ');
+                               std::string set = title;
+                               std::erase(set, ' ');
+                               return plain == set;
+                           });
+        CHECK_MESSAGE(found, article.title);
+    }
+    // A paragraph split across pages stays one P.
+    CHECK(split_paragraph);
+    for (StructRole role : {StructRole::p, StructRole::h2, StructRole::lbl, StructRole::caption,
+                            StructRole::link, StructRole::td})
+        CHECK_MESSAGE(roles.contains(role), static_cast<int>(role));
+    // The contents' entries are links inside TOCIs of a TOC; the links in
+    // the text are inside their paragraphs.
+    std::set<StructRole> link_parents;
+    for (const auto& [node, text] : text_of) {
+        if (role_of(tree, node) != StructRole::link) continue;
+        link_parents.insert(role_of(tree, tree.nodes[static_cast<std::size_t>(node)].parent));
+        CHECK(!tree.nodes[static_cast<std::size_t>(node)].alt.empty());
+    }
+    CHECK(link_parents.contains(StructRole::toci));
+    CHECK(link_parents.contains(StructRole::p));
+    // List markers are the Lbl of an LI in an L.
+    for (const auto& [node, text] : text_of) {
+        if (role_of(tree, node) != StructRole::lbl) continue;
+        const StructRef item = tree.nodes[static_cast<std::size_t>(node)].parent;
+        CHECK(role_of(tree, item) == StructRole::li);
+        CHECK(role_of(tree, tree.nodes[static_cast<std::size_t>(item)].parent) == StructRole::l);
+    }
+}
