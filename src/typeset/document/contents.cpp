@@ -45,7 +45,7 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
     auto node = [&](StructRole role, StructRef parent) {
         return tags.tree ? tags.tree->add(role, parent) : artifact;
     };
-    const StructRef heading_node = node(StructRole::h1, tags.parent);
+    const StructRef heading_node = entries.empty() ? artifact : node(StructRole::h1, tags.parent);
     const StructRef toc = entries.empty() ? artifact : node(StructRole::toc, tags.parent);
     const Styles& styles = setter.styles();
     const Profile& profile = styles.profile();

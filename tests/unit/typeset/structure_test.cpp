@@ -54,6 +54,29 @@ StructRole role_of(const StructureTree& tree, StructRef node) {
     return tree.nodes[static_cast<std::size_t>(node)].role;
 }
 
+// Elements that nothing painted belongs to, in them or below them (table
+// cells may be empty: a reader counts them).
+std::vector<std::string> empty_elements(const LaidOutDocument& document) {
+    const StructureTree& tree = document.structure;
+    std::vector<bool> filled(tree.nodes.size(), false);
+    auto fill = [&](StructRef node) {
+        for (; node != artifact; node = tree.nodes[static_cast<std::size_t>(node)].parent)
+            filled[static_cast<std::size_t>(node)] = true;
+    };
+    for (const Page& page : document.pages)
+        for (const PageItem& item : page.items)
+            std::visit([&](const auto& it) { fill(it.node); }, item);
+    std::vector<std::string> empty;
+    for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
+        const StructRole role = tree.nodes[n].role;
+        if (filled[n] || role == StructRole::td || role == StructRole::th) continue;
+        empty.push_back("element " + std::to_string(n) + " of role " +
+                        std::to_string(static_cast<int>(role)) + " in element " +
+                        std::to_string(tree.nodes[n].parent));
+    }
+    return empty;
+}
+
 }  // namespace
 
 TEST_CASE("the sample brochure's structure tree") {
@@ -63,6 +86,7 @@ TEST_CASE("the sample brochure's structure tree") {
     REQUIRE(!tree.empty());
     CHECK(tree.nodes[0].role == StructRole::document);
     CHECK(tree.nodes[0].parent == artifact);
+    CHECK(empty_elements(document) == std::vector<std::string>{});
 
     // Parents are made before their children; only the Document is a root.
     for (std::size_t n = 1; n < tree.nodes.size(); ++n) {
@@ -81,6 +105,7 @@ TEST_CASE("the sample brochure's structure tree") {
     std::map<StructRef, std::string> text_of;
     std::map<StructRef, std::set<std::size_t>> pages_of;
     std::size_t figures = 0;
+    bool qr_modules = false;
     const double bottom_margin = sample.profile.margin_bottom;
     const double top_margin = document.pages.front().height - sample.profile.margin_top;
     for (std::size_t p = 0; p < document.pages.size(); ++p) {
@@ -105,11 +130,21 @@ TEST_CASE("the sample brochure's structure tree") {
                 CHECK(tree.nodes[static_cast<std::size_t>(image->node)].alt == image->alt);
                 ++figures;
             } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
-                CHECK(rect->node == artifact);
+                // Rules, tints and bands are decoration; a QR code's modules
+                // are its Figure.
+                if (rect->node != artifact) {
+                    CHECK(role_of(tree, rect->node) == StructRole::figure);
+                    qr_modules = true;
+                }
+            } else if (const auto* link = std::get_if<LinkArea>(&item)) {
+                // Every link annotation is in a Link element.
+                CHECK(link->node != artifact);
+                if (link->node != artifact) CHECK(role_of(tree, link->node) == StructRole::link);
             }
         }
     }
     CHECK(figures == 4);
+    CHECK(qr_modules);  // on the back page
 
     std::vector<std::string> titles;
     bool split_paragraph = false;
@@ -155,4 +190,35 @@ TEST_CASE("the sample brochure's structure tree") {
         CHECK(role_of(tree, item) == StructRole::li);
         CHECK(role_of(tree, tree.nodes[static_cast<std::size_t>(item)].parent) == StructRole::l);
     }
+}
+
+TEST_CASE("a handout's structure: the article, the contact details, the QR code") {
+    SourceFiles sources;
+    DiagnosticSink sink;
+    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
+    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
+    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
+    std::optional<Collection> collection =
+        load_collection(source_dir / "samples/clinic", {}, sources, sink);
+    REQUIRE_MESSAGE(collection, format_diagnostics(sink));
+    Edition edition = collection->editions.back();
+    std::erase_if(edition.articles, [](const Article& article) { return article.id != "fascia"; });
+    REQUIRE(edition.articles.size() == 1);
+    TypesetOptions options{0, "pamphlet test"};
+    options.handout = true;
+    auto document = typeset_edition(*collection, edition, *profile, options, sink);
+    REQUIRE_MESSAGE(document, format_diagnostics(sink));
+    CHECK(empty_elements(*document) == std::vector<std::string>{});
+    const StructureTree& tree = document->structure;
+    std::size_t arts = 0, figures_in_links = 0;
+    for (const StructNode& node : tree.nodes) {
+        if (node.role == StructRole::art) ++arts;
+        if (node.role == StructRole::figure &&
+            role_of(tree, node.parent) == StructRole::link) {
+            ++figures_in_links;
+            CHECK(node.alt.starts_with("QR: "));
+        }
+    }
+    CHECK(arts == 1);
+    CHECK(figures_in_links == 1);
 }
