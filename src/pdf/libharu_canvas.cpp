@@ -5,6 +5,7 @@
 #include "icc_profile.hpp"
 #include "number_format.hpp"
 #include "structure_order.hpp"
+#include "structure_writer.hpp"
 #include "xmp_metadata.hpp"
 
 #include "pamphlet/base/deflate.hpp"
@@ -463,89 +464,6 @@ struct LibharuCanvas::Impl {
         marking = false;
     }
 
-    // The structure tree (PDF 1.7, 14.7), its parent tree (which element
-    // each page's MCIDs belong to) and what says the file is tagged. Links
-    // (write_links) come after: their annotations join their elements.
-    void write_structure() {
-        const OrderedStructure ordered = order_structure(*structure, marks);
-        const std::size_t count = structure->nodes.size();
-        elements.resize(count);
-        element_kids.resize(count);
-        for (std::size_t n = 0; n < count; ++n) elements[n] = new_indirect_dict();
-        HPDF_Dict root = new_indirect_dict();
-        if (failed()) return;
-        HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-        for (std::size_t n = 0; n < count; ++n) {
-            const StructNode& node = structure->nodes[n];
-            HPDF_Dict element = elements[n];
-            HPDF_Dict_AddName(element, "Type", "StructElem");
-            HPDF_Dict_AddName(element, "S", role_name(node.role));
-            HPDF_Dict_Add(element, "P",
-                          node.parent == artifact ? root
-                                                  : elements[static_cast<std::size_t>(node.parent)]);
-            // The page of the element's first content is its /Pg: content
-            // there is a bare MCID, elsewhere a marked-content reference.
-            int page = -1;
-            for (const StructKid& kid : ordered.kids[n]) {
-                if (kid.element) continue;
-                page = marks[static_cast<std::size_t>(kid.index)].page;
-                break;
-            }
-            if (page >= 0) HPDF_Dict_Add(element, "Pg", pages[static_cast<std::size_t>(page)]);
-            HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
-            element_kids[n] = kids;
-            for (const StructKid& kid : ordered.kids[n]) {
-                if (kid.element) {
-                    HPDF_Array_Add(kids, elements[static_cast<std::size_t>(kid.index)]);
-                    continue;
-                }
-                const MarkedContent& mark = marks[static_cast<std::size_t>(kid.index)];
-                if (mark.page == page) {
-                    HPDF_Array_AddNumber(kids, mark.mcid);
-                    continue;
-                }
-                HPDF_Dict reference = HPDF_Dict_New(pdf->mmgr);
-                HPDF_Dict_AddName(reference, "Type", "MCR");
-                HPDF_Dict_Add(reference, "Pg", pages[static_cast<std::size_t>(mark.page)]);
-                HPDF_Dict_AddNumber(reference, "MCID", mark.mcid);
-                HPDF_Array_Add(kids, reference);
-            }
-            HPDF_Dict_Add(element, "K", kids);
-            if (!node.alt.empty()) HPDF_Dict_Add(element, "Alt", text_string(node.alt));
-            if (!node.lang.empty()) HPDF_Dict_Add(element, "Lang", text_string(node.lang));
-        }
-        HPDF_Array root_kids = HPDF_Array_New(pdf->mmgr);
-        for (StructRef n : ordered.roots) HPDF_Array_Add(root_kids, elements[static_cast<std::size_t>(n)]);
-        HPDF_Dict_Add(root, "K", root_kids);
-
-        // One number tree node: page i (its /StructParents) to the
-        // elements of its MCIDs, in MCID order.
-        HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
-        for (std::size_t p = 0; p < pages.size(); ++p) {
-            HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
-            HPDF_Array owners = HPDF_Array_New(pdf->mmgr);
-            for (std::int32_t m : mark_pages[p])
-                HPDF_Array_Add(owners,
-                               elements[static_cast<std::size_t>(marks[static_cast<std::size_t>(m)].node)]);
-            HPDF_Array_Add(nums, owners);
-        }
-        HPDF_Dict parent_tree = new_indirect_dict();
-        HPDF_Dict_Add(parent_tree, "Nums", nums);
-        HPDF_Dict_Add(root, "ParentTree", parent_tree);
-        parent_nums = nums;
-        struct_root = root;
-        next_struct_key = static_cast<HPDF_INT32>(pages.size());
-        HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
-
-        HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Dict_Add(mark_info, "Marked", HPDF_Boolean_New(pdf->mmgr, HPDF_TRUE));
-        HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
-        // A viewer's title bar shows the brochure's title, not its file name.
-        HPDF_Dict preferences = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Dict_Add(preferences, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr, HPDF_TRUE));
-        HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", preferences);
-    }
-
     void set_fill(const Color& color) {
         std::string op = color_operator(color, false);
         if (op == fill) return;
@@ -590,29 +508,10 @@ struct LibharuCanvas::Impl {
             }
             if (annotation == nullptr) continue;
             HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
-            if (structure && link.node != artifact) join_link_element(annotation, pending);
+            if (tags) tags->add_link(annotation, pending.page, link.node);
             // PDF/A: every annotation is printed (flag 3, "Print").
             if (conformance == Conformance::pdfa_1b) HPDF_Dict_AddNumber(annotation, "F", 4);
         }
-    }
-
-    // A tagged link annotation: in its Link element as an object reference,
-    // found from the annotation by its own key in the parent tree, and
-    // described (/Contents) by the text it is set on.
-    void join_link_element(HPDF_Annotation annotation, const PendingLink& pending) {
-        const auto node = static_cast<std::size_t>(pending.link.node);
-        if (node >= elements.size() || parent_nums == nullptr) return;
-        const std::string& description = structure->nodes[node].alt;
-        if (!description.empty()) HPDF_Dict_Add(annotation, "Contents", text_string(description));
-        HPDF_Dict_AddNumber(annotation, "StructParent", next_struct_key);
-        HPDF_Array_AddNumber(parent_nums, next_struct_key);
-        HPDF_Array_Add(parent_nums, elements[node]);
-        ++next_struct_key;
-        HPDF_Dict reference = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Dict_AddName(reference, "Type", "OBJR");
-        HPDF_Dict_Add(reference, "Pg", pages[pending.page]);
-        HPDF_Dict_Add(reference, "Obj", annotation);
-        HPDF_Array_Add(element_kids[node], reference);
     }
 
     void write_outline() {
@@ -769,12 +668,7 @@ struct LibharuCanvas::Impl {
     std::vector<std::int32_t> page_marks;  // the current page's
     bool marking = false;                  // a sequence is open
     StructRef marked = artifact;           // whose
-    // The tree as written (write_structure), for the links to join.
-    std::vector<HPDF_Dict> elements;
-    std::vector<HPDF_Array> element_kids;
-    HPDF_Array parent_nums = nullptr;
-    HPDF_Dict struct_root = nullptr;
-    HPDF_INT32 next_struct_key = 0;
+    std::optional<StructureWriter> tags;  // the tree's objects, once the pages are done
 };
 
 LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
@@ -931,10 +825,11 @@ std::optional<std::string> LibharuCanvas::finish() {
     }
     d.write_deflated(true);
     if (!d.failed()) {
-        if (d.structure) d.write_structure();
+        if (d.structure) {
+            d.tags.emplace(d.pdf, *d.structure, d.marks, d.mark_pages, d.pages);
+            if (!d.tags->write() && d.error.code == HPDF_OK) d.error.code = HPDF_FAILD_TO_ALLOC_MEM;
+        }
         d.write_links();
-        if (d.structure && d.struct_root)
-            HPDF_Dict_AddNumber(d.struct_root, "ParentTreeNextKey", d.next_struct_key);
         d.write_outline();
         d.write_page_labels();
         if (d.conformance == Conformance::pdfa_1b) d.write_pdfa_objects();
