@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Tagged PDF: the sample brochures in a4-handout carry a structure tree a
-# screen reader can follow. poppler's `pdfinfo -struct-text` reads it back
+# Tagged PDF: the sample brochures (one and two columns, large print) carry
+# a structure tree a screen reader can follow. poppler's `pdfinfo
+# -struct-text` reads it back
 # and qpdf's JSON shows the objects; both are held against the articles'
 # Markdown: the headings in order, every paragraph and list item, the
 # figures' alt texts; no running head, footer or page number in the tree.
@@ -10,10 +11,11 @@ command -v python3 >/dev/null || { echo "FAIL: python3 is not installed" >&2; ex
 cd "$SOURCE_DIR"
 export LC_ALL=C.UTF-8
 
-run_pamphlet build samples/clinic -f pdf -p a4-handout -o "$WORK/out"
-expect_status 0 "build -f pdf -p a4-handout"
+run_pamphlet build samples/clinic -f pdf -p a4-handout -p a4-two-column -p large-print -o "$WORK/out"
+expect_status 0 "build -f pdf -p a4-handout -p a4-two-column -p large-print"
+for profile in a4-handout a4-two-column large-print; do
 for lang in de en; do
-  pdf=$WORK/out/clinic-$lang-a4-handout.pdf
+  pdf=$WORK/out/clinic-$lang-$profile.pdf
   [[ -f $pdf ]] || { fail "missing $pdf"; continue; }
   pdf_clean "$pdf"
   info=$(pdfinfo "$pdf")
@@ -230,9 +232,10 @@ if in_tree > in_articles:
     fail(f"the footer's 'Physiotherapie Lindenhof' is in the articles' elements {in_tree} times, in their Markdown {in_articles}")
 sys.exit(1 if failures else 0)
 PY
-  then pass "$lang: the structure tree reads like the articles"
-  else fail "$lang: the structure tree does not read like the articles"
+  then pass "$lang $profile: the structure tree reads like the articles"
+  else fail "$lang $profile: the structure tree does not read like the articles"
   fi
+done
 done
 
 # An imposed booklet is the print shop's file: untagged. With --no-impose
