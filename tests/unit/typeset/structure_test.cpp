@@ -222,3 +222,27 @@ TEST_CASE("a handout's structure: the article, the contact details, the QR code"
     CHECK(arts == 1);
     CHECK(figures_in_links == 1);
 }
+
+TEST_CASE("an article in another language than its edition's says so on its Art") {
+    SourceFiles sources;
+    DiagnosticSink sink;
+    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
+    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
+    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
+    std::optional<Collection> collection =
+        load_collection(source_dir / "samples/clinic", {}, sources, sink);
+    REQUIRE_MESSAGE(collection, format_diagnostics(sink));
+    Edition edition = collection->editions.front();
+    REQUIRE(edition.lang == "de");
+    edition.articles.resize(2);
+    edition.articles[1].lang = "en";  // a mixed collection's English article
+    auto document =
+        typeset_edition(*collection, edition, *profile, TypesetOptions{0, "pamphlet test"}, sink);
+    REQUIRE_MESSAGE(document, format_diagnostics(sink));
+    std::vector<std::string> langs;
+    for (const StructNode& node : document->structure.nodes)
+        if (node.role == StructRole::art) langs.push_back(node.lang);
+    // The document says "de" (DocumentInfo::lang); only the English Art says more.
+    CHECK(document->info.lang == "de");
+    CHECK(langs == std::vector<std::string>{"", "en"});
+}
