@@ -66,13 +66,33 @@ inline constexpr StructRef artifact = -1;
 // The standard structure types of PDF 1.7 (14.8.4) that pamphlet uses;
 // the PDF writer names them (no RoleMap needed).
 enum class StructRole : std::uint8_t {
-    document, sect, art, div,
-    h1, h2, h3, h4, h5, h6, p,
-    l, li, lbl, lbody,
-    block_quote, figure, caption,
-    table, tr, th, td,
-    note, link, code,
-    toc, toci,
+    document,
+    sect,
+    art,
+    div,
+    h1,
+    h2,
+    h3,
+    h4,
+    h5,
+    h6,
+    p,
+    l,
+    li,
+    lbl,
+    lbody,
+    block_quote,
+    figure,
+    caption,
+    table,
+    tr,
+    th,
+    td,
+    note,
+    link,
+    code,
+    toc,
+    toci,
 };
 
 struct StructNode {
@@ -81,7 +101,7 @@ struct StructNode {
     // A Figure's alternate text; a Link's description (its annotations'
     // /Contents): the text it is set on.
     std::string alt;
-    std::string lang;             // BCP 47, where it differs from the document's
+    std::string lang;  // BCP 47, where it differs from the document's
 };
 
 // The elements in the order they were made: a parent before its children.
@@ -98,7 +118,7 @@ struct StructureTree {
 
 // Glyphs of one font, size and colour on one baseline.
 struct GlyphRun {
-    int font = 0;             // index into LaidOutDocument::fonts
+    int font = 0;               // index into LaidOutDocument::fonts
     StructRef node = artifact;  // in the padding after `font`: free
     double size = 10;
     Color color;
@@ -191,8 +211,8 @@ struct LaidOutDocument {
     std::vector<DocumentFont> fonts;
     std::vector<DocumentImage> images;
     std::vector<Page> pages;
-    // Empty: the PDF is not tagged (an imposed booklet, a document made by
-    // hand).
+    // Empty: the PDF is not tagged (a document made by hand). An imposed
+    // booklet is never tagged: its sheets show pages out of reading order.
     StructureTree structure;
     std::vector<OutlineEntry> outline;
     std::vector<PageLabelRange> page_labels;

@@ -668,7 +668,7 @@ struct LibharuCanvas::Impl {
     std::vector<std::int32_t> page_marks;  // the current page's
     bool marking = false;                  // a sequence is open
     StructRef marked = artifact;           // whose
-    std::optional<StructureWriter> tags;  // the tree's objects, once the pages are done
+    std::optional<StructureWriter> tags;   // the tree's objects, once the pages are done
 };
 
 LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl>(sink)) {}

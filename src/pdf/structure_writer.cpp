@@ -108,8 +108,8 @@ HPDF_STATUS StructureWriter::write_entries(HPDF_Dict dict, HPDF_Stream out) {
     const StructureWriter& writer = *record->writer;
     const std::string entries = record->node >= 0
                                     ? writer.element_entries(static_cast<std::size_t>(record->node))
-                                    : record->node == -1 ? writer.root_entries()
-                                                         : writer.parent_tree_entries();
+                                : record->node == -1 ? writer.root_entries()
+                                                     : writer.parent_tree_entries();
     return HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(entries.data()),
                              static_cast<HPDF_UINT>(entries.size()));
 }

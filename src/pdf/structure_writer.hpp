@@ -25,7 +25,8 @@ public:
     // `page_marks[p]`: page p's marked-content sequences by MCID, as
     // indices into `marks`. All must outlive the writer, which must outlive
     // the document's saving.
-    StructureWriter(HPDF_Doc pdf, const StructureTree& tree, const std::vector<MarkedContent>& marks,
+    StructureWriter(HPDF_Doc pdf, const StructureTree& tree,
+                    const std::vector<MarkedContent>& marks,
                     const std::vector<std::vector<std::int32_t>>& page_marks,
                     const std::vector<HPDF_Page>& pages);
     StructureWriter(const StructureWriter&) = delete;

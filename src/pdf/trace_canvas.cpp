@@ -79,8 +79,8 @@ void TraceCanvas::line(const std::string& text) {
 }
 
 void TraceCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                                 const std::vector<DocumentImage>& images,
-                                 Conformance conformance, const StructureTree*) {
+                                 const std::vector<DocumentImage>& images, Conformance conformance,
+                                 const StructureTree*) {
     line("document title=" + quoted(info.title) + " author=" + quoted(info.author) +
          " lang=" + info.lang + " time=" + std::to_string(info.timestamp));
     if (conformance == Conformance::pdfa_1b) line("conformance PDF/A-1b");

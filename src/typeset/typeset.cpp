@@ -130,7 +130,7 @@ public:
           hyphenation_(load_hyphenation(profile, options)),
           setter_(styles, fonts, document_fonts_, sink, hyphenation_ ? &*hyphenation_ : nullptr),
           cover_context_{
-              collection,          edition, info_, setter_, images_, options, geometry.page_width,
+              collection,           edition, info_, setter_, images_, options, geometry.page_width,
               geometry.page_height, {}},
           collection_span_(collection.file_span()),
           page_params_{geometry.text.text_height, profile.ragged_bottom} {

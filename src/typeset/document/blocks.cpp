@@ -625,8 +625,8 @@ void ArticleBuilder::add_heading(const Block& block, const Column& column, doubl
     begin_block(std::max(space_before, before));
     const std::size_t first = out_.contents.size();
     // ## is the article's second level: its title is the H1.
-    constexpr StructRole levels[] = {StructRole::h2, StructRole::h3, StructRole::h4,
-                                     StructRole::h5, StructRole::h6};
+    constexpr StructRole levels[] = {StructRole::h2, StructRole::h3, StructRole::h4, StructRole::h5,
+                                     StructRole::h6};
     const StructRef outer_node =
         std::exchange(flow_.node, open_node(levels[static_cast<std::size_t>(level - 2)]));
     flow_.text_offsets = true;

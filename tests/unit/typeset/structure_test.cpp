@@ -213,8 +213,7 @@ TEST_CASE("a handout's structure: the article, the contact details, the QR code"
     std::size_t arts = 0, figures_in_links = 0;
     for (const StructNode& node : tree.nodes) {
         if (node.role == StructRole::art) ++arts;
-        if (node.role == StructRole::figure &&
-            role_of(tree, node.parent) == StructRole::link) {
+        if (node.role == StructRole::figure && role_of(tree, node.parent) == StructRole::link) {
             ++figures_in_links;
             CHECK(node.alt.starts_with("QR: "));
         }
