@@ -1,6 +1,7 @@
 #include "trace_canvas.hpp"
 
 #include "number_format.hpp"
+#include "structure_order.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -73,6 +74,34 @@ std::string trace_color(const Color& color) {
     return out;
 }
 
+std::string TraceCanvas::tag(StructRef node) const {
+    if (!structure_) return {};
+    if (node == artifact) return " artifact";
+    return std::string(" tag=") +
+           role_name(structure_->nodes[static_cast<std::size_t>(node)].role) + "#" +
+           std::to_string(node);
+}
+
+std::optional<std::string> TraceCanvas::finish() {
+    if (!structure_) return out_;
+    // The elements in the order they were made, each under its parent.
+    for (std::size_t n = 0; n < structure_->nodes.size(); ++n) {
+        const StructNode& node = structure_->nodes[n];
+        std::string text = "element " + std::string(role_name(node.role)) + "#" +
+                           std::to_string(n);
+        if (node.parent != artifact) {
+            text += " in " +
+                    std::string(
+                        role_name(structure_->nodes[static_cast<std::size_t>(node.parent)].role)) +
+                    "#" + std::to_string(node.parent);
+        }
+        if (!node.alt.empty()) text += " alt=" + quoted(node.alt);
+        if (!node.lang.empty()) text += " lang=" + node.lang;
+        line(text);
+    }
+    return out_;
+}
+
 void TraceCanvas::line(const std::string& text) {
     out_ += text;
     out_ += '\n';
@@ -80,7 +109,8 @@ void TraceCanvas::line(const std::string& text) {
 
 void TraceCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
                                  const std::vector<DocumentImage>& images, Conformance conformance,
-                                 const StructureTree*) {
+                                 const StructureTree* structure) {
+    structure_ = structure;
     line("document title=" + quoted(info.title) + " author=" + quoted(info.author) +
          " lang=" + info.lang + " time=" + std::to_string(info.timestamp));
     if (conformance == Conformance::pdfa_1b) line("conformance PDF/A-1b");
@@ -118,17 +148,17 @@ void TraceCanvas::show_glyphs(const GlyphRun& run) {
     line("glyphs font=" + std::to_string(run.font) + " size=" + num(run.size) +
          " color=" + trace_color(run.color) + " at " + point(run.x, run.y) +
          (run.horizontal_scale != 1 ? " scale=" + num(run.horizontal_scale) : "") + " " +
-         quoted(run.text) + " [" + glyphs + "]");
+         quoted(run.text) + " [" + glyphs + "]" + tag(run.node));
 }
 
 void TraceCanvas::fill_rect(const FilledRect& rect) {
     line("rect " + point(rect.x, rect.y) + " " + size(rect.width, rect.height) +
-         " color=" + trace_color(rect.color));
+         " color=" + trace_color(rect.color) + tag(rect.node));
 }
 
 void TraceCanvas::draw_image(const PlacedImage& image) {
     line("image " + std::to_string(image.image) + " at " + point(image.x, image.y) + " " +
-         size(image.width, image.height) + " alt=" + quoted(image.alt));
+         size(image.width, image.height) + " alt=" + quoted(image.alt) + tag(image.node));
 }
 
 void TraceCanvas::begin_clip(const Box& box) {
@@ -148,7 +178,8 @@ void TraceCanvas::add_link(const LinkArea& link) {
     std::string target =
         link.dest_page ? "page=" + std::to_string(*link.dest_page + 1) + " y=" + num(link.dest_y)
                        : "uri=" + quoted(link.uri);
-    line("link " + point(link.x, link.y) + " " + size(link.width, link.height) + " " + target);
+    line("link " + point(link.x, link.y) + " " + size(link.width, link.height) + " " + target +
+         tag(link.node));
 }
 
 void TraceCanvas::add_outline(const OutlineEntry& entry) {

@@ -27,10 +27,15 @@ public:
     void end_page() override {}
     void add_outline(const OutlineEntry& entry) override;
     void set_page_labels(const std::vector<PageLabelRange>& ranges) override;
-    std::optional<std::string> finish() override { return out_; }
+    // The structure tree, when the document is tagged, after the pages.
+    std::optional<std::string> finish() override;
 
 private:
     void line(const std::string& text);
+    // " tag=P#12" (the item's element and its index) or " artifact";
+    // nothing for an untagged document.
+    std::string tag(StructRef node) const;
+    const StructureTree* structure_ = nullptr;
     std::string out_;
     int page_number_ = 0;
 };

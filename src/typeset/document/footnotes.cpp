@@ -123,13 +123,18 @@ void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
         back = PendingLink{area, anchor(article_->id, note_ref_fragment(block.start))};
     }
     // A Note of the article, wherever it is set (at the foot of a page, the
-    // list put aside meanwhile, or after the article); its number is its
-    // label.
+    // list put aside meanwhile, or after the article); its number is a Link
+    // back to the reference.
     const StructRef outer = flow_.container;
     flow_.container = article_node_;
     const StructRef note_node = open_node(StructRole::note);
     flow_.container = note_node;
-    tag_runs(flow_.pending_marker, note_node);
+    if (back) {
+        const StructRef back_link = open_node(StructRole::link);
+        if (tree_) tree_->nodes.back().alt = std::string(words_for(article_->lang).back_to_text);
+        tag_runs(flow_.pending_marker, back_link);
+        back->area.node = back_link;
+    }
     const BlockStyle* outer_style = std::exchange(text_style_, &note);
     flow_.item_start = true;
     const std::size_t first = out_.contents.size();
