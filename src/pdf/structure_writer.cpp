@@ -2,6 +2,9 @@
 
 #include "pamphlet/base/utf8.hpp"
 
+#include <initializer_list>
+#include <string_view>
+
 namespace pamphlet::pdf_detail {
 
 namespace {
@@ -34,7 +37,14 @@ std::string hex_text(const std::string& text) {
         out += digits[byte >> 4];
         out += digits[byte & 0xF];
     }
-    return out + ">";
+    out += '>';
+    return out;
+}
+
+// Appends the pieces: the entries are built piece by piece into one string
+// (and GCC 12 misreads `"text" + std::string` at -O3 as overlapping copies).
+void append(std::string& out, std::initializer_list<std::string_view> pieces) {
+    for (std::string_view piece : pieces) out += piece;
 }
 
 }  // namespace
@@ -47,8 +57,11 @@ StructureWriter::StructureWriter(HPDF_Doc pdf, const StructureTree& tree,
 
 std::string StructureWriter::reference(const void* object) {
     const auto* header = static_cast<const HPDF_Obj_Header*>(object);
-    return std::to_string(header->obj_id & 0x00FFFFFF) + " " + std::to_string(header->gen_no) +
-           " R";
+    std::string out = std::to_string(header->obj_id & 0x00FFFFFF);
+    out += ' ';
+    out += std::to_string(header->gen_no);
+    out += " R";
+    return out;
 }
 
 bool StructureWriter::write() {
@@ -131,7 +144,7 @@ std::string StructureWriter::element_entries(std::size_t n) const {
         page = marks_[static_cast<std::size_t>(kid.index)].page;
         break;
     }
-    if (page >= 0) out += " /Pg " + reference(pages_[static_cast<std::size_t>(page)]);
+    if (page >= 0) append(out, {" /Pg ", reference(pages_[static_cast<std::size_t>(page)])});
     const bool array = ordered_.kids[n].size() + objrs_[n].size() != 1;
     out += array ? " /K [" : " /K";
     for (const StructKid& kid : ordered_.kids[n]) {
@@ -144,18 +157,20 @@ std::string StructureWriter::element_entries(std::size_t n) const {
         if (mark.page == page) {
             out += std::to_string(mark.mcid);
         } else {
-            out += "<</Type /MCR /Pg " + reference(pages_[static_cast<std::size_t>(mark.page)]) +
-                   " /MCID " + std::to_string(mark.mcid) + ">>";
+            append(out,
+                   {"<</Type /MCR /Pg ", reference(pages_[static_cast<std::size_t>(mark.page)]),
+                    " /MCID ", std::to_string(mark.mcid), ">>"});
         }
     }
     for (std::int32_t link : objrs_[n]) {
         const LinkObject& object = links_[static_cast<std::size_t>(link)];
-        out += " <</Type /OBJR /Pg " + reference(pages_[object.page]) + " /Obj " +
-               reference(object.annotation) + ">>";
+        append(out, {" <</Type /OBJR /Pg ", reference(pages_[object.page]), " /Obj ",
+                     reference(object.annotation), ">>"});
     }
     if (array) out += " ]";
-    if (!node.alt.empty() && node.role != StructRole::link) out += " /Alt " + hex_text(node.alt);
-    if (!node.lang.empty()) out += " /Lang " + hex_text(node.lang);
+    if (!node.alt.empty() && node.role != StructRole::link)
+        append(out, {" /Alt ", hex_text(node.alt)});
+    if (!node.lang.empty()) append(out, {" /Lang ", hex_text(node.lang)});
     out += '\n';
     return out;
 }
@@ -163,9 +178,9 @@ std::string StructureWriter::element_entries(std::size_t n) const {
 std::string StructureWriter::root_entries() const {
     std::string out = "/Type /StructTreeRoot\n/K [";
     for (StructRef root : ordered_.roots)
-        out += " " + reference(elements_[static_cast<std::size_t>(root)]);
-    out += " ]\n/ParentTree " + reference(parent_tree_);
-    out += "\n/ParentTreeNextKey " + std::to_string(pages_.size() + links_.size()) + "\n";
+        append(out, {" ", reference(elements_[static_cast<std::size_t>(root)])});
+    append(out, {" ]\n/ParentTree ", reference(parent_tree_), "\n/ParentTreeNextKey ",
+                 std::to_string(pages_.size() + links_.size()), "\n"});
     return out;
 }
 
@@ -174,7 +189,7 @@ std::string StructureWriter::root_entries() const {
 std::string StructureWriter::parent_tree_entries() const {
     std::string out = "/Nums [";
     for (std::size_t p = 0; p < page_marks_.size(); ++p) {
-        out += "\n" + std::to_string(p) + " [";
+        append(out, {"\n", std::to_string(p), " ["});
         for (std::int32_t m : page_marks_[p]) {
             out += ' ';
             out += reference(
@@ -183,8 +198,8 @@ std::string StructureWriter::parent_tree_entries() const {
         out += " ]";
     }
     for (std::size_t k = 0; k < links_.size(); ++k) {
-        out += "\n" + std::to_string(pages_.size() + k) + " " +
-               reference(elements_[static_cast<std::size_t>(links_[k].node)]);
+        append(out, {"\n", std::to_string(pages_.size() + k), " ",
+                     reference(elements_[static_cast<std::size_t>(links_[k].node)])});
     }
     out += " ]\n";
     return out;

@@ -87,8 +87,7 @@ std::optional<std::string> TraceCanvas::finish() {
     // The elements in the order they were made, each under its parent.
     for (std::size_t n = 0; n < structure_->nodes.size(); ++n) {
         const StructNode& node = structure_->nodes[n];
-        std::string text = "element " + std::string(role_name(node.role)) + "#" +
-                           std::to_string(n);
+        std::string text = "element " + std::string(role_name(node.role)) + "#" + std::to_string(n);
         if (node.parent != artifact) {
             text += " in " +
                     std::string(

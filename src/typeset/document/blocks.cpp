@@ -218,11 +218,23 @@ void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& s
         const double height = std::max(strut.height, line.ascent);
         const double depth = std::max(strut.depth, line.descent);
         const std::size_t text_begin = line.text_begin;
+        const bool hyphenated = line.hyphenated;
         const std::vector<LineLink> line_links = line.links;
         BoxContent content = setter_.line_content(std::move(line), x, links);
         tag_links(line_links, x, link_nodes, content);
         content.position = position(text_begin);
         add_box(height, depth, std::move(content));
+        if (hyphenated && tree_) {
+            // The breaker's hyphen (its own run, the line's last: TextSetter)
+            // is no part of the word a reader hears.
+            std::vector<PageItem>& items = out_.contents.back().items;
+            for (auto item = items.rbegin(); item != items.rend(); ++item) {
+                if (auto* run = std::get_if<GlyphRun>(&*item)) {
+                    run->node = artifact;
+                    break;
+                }
+            }
+        }
         // A line that calls for notes takes them along (footnotes.cpp).
         if (!links.empty()) add_called_notes(out_.items.size() - 1);
     }
