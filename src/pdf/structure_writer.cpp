@@ -102,7 +102,7 @@ bool StructureWriter::write() {
 void StructureWriter::add_link(HPDF_Annotation annotation, std::size_t page, StructRef node) {
     const auto index = static_cast<std::size_t>(node);
     if (node == artifact || index >= elements_.size()) return;
-    const std::string& description = tree_.nodes[index].alt;
+    const std::string& description = tree_.alt(node);
     // Parent tree keys: one per page first, then one per link.
     const auto key = static_cast<HPDF_INT32>(pages_.size() + links_.size());
     HPDF_Dict_AddNumber(annotation, "StructParent", key);
@@ -168,9 +168,10 @@ std::string StructureWriter::element_entries(std::size_t n) const {
                      reference(object.annotation), ">>"});
     }
     if (array) out += " ]";
-    if (!node.alt.empty() && node.role != StructRole::link)
-        append(out, {" /Alt ", hex_text(node.alt)});
-    if (!node.lang.empty()) append(out, {" /Lang ", hex_text(node.lang)});
+    const auto ref = static_cast<StructRef>(n);
+    if (!tree_.alt(ref).empty() && node.role != StructRole::link)
+        append(out, {" /Alt ", hex_text(tree_.alt(ref))});
+    if (!tree_.lang(ref).empty()) append(out, {" /Lang ", hex_text(tree_.lang(ref))});
     out += '\n';
     return out;
 }

@@ -94,8 +94,9 @@ std::optional<std::string> TraceCanvas::finish() {
                         role_name(structure_->nodes[static_cast<std::size_t>(node.parent)].role)) +
                     "#" + std::to_string(node.parent);
         }
-        if (!node.alt.empty()) text += " alt=" + quoted(node.alt);
-        if (!node.lang.empty()) text += " lang=" + node.lang;
+        const auto ref = static_cast<StructRef>(n);
+        if (!structure_->alt(ref).empty()) text += " alt=" + quoted(structure_->alt(ref));
+        if (!structure_->lang(ref).empty()) text += " lang=" + structure_->lang(ref);
         line(text);
     }
     return out_;

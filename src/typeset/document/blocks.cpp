@@ -102,7 +102,7 @@ std::vector<StructRef> ArticleBuilder::open_links(const std::vector<LinkTarget>&
     for (std::size_t k = 0; k < links.size(); ++k) {
         nodes[k] = tree_->add(StructRole::link, flow_.node);
         const LinkTarget& link = links[k];
-        tree_->nodes.back().alt = !link.label.empty() ? link.label : link.uri;
+        tree_->set_alt(nodes[k], !link.label.empty() ? link.label : link.uri);
     }
     return nodes;
 }
@@ -829,7 +829,7 @@ void ArticleBuilder::add_image(const ImageSource& source, const std::string& alt
     check_print_size(*image, size, profile_.page_width(), profile_.page_height(), span, sink);
     BoxContent content;
     const StructRef figure = open_node(StructRole::figure);
-    if (tree_) tree_->nodes[static_cast<std::size_t>(figure)].alt = alt;
+    if (tree_) tree_->set_alt(figure, alt);
     content.items.emplace_back(PlacedImage{image->index,
                                            column.left + (column.width - size.width) / 2, 0,
                                            size.width, size.height, alt, span, figure});

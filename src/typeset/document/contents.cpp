@@ -94,8 +94,7 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
         }
         // The entry's text is the Link its lines' link areas belong to.
         const StructRef entry_node = node(StructRole::link, node(StructRole::toci, toc));
-        if (entry_node != artifact)
-            tags.tree->nodes[static_cast<std::size_t>(entry_node)].alt = entry.title;
+        if (entry_node != artifact) tags.tree->set_alt(entry_node, entry.title);
         auto tag = [entry_node](BoxContent& content) {
             for (PageItem& item : content.items)
                 if (auto* run = std::get_if<GlyphRun>(&item)) run->node = entry_node;

@@ -131,7 +131,7 @@ void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
     flow_.container = note_node;
     if (back) {
         const StructRef back_link = open_node(StructRole::link);
-        if (tree_) tree_->nodes.back().alt = std::string(words_for(article_->lang).back_to_text);
+        if (tree_) tree_->set_alt(back_link, std::string(words_for(article_->lang).back_to_text));
         tag_runs(flow_.pending_marker, back_link);
         back->area.node = back_link;
     }

@@ -43,7 +43,7 @@ void tag_loose_text(std::vector<PageItem>& items, std::size_t from, const TagTar
             auto link = links.find(k);
             if (link == links.end()) {
                 const StructRef node = tree.add(StructRole::link, line->second);
-                tree.nodes.back().alt = readable_address(area->uri);
+                tree.set_alt(node, readable_address(area->uri));
                 link = links.emplace(k, node).first;
                 area->node = node;
             }
@@ -57,9 +57,9 @@ void tag_qr_figure(QrFigure& figure, const std::string& url, const TagTarget& ta
     if (!target.tree) return;
     StructureTree& tree = *target.tree;
     const StructRef link = tree.add(StructRole::link, target.parent);
-    tree.nodes.back().alt = readable_address(url);
+    tree.set_alt(link, readable_address(url));
     const StructRef symbol = tree.add(StructRole::figure, link);
-    tree.nodes.back().alt = "QR: " + readable_address(url);
+    tree.set_alt(symbol, "QR: " + readable_address(url));
     for (PageItem& item : figure.content.items) {
         if (auto* run = std::get_if<GlyphRun>(&item)) run->node = link;
         if (auto* rect = std::get_if<FilledRect>(&item)) rect->node = symbol;

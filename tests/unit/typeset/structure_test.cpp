@@ -126,8 +126,8 @@ TEST_CASE("the sample brochure's structure tree") {
                 // articles' figures say what they show.
                 if (image->node == artifact) continue;
                 CHECK(role_of(tree, image->node) == StructRole::figure);
-                CHECK(!tree.nodes[static_cast<std::size_t>(image->node)].alt.empty());
-                CHECK(tree.nodes[static_cast<std::size_t>(image->node)].alt == image->alt);
+                CHECK(!tree.alt(image->node).empty());
+                CHECK(tree.alt(image->node) == image->alt);
                 ++figures;
             } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
                 // Rules, tints and bands are decoration; a QR code's modules
@@ -179,7 +179,7 @@ TEST_CASE("the sample brochure's structure tree") {
     for (const auto& [node, text] : text_of) {
         if (role_of(tree, node) != StructRole::link) continue;
         link_parents.insert(role_of(tree, tree.nodes[static_cast<std::size_t>(node)].parent));
-        CHECK(!tree.nodes[static_cast<std::size_t>(node)].alt.empty());
+        CHECK(!tree.alt(node).empty());
     }
     CHECK(link_parents.contains(StructRole::toci));
     CHECK(link_parents.contains(StructRole::p));
@@ -215,7 +215,7 @@ TEST_CASE("a handout's structure: the article, the contact details, the QR code"
         if (node.role == StructRole::art) ++arts;
         if (node.role == StructRole::figure && role_of(tree, node.parent) == StructRole::link) {
             ++figures_in_links;
-            CHECK(node.alt.starts_with("QR: "));
+            CHECK(tree.alt(static_cast<StructRef>(&node - tree.nodes.data())).starts_with("QR: "));
         }
     }
     CHECK(arts == 1);
@@ -240,7 +240,9 @@ TEST_CASE("an article in another language than its edition's says so on its Art"
     REQUIRE_MESSAGE(document, format_diagnostics(sink));
     std::vector<std::string> langs;
     for (const StructNode& node : document->structure.nodes)
-        if (node.role == StructRole::art) langs.push_back(node.lang);
+        if (node.role == StructRole::art)
+            langs.push_back(document->structure.lang(
+                static_cast<StructRef>(&node - document->structure.nodes.data())));
     // The document says "de" (DocumentInfo::lang); only the English Art says more.
     CHECK(document->info.lang == "de");
     CHECK(langs == std::vector<std::string>{"", "en"});
