@@ -38,9 +38,12 @@ public:
     // pdfa_1b: the canvas adds what PDF/A-1b asks of the file itself (XMP
     // metadata, output intent, file identifier, printable annotations,
     // images without soft masks); colours are the painter's business.
+    // `structure` (null: untagged) is the tree the items' `node`s index:
+    // the canvas marks each item's content as its element's or as an
+    // artifact and writes the tree.
     virtual void begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                                const std::vector<DocumentImage>& images,
-                                Conformance conformance) = 0;
+                                const std::vector<DocumentImage>& images, Conformance conformance,
+                                const StructureTree* structure) = 0;
     // The page's MediaBox is 0 0 width height.
     virtual void begin_page(double width, double height) = 0;
     // Where the print shop cuts, and how far the ink may reach: pages
@@ -56,7 +59,7 @@ public:
     // Items between begin_clip and end_clip are painted only inside `box`.
     virtual void begin_clip(const Box& box) = 0;
     virtual void end_clip() = 0;
-    virtual void stroke_line(const StrokedLine& line) = 0;
+    virtual void stroke_line(const StrokedLine& line) = 0;  // always an artifact
     // `link.dest_page` is a page of the output (a sheet side when imposed).
     virtual void add_link(const LinkArea& link) = 0;
     virtual void end_page() = 0;

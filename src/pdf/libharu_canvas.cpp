@@ -4,6 +4,8 @@
 #include "glyph_operators.hpp"
 #include "icc_profile.hpp"
 #include "number_format.hpp"
+#include "structure_order.hpp"
+#include "structure_writer.hpp"
 #include "xmp_metadata.hpp"
 
 #include "pamphlet/base/deflate.hpp"
@@ -434,6 +436,34 @@ struct LibharuCanvas::Impl {
         return slot;
     }
 
+    // Tagged PDF: the content that follows belongs to `node` (or is an
+    // artifact). Consecutive items of one element share a marked-content
+    // sequence; each sequence of an element gets the page's next MCID.
+    void mark(StructRef node) {
+        if (!structure || (marking && marked == node)) return;
+        end_mark();
+        marking = true;
+        marked = node;
+        if (node == artifact) {
+            content += "/Artifact BMC\n";
+            return;
+        }
+        const int mcid = static_cast<int>(page_marks.size());
+        page_marks.push_back(static_cast<std::int32_t>(marks.size()));
+        marks.push_back({node, static_cast<int>(pages.size() - 1), mcid});
+        content += "/";
+        content += role_name(structure->nodes[static_cast<std::size_t>(node)].role);
+        content += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+    }
+
+    // Before q and Q, and at the page's end: marked content and the
+    // graphics state nest, they do not overlap.
+    void end_mark() {
+        if (!marking) return;
+        content += "EMC\n";
+        marking = false;
+    }
+
     void set_fill(const Color& color) {
         std::string op = color_operator(color, false);
         if (op == fill) return;
@@ -478,6 +508,7 @@ struct LibharuCanvas::Impl {
             }
             if (annotation == nullptr) continue;
             HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+            if (tags) tags->add_link(annotation, pending.page, link.node);
             // PDF/A: every annotation is printed (flag 3, "Print").
             if (conformance == Conformance::pdfa_1b) HPDF_Dict_AddNumber(annotation, "F", 4);
         }
@@ -580,6 +611,9 @@ struct LibharuCanvas::Impl {
     std::optional<std::string> save() {
         // SMask and /Lang are PDF 1.4; libharu starts every document at 1.3.
         if (pdf->pdf_version < HPDF_VER_14) pdf->pdf_version = HPDF_VER_14;
+        // A tagged file uses PDF 1.5's /Tabs and is written as PDF 1.7, as
+        // PDF/UA-1 asks.
+        if (structure) pdf->pdf_version = HPDF_VER_17;
         if (HPDF_SaveToStream(pdf) != HPDF_OK) return std::nullopt;
         const HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
         std::string bytes(size, '\0');
@@ -625,6 +659,16 @@ struct LibharuCanvas::Impl {
     std::vector<PendingLink> links;
     std::vector<OutlineEntry> outline;
     std::vector<PageLabelRange> labels;
+    // Tagged PDF (null: untagged): the elements, every marked-content
+    // sequence so far, and each page's sequences by MCID (indices into
+    // `marks`).
+    const StructureTree* structure = nullptr;
+    std::vector<MarkedContent> marks;
+    std::vector<std::vector<std::int32_t>> mark_pages;
+    std::vector<std::int32_t> page_marks;  // the current page's
+    bool marking = false;                  // a sequence is open
+    StructRef marked = artifact;           // whose
+    std::optional<StructureWriter> tags;   // the tree's objects, once the pages are done
 };
 
 LibharuCanvas::LibharuCanvas(DiagnosticSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
@@ -632,9 +676,10 @@ LibharuCanvas::~LibharuCanvas() = default;
 
 void LibharuCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
                                    const std::vector<DocumentImage>& images,
-                                   Conformance conformance) {
+                                   Conformance conformance, const StructureTree* structure) {
     Impl& d = *impl_;
     d.conformance = conformance;
+    d.structure = structure;
     d.document_info = info;
     d.fonts = &fonts;
     d.images = &images;
@@ -657,6 +702,13 @@ void LibharuCanvas::begin_page(double width, double height) {
     d.content.clear();
     d.fill.clear();
     d.saved_fills.clear();
+    if (d.structure) {
+        // The page's key in the parent tree is its index; its annotations
+        // are visited in the structure's order.
+        HPDF_Dict_AddNumber(page, "StructParents", static_cast<HPDF_INT32>(d.pages.size() - 1));
+        HPDF_Dict_AddName(page, "Tabs", "S");
+        d.page_marks.clear();
+    }
 }
 
 // libharu 2.3.0 has no call for these boxes; they are plain entries of the
@@ -675,6 +727,7 @@ void LibharuCanvas::begin_imposed_page(std::optional<int>, const Box&) {}
 void LibharuCanvas::begin_clip(const Box& box) {
     Impl& d = *impl_;
     if (d.failed()) return;
+    d.end_mark();
     d.saved_fills.push_back(d.fill);
     d.content += "q " + num(box.left) + " " + num(box.bottom) + " " + num(box.width()) + " " +
                  num(box.height()) + " re W n\n";
@@ -686,12 +739,14 @@ void LibharuCanvas::end_clip() {
     // Q brings back the colour set before q.
     d.fill = d.saved_fills.back();
     d.saved_fills.pop_back();
+    d.end_mark();
     d.content += "Q\n";
 }
 
 void LibharuCanvas::stroke_line(const StrokedLine& line) {
     Impl& d = *impl_;
     if (d.failed()) return;
+    d.mark(artifact);
     d.content += "q " + num(line.width) + " w " + color_operator(line.color, true) + num(line.x0) +
                  " " + num(line.y0) + " m " + num(line.x1) + " " + num(line.y1) + " l S Q\n";
 }
@@ -704,6 +759,7 @@ void LibharuCanvas::show_glyphs(const GlyphRun& run) {
     const char* name =
         HPDF_Page_GetLocalFontName(d.pages.back(), reinterpret_cast<HPDF_Font>(font.type0));
     if (name == nullptr) return;
+    d.mark(run.node);
     d.set_fill(run.color);
     d.content += text_operators(run, name, font.width_of);
 }
@@ -711,6 +767,7 @@ void LibharuCanvas::show_glyphs(const GlyphRun& run) {
 void LibharuCanvas::fill_rect(const FilledRect& rect) {
     Impl& d = *impl_;
     if (d.failed()) return;
+    d.mark(rect.node);
     d.set_fill(rect.color);
     d.content += num(rect.x) + " " + num(rect.y) + " " + num(rect.width) + " " + num(rect.height) +
                  " re f\n";
@@ -723,6 +780,7 @@ void LibharuCanvas::draw_image(const PlacedImage& placed) {
     if (image == nullptr) return;
     const char* name = HPDF_Page_GetXObjectName(d.pages.back(), image);
     if (name == nullptr) return;
+    d.mark(placed.node);
     d.content += "q " + num(placed.width) + " 0 0 " + num(placed.height) + " " + num(placed.x) +
                  " " + num(placed.y) + " cm /" + name + " Do Q\n";
 }
@@ -737,6 +795,8 @@ void LibharuCanvas::add_link(const LinkArea& link) {
 void LibharuCanvas::end_page() {
     Impl& d = *impl_;
     if (d.failed() || d.pages.empty()) return;
+    d.end_mark();
+    if (d.structure) d.mark_pages.push_back(std::move(d.page_marks));
     Impl::DeflatingPage& page = d.deflating.emplace_back();
     page.page = d.pages.size() - 1;
     page.text = std::move(d.content);
@@ -765,6 +825,10 @@ std::optional<std::string> LibharuCanvas::finish() {
     }
     d.write_deflated(true);
     if (!d.failed()) {
+        if (d.structure) {
+            d.tags.emplace(d.pdf, *d.structure, d.marks, d.mark_pages, d.pages);
+            if (!d.tags->write() && d.error.code == HPDF_OK) d.error.code = HPDF_FAILD_TO_ALLOC_MEM;
+        }
         d.write_links();
         d.write_outline();
         d.write_page_labels();

@@ -24,7 +24,8 @@ public:
     LibharuCanvas& operator=(const LibharuCanvas&) = delete;
 
     void begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                        const std::vector<DocumentImage>& images, Conformance conformance) override;
+                        const std::vector<DocumentImage>& images, Conformance conformance,
+                        const StructureTree* structure) override;
     void begin_page(double width, double height) override;
     void set_page_boxes(const Box& trim, const Box& bleed) override;
     void begin_imposed_page(std::optional<int> page, const Box& trim) override;

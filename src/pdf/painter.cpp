@@ -100,6 +100,14 @@ struct PagePainter {
     DiagnosticSink& sink;
     const ColorPolicy& colors;
 
+    bool valid_node(StructRef node, const SourceSpan& span) const {
+        if (node == artifact || in_range(node, document.structure.nodes.size())) return true;
+        report_internal(sink, span,
+                        "item belongs to structure element " + std::to_string(node) +
+                            ", which the document does not have");
+        return false;
+    }
+
     void paint(const Page& page, const Placement& at) const {
         for (const PageItem& item : page.items) {
             std::visit([&](const auto& it) { paint_item(page, at, it); }, item);
@@ -107,6 +115,7 @@ struct PagePainter {
     }
 
     void paint_item(const Page&, const Placement& at, const GlyphRun& item) const {
+        if (!valid_node(item.node, item.span)) return;
         if (!in_range(item.font, document.fonts.size())) {
             report_internal(sink, item.span,
                             "glyph run refers to font " + std::to_string(item.font) +
@@ -122,6 +131,7 @@ struct PagePainter {
     }
 
     void paint_item(const Page& page, const Placement& at, const FilledRect& item) const {
+        if (!valid_node(item.node, SourceSpan{})) return;
         FilledRect rect =
             print_geometry ? bled_rect(item, page.width, page.height, at.bleed) : item;
         rect.x += at.dx;
@@ -131,6 +141,7 @@ struct PagePainter {
     }
 
     void paint_item(const Page& page, const Placement& at, const PlacedImage& item) const {
+        if (!valid_node(item.node, item.span)) return;
         if (!in_range(item.image, document.images.size())) {
             report_internal(sink, item.span,
                             "image item refers to image " + std::to_string(item.image) +
@@ -151,6 +162,7 @@ struct PagePainter {
     }
 
     void paint_item(const Page&, const Placement& at, const LinkArea& item) const {
+        if (!valid_node(item.node, SourceSpan{})) return;
         if (item.dest_page && !in_range(*item.dest_page, document.pages.size())) {
             report_internal(sink, SourceSpan{},
                             "link points at page " + std::to_string(*item.dest_page) +
@@ -308,8 +320,12 @@ void paint_booklet(const LaidOutDocument& document, PagePainter& painter,
 void paint_document(const LaidOutDocument& document, Canvas& canvas, DiagnosticSink& sink,
                     const std::function<void(std::size_t)>& page_painted) {
     const PrintSetup& print = document.print;
+    // An imposed booklet is the print shop's file: its sheets show pages
+    // side by side and out of order, which no reading order fits.
+    const bool tagged = !document.structure.empty() && !print.impose_booklet;
     canvas.begin_document(document.info, document.fonts, document.images,
-                          print.pdfa ? Conformance::pdfa_1b : Conformance::plain);
+                          print.pdfa ? Conformance::pdfa_1b : Conformance::plain,
+                          tagged ? &document.structure : nullptr);
     ColorPolicy colors(print.pdfa);
     std::vector<Placement> placements(document.pages.size());
     const bool print_geometry = print.bleed > 0 || print.crop_marks || print.impose_booklet;

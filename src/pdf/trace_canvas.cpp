@@ -1,6 +1,7 @@
 #include "trace_canvas.hpp"
 
 #include "number_format.hpp"
+#include "structure_order.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -73,14 +74,43 @@ std::string trace_color(const Color& color) {
     return out;
 }
 
+std::string TraceCanvas::tag(StructRef node) const {
+    if (!structure_) return {};
+    if (node == artifact) return " artifact";
+    return std::string(" tag=") +
+           role_name(structure_->nodes[static_cast<std::size_t>(node)].role) + "#" +
+           std::to_string(node);
+}
+
+std::optional<std::string> TraceCanvas::finish() {
+    if (!structure_) return out_;
+    // The elements in the order they were made, each under its parent.
+    for (std::size_t n = 0; n < structure_->nodes.size(); ++n) {
+        const StructNode& node = structure_->nodes[n];
+        std::string text = "element " + std::string(role_name(node.role)) + "#" + std::to_string(n);
+        if (node.parent != artifact) {
+            text += " in " +
+                    std::string(
+                        role_name(structure_->nodes[static_cast<std::size_t>(node.parent)].role)) +
+                    "#" + std::to_string(node.parent);
+        }
+        const auto ref = static_cast<StructRef>(n);
+        if (!structure_->alt(ref).empty()) text += " alt=" + quoted(structure_->alt(ref));
+        if (!structure_->lang(ref).empty()) text += " lang=" + structure_->lang(ref);
+        line(text);
+    }
+    return out_;
+}
+
 void TraceCanvas::line(const std::string& text) {
     out_ += text;
     out_ += '\n';
 }
 
 void TraceCanvas::begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                                 const std::vector<DocumentImage>& images,
-                                 Conformance conformance) {
+                                 const std::vector<DocumentImage>& images, Conformance conformance,
+                                 const StructureTree* structure) {
+    structure_ = structure;
     line("document title=" + quoted(info.title) + " author=" + quoted(info.author) +
          " lang=" + info.lang + " time=" + std::to_string(info.timestamp));
     if (conformance == Conformance::pdfa_1b) line("conformance PDF/A-1b");
@@ -118,17 +148,17 @@ void TraceCanvas::show_glyphs(const GlyphRun& run) {
     line("glyphs font=" + std::to_string(run.font) + " size=" + trace_number(run.size) +
          " color=" + trace_color(run.color) + " at " + point(run.x, run.y) +
          (run.horizontal_scale != 1 ? " scale=" + trace_number(run.horizontal_scale) : "") + " " +
-         quoted(run.text) + " [" + glyphs + "]");
+         quoted(run.text) + " [" + glyphs + "]" + tag(run.node));
 }
 
 void TraceCanvas::fill_rect(const FilledRect& rect) {
     line("rect " + point(rect.x, rect.y) + " " + size(rect.width, rect.height) +
-         " color=" + trace_color(rect.color));
+         " color=" + trace_color(rect.color) + tag(rect.node));
 }
 
 void TraceCanvas::draw_image(const PlacedImage& image) {
     line("image " + std::to_string(image.image) + " at " + point(image.x, image.y) + " " +
-         size(image.width, image.height) + " alt=" + quoted(image.alt));
+         size(image.width, image.height) + " alt=" + quoted(image.alt) + tag(image.node));
 }
 
 void TraceCanvas::begin_clip(const Box& box) {
@@ -145,10 +175,11 @@ void TraceCanvas::stroke_line(const StrokedLine& stroke) {
 }
 
 void TraceCanvas::add_link(const LinkArea& link) {
-    std::string target = link.dest_page ? "page=" + std::to_string(*link.dest_page + 1) +
-                                              " y=" + trace_number(link.dest_y)
-                                        : "uri=" + quoted(link.uri);
-    line("link " + point(link.x, link.y) + " " + size(link.width, link.height) + " " + target);
+    std::string target =
+        link.dest_page ? "page=" + std::to_string(*link.dest_page + 1) + " y=" + trace_number(link.dest_y)
+                       : "uri=" + quoted(link.uri);
+    line("link " + point(link.x, link.y) + " " + size(link.width, link.height) + " " + target +
+         tag(link.node));
 }
 
 void TraceCanvas::add_outline(const OutlineEntry& entry) {

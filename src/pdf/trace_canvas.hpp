@@ -12,7 +12,8 @@ namespace pamphlet::pdf_detail {
 class TraceCanvas final : public Canvas {
 public:
     void begin_document(const DocumentInfo& info, const std::vector<DocumentFont>& fonts,
-                        const std::vector<DocumentImage>& images, Conformance conformance) override;
+                        const std::vector<DocumentImage>& images, Conformance conformance,
+                        const StructureTree* structure) override;
     void begin_page(double width, double height) override;
     void set_page_boxes(const Box& trim, const Box& bleed) override;
     void begin_imposed_page(std::optional<int> page, const Box& trim) override;
@@ -26,10 +27,15 @@ public:
     void end_page() override {}
     void add_outline(const OutlineEntry& entry) override;
     void set_page_labels(const std::vector<PageLabelRange>& ranges) override;
-    std::optional<std::string> finish() override { return out_; }
+    // The structure tree, when the document is tagged, after the pages.
+    std::optional<std::string> finish() override;
 
 private:
     void line(const std::string& text);
+    // " tag=P#12" (the item's element and its index) or " artifact";
+    // nothing for an untagged document.
+    std::string tag(StructRef node) const;
+    const StructureTree* structure_ = nullptr;
     std::string out_;
     int page_number_ = 0;
 };

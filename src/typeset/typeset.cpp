@@ -38,7 +38,7 @@ using namespace typeset;
 // article and it has a web address, else to the clinic's website.
 void add_handout_furniture(const Collection& collection, const Edition& edition, double measure,
                            bool spanning, TextSetter& setter, DocumentImages& images,
-                           VerticalList& list) {
+                           const TagTarget& tags, VerticalList& list) {
     const Profile& profile = setter.styles().profile();
     auto add_content = [&](HandoutBox box, int article) {
         box.content.article = article;
@@ -66,7 +66,7 @@ void add_handout_furniture(const Collection& collection, const Edition& edition,
         url = web_uri(collection.publisher.website);
     }
     HandoutBox contact =
-        handout_contact_block(collection, edition.lang, url, url_span, measure, setter);
+        handout_contact_block(collection, edition.lang, url, url_span, measure, setter, tags);
     list.items.push_back(VerticalItem::make_penalty(0));
     list.items.push_back(VerticalItem::glue(2 * profile.heading_space_before));
     list.items.push_back(
@@ -130,11 +130,14 @@ public:
           hyphenation_(load_hyphenation(profile, options)),
           setter_(styles, fonts, document_fonts_, sink, hyphenation_ ? &*hyphenation_ : nullptr),
           cover_context_{
-              collection,          edition, info_, setter_, images_, options, geometry.page_width,
-              geometry.page_height},
+              collection,           edition, info_, setter_, images_, options, geometry.page_width,
+              geometry.page_height, {}},
           collection_span_(collection.file_span()),
           page_params_{geometry.text.text_height, profile.ragged_bottom} {
         setter_.keep_run_text(options.keep_run_text);
+        // The Document element: everything read is inside it.
+        document_node_ = document_.structure.add(StructRole::document, artifact);
+        cover_context_.tags = {&document_.structure, document_node_};
         // A handout is the articles alone: the clinic signs at their head
         // and foot instead of on covers.
         front_.covers = profile.cover_enabled && !options.handout;
@@ -206,6 +209,7 @@ private:
     const PageParams page_params_;
 
     LaidOutDocument document_;
+    StructRef document_node_ = artifact;
     FrontMatter front_;
     std::vector<ContentsEntry> contents_;
     std::map<std::string, Destination> destinations_;
@@ -238,6 +242,7 @@ void Brochure::set_front_cover() {
 VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     VerticalList list;
     ArticleBuilder builder(edition_, setter_, images_, geometry_.text, list);
+    builder.tag_into(&document_.structure, document_node_);
     if (stats) *stats = {};
     builder.measure_into(stats);
     const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
@@ -261,7 +266,7 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     if (options_.handout && !edition_.articles.empty()) {
         const ArticleFrame& text = geometry_.text;
         add_handout_furniture(collection_, edition_, text.measure, text.column_width < text.measure,
-                              setter_, images_, list);
+                              setter_, images_, {&document_.structure, document_node_}, list);
     }
     if (even) even_pages(list, builder, even_params, flow_begin);
     return list;
@@ -308,7 +313,10 @@ Brochure::Placed Brochure::place_range(VerticalList& from, const std::vector<Ver
             frames.add_box(content.frames, top, y, page);
             if (placed.article < 0) placed.article = content.article;
             if (content.repeated) {
-                place_items(std::vector<PageItem>(content.items), left, baseline, page);
+                std::vector<PageItem> copy(content.items);
+                // A reader hears the header once, where the table begins.
+                if (repeat) make_artifacts(copy);
+                place_items(std::move(copy), left, baseline, page);
             } else {
                 place_items(std::move(content.items), left, baseline, page);
             }
@@ -442,7 +450,8 @@ void Brochure::set_contents_pages() {
             entry.number = found->second.page - front_.body_first() + 1;
     }
     VerticalList numbered_contents =
-        contents_list(contents_, edition_.lang, geometry_.text.measure, collection_span_, setter_);
+        contents_list(contents_, edition_.lang, geometry_.text.measure, collection_span_, setter_,
+                      {&document_.structure, document_node_});
     const std::vector<PageRange> contents_ranges =
         contents_.empty() ? std::vector<PageRange>{}
                           : break_pages(numbered_contents.items, page_params_);

@@ -54,6 +54,13 @@ void ArticleBuilder::add_article(int index) {
     flow_.pending_marker.clear();
     footnotes_started_ = false;
     flow_.frames.clear();
+    // An article is an Art of its own: a reader can skip from one to the
+    // next. Its language is said where it is not the edition's.
+    flow_.container = document_node_;
+    article_node_ = open_node(StructRole::art,
+                              article_->lang != edition_.lang ? article_->lang : std::string());
+    flow_.container = article_node_;
+    flow_.node = artifact;
     if (out_.items.empty()) {
         flow_.at_article_start = true;
     } else if (profile_.article_new_page) {
@@ -74,6 +81,76 @@ void ArticleBuilder::add_article(int index) {
     }
     notes_.clear();
     article_ = nullptr;
+    flow_.container = artifact;
+    flow_.node = artifact;
+    article_node_ = artifact;
+}
+
+StructRef ArticleBuilder::open_node(StructRole role, std::string lang) {
+    if (!tree_) return artifact;
+    return tree_->add(role, flow_.container, std::move(lang));
+}
+
+std::vector<StructRef> ArticleBuilder::open_links(const std::vector<LinkTarget>& links) {
+    if (reused_link_nodes_) {
+        std::vector<StructRef> nodes = std::move(*reused_link_nodes_);
+        reused_link_nodes_.reset();
+        return nodes;
+    }
+    std::vector<StructRef> nodes(links.size(), artifact);
+    if (!tree_ || flow_.node == artifact) return nodes;
+    for (std::size_t k = 0; k < links.size(); ++k) {
+        nodes[k] = tree_->add(StructRole::link, flow_.node);
+        const LinkTarget& link = links[k];
+        tree_->set_alt(nodes[k], !link.label.empty() ? link.label : link.uri);
+    }
+    return nodes;
+}
+
+void ArticleBuilder::tag_links(const std::vector<LineLink>& line_links, double x,
+                               const std::vector<StructRef>& link_nodes, BoxContent& content) {
+    auto node_of = [&](int link) {
+        return link >= 0 && static_cast<std::size_t>(link) < link_nodes.size()
+                   ? link_nodes[static_cast<std::size_t>(link)]
+                   : artifact;
+    };
+    // The line setter breaks runs where a link's colour begins and ends: a
+    // run lies within a link or outside all.
+    constexpr double slack = 0.01;  // pt
+    for (PageItem& item : content.items) {
+        auto* run = std::get_if<GlyphRun>(&item);
+        if (!run) continue;
+        double end = run->x;
+        for (const PlacedGlyph& glyph : run->glyphs) end += glyph.advance;
+        for (const LineLink& link : line_links) {
+            if (run->x >= x + link.x0 - slack && end <= x + link.x1 + slack &&
+                node_of(link.link) != artifact) {
+                run->node = node_of(link.link);
+                break;
+            }
+        }
+    }
+    // line_content made an area for each link it knew, in the line's order.
+    std::size_t area = 0;
+    for (const LineLink& link : line_links) {
+        if (link.link < 0 || static_cast<std::size_t>(link.link) >= link_nodes.size()) continue;
+        if (area < content.links.size()) content.links[area++].area.node = node_of(link.link);
+    }
+}
+
+void ArticleBuilder::tag_items(std::vector<PageItem>& items, StructRef node) {
+    if (node == artifact) return;
+    for (PageItem& item : items) {
+        if (auto* run = std::get_if<GlyphRun>(&item)) {
+            if (run->node == artifact) run->node = node;
+        } else if (auto* image = std::get_if<PlacedImage>(&item)) {
+            if (image->node == artifact) image->node = node;
+        }
+    }
+}
+
+void ArticleBuilder::tag_runs(std::vector<GlyphRun>& runs, StructRef node) {
+    for (GlyphRun& run : runs) run.node = node;
 }
 
 // ---------------------------------------------------------------------------
@@ -83,6 +160,9 @@ int ArticleBuilder::add_box(double height, double depth, BoxContent content) {
     content.article = article_index_;
     content.frames = flow_.frames;
     if (!content.position) content.position = position();
+    // Rules, tints and backgrounds stay artifacts; the list marker has its
+    // own element (Lbl) already.
+    tag_items(content.items, flow_.node);
     // A list marker comes first in the content stream, so that copied or
     // extracted text reads "• item" in order.
     content.items.insert(content.items.begin(),
@@ -123,6 +203,8 @@ void ArticleBuilder::begin_block(double space_before) {
 void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
                                const std::vector<LinkTarget>& links, LineOptions options) {
     const Styles::Strut strut = styles_.strut(style);
+    const std::vector<StructRef> link_nodes = open_links(links);
+    last_link_nodes_ = link_nodes;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0 && options.breakable) {
             double penalty = 0;
@@ -136,9 +218,23 @@ void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& s
         const double height = std::max(strut.height, line.ascent);
         const double depth = std::max(strut.depth, line.descent);
         const std::size_t text_begin = line.text_begin;
+        const bool hyphenated = line.hyphenated;
+        const std::vector<LineLink> line_links = line.links;
         BoxContent content = setter_.line_content(std::move(line), x, links);
+        tag_links(line_links, x, link_nodes, content);
         content.position = position(text_begin);
         add_box(height, depth, std::move(content));
+        if (hyphenated && tree_) {
+            // The breaker's hyphen (its own run, the line's last: TextSetter)
+            // is no part of the word a reader hears.
+            std::vector<PageItem>& items = out_.contents.back().items;
+            for (auto item = items.rbegin(); item != items.rend(); ++item) {
+                if (auto* run = std::get_if<GlyphRun>(&*item)) {
+                    run->node = artifact;
+                    break;
+                }
+            }
+        }
         // A line that calls for notes takes them along (footnotes.cpp).
         if (!links.empty()) add_called_notes(out_.items.size() - 1);
     }
@@ -200,7 +296,11 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                 const int index = static_cast<int>(out.links.size());
                 out.links.push_back(std::move(*target));
                 inner.color = profile_.link_color;
+                const std::size_t first_piece = out.pieces.size();
                 collect(item.children, inner, index, out);
+                for (std::size_t k = first_piece; k < out.pieces.size(); ++k)
+                    if (out.pieces[k].link == index)
+                        out.links[static_cast<std::size_t>(index)].label += out.pieces[k].text;
                 break;
             }
             case InlineKind::strikethrough:
@@ -217,7 +317,7 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                     std::from_chars(item.text.data(), item.text.data() + item.text.size(), number);
                     target = static_cast<int>(out.links.size());
                     out.links.push_back(
-                        LinkTarget{{}, anchor(article_->id, note_fragment(number))});
+                        LinkTarget{{}, anchor(article_->id, note_fragment(number)), item.text});
                     inner.color = profile_.link_color;
                 }
                 out.add(item.text, styles_.resolve(inner), item.span, target);
@@ -237,11 +337,11 @@ std::optional<LinkTarget> ArticleBuilder::resolve_link(const Inline& link) {
     const Target& target = link.target;
     switch (target.kind) {
         case Target::Kind::external:
-            return LinkTarget{target.url, {}};
+            return LinkTarget{target.url, {}, {}};
         case Target::Kind::fragment:
-            return LinkTarget{{}, anchor(article_->id, target.fragment)};
+            return LinkTarget{{}, anchor(article_->id, target.fragment), {}};
         case Target::Kind::article:
-            return LinkTarget{{}, anchor(target.article_id, target.fragment)};
+            return LinkTarget{{}, anchor(target.article_id, target.fragment), {}};
     }
     return std::nullopt;
 }
@@ -255,6 +355,7 @@ void ArticleBuilder::add_opening(const Article& article) {
     title.add(article.title, styles_.resolve(styles_.title.format), article.span);
     begin_block(0);
     const std::size_t first = out_.contents.size();
+    flow_.node = open_node(StructRole::h1);
     add_lines(setter_.set(title, lang, frame_.measure, Alignment::left), styles_.title, 0, {},
               {false, false});
     if (first == out_.contents.size()) {
@@ -270,6 +371,7 @@ void ArticleBuilder::add_opening(const Article& article) {
         StyledText summary;
         summary.add(article.summary, styles_.resolve(styles_.summary.format), article.span);
         begin_block(0);
+        flow_.node = open_node(StructRole::p);
         add_lines(setter_.set(summary, lang, frame_.measure, Alignment::left), styles_.summary, 0,
                   {}, {true, false});
         end_block(profile_.paragraph_spacing);
@@ -282,6 +384,7 @@ void ArticleBuilder::add_opening(const Article& article) {
         StyledText text;
         text.add(byline, styles_.resolve(styles_.byline.format), article.span);
         begin_block(profile_.paragraph_spacing);
+        flow_.node = open_node(StructRole::p);
         add_lines(setter_.set(text, lang, frame_.measure, Alignment::left), styles_.byline, 0, {},
                   {false, false});
         end_block(0);
@@ -293,6 +396,7 @@ void ArticleBuilder::add_opening(const Article& article) {
                   {0, frame_.measure});
         end_block(profile_.image_space);
     }
+    flow_.node = artifact;
     flow_.pending_space = std::max(flow_.pending_space, profile_.article_header_space_after);
 }
 
@@ -373,6 +477,8 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
         count_paragraph(lines, block.span,
                         {profile_.quality_loose_ratio, profile_.quality_tight_ratio}, *stats_);
     }
+    const StructRef outer_node = flow_.node;
+    flow_.node = open_node(StructRole::p);
     std::optional<BodyParagraph> remembered;
     if (remember_ && !lines.empty()) {
         remembered = BodyParagraph{out_.items.size(),
@@ -389,7 +495,9 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
                                    flow_.pending_marker,
                                    flow_.quote_rules,
                                    path_,
-                                   article_index_};
+                                   article_index_,
+                                   flow_.node,
+                                   {}};
         for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
             remembered->worst_ratio = std::max(remembered->worst_ratio, lines[i].adjustment_ratio);
             remembered->tightest_ratio =
@@ -401,8 +509,10 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
     flow_.text_offsets = false;
     if (remembered) {
         remembered->end_item = out_.items.size();
+        remembered->link_nodes = last_link_nodes_;
         paragraphs_.push_back(std::move(*remembered));
     }
+    flow_.node = outer_node;
     end_block(profile_.paragraph_spacing);
     flow_.after_paragraph = true;
 }
@@ -436,6 +546,9 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
     std::vector<double> rules = std::move(flow_.quote_rules);
     std::vector<int> path = std::move(path_);
     const int article = article_index_;
+    const StructRef node = std::exchange(flow_.node, p.node);
+    // The lines set again are the same paragraph with the same links.
+    reused_link_nodes_ = p.link_nodes;
     flow_.keep = p.keep;
     flow_.pending_marker = p.marker;
     flow_.quote_rules = p.quote_rules;
@@ -451,6 +564,7 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
     flow_.quote_rules = std::move(rules);
     path_ = std::move(path);
     article_index_ = article;
+    flow_.node = node;
 
     std::vector<VerticalItem> fresh(out_.items.begin() + static_cast<std::ptrdiff_t>(tail),
                                     out_.items.end());
@@ -522,10 +636,16 @@ void ArticleBuilder::add_heading(const Block& block, const Column& column, doubl
     collect(block.inlines, style.format, -1, text);
     begin_block(std::max(space_before, before));
     const std::size_t first = out_.contents.size();
+    // ## is the article's second level: its title is the H1.
+    constexpr StructRole levels[] = {StructRole::h2, StructRole::h3, StructRole::h4, StructRole::h5,
+                                     StructRole::h6};
+    const StructRef outer_node =
+        std::exchange(flow_.node, open_node(levels[static_cast<std::size_t>(level - 2)]));
     flow_.text_offsets = true;
     add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), style, column.left,
               text.links, {false, false});
     flow_.text_offsets = false;
+    flow_.node = outer_node;
     if (first < out_.contents.size()) {
         if (!block.id.empty()) {
             out_.contents[first].anchors.push_back(anchor(article_->id, block.id));
@@ -549,6 +669,8 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
     marker_format.hyphenate = false;
     const double item_spacing =
         block.tight ? profile_.list_item_spacing : profile_.paragraph_spacing;
+    const StructRef outer = flow_.container;
+    const StructRef list = open_node(StructRole::l);
     int number = block.start;
     bool first = true;
     for (std::size_t j = 0; j < block.children.size(); ++j) {
@@ -566,6 +688,11 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
                        item.span);
         std::vector<SetLine> marker_lines =
             setter_.set(marker, article_->lang, frame_.measure, Alignment::left);
+        // LI: its marker is the Lbl, its blocks the LBody.
+        flow_.container = list;
+        const StructRef list_item = open_node(StructRole::li);
+        flow_.container = list_item;
+        const StructRef label = open_node(StructRole::lbl);
         flow_.pending_marker.clear();
         if (!marker_lines.empty()) {
             const double x = inner.left - profile_.list_marker_gap - marker_lines.front().width;
@@ -574,7 +701,9 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
                 if (auto* run = std::get_if<GlyphRun>(&placed))
                     flow_.pending_marker.push_back(std::move(*run));
             }
+            tag_runs(flow_.pending_marker, label);
         }
+        flow_.container = open_node(StructRole::lbody);
         flow_.item_start = true;
         const double space =
             first ? std::max(space_before, profile_.paragraph_spacing) : item_spacing;
@@ -591,6 +720,7 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
         flow_.item_start = false;
         path_.pop_back();
     }
+    flow_.container = outer;
     --flow_.list_depth;
     end_block(profile_.paragraph_spacing);
 }
@@ -598,7 +728,9 @@ void ArticleBuilder::add_list(const Block& block, const Column& column, double s
 void ArticleBuilder::add_quote(const Block& block, const Column& column, double space_before) {
     const Column inner{column.left + profile_.quote_indent, column.width - profile_.quote_indent};
     if (profile_.quote_rule_width > 0) flow_.quote_rules.push_back(column.left);
+    const StructRef outer = std::exchange(flow_.container, open_node(StructRole::block_quote));
     add_blocks(block.children, inner, std::max(space_before, profile_.paragraph_spacing));
+    flow_.container = outer;
     if (profile_.quote_rule_width > 0) flow_.quote_rules.pop_back();
     end_block(profile_.paragraph_spacing);
 }
@@ -612,6 +744,7 @@ void ArticleBuilder::add_code(const Block& block, const Column& column, double s
     std::vector<SetLine> lines =
         setter_.set(text, article_->lang, column.width - 2 * padding, Alignment::left);
     begin_block(std::max(space_before, profile_.paragraph_spacing));
+    const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::code));
     const Color& background = profile_.code_background;
     BoxContent top;
     add_background(top, column.left, column.width, padding, 0, background);
@@ -635,6 +768,7 @@ void ArticleBuilder::add_code(const Block& block, const Column& column, double s
     BoxContent bottom;
     add_background(bottom, column.left, column.width, padding, 0, background);
     add_box(padding, 0, std::move(bottom));
+    flow_.node = outer_node;
     end_block(profile_.paragraph_spacing);
 }
 
@@ -666,8 +800,12 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
         collect(block.caption, styles_.caption.format, -1, caption);
         // No break, and no stretch: the caption stays with its image.
         if (image) add_glue(profile_.caption_space_before, false);
+        // The Caption follows the Figure rather than sitting in it: a
+        // reader speaks a Figure's /Alt instead of what it holds.
+        const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::caption));
         add_lines(setter_.set(caption, article_->lang, column.width, Alignment::left),
                   styles_.caption, column.left, caption.links, {false, false});
+        flow_.node = outer_node;
     }
     // The figure, from the break before it to its caption's last line, may
     // float to the next page when it does not fit on this one.
@@ -690,9 +828,11 @@ void ArticleBuilder::add_image(const ImageSource& source, const std::string& alt
         fit_image(*image, column.width, profile_.image_max_height * frame_.text_height);
     check_print_size(*image, size, profile_.page_width(), profile_.page_height(), span, sink);
     BoxContent content;
+    const StructRef figure = open_node(StructRole::figure);
+    if (tree_) tree_->set_alt(figure, alt);
     content.items.emplace_back(PlacedImage{image->index,
                                            column.left + (column.width - size.width) / 2, 0,
-                                           size.width, size.height, alt, span});
+                                           size.width, size.height, alt, span, figure});
     add_box(size.height, 0, std::move(content));
 }
 
@@ -700,8 +840,10 @@ void ArticleBuilder::add_alt_text(const std::string& alt, const SourceSpan& span
                                   const Column& column) {
     StyledText text;
     text.add(alt, styles_.resolve(styles_.caption.format), span);
+    const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::p));
     add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), styles_.caption,
               column.left, {}, {true, false});
+    flow_.node = outer_node;
 }
 
 }  // namespace pamphlet::typeset

@@ -39,6 +39,13 @@ public:
     // Appends article `index` of the edition to the list.
     void add_article(int index);
 
+    // From now on, the blocks' elements go into `tree` (tagged PDF), each
+    // article's under `document`, and the items of the boxes name them.
+    void tag_into(StructureTree* tree, StructRef document) {
+        tree_ = tree;
+        document_node_ = document;
+    }
+
     // From now on, the body paragraphs' lines are counted into `stats`.
     void measure_into(TypesetStats* stats) { stats_ = stats; }
 
@@ -130,6 +137,20 @@ private:
                  StyledText& out);
     std::optional<LinkTarget> resolve_link(const Inline& link);
 
+    // A new structure element in the current container (artifact when no
+    // tree is built).
+    StructRef open_node(StructRole role, std::string lang = {});
+    // Link elements in the current element for a paragraph's `links`, or
+    // the ones set_again hands back (reused_link_nodes_).
+    std::vector<StructRef> open_links(const std::vector<LinkTarget>& links);
+    // Gives the runs and areas of `content`, set from `line` at `x`, that
+    // lie within a link their link's element.
+    static void tag_links(const std::vector<LineLink>& line_links, double x,
+                          const std::vector<StructRef>& link_nodes, BoxContent& content);
+    // Gives `node` to the text and images of `items` that belong to none.
+    static void tag_items(std::vector<PageItem>& items, StructRef node);
+    static void tag_runs(std::vector<GlyphRun>& runs, StructRef node);
+
     // The vertical list, with the keeps and decorations of where we are.
     int add_box(double height, double depth, BoxContent content);
     void add_penalty(double penalty);
@@ -154,6 +175,8 @@ private:
         std::vector<double> quote_rules;
         std::vector<int> path;
         int article = -1;
+        StructRef node = artifact;
+        std::vector<StructRef> link_nodes;
     };
     void shift_items_after(std::size_t index, std::ptrdiff_t shift);
     struct Replaced {
@@ -194,6 +217,10 @@ private:
         std::vector<GlyphRun> pending_marker;  // list marker for the next box
         std::size_t list_depth = 0;
         bool item_start = false;  // the next paragraph opens a list item
+        // The structure element new elements go into, and the one the
+        // boxes added now belong to (artifact: none, or no tree).
+        StructRef container = artifact;
+        StructRef node = artifact;
     };
     Flow flow_;
     bool spanning_ = false;  // boxes made now span the columns
@@ -205,6 +232,12 @@ private:
     std::map<int, const Block*> notes_;
     std::set<int> notes_set_;
     bool in_note_ = false;  // setting a note into the list's notes
+    StructureTree* tree_ = nullptr;
+    StructRef document_node_ = artifact;
+    StructRef article_node_ = artifact;  // the article being set (its Art)
+    // The Link elements add_lines made last; and those it reuses next.
+    std::vector<StructRef> last_link_nodes_;
+    std::optional<std::vector<StructRef>> reused_link_nodes_;
     TypesetStats* stats_ = nullptr;
     bool remember_ = false;
     std::vector<BodyParagraph> paragraphs_;

@@ -32,6 +32,8 @@ void ArticleBuilder::add_callout(const Block& block, const Column& column, doubl
         Frame{column.left, column.width, profile_.callout_background, rule, color});
 
     begin_block(std::max(space_before, profile_.paragraph_spacing));
+    // A Div: the callout's label and blocks, grouped.
+    const StructRef outer = std::exchange(flow_.container, open_node(StructRole::div));
     const std::size_t first_box = out_.items.size();
     flow_.frames.push_back(frame);
     add_box(padding, 0, {});
@@ -44,8 +46,10 @@ void ArticleBuilder::add_callout(const Block& block, const Column& column, doubl
         format.hyphenate = false;
         StyledText label;
         collect(block.caption, format, -1, label);
+        const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::p));
         add_lines(setter_.set(label, article_->lang, inner.width, Alignment::left), styles_.body,
                   inner.left, label.links, {false, false});
+        flow_.node = outer_node;
         flow_.keep = 2;  // the label stands with the first lines it introduces
         first_space = profile_.list_item_spacing;
     }
@@ -58,6 +62,7 @@ void ArticleBuilder::add_callout(const Block& block, const Column& column, doubl
     flow_.pending_space = 0;
     add_box(padding, 0, {});
     flow_.frames.pop_back();
+    flow_.container = outer;
 
     // A short callout stays whole.
     std::size_t boxes = 0;

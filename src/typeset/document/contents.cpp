@@ -37,7 +37,16 @@ std::vector<double> leader_positions(double start, double end, double interval) 
 }
 
 VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std::string& lang,
-                           double measure, const SourceSpan& span, TextSetter& setter) {
+                           double measure, const SourceSpan& span, TextSetter& setter,
+                           ContentsTags tags) {
+    // Its heading an H1 (as an article's title), then a TOC of one TOCI, a
+    // Link inside, per entry: the title and the page number read, the
+    // leader dots do not.
+    auto node = [&](StructRole role, StructRef parent) {
+        return tags.tree ? tags.tree->add(role, parent) : artifact;
+    };
+    const StructRef heading_node = entries.empty() ? artifact : node(StructRole::h1, tags.parent);
+    const StructRef toc = entries.empty() ? artifact : node(StructRole::toc, tags.parent);
     const Styles& styles = setter.styles();
     const Profile& profile = styles.profile();
     VerticalList list;
@@ -55,6 +64,8 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
     for (SetLine& line : setter.set(heading, lang, measure, Alignment::left)) {
         if (!first_line) list.items.push_back(VerticalItem::make_penalty(infinite_penalty));
         BoxContent content = setter.line_content(std::move(line), 0, {});
+        for (PageItem& item : content.items)
+            if (auto* run = std::get_if<GlyphRun>(&item)) run->node = heading_node;
         if (first_line) content.outline = OutlineEntry{std::string(words.contents), 0, 0, 0};
         first_line = false;
         add_box(std::max(title_strut.height, line.ascent),
@@ -81,6 +92,13 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
             list.items.push_back(VerticalItem::make_penalty(0));
             list.items.push_back(VerticalItem::glue(profile.paragraph_spacing));
         }
+        // The entry's text is the Link its lines' link areas belong to.
+        const StructRef entry_node = node(StructRole::link, node(StructRole::toci, toc));
+        if (entry_node != artifact) tags.tree->set_alt(entry_node, entry.title);
+        auto tag = [entry_node](BoxContent& content) {
+            for (PageItem& item : content.items)
+                if (auto* run = std::get_if<GlyphRun>(&item)) run->node = entry_node;
+        };
         StyledText title;
         title.add(entry.title, entry_style, span);
         std::vector<SetLine> lines = setter.set(title, lang, measure - reserve, Alignment::left);
@@ -91,6 +109,7 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
             const double height = std::max(strut.height, line.ascent);
             const double depth = std::max(strut.depth, line.descent);
             BoxContent content = setter.line_content(std::move(line), 0, {});
+            tag(content);
             if (i + 1 == lines.size()) {
                 double number_left = measure;
                 if (entry.number > 0) {
@@ -98,6 +117,7 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
                                                  entry_style, lang, measure, span);
                     number_left = measure - number.width;
                     BoxContent set = setter.line_content(std::move(number), number_left, {});
+                    tag(set);
                     for (PageItem& item : set.items) content.items.push_back(std::move(item));
                 }
                 const BoxContent dot_content = setter.line_content(dot, 0, {});
@@ -114,7 +134,7 @@ VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std:
             }
             // Each line, leaders and number too, leads to the article.
             content.links.push_back(
-                {LinkArea{0, -depth, measure, height + depth, {}, std::nullopt, 0},
+                {LinkArea{0, -depth, measure, height + depth, {}, std::nullopt, 0, entry_node},
                  entry.destination});
             add_box(height, depth, std::move(content));
         }

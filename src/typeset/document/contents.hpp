@@ -19,9 +19,16 @@ struct ContentsEntry {
     int number = 0;           // printed page number; 0: not known yet, printed blank
 };
 
+// Where the contents' elements go (tagged PDF): none without a tree.
+struct ContentsTags {
+    StructureTree* tree = nullptr;
+    StructRef parent = artifact;
+};
+
 // The contents as a vertical list for a text area `measure` pt wide.
 VerticalList contents_list(const std::vector<ContentsEntry>& entries, const std::string& lang,
-                           double measure, const SourceSpan& span, TextSetter& setter);
+                           double measure, const SourceSpan& span, TextSetter& setter,
+                           ContentsTags tags = {});
 
 // Leader dots from `start` to `end` (x, pt), on a grid of `interval` pt
 // counted from x = 0 as TeX's aligned \leaders are, so that the dots of

@@ -122,6 +122,19 @@ void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
         area.height = strut.height + strut.depth;
         back = PendingLink{area, anchor(article_->id, note_ref_fragment(block.start))};
     }
+    // A Note of the article, wherever it is set (at the foot of a page, the
+    // list put aside meanwhile, or after the article); its number is a Link
+    // back to the reference.
+    const StructRef outer = flow_.container;
+    flow_.container = article_node_;
+    const StructRef note_node = open_node(StructRole::note);
+    flow_.container = note_node;
+    if (back) {
+        const StructRef back_link = open_node(StructRole::link);
+        if (tree_) tree_->set_alt(back_link, std::string(words_for(article_->lang).back_to_text));
+        tag_runs(flow_.pending_marker, back_link);
+        back->area.node = back_link;
+    }
     const BlockStyle* outer_style = std::exchange(text_style_, &note);
     flow_.item_start = true;
     const std::size_t first = out_.contents.size();
@@ -137,6 +150,7 @@ void ArticleBuilder::set_note_text(const Block& block, const Column& column) {
     if (back) head.links.push_back(std::move(*back));
     flow_.item_start = false;
     text_style_ = outer_style;
+    flow_.container = outer;
 }
 
 }  // namespace pamphlet::typeset

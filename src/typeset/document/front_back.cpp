@@ -75,6 +75,7 @@ Page front_cover(CoverContext& context) {
     page.items.emplace_back(FilledRect{0, 0, page.width, band_top - band_height, paper});
     page.items.emplace_back(
         FilledRect{0, band_top - band_height, page.width, band_height, profile.cover_background});
+    const std::size_t band_items = page.items.size();
     band.place(page, profile.margin_inner, band_top - profile.cover_padding);
 
     // The clinic signs at the foot of the cover: its logo, else its name.
@@ -88,6 +89,9 @@ Page front_cover(CoverContext& context) {
         signature.add(name, styles.back_name, 0);
     }
     signature.place(page, profile.margin_inner, profile.margin_bottom + signature.height());
+    // The title, the subtitle and the clinic's name read; the picture, the
+    // band and the logo are decoration.
+    tag_loose_text(page.items, band_items, context.tags);
     return page;
 }
 
@@ -108,6 +112,7 @@ Page back_cover(CoverContext& context) {
     // which keep clear of it.
     const std::string website = publisher.website.empty() ? "" : web_uri(publisher.website);
     ContactQr contact = contact_qr(website, lang, span, context.setter, measure);
+    if (contact.figure) tag_qr_figure(*contact.figure, website, context.tags);
     const std::optional<QrFigure>& qr = contact.figure;
     const double stack_measure = contact.details_measure;
 
@@ -149,7 +154,9 @@ Page back_cover(CoverContext& context) {
     page.items.emplace_back(FilledRect{profile.margin_inner, rule_y,
                                        std::min(profile.rule_width, measure),
                                        profile.rule_thickness, profile.accent_color});
+    const std::size_t stack_items = page.items.size();
     stack.place(page, profile.margin_inner, top);
+    tag_loose_text(page.items, stack_items, context.tags);
     if (qr && contact_end > 0) {
         // The caption's last line shares its baseline with the last contact
         // line (the website's).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "document/images.hpp"
+#include "document/loose_text_tags.hpp"
 #include "document/text_setter.hpp"
 
 #include "pamphlet/edition_info.hpp"
@@ -21,6 +22,7 @@ struct CoverContext {
     DocumentImages& images;
     const TypesetOptions& options;
     double page_width = 0, page_height = 0;
+    TagTarget tags;  // the covers' text and QR code (tagged PDF)
 };
 
 Page front_cover(CoverContext& context);

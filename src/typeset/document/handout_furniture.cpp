@@ -65,9 +65,10 @@ std::optional<HandoutBox> handout_header(const Collection& collection, const std
 
 HandoutBox handout_contact_block(const Collection& collection, const std::string& lang,
                                  const std::string& url, const SourceSpan& url_span, double measure,
-                                 TextSetter& setter) {
+                                 TextSetter& setter, const TagTarget& tags) {
     const Profile& profile = setter.styles().profile();
     ContactQr contact = contact_qr(url, lang, url_span, setter, measure);
+    if (contact.figure) tag_qr_figure(*contact.figure, url, tags);
     const std::optional<QrFigure>& qr = contact.figure;
     LineStack stack(setter, lang, contact.details_measure);
     add_contact_lines(stack, collection.publisher, lang, collection.file_span(), setter, 0);
@@ -109,6 +110,7 @@ HandoutBox handout_contact_block(const Collection& collection, const std::string
             box.content.items.push_back(std::move(item));
         }
     }
+    tag_loose_text(box.content.items, 0, tags);
     // The accent rule of the back page, over the block.
     const double rule_y = below + above + profile.heading_space_before;
     box.content.items.emplace_back(FilledRect{0, rule_y, std::min(profile.rule_width, measure),

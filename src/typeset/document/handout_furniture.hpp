@@ -6,6 +6,7 @@
 
 #include "document/contact.hpp"
 #include "document/images.hpp"
+#include "document/loose_text_tags.hpp"
 #include "document/text_setter.hpp"
 #include "page/vertical_list.hpp"
 
@@ -30,6 +31,6 @@ std::optional<HandoutBox> handout_header(const Collection& collection, const std
 // the right (none when `url` is empty); `measure` pt wide.
 HandoutBox handout_contact_block(const Collection& collection, const std::string& lang,
                                  const std::string& url, const SourceSpan& url_span, double measure,
-                                 TextSetter& setter);
+                                 TextSetter& setter, const TagTarget& tags = {});
 
 }  // namespace pamphlet::typeset

@@ -194,6 +194,24 @@ void ArticleBuilder::add_table(const Block& block, const Column& column, double 
         BoxContent content;
         double height = 0, depth = 0;
     };
+    // Table > TR > TH/TD, each cell in the row it begins in; empty cells
+    // too, so that a reader counts the columns right.
+    const StructRef outer = flow_.container;
+    const StructRef table = open_node(StructRole::table);
+    std::vector<StructRef> cell_nodes(grid.cells.size(), artifact);
+    for (std::size_t r = 0; r < grid.rows; ++r) {
+        flow_.container = table;
+        const StructRef row = open_node(StructRole::tr);
+        flow_.container = row;
+        for (std::size_t c = 0; c < grid.cells.size(); ++c) {
+            const GridCell& cell = grid.cells[c];
+            if (cell.row != r) continue;
+            const bool header =
+                block.children[r].header || cell.block->cell.scope != CellScope::none;
+            cell_nodes[c] = open_node(header ? StructRole::th : StructRole::td);
+        }
+    }
+    flow_.container = table;
     std::vector<LineBox> boxes(first_line[grid.rows]);
     for (LineBox& box : boxes) {
         box.height = strut.height;
@@ -207,6 +225,7 @@ void ArticleBuilder::add_table(const Block& block, const Column& column, double 
             box.depth = std::max(box.depth, lines[c][j].descent);
             BoxContent line =
                 setter_.line_content(std::move(lines[c][j]), left[cell.column], text.cells[c].links);
+            tag_items(line.items, cell_nodes[c]);
             box.content.items.insert(box.content.items.end(),
                                      std::make_move_iterator(line.items.begin()),
                                      std::make_move_iterator(line.items.end()));
@@ -246,8 +265,10 @@ void ArticleBuilder::add_table(const Block& block, const Column& column, double 
     if (!block.caption.empty()) {
         StyledText caption;
         collect(block.caption, styles_.caption.format, -1, caption);
+        const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::caption));
         add_lines(setter_.set(caption, article_->lang, at.width, Alignment::left), styles_.caption,
                   at.left, caption.links, {false, false});
+        flow_.node = outer_node;
         add_glue(profile_.caption_space_before, false);
     }
     const std::size_t header_begin = out_.items.size();
@@ -322,6 +343,7 @@ void ArticleBuilder::add_table(const Block& block, const Column& column, double 
         }
         for (std::size_t i = body_begin; i < out_.items.size(); ++i) out_.items[i].repeat = repeat;
     }
+    flow_.container = outer;
     end_block(profile_.paragraph_spacing);
     spanning_ = spanning;
 }

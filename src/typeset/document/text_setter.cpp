@@ -28,6 +28,22 @@ std::vector<SetLine> TextSetter::set(const StyledText& text, const std::string& 
 
 BoxContent TextSetter::line_content(SetLine&& line, double x,
                                     const std::vector<LinkTarget>& links) {
+    // The hyphen the breaker added is a run of its own, the line's last: the
+    // text's element ends before it (tagged PDF reads the word whole), and
+    // the hyphen is painted as an artifact.
+    if (line.hyphenated && !line.runs.empty() && line.runs.back().glyphs.size() > 1) {
+        GlyphRun& last = line.runs.back();
+        GlyphRun hyphen = last;
+        hyphen.glyphs.assign(1, last.glyphs.back());
+        last.glyphs.pop_back();
+        for (const PlacedGlyph& glyph : last.glyphs) hyphen.x += glyph.advance;
+        const std::size_t cut =
+            std::min<std::size_t>(hyphen.glyphs.front().cluster, last.text.size());
+        hyphen.text = last.text.substr(cut);
+        last.text.resize(cut);
+        hyphen.glyphs.front().cluster = 0;
+        line.runs.push_back(std::move(hyphen));
+    }
     BoxContent content;
     content.items.reserve(line.runs.size());
     for (GlyphRun& run : line.runs) {

@@ -19,6 +19,7 @@ namespace pamphlet::typeset {
 struct LinkTarget {
     std::string uri;
     std::string destination;
+    std::string label;  // the text the link is set on (tagged PDF's /Contents)
 };
 
 struct StyledText {

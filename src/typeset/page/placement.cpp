@@ -85,6 +85,15 @@ void FramePainter::close(const Open& open, Page& page) const {
     }
 }
 
+void make_artifacts(std::vector<PageItem>& items) {
+    for (PageItem& item : items)
+        std::visit(
+            [](auto& it) {
+                if constexpr (requires { it.node; }) it.node = artifact;
+            },
+            item);
+}
+
 LinkArea placed_link(const PendingLink& link, double x, double baseline) {
     LinkArea area = link.area;
     Mover{x, baseline}(area);

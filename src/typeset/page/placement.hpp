@@ -39,6 +39,9 @@ private:
     std::vector<Open> open_;  // outermost first
 };
 
+// The items become artifacts (tagged PDF): painted, but not read.
+void make_artifacts(std::vector<PageItem>& items);
+
 // `link`'s area moved likewise.
 LinkArea placed_link(const PendingLink& link, double x, double baseline);
 
