@@ -17,6 +17,24 @@ namespace {
 
 const fs::path source_dir = PAMPHLET_SOURCE_DIR;
 
+// The a4-handout profile and the sample collection.
+struct Loaded {
+    Profile profile;
+    Collection collection;
+};
+
+Loaded load_sample() {
+    SourceFiles sources;
+    DiagnosticSink sink;
+    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
+    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
+    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
+    std::optional<Collection> collection =
+        load_collection(source_dir / "samples/clinic", {}, sources, sink);
+    REQUIRE_MESSAGE(collection, format_diagnostics(sink));
+    return {std::move(*profile), std::move(*collection)};
+}
+
 struct Sample {
     Profile profile;
     Collection collection;
@@ -26,16 +44,10 @@ struct Sample {
 
 Sample typeset_sample() {
     Sample sample;
-    SourceFiles sources;
     DiagnosticSink sink;
-    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
-    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
-    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
-    sample.profile = *profile;
-    std::optional<Collection> collection =
-        load_collection(source_dir / "samples/clinic", {}, sources, sink);
-    REQUIRE_MESSAGE(collection, format_diagnostics(sink));
-    sample.collection = *collection;
+    Loaded loaded = load_sample();
+    sample.profile = std::move(loaded.profile);
+    sample.collection = std::move(loaded.collection);
     const Edition* english = nullptr;
     for (std::size_t e = 0; e < sample.collection.editions.size(); ++e) {
         if (sample.collection.editions[e].lang != "en") continue;
@@ -193,14 +205,10 @@ TEST_CASE("the sample brochure's structure tree") {
 }
 
 TEST_CASE("a handout's structure: the article, the contact details, the QR code") {
-    SourceFiles sources;
     DiagnosticSink sink;
-    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
-    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
-    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
-    std::optional<Collection> collection =
-        load_collection(source_dir / "samples/clinic", {}, sources, sink);
-    REQUIRE_MESSAGE(collection, format_diagnostics(sink));
+    const Loaded loaded = load_sample();
+    const Profile* profile = &loaded.profile;
+    const Collection* collection = &loaded.collection;
     Edition edition = collection->editions.back();
     std::erase_if(edition.articles, [](const Article& article) { return article.id != "fascia"; });
     REQUIRE(edition.articles.size() == 1);
@@ -223,14 +231,10 @@ TEST_CASE("a handout's structure: the article, the contact details, the QR code"
 }
 
 TEST_CASE("an article in another language than its edition's says so on its Art") {
-    SourceFiles sources;
     DiagnosticSink sink;
-    ProfilePaths paths{{source_dir / "layouts"}, {source_dir / "fonts"}};
-    std::optional<Profile> profile = load_profile("a4-handout", paths, sources, sink);
-    REQUIRE_MESSAGE(profile, format_diagnostics(sink));
-    std::optional<Collection> collection =
-        load_collection(source_dir / "samples/clinic", {}, sources, sink);
-    REQUIRE_MESSAGE(collection, format_diagnostics(sink));
+    const Loaded loaded = load_sample();
+    const Profile* profile = &loaded.profile;
+    const Collection* collection = &loaded.collection;
     Edition edition = collection->editions.front();
     REQUIRE(edition.lang == "de");
     edition.articles.resize(2);
