@@ -207,14 +207,12 @@ TEST_CASE("the sample brochure's structure tree") {
 TEST_CASE("a handout's structure: the article, the contact details, the QR code") {
     DiagnosticSink sink;
     const Loaded loaded = load_sample();
-    const Profile* profile = &loaded.profile;
-    const Collection* collection = &loaded.collection;
-    Edition edition = collection->editions.back();
+    Edition edition = loaded.collection.editions.back();
     std::erase_if(edition.articles, [](const Article& article) { return article.id != "fascia"; });
     REQUIRE(edition.articles.size() == 1);
     TypesetOptions options{0, "pamphlet test"};
     options.handout = true;
-    auto document = typeset_edition(*collection, edition, *profile, options, sink);
+    auto document = typeset_edition(loaded.collection, edition, loaded.profile, options, sink);
     REQUIRE_MESSAGE(document, format_diagnostics(sink));
     CHECK(empty_elements(*document) == std::vector<std::string>{});
     const StructureTree& tree = document->structure;
@@ -233,14 +231,12 @@ TEST_CASE("a handout's structure: the article, the contact details, the QR code"
 TEST_CASE("an article in another language than its edition's says so on its Art") {
     DiagnosticSink sink;
     const Loaded loaded = load_sample();
-    const Profile* profile = &loaded.profile;
-    const Collection* collection = &loaded.collection;
-    Edition edition = collection->editions.front();
+    Edition edition = loaded.collection.editions.front();
     REQUIRE(edition.lang == "de");
     edition.articles.resize(2);
     edition.articles[1].lang = "en";  // a mixed collection's English article
-    auto document =
-        typeset_edition(*collection, edition, *profile, TypesetOptions{0, "pamphlet test"}, sink);
+    auto document = typeset_edition(loaded.collection, edition, loaded.profile,
+                                    TypesetOptions{0, "pamphlet test"}, sink);
     REQUIRE_MESSAGE(document, format_diagnostics(sink));
     std::vector<std::string> langs;
     for (const StructNode& node : document->structure.nodes)
