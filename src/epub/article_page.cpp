@@ -352,7 +352,9 @@ private:
             if (cell.cell.rowspan != 1) set_attribute(td, "rowspan", std::to_string(cell.cell.rowspan));
             const std::string_view align = aligns[static_cast<int>(cell.cell.align)];
             if (!align.empty()) set_attribute(td, "class", std::string(align));
-            write_inlines(td, cell.inlines);
+            // A cell keeps its words whole (the stylesheet's hyphens: manual
+            // would still break at soft hyphens).
+            hyphenated(false, [&] { write_inlines(td, cell.inlines); });
         }
     }
 

@@ -478,7 +478,7 @@ TEST_CASE("a phrase in another language is marked for screen readers") {
     CHECK(text_of(page, "//p/span[@lang='en']") == "stretching");
 }
 
-TEST_CASE("body text gets soft hyphens from pamphlet's patterns, headings and code none") {
+TEST_CASE("body text gets soft hyphens from pamphlet's patterns, headings, code and table cells none") {
     Collection collection = sample_collection();
     Article& knee = collection.editions.front().articles.front();
     Inline english = wrap(InlineKind::language, {text("physiotherapy")});
@@ -489,6 +489,16 @@ TEST_CASE("body text gets soft hyphens from pamphlet's patterns, headings and co
                                link_external("https://www.physiotherapie.example/behandlung",
                                              "https://www.physiotherapie.example/behandlung"),
                                text(".")}));
+    Block cell;
+    cell.kind = BlockKind::table_cell;
+    cell.inlines = {text("Physiotherapie")};
+    Block row;
+    row.kind = BlockKind::table_row;
+    row.children = {cell};
+    Block table;
+    table.kind = BlockKind::table;
+    table.children = {row};
+    add_block(knee, table);
     EpubOptions options = sample_options();
     options.hyphenation_dirs = {std::filesystem::path(PAMPHLET_SOURCE_DIR) / "hyphenation"};
     auto page_of = [&](const Profile& profile) {
@@ -505,6 +515,8 @@ TEST_CASE("body text gets soft hyphens from pamphlet's patterns, headings and co
     profile.hyphenation_min_word = 5;
     pugi::xml_document page = page_of(profile);
     const std::string paragraph_text = text_of(page, "//section/p[last()]");
+    // A table cell keeps its words whole (narrow columns).
+    CHECK(text_of(page, "//td") == "Physiotherapie");
     CHECK(paragraph_text.find("Phy" + shy + "sio" + shy + "the" + shy + "ra" + shy + "pie") !=
           std::string::npos);
     // The phrase in English by the English patterns.
