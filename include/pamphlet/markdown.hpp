@@ -15,7 +15,8 @@
 
 namespace pamphlet {
 
-class ImageStore;  // pamphlet/image.hpp
+class ImageStore;   // pamphlet/image.hpp
+class Confinement;  // pamphlet/base/confine.hpp
 
 struct ArticleInput {
     std::string
@@ -32,6 +33,10 @@ struct ArticleInput {
     // Where images are loaded and judged (each file once per build); without
     // one, each image is loaded on its own.
     ImageStore* images = nullptr;
+    // The collection folder's confinement, shared by every article (each
+    // image path resolved once per build); without one, made from
+    // collection_root for this article.
+    const Confinement* confinement = nullptr;
 };
 
 // Parses one article file's full text (front matter + body). Typography for

@@ -1,6 +1,9 @@
 #include "pamphlet/base/confine.hpp"
 
+#include <mutex>
+#include <string>
 #include <system_error>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -31,12 +34,32 @@ bool lies_within(const fs::path& path, const fs::path& folder) {
     return !relative.empty() && *relative.begin() != "..";
 }
 
-Confinement::Confinement(const std::vector<fs::path>& folders) {
+struct Confinement::Known {
+    std::mutex mutex;
+    std::unordered_map<std::string, Place> places;
+};
+
+Confinement::Confinement(const std::vector<fs::path>& folders)
+    : known_(std::make_shared<Known>()) {
     for (const auto& folder : folders)
         folders_.push_back(Folder{absolute_normal(folder), resolved_location(folder)});
 }
 
 Confinement::Place Confinement::place(const fs::path& path) const {
+    if (!known_) return Place::outside;  // no folders: nothing is inside
+    const std::string key = path.native();
+    {
+        const std::lock_guard<std::mutex> lock(known_->mutex);
+        if (auto found = known_->places.find(key); found != known_->places.end())
+            return found->second;
+    }
+    const Place answer = find_place(path);
+    const std::lock_guard<std::mutex> lock(known_->mutex);
+    known_->places.emplace(key, answer);
+    return answer;
+}
+
+Confinement::Place Confinement::find_place(const fs::path& path) const {
     const fs::path resolved = resolved_location(path);
     for (const auto& folder : folders_)
         if (lies_within(resolved, folder.resolved)) return Place::inside;

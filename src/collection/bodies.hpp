@@ -6,6 +6,7 @@
 
 #include "links.hpp"
 
+#include "pamphlet/base/confine.hpp"
 #include "pamphlet/markdown.hpp"
 #include "pamphlet/model.hpp"
 
@@ -28,6 +29,7 @@ struct ArticleFiles {
     std::string display_dir;    // the folder as diagnostics name it ("": the current one)
     std::shared_ptr<const std::vector<std::string>> article_ids;  // shared by every input
     ImageStore* images = nullptr;
+    Confinement confinement;  // the collection folder, every article's images inside it
 
     // "articles/ID.LANG.md"
     static std::string relative(const std::string& id, const std::string& lang) {
@@ -39,7 +41,8 @@ struct ArticleFiles {
     }
     ArticleInput input(const std::string& id, const std::string& lang) const {
         const std::string rel = relative(id, lang);
-        return ArticleInput{display(rel), dir / rel, id, lang, article_ids, dir, images};
+        return ArticleInput{display(rel), dir / rel,   id,    lang,
+                            article_ids,  dir,        images, &confinement};
     }
 };
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace pamphlet {
@@ -182,7 +183,10 @@ std::optional<ImageSource> resolve_image(std::string_view url, const ArticleInpu
     // Every picture of every article passes here: the one place that keeps
     // them inside the collection folder. Outside is decided before the file
     // is looked at, so whether it exists is never told either.
-    const Confinement collection({input.collection_root.empty() ? folder : input.collection_root});
+    std::optional<Confinement> own;
+    if (input.confinement == nullptr)
+        own.emplace(std::vector{input.collection_root.empty() ? folder : input.collection_root});
+    const Confinement& collection = own ? *own : *input.confinement;
     if (const auto place = collection.place(path); place != Confinement::Place::inside) {
         sink.error(span, "outside-collection",
                    "image " + quoted(url) +

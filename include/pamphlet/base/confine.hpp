@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 namespace pamphlet {
@@ -30,18 +31,24 @@ public:
     explicit Confinement(const std::vector<std::filesystem::path>& folders);
 
     // Where `path` leads. Nothing is read and the file need not exist, so
-    // that the answer never depends on (nor reveals) what lies outside.
+    // that the answer never depends on (nor reveals) what lies outside. Each
+    // path is resolved once (an image named by hundreds of articles is one
+    // walk of its folders); safe to call from several threads.
     Place place(const std::filesystem::path& path) const;
     bool admits(const std::filesystem::path& path) const { return place(path) == Place::inside; }
 
     bool empty() const { return folders_.empty(); }
 
 private:
+    Place find_place(const std::filesystem::path& path) const;
+
     struct Folder {
         std::filesystem::path written;   // absolute, normal
         std::filesystem::path resolved;  // symbolic links followed
     };
     std::vector<Folder> folders_;
+    struct Known;  // the places found so far (shared by copies: the same folders)
+    std::shared_ptr<Known> known_;
 };
 
 }  // namespace pamphlet
