@@ -14,7 +14,27 @@ struct FreeCompressor {
     }
 };
 
+struct FreeDecompressor {
+    void operator()(libdeflate_decompressor* decompressor) const {
+        libdeflate_free_decompressor(decompressor);
+    }
+};
+
 }  // namespace
+
+std::optional<std::string> inflated_exactly(std::string_view zlib_stream, std::size_t size) {
+    const std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor(
+        libdeflate_alloc_decompressor());
+    if (!decompressor) return std::nullopt;
+    std::string out(size, '\0');
+    // Without an actual_out_nbytes_ret, libdeflate succeeds only when the
+    // stream fills the buffer exactly.
+    const libdeflate_result result =
+        libdeflate_zlib_decompress(decompressor.get(), zlib_stream.data(), zlib_stream.size(),
+                                   out.data(), out.size(), nullptr);
+    if (result != LIBDEFLATE_SUCCESS) return std::nullopt;
+    return out;
+}
 
 std::optional<std::string> deflated(std::string_view text, DeflateFormat format, int level) {
     const std::unique_ptr<libdeflate_compressor, FreeCompressor> compressor(

@@ -1,5 +1,7 @@
 #include "pamphlet/image.hpp"
 
+#include "pamphlet/base/deflate.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -7,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -375,4 +378,104 @@ TEST_CASE("a PNG written row by row reads back; too few rows give no file") {
     PngRgbWriter short_one(width, height);
     short_one.write_row(rgb.data());
     CHECK(short_one.finish().empty());
+}
+
+namespace {
+
+std::uint32_t u32(const std::string& bytes, std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+    return v;
+}
+
+void put_u32(std::string& bytes, std::size_t at, std::uint32_t v) {
+    for (std::size_t i = 0; i < 4; ++i) bytes[at + i] = static_cast<char>(v >> (24 - 8 * i));
+}
+
+// `png` with its IDAT data replaced by `stream` (one chunk), every CRC right.
+std::string with_idat(const std::string& png, const std::string& stream) {
+    std::string out = png.substr(0, 8);
+    bool written = false;
+    for (std::size_t at = 8; at + 12 <= png.size();) {
+        const std::uint32_t length = u32(png, at);
+        const std::string type = png.substr(at + 4, 4);
+        std::string chunk = png.substr(at, 12 + length);
+        if (type == "IDAT") {
+            if (written) {
+                at += 12 + length;
+                continue;
+            }
+            written = true;
+            chunk = std::string(4, '\0') + "IDAT" + stream + std::string(4, '\0');
+            put_u32(chunk, 0, static_cast<std::uint32_t>(stream.size()));
+        }
+        put_u32(chunk, chunk.size() - 4, crc32_of(std::string_view(chunk).substr(4, chunk.size() - 8)));
+        out += chunk;
+        at += 12 + length;
+    }
+    return out;
+}
+
+std::string idat_of(const std::string& png) {
+    std::string stream;
+    for (std::size_t at = 8; at + 12 <= png.size();) {
+        const std::uint32_t length = u32(png, at);
+        if (png.substr(at + 4, 4) == "IDAT") stream += png.substr(at + 8, length);
+        at += 12 + length;
+    }
+    return stream;
+}
+
+}  // namespace
+
+TEST_CASE("a PNG found whole without libpng's decoding gets libpng's verdict on every damage") {
+    // The e-book's judge (no pixels) inflates a plain PNG's data whole and
+    // checks it; whatever it doubts goes to libpng. The PDF's judge (the
+    // pixels) always decodes with libpng. The two must agree.
+    const std::string png = read_bytes(data_dir / "gradient.png");
+    const std::size_t width = 32, height = 24, row = 1 + width * 4;  // RGBA
+    auto verdicts_agree = [](const std::string& bytes) {
+        const ImageVerdict lean = judge_image_bytes(bytes, PixelNeed::never);
+        const ImageVerdict full = judge_image_bytes(bytes, PixelNeed::always);
+        CHECK(lean.usable() == full.usable());
+        if (!full.usable()) CHECK(lean.problem == full.problem);
+        return lean.usable();
+    };
+    const ImageVerdict info = judge_image_bytes(png, PixelNeed::always);
+    REQUIRE(info.usable());
+    REQUIRE(info.info.width == static_cast<int>(width));
+    REQUIRE(info.info.height == static_cast<int>(height));
+    CHECK(verdicts_agree(png));
+
+    const std::optional<std::string> rows = inflated_exactly(idat_of(png), row * height);
+    REQUIRE(rows);
+    // The rows deflated again (another stream, the same rows): whole.
+    CHECK(verdicts_agree(with_idat(png, *deflated(*rows, DeflateFormat::zlib, 1))));
+    // A filter type that does not exist, CRCs right: unusable.
+    std::string bad_filter = *rows;
+    bad_filter[5 * row] = 7;
+    CHECK_FALSE(verdicts_agree(with_idat(png, *deflated(bad_filter, DeflateFormat::zlib))));
+    // A row short, or one too many.
+    CHECK_FALSE(verdicts_agree(
+        with_idat(png, *deflated(rows->substr(0, rows->size() - row), DeflateFormat::zlib))));
+    verdicts_agree(with_idat(png, *deflated(*rows + rows->substr(0, row), DeflateFormat::zlib)));
+    // The zlib stream damaged at every byte, its CRC made right again; the
+    // file cut at every length; a byte of each chunk flipped (CRC wrong).
+    const std::string stream = idat_of(png);
+    for (std::size_t at = 0; at < stream.size(); ++at) {
+        CAPTURE(at);
+        std::string damaged = stream;
+        damaged[at] = static_cast<char>(damaged[at] ^ 0x21);
+        verdicts_agree(with_idat(png, damaged));
+    }
+    for (std::size_t size = 33; size < png.size(); size += 7) {
+        CAPTURE(size);
+        CHECK_FALSE(verdicts_agree(png.substr(0, size)));
+    }
+    for (std::size_t at = 33; at < png.size(); at += 11) {
+        CAPTURE(at);
+        std::string flipped = png;
+        flipped[at] = static_cast<char>(flipped[at] ^ 0x08);
+        verdicts_agree(flipped);
+    }
 }
