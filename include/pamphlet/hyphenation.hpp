@@ -57,6 +57,15 @@ private:
 std::vector<std::filesystem::path> hyphenation_pattern_files(
     const std::vector<std::filesystem::path>& dirs);
 
+// Loads into `patterns` the pattern file of each of `languages` (primary
+// subtags; empty: every shipped language) found in `dirs`: for a build to
+// make them ready on another core while it reads its collection (the German
+// automaton is some 56,000 states). Whoever asks for a file meanwhile waits
+// for it; nothing is reported (the document's Hyphenation reports).
+void load_patterns_ahead(HyphenationPatterns& patterns,
+                         const std::vector<std::filesystem::path>& dirs,
+                         const std::vector<std::string>& languages);
+
 // The primary language subtag, lower-cased: "de-AT" -> "de", "EN_gb" -> "en".
 std::string primary_language(std::string_view lang);
 

@@ -2,6 +2,7 @@
 
 #include "pattern_hyphenator.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <mutex>
@@ -78,6 +79,26 @@ std::vector<std::filesystem::path> hyphenation_pattern_files(
         }
     }
     return files;
+}
+
+void load_patterns_ahead(HyphenationPatterns& patterns,
+                         const std::vector<std::filesystem::path>& dirs,
+                         const std::vector<std::string>& languages) {
+    std::error_code ec;
+    for (const LanguagePatterns& shipped : shipped_patterns) {
+        const bool wanted =
+            languages.empty() ||
+            std::any_of(languages.begin(), languages.end(), [&](const std::string& lang) {
+                return primary_language(lang) == shipped.language;
+            });
+        if (!wanted) continue;
+        for (const std::filesystem::path& dir : dirs) {
+            const std::filesystem::path file = dir / shipped.file;
+            if (!std::filesystem::is_regular_file(file, ec)) continue;
+            patterns.load(file);
+            break;
+        }
+    }
 }
 
 Hyphenation::Hyphenation(std::vector<std::filesystem::path> dirs, HyphenationSettings settings,

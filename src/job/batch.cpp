@@ -29,7 +29,7 @@ namespace {
 class Batch {
 public:
     Batch(const BuildRequest& request, const ProfilePaths& paths, PreparedBuild& build,
-          DiagnosticSink& sink)
+          HyphenationPatterns& patterns, DiagnosticSink& sink)
         : request_(request),
           build_(build),
           sink_(sink),
@@ -42,7 +42,7 @@ public:
                 request.impose,
                 request.stats,
                 request.cancel,
-                {},
+                patterns,
                 build.page_list ? &build.profiles.at(*build.page_list) : nullptr},
           staged_(build.mine.size()),
           own_(build.mine.size()),
@@ -289,8 +289,8 @@ BuildResult Batch::run() {
 }  // namespace
 
 BuildResult run_batch(const BuildRequest& request, const ProfilePaths& paths, PreparedBuild& build,
-                      DiagnosticSink& sink) {
-    return Batch(request, paths, build, sink).run();
+                      HyphenationPatterns& patterns, DiagnosticSink& sink) {
+    return Batch(request, paths, build, patterns, sink).run();
 }
 
 }  // namespace pamphlet::job

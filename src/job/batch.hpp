@@ -11,9 +11,10 @@
 namespace pamphlet::job {
 
 // `sink` already holds the diagnostics of preparing the build; the jobs'
-// follow, each job's in plan order.
+// follow, each job's in plan order. `patterns`: the hyphenation patterns
+// every job shares (perhaps being loaded already).
 BuildResult run_batch(const BuildRequest& request, const ProfilePaths& paths, PreparedBuild& build,
-                      DiagnosticSink& sink);
+                      HyphenationPatterns& patterns, DiagnosticSink& sink);
 
 // Passes every diagnostic of a sink to an observer once, in order.
 class Forwarder {

@@ -7,9 +7,12 @@
 #include "prepare.hpp"
 
 #include "pamphlet/base/dates.hpp"
+#include "pamphlet/base/threads.hpp"
+#include "pamphlet/hyphenation.hpp"
 
 #include <charconv>
 #include <cstdlib>
+#include <future>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -85,6 +88,16 @@ PlanResult plan_build(const BuildRequest& request, const ProfilePaths& paths, So
 BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, SourceFiles& sources,
                       DiagnosticSink& sink) {
     tune_malloc();
+    // The hyphenation patterns are made ready on another core while the
+    // collection is read and checked (the future waits for them, if need be,
+    // before the patterns go).
+    HyphenationPatterns patterns;
+    std::future<void> patterns_ready;
+    if (usable_cores() > 1) {
+        patterns_ready = std::async(std::launch::async, [&] {
+            load_patterns_ahead(patterns, paths.hyphenation_dirs, request.languages);
+        });
+    }
     std::optional<job::PreparedBuild> build =
         job::prepare_build(request, paths, sources, sink, request.keep_going);
     if (!build) {
@@ -93,7 +106,7 @@ BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, So
         result.exit_code = 1;
         return result;
     }
-    return job::run_batch(request, paths, *build, sink);
+    return job::run_batch(request, paths, *build, patterns, sink);
 }
 
 }  // namespace pamphlet

@@ -58,7 +58,7 @@ struct Workshop {
     bool impose = true;
     bool stats = false;
     const std::atomic<bool>* cancel = nullptr;
-    HyphenationPatterns patterns;
+    HyphenationPatterns& patterns;  // the build's, shared by every job
     // The printed brochure whose pages the EPUBs' page lists follow; null:
     // no page list.
     const Profile* page_list = nullptr;
