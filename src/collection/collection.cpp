@@ -86,7 +86,8 @@ private:
                       LoadedArticle& out) const;
     // Keeps `loaded`'s body within the budget, or lets it go for `reader` to read again.
     void hold_or_let_go(LoadedArticle& loaded, BodyReader& reader);
-    void check_all_links(Collection& c, std::vector<std::shared_ptr<BodyReader>>& readers);
+    void check_all_links(Collection& c, std::vector<std::shared_ptr<BodyReader>>& readers,
+                         int threads);
 
     fs::path dir_;
     std::string display_dir_;
@@ -533,7 +534,8 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
     held_budget_ = options.held_bodies_bytes;
     article_files_ = std::make_shared<const ArticleFiles>(
         ArticleFiles{dir_, display_dir_,
-                     std::make_shared<const std::vector<std::string>>(c.article_ids), &images_});
+                     std::make_shared<const std::vector<std::string>>(c.article_ids), &images_,
+                     inside_});
     std::vector<std::shared_ptr<BodyReader>> readers;
     for (std::size_t k = 0; k < c.editions.size(); ++k) {
         readers.push_back(std::make_shared<BodyReader>(article_files_));
@@ -606,25 +608,33 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
     // Only a collection without errors, or one built to keep going (whose
     // outputs with a broken article fail anyway): an article left out for
     // its errors makes every link to it look like a missing translation.
-    check_all_links(c, readers);
+    check_all_links(c, readers, options.threads);
     return c;
 }
 
 // Every link of every article, checked against the sections of the others
 // (check_links): in the bodies held, and in those let go, read again for it.
+// The articles are checked on `threads` threads (each writes only its own
+// body; the others' ids and sections are only read), their messages
+// reported in collection order.
 void CollectionReader::check_all_links(Collection& c,
-                                       std::vector<std::shared_ptr<BodyReader>>& readers) {
+                                       std::vector<std::shared_ptr<BodyReader>>& readers,
+                                       int threads) {
     for (std::size_t k = 0; k < c.editions.size(); ++k) {
         Edition& e = c.editions[k];
         BodyReader& reader = *readers[k];
         const EditionLinks& links = reader.link(e);
-        for (Article& article : e.articles) {
+        std::vector<DiagnosticSink> found(e.articles.size());
+        run_parallel(e.articles.size(), threads, [&](std::size_t i) {
+            Article& article = e.articles[i];
             if (article.body) {
-                article.body = links.check(article, article.body, sink_);
+                article.body = links.check(article, article.body, found[i]);
             } else {
-                reader.read(article, sink_, sink_);
+                reader.read(article, found[i], found[i]);
             }
-        }
+        });
+        for (const DiagnosticSink& one : found)
+            for (const Diagnostic& d : one.diagnostics()) sink_.report(d);
         if (reader.empty()) continue;
         reader.keep_alive(own_images_);
         e.reader = readers[k];
