@@ -116,11 +116,15 @@ public:
                                  "text/" + targets_.file_of.at(edition_.articles.front().id)});
         }
         plan_page_breaks();
-        entries.push_back({"EPUB/nav.xhtml", ZipMethod::deflated, [this, &landmarks, &lang] {
-                               const TocEntries toc = book_toc();
-                               collect_face_usage(*navigation_sample(toc, lang).xml, usage_);
-                               return navigation_text(toc, landmarks, page_list_, lang);
-                           }});
+        // Made on the deflating thread, as the pages' second steps are (it
+        // reads only what was planned above, and measures into usage_).
+        entries.push_back(ZipEntry::in_steps("EPUB/nav.xhtml", [this, &landmarks, &lang] {
+            return std::function<std::string()>([this, &landmarks, &lang] {
+                const TocEntries toc = book_toc();
+                collect_face_usage(*navigation_sample(toc, lang).xml, usage_);
+                return navigation_text(toc, landmarks, page_list_, lang);
+            });
+        }));
         documents_.push_back({"nav", "nav.xhtml", {}, true});
         documents_.back().properties = "nav";
 
@@ -131,8 +135,9 @@ public:
                      [this, &article, a] {
                          // Held, or read again: let go once its page is made.
                          const ArticleBody body = edition_.body(article, sink_);
-                         return article_page(article, body ? *body : std::vector<Block>{},
-                                             page_breaks_[a], context_);
+                         static const std::vector<Block> none;
+                         return article_page(article, body ? *body : none, page_breaks_[a],
+                                             context_);
                      });
         }
         add_page(entries, "page-colophon", "text/colophon.xhtml", [this, logo_href] {
@@ -223,14 +228,19 @@ private:
     }
 
     // A content document: recorded for the package, and built, measured
-    // for the fonts, serialised and freed when the archive reaches it.
+    // for the fonts, serialised and freed when the archive reaches it. It is
+    // built on the writer's thread (from the book's state); measured and
+    // serialised on the deflating thread, which alone touches usage_ while
+    // the pages are written.
     template <typename Build>
     void add_page(std::vector<ZipEntry>& entries, std::string id, std::string href, Build build) {
-        entries.push_back({"EPUB/" + href, ZipMethod::deflated, [this, build] {
-                               XhtmlPage page = build();
-                               collect_face_usage(*page.xml, usage_);
-                               return serialize_xml(*page.xml, XmlFlavor::xhtml);
-                           }});
+        entries.push_back(ZipEntry::in_steps("EPUB/" + href, [this, build] {
+            auto page = std::make_shared<XhtmlPage>(build());
+            return std::function<std::string()>([this, page] {
+                collect_face_usage(*page->xml, usage_);
+                return serialize_xml(*page->xml, XmlFlavor::xhtml);
+            });
+        }));
         documents_.push_back({std::move(id), std::move(href), {}, true});
     }
 

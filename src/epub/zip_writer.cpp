@@ -230,7 +230,8 @@ public:
     void* user(std::size_t i) { return &slots_[i]; }
 
     // What a make() threw, to be rethrown once libzip is out of the way.
-    std::exception_ptr thrown() const {
+    std::exception_ptr thrown() {
+        deflater_.wait_all();  // a second step may still be running
         for (const Slot& slot : slots_)
             if (slot.thrown) return slot.thrown;
         return nullptr;
@@ -256,6 +257,7 @@ private:
         zip_uint32_t crc = 0;
         bool zlib_failed = false;
         std::size_t piece = 0;  // the deflater's number for it
+        bool pushed = false;    // to the deflater (then wait for it before reading the rest)
         std::exception_ptr thrown;
         zip_uint64_t read_at = 0;
         zip_error_t error;
@@ -303,7 +305,7 @@ private:
     // slot's error set) when make() threw or zlib failed.
     bool ready(Slot& slot) {
         while (next_ < slots_.size() && next_ <= slot.index + ahead) make(slots_[next_++]);
-        if (slot.deflate && !slot.thrown) deflater_.wait(slot.piece);
+        if (slot.pushed) deflater_.wait(slot.piece);
         if (slot.thrown) {
             zip_error_set(&slot.error, ZIP_ER_INTERNAL, 0);
             return false;
@@ -318,17 +320,37 @@ private:
     // No exception may cross libzip's C frames.
     void make(Slot& slot) {
         const ZipEntry& entry = entries_[slot.index];
+        std::function<std::string()> second;
         try {
-            slot.data = entry.make ? entry.make() : std::string();
+            if (entry.make_in_steps) {
+                second = entry.make_in_steps();
+                // Stored entries are not handed to the other thread.
+                if (!slot.deflate) slot.data = second();
+            } else {
+                slot.data = entry.make ? entry.make() : std::string();
+            }
         } catch (...) {
             slot.thrown = std::current_exception();
             return;
         }
-        slot.size = slot.data.size();
-        if (!slot.deflate) return;
-        // The worker alone touches data, crc, comp_size and zlib_failed
-        // until the deflater says the piece is done.
-        slot.piece = deflater_.push([&slot] {
+        if (!slot.deflate) {
+            slot.size = slot.data.size();
+            return;
+        }
+        // The worker alone touches data, size, crc, comp_size, zlib_failed
+        // and (in a second step) thrown until the deflater says the piece is
+        // done.
+        slot.pushed = true;
+        slot.piece = deflater_.push([&slot, second = std::move(second)] {
+            if (second) {
+                try {
+                    slot.data = second();
+                } catch (...) {
+                    slot.thrown = std::current_exception();
+                    return;
+                }
+            }
+            slot.size = slot.data.size();
             // Raw DEFLATE, as a ZIP entry holds it.
             slot.crc = crc32_of(slot.data);
             std::optional<std::string> bytes = deflated(slot.data, DeflateFormat::raw);

@@ -24,6 +24,17 @@ enum class ZipMethod {
 };
 
 struct ZipEntry {
+    // One step: `make` gives the bytes.
+    ZipEntry(std::string entry_name, ZipMethod entry_method, std::function<std::string()> maker)
+        : name(std::move(entry_name)), method(entry_method), make(std::move(maker)) {}
+    // Two steps (see make_in_steps); deflated.
+    static ZipEntry in_steps(std::string entry_name,
+                             std::function<std::function<std::string()>()> first) {
+        ZipEntry entry(std::move(entry_name), ZipMethod::deflated, {});
+        entry.make_in_steps = std::move(first);
+        return entry;
+    }
+
     std::string name;  // path inside the archive
     ZipMethod method = ZipMethod::deflated;
     // The entry's bytes, asked for once, shortly before the archive writer
@@ -31,6 +42,13 @@ struct ZipEntry {
     // write(); an exception thrown here fails the session and is rethrown
     // from write().
     std::function<std::string()> make;
+    // Instead of make: a first step on the writer's thread (in entry order,
+    // as make) that returns the second, which makes the bytes on the
+    // deflating thread (one entry at a time, in entry order) just before it
+    // deflates them. For entries whose making needs the writer's state only
+    // in its first part (a page is built there, and serialised on the other
+    // core). An exception in either step fails the session as make's does.
+    std::function<std::function<std::string()>()> make_in_steps;
 };
 
 // How many entries ahead of the one the archive writes are made: while

@@ -10,10 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <mutex>
 #include <stdexcept>
 
 using namespace pamphlet;
@@ -208,4 +211,58 @@ TEST_CASE("what making an entry throws reaches the caller") {
     entries.push_back({"broken.xhtml", ZipMethod::deflated,
                        []() -> std::string { throw std::runtime_error("no page"); }});
     CHECK_THROWS_WITH_AS(zip.write(entries), "no page", std::runtime_error);
+}
+
+TEST_CASE("an entry made in two steps gives the bytes made in one, steps in entry order") {
+    ZipWriter one_step(test_time);
+    REQUIRE(one_step.write(first_session()));
+    REQUIRE(one_step.finish());
+
+    // The second steps run on the deflating thread, one at a time, in entry
+    // order; the first ones on the writer's thread, before their second.
+    std::vector<std::string> order;
+    std::mutex mutex;
+    auto note = [&](std::string what) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        order.push_back(std::move(what));
+    };
+    std::vector<ZipEntry> entries;
+    for (ZipEntry& plain : first_session()) {
+        if (plain.method == ZipMethod::stored) {
+            entries.push_back(std::move(plain));
+            continue;
+        }
+        const std::string name = plain.name;
+        entries.push_back(ZipEntry::in_steps(name, [&note, name, make = plain.make] {
+            note("first " + name);
+            std::string bytes = make();
+            return std::function<std::string()>([&note, name, bytes] {
+                note("second " + name);
+                return bytes;
+            });
+        }));
+    }
+    ZipWriter two_steps(test_time);
+    REQUIRE(two_steps.write(entries));
+    REQUIRE(two_steps.finish());
+    CHECK(two_steps.take_bytes() == one_step.take_bytes());
+    std::vector<std::string> seconds;
+    for (const std::string& step : order)
+        if (step.starts_with("second ")) seconds.push_back(step.substr(7));
+    CHECK(seconds == std::vector<std::string>{"EPUB/text/a.xhtml", "EPUB/text/b.xhtml"});
+    for (const std::string& name : seconds) {
+        const auto first = std::find(order.begin(), order.end(), "first " + name);
+        const auto second = std::find(order.begin(), order.end(), "second " + name);
+        CHECK(first < second);
+    }
+}
+
+TEST_CASE("what a second step throws reaches the caller") {
+    ZipWriter zip(test_time);
+    std::vector<ZipEntry> entries = first_session();
+    entries.push_back(ZipEntry::in_steps("broken.xhtml", [] {
+        return std::function<std::string()>(
+            []() -> std::string { throw std::runtime_error("no page, later"); });
+    }));
+    CHECK_THROWS_WITH_AS(zip.write(entries), "no page, later", std::runtime_error);
 }
