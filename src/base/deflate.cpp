@@ -2,6 +2,7 @@
 
 #include <libdeflate.h>
 
+#include <array>
 #include <memory>
 
 namespace pamphlet {
@@ -20,6 +21,19 @@ struct FreeDecompressor {
     }
 };
 
+// A compressor for `level`, made once per thread and level: one is some
+// hundreds of kilobytes, which malloc would otherwise hand back to the
+// system after every entry and fault in again for the next.
+libdeflate_compressor* compressor_for(int level) {
+    constexpr int levels = 13;  // libdeflate's 0-12
+    if (level < 0 || level >= levels) return nullptr;
+    thread_local std::array<std::unique_ptr<libdeflate_compressor, FreeCompressor>, levels> made;
+    std::unique_ptr<libdeflate_compressor, FreeCompressor>& compressor =
+        made[static_cast<std::size_t>(level)];
+    if (!compressor) compressor.reset(libdeflate_alloc_compressor(level));
+    return compressor.get();
+}
+
 }  // namespace
 
 std::optional<std::string> inflated_exactly(std::string_view zlib_stream, std::size_t size) {
@@ -37,17 +51,16 @@ std::optional<std::string> inflated_exactly(std::string_view zlib_stream, std::s
 }
 
 std::optional<std::string> deflated(std::string_view text, DeflateFormat format, int level) {
-    const std::unique_ptr<libdeflate_compressor, FreeCompressor> compressor(
-        libdeflate_alloc_compressor(level));
-    if (!compressor) return std::nullopt;
+    libdeflate_compressor* const compressor = compressor_for(level);
+    if (compressor == nullptr) return std::nullopt;
     const bool raw = format == DeflateFormat::raw;
-    std::string out(raw ? libdeflate_deflate_compress_bound(compressor.get(), text.size())
-                        : libdeflate_zlib_compress_bound(compressor.get(), text.size()),
+    std::string out(raw ? libdeflate_deflate_compress_bound(compressor, text.size())
+                        : libdeflate_zlib_compress_bound(compressor, text.size()),
                     '\0');
     // Within the bound, compression cannot run out of room.
-    const std::size_t size = raw ? libdeflate_deflate_compress(compressor.get(), text.data(),
+    const std::size_t size = raw ? libdeflate_deflate_compress(compressor, text.data(),
                                                                text.size(), out.data(), out.size())
-                                 : libdeflate_zlib_compress(compressor.get(), text.data(),
+                                 : libdeflate_zlib_compress(compressor, text.data(),
                                                             text.size(), out.data(), out.size());
     if (size == 0 && !text.empty()) return std::nullopt;
     out.resize(size);
