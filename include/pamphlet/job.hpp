@@ -10,6 +10,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,6 +126,11 @@ struct BuildResult {
     std::vector<JobReport> jobs;       // this process's jobs, in plan order
     std::filesystem::path manifest;    // where the manifest was written (empty: not written)
     bool interrupted = false;          // BuildRequest::cancel was set
+    // What the build read and made (the collection, its articles' bodies,
+    // the images): freed with the result, or left to the end of the process
+    // (the command line exits without freeing it; the system takes it back
+    // at once, where freeing it piece by piece took milliseconds).
+    std::shared_ptr<const void> made;
     // 0 ok (maybe with warnings); 1 errors in the input or output, nothing
     // written; 3 keep-going: some jobs failed, the others were written.
     int exit_code = 0;

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <future>
+#include <memory>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -98,15 +99,18 @@ BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, So
             load_patterns_ahead(patterns, paths.hyphenation_dirs, request.languages);
         });
     }
-    std::optional<job::PreparedBuild> build =
+    std::optional<job::PreparedBuild> prepared =
         job::prepare_build(request, paths, sources, sink, request.keep_going);
-    if (!build) {
+    if (!prepared) {
         job::Forwarder(sink, request.observer).global();
         BuildResult result;
         result.exit_code = 1;
         return result;
     }
-    return job::run_batch(request, paths, *build, patterns, sink);
+    auto build = std::make_shared<job::PreparedBuild>(std::move(*prepared));
+    BuildResult result = job::run_batch(request, paths, *build, patterns, sink);
+    result.made = std::move(build);
+    return result;
 }
 
 }  // namespace pamphlet
