@@ -337,8 +337,9 @@ ImageVerdict judge_png(std::string_view bytes, PixelNeed need) {
         need == PixelNeed::always &&
         static_cast<std::uint64_t>(layout.row_bytes) * layout.height <= direct_decode_bytes;
     if (!decode_at_once) {
-        // First every row through one buffer: a damaged or truncated file is
-        // found before a buffer for all its pixels is made.
+        // First the data found whole, else every row through one buffer
+        // (libpng's verdict): a damaged or truncated file is found before a
+        // buffer for all its pixels is made.
         if (!idat_whole(bytes)) {
             PngSession session(bytes);
             if (!session.ok()) return unusable("out of memory while reading a PNG");
