@@ -25,10 +25,10 @@ for lang in de en; do
     { fail "$lang: pdfinfo -struct-text"; cat "$WORK/struct-err-$lang" >&2; continue; }
   [[ -s $WORK/struct-err-$lang ]] && { fail "$lang: pdfinfo -struct-text complains"; cat "$WORK/struct-err-$lang" >&2; }
   qpdf --json --json-key=qpdf --json-stream-data=inline --decode-level=generalized "$pdf" >"$WORK/json-$lang"
-  if python3 - "$lang" "$WORK/struct-$lang" "$WORK/json-$lang" samples/clinic/articles/*."$lang".md <<'PY'
+  if python3 - "$lang" "$profile" "$WORK/struct-$lang" "$WORK/json-$lang" samples/clinic/articles/*."$lang".md <<'PY'
 import base64, json, re, sys
 
-lang, struct_file, json_file, *articles = sys.argv[1:]
+lang, profile, struct_file, json_file, *articles = sys.argv[1:]
 failures = 0
 
 def fail(message):
@@ -37,13 +37,18 @@ def fail(message):
     print(f"FAIL: {lang}: {message}", file=sys.stderr)
 
 def letters(text):
-    # Lines joined in the tree lose their spaces and keep the breaker's
-    # hyphens: compare letters and digits only.
     return re.sub(r"[\W_]", "", text).lower()
+
+def words(text):
+    # The words as a reader hears them: where a line ends at a space the
+    # tree's text keeps it (a glyph of no advance), and a word the breaker
+    # hyphenated is whole (its hyphen is an artifact). Punctuation and
+    # typography (quotes, dashes) aside.
+    return " ".join(w for w in (letters(part) for part in text.split()) if w)
 
 # The tree as pdfinfo prints it: an element per line ("  P (block)"), its
 # text on quoted lines below, two spaces a level.
-elements = []  # (role, depth, parent index, own text)
+elements = []  # (role, depth, parent index, own text and kids, block)
 stack = []
 for line in open(struct_file, encoding="utf-8"):
     line = line.rstrip("\n")
@@ -59,13 +64,17 @@ for line in open(struct_file, encoding="utf-8"):
         continue
     del stack[depth:]
     role = body.split(" ")[0]
-    elements.append((role, depth, stack[-1] if stack else -1, []))
+    elements.append((role, depth, stack[-1] if stack else -1, [], "(inline)" not in body))
     if stack:
         elements[stack[-1]][3].append(len(elements) - 1)  # text and kids interleave
     stack.append(len(elements) - 1)
 
 def text_of(index):
-    return "".join(part if isinstance(part, str) else text_of(part) for part in elements[index][3])
+    # A block element is heard apart from the text around it; an inline one
+    # (a Link) within it.
+    return "".join(part if isinstance(part, str) else
+                   f" {text_of(part)} " if elements[part][4] else text_of(part)
+                   for part in elements[index][3])
 
 def own_text(index):
     return "".join(part for part in elements[index][3] if isinstance(part, str))
@@ -187,26 +196,26 @@ print(f"ok: {lang}: {pages} pages ({marked} marked-content sequences) and {links
 for art in arts:
     art_text = letters(text_of(art))
     inside = within(art)
-    headings = [(elements[i][0], letters(text_of(i))) for i in inside if re.fullmatch(r"H[1-6]", elements[i][0])]
-    paragraphs = [letters(text_of(i)) for i in inside if elements[i][0] == "P"]
-    items = [letters(text_of(i)) for i in inside if elements[i][0] == "LBody"]
+    headings = [(elements[i][0], words(text_of(i))) for i in inside if re.fullmatch(r"H[1-6]", elements[i][0])]
+    paragraphs = [f" {words(text_of(i))} " for i in inside if elements[i][0] == "P"]
+    items = [f" {words(text_of(i))} " for i in inside if elements[i][0] == "LBody"]
     # Which article this is: the one whose title is its H1.
     matched = None
     for path in articles:
         title, blocks = markdown_blocks(path)
-        if headings and headings[0] == ("H1", letters(title)):
+        if headings and headings[0] == ("H1", words(title)):
             matched = (path, title, blocks)
     if not matched:
         fail(f"an Art whose H1 is no article's title: {headings[:1]}")
         continue
     path, title, blocks = matched
-    want = [("H1", letters(title))] + [(kind, letters(plain(text))) for kind, text in blocks if kind.startswith("H")]
+    want = [("H1", words(title))] + [(kind, words(plain(text))) for kind, text in blocks if kind.startswith("H")]
     want = [(f"H{int(kind[1]) if kind != 'H1' else 1}", text) for kind, text in want]
     if headings != want:
         fail(f"{path}: headings {headings} instead of {want}")
     missing = 0
     for kind, text in blocks:
-        target = letters(re.sub(r"[*_`]", "", plain(text)))
+        target = f" {words(re.sub(r'[*_`]', '', plain(text)))} "
         if kind == "P" and not any(target in p for p in paragraphs):
             missing += 1
             fail(f"{path}: paragraph not in a P of its Art: {text[:60]}")
@@ -217,6 +226,22 @@ for art in arts:
             fail(f"{path}: no Figure has the alt text '{text}'")
     if missing == 0:
         print(f"ok: {lang}: {path}: headings in order, every paragraph and list item in its Art")
+
+# Known line ends in these brochures: at a space in a heading and in a
+# paragraph (a reader heard "thedifference", "youwonder" before the space
+# glyph), and at a hyphen the breaker added, which must read whole.
+known = {("en", "a4-handout"): [("what’s the difference", False), ("and you wonder", False)],
+         ("de", "a4-handout"): [("Behandlungskosten", True)]}
+strings = [part for e in elements for part in e[3] if isinstance(part, str)]
+tree_words = f" {words(' '.join(text_of(i) for i in arts))} "
+for phrase, hyphenated in known.get((lang, profile), []):
+    if f" {words(phrase)} " not in tree_words:
+        fail(f"the tree does not read '{phrase}' (glued at a line end?)")
+    elif hyphenated and not any(a.endswith(phrase[:k]) and b.startswith(phrase[k:])
+                                for a, b in zip(strings, strings[1:]) for k in range(2, len(phrase) - 1)):
+        fail(f"'{phrase}' is no longer hyphenated at a line end: choose another word for this check")
+    else:
+        print(f"ok: {lang} {profile}: the tree reads '{phrase}'" + (" (hyphenated at a line end)" if hyphenated else ""))
 
 # Page furniture stays out of the tree: no element of a bare page number,
 # and the footer's clinic name only as often as the articles say it.

@@ -198,9 +198,28 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     }
     const Node& end = paragraph_.nodes[line.position];
     const NodeContent& end_content = paragraph_.content[line.position];
-    if (end.kind == Node::Kind::penalty && end_content.segment >= 0) {
+    const bool forced = end.kind == Node::Kind::penalty && end.penalty <= eject_penalty;
+    if (end.kind == Node::Kind::penalty && !forced && end_content.segment >= 0) {
         place(end_content, 0, true);
         out_.hyphenated = true;
+    }
+    if ((end.kind == Node::Kind::glue || forced) && end_content.segment >= 0 &&
+        !out_.runs.empty()) {
+        // The space the line breaks at (or a forced break's inside the
+        // paragraph), as pdfTeX's \pdfinterwordspaceon adds it: a glyph of
+        // no advance, so that a reader of the text (a screen reader, a
+        // tagged PDF's structure) hears "you wonder", not "youwonder".
+        // Nothing moves on the page, and the line is no taller.
+        const double pen = pen_, ascent = out_.ascent, descent = out_.descent;
+        const std::size_t run_count = out_.runs.size();
+        const std::size_t glyph_count = out_.runs.back().glyphs.size();
+        place(end_content, 0, false);
+        GlyphRun& run = out_.runs.back();
+        const std::size_t first = out_.runs.size() == run_count ? glyph_count : 0;
+        for (std::size_t g = first; g < run.glyphs.size(); ++g) run.glyphs[g].advance = 0;
+        pen_ = pen;
+        out_.ascent = ascent;
+        out_.descent = descent;
     }
     out_.ends_in_hyphen = end.flagged;
 
@@ -244,6 +263,7 @@ void report_overfull(const LineBreak& line, const SetLine& set, const ParagraphN
     }
     std::string text;
     for (const GlyphRun& run : set.runs) text += run.text;
+    if (!text.empty() && text.back() == ' ') text.pop_back();  // the space the line breaks at
     const std::string by = format_points(line.overflow) + " pt";
     if (has_space) {
         sink.warning(span, "overfull-line",
