@@ -21,6 +21,8 @@ for lang in de en; do
   info=$(pdfinfo "$pdf")
   grep -qx 'Tagged: *yes' <<<"$info" && pass "$lang: pdfinfo says Tagged: yes" || { fail "$lang: not tagged"; echo "$info" >&2; }
   grep -qx 'PDF version: *1.7' <<<"$info" && pass "$lang: PDF 1.7" || fail "$lang: not PDF 1.7"
+  # The XMP packet is written uncompressed: PDF/UA-1 is claimed there.
+  grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$pdf" && pass "$lang: XMP metadata claims PDF/UA-1" || fail "$lang: no pdfuaid:part 1 in the XMP metadata"
   pdfinfo -struct-text "$pdf" >"$WORK/struct-$lang" 2>"$WORK/struct-err-$lang" ||
     { fail "$lang: pdfinfo -struct-text"; cat "$WORK/struct-err-$lang" >&2; continue; }
   [[ -s $WORK/struct-err-$lang ]] && { fail "$lang: pdfinfo -struct-text complains"; cat "$WORK/struct-err-$lang" >&2; }
@@ -268,7 +270,10 @@ done
 run_pamphlet build samples/clinic -f pdf -l en -p a5-booklet -o "$WORK/booklet"
 expect_status 0 "build a5-booklet"
 pdfinfo "$WORK/booklet/clinic-en-a5-booklet.pdf" | grep -qx 'Tagged: *no' && pass "imposed booklet: untagged" || fail "imposed booklet is tagged"
+grep -aq 'pdfuaid' "$WORK/booklet/clinic-en-a5-booklet.pdf" && fail "imposed booklet claims PDF/UA" || pass "imposed booklet: no PDF/UA claim"
 run_pamphlet build samples/clinic -f pdf -l en -p a5-booklet --no-impose -o "$WORK/reading"
 expect_status 0 "build a5-booklet --no-impose"
 pdfinfo "$WORK/reading/clinic-en-a5-booklet.pdf" | grep -qx 'Tagged: *yes' && pass "--no-impose booklet: tagged" || fail "--no-impose booklet is not tagged"
+grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$WORK/reading/clinic-en-a5-booklet.pdf" && pass "--no-impose booklet claims PDF/UA-1" || fail "--no-impose booklet: no pdfuaid"
+
 finish
