@@ -276,4 +276,20 @@ expect_status 0 "build a5-booklet --no-impose"
 pdfinfo "$WORK/reading/clinic-en-a5-booklet.pdf" | grep -qx 'Tagged: *yes' && pass "--no-impose booklet: tagged" || fail "--no-impose booklet is not tagged"
 grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$WORK/reading/clinic-en-a5-booklet.pdf" && pass "--no-impose booklet claims PDF/UA-1" || fail "--no-impose booklet: no pdfuaid"
 
+# pdfua: false is an untagged PDF that claims nothing: no structure tree,
+# no marked content, no XMP packet.
+cat >"$WORK/untagged.yaml" <<'YAML'
+extends: a4-handout
+pdfua: false
+YAML
+run_pamphlet build samples/clinic -f pdf -l en -p "$WORK/untagged.yaml" -o "$WORK/untagged"
+expect_status 0 "build with pdfua: false"
+untagged=$WORK/untagged/clinic-en-untagged.pdf
+pdf_clean "$untagged"
+pdfinfo "$untagged" | grep -qx 'Tagged: *no' && pass "pdfua: false: untagged" || fail "pdfua: false: tagged"
+qpdf --qdf --object-streams=disable "$untagged" "$WORK/untagged-qdf.pdf" || fail "qpdf --qdf $untagged"
+[[ -s $WORK/untagged-qdf.pdf ]] || fail "qpdf wrote no uncompressed copy of $untagged"
+for absent in /StructTreeRoot /MCID /Metadata pdfuaid; do
+  grep -aq -- "$absent" "$WORK/untagged-qdf.pdf" && fail "pdfua: false: $absent in the file" || pass "pdfua: false: no $absent"
+done
 finish

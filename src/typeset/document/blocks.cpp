@@ -827,6 +827,15 @@ void ArticleBuilder::add_image(const ImageSource& source, const std::string& alt
     const ImageSize size =
         fit_image(*image, column.width, profile_.image_max_height * frame_.text_height);
     check_print_size(*image, size, profile_.page_width(), profile_.page_height(), span, sink);
+    // A tagged PDF claims PDF/UA-1, which a Figure without /Alt breaks
+    // (Matterhorn 13-004): the PDF is not written, as Typst refuses to.
+    if (tree_ && alt.empty()) {
+        sink.error(span, "image-without-alt",
+                   "image '" + source.url + "' has no alt text, and profile '" + profile_.id +
+                       "' writes a tagged PDF/UA file (pdfua: true), in which every figure "
+                       "needs one: describe the image for readers who cannot see it (or set "
+                       "pdfua: false for an untagged PDF)");
+    }
     BoxContent content;
     const StructRef figure = open_node(StructRole::figure);
     if (tree_) tree_->set_alt(figure, alt);
