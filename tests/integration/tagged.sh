@@ -27,10 +27,11 @@ for lang in de en; do
     { fail "$lang: pdfinfo -struct-text"; cat "$WORK/struct-err-$lang" >&2; continue; }
   [[ -s $WORK/struct-err-$lang ]] && { fail "$lang: pdfinfo -struct-text complains"; cat "$WORK/struct-err-$lang" >&2; }
   qpdf --json --json-key=qpdf --json-stream-data=inline --decode-level=generalized "$pdf" >"$WORK/json-$lang"
-  if python3 - "$lang" "$profile" "$WORK/struct-$lang" "$WORK/json-$lang" samples/clinic/articles/*."$lang".md <<'PY'
+  title=$(sed -n 's/^Title: *//p' <<<"$info")
+  if python3 - "$lang" "$profile" "$title" "$WORK/struct-$lang" "$WORK/json-$lang" samples/clinic/articles/*."$lang".md <<'PY'
 import base64, json, re, sys
 
-lang, profile, struct_file, json_file, *articles = sys.argv[1:]
+lang, profile, document_title, struct_file, json_file, *articles = sys.argv[1:]
 failures = 0
 
 def fail(message):
@@ -228,6 +229,17 @@ for art in arts:
             fail(f"{path}: no Figure has the alt text '{text}'")
     if missing == 0:
         print(f"ok: {lang}: {path}: headings in order, every paragraph and list item in its Art")
+
+# The cover's title is the document's first heading, an H1, and no level is
+# skipped after it (Matterhorn 14-002, 14-003).
+heading_levels = [(int(e[0][1]), i) for i, e in enumerate(elements) if re.fullmatch(r"H[1-6]", e[0])]
+if not heading_levels or heading_levels[0][0] != 1 or words(text_of(heading_levels[0][1])) != words(document_title):
+    fail(f"the first heading is not an H1 of the title '{document_title}': {heading_levels[:1]}")
+else:
+    print(f"ok: {lang} {profile}: the first heading is the cover's title, an H1")
+for (a, _), (b, i) in zip(heading_levels, heading_levels[1:]):
+    if b > a + 1:
+        fail(f"an H{b} after an H{a} (a level skipped): {text_of(i)[:60]}")
 
 # Known line ends in these brochures: at a space in a heading and in a
 # paragraph (a reader heard "thedifference", "youwonder" before the space
