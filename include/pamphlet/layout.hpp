@@ -93,6 +93,7 @@ enum class StructRole : std::uint8_t {
     code,
     toc,
     toci,
+    span,  // a phrase in another language than the text around it, with its /Lang
 };
 
 struct StructNode {

@@ -267,7 +267,7 @@ void ArticleBuilder::add_table(const Block& block, const Column& column, double 
         collect(block.caption, styles_.caption.format, -1, caption);
         const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::caption));
         add_lines(setter_.set(caption, article_->lang, at.width, Alignment::left), styles_.caption,
-                  at.left, caption.links, {false, false});
+                  at.left, caption.links, {false, false}, caption.phrases);
         flow_.node = outer_node;
         add_glue(profile_.caption_space_before, false);
     }

@@ -48,6 +48,7 @@ private:
     void place(const NodeContent& content, double extra, bool is_box);
     double scale_ = 1;  // font expansion of the line's letters
     void extend_links(int link, double x0, double x1);
+    void extend_phrases(int phrase, double x0, double x1);
     void extend_strike(const TextStyle& style, int font, double x0, double x1);
 
     const ParagraphSpec& spec_;
@@ -63,6 +64,7 @@ private:
     double pen_ = 0;
     bool link_open_ = false;
     bool strike_open_ = false;
+    int run_phrase_ = -1;  // the phrase of the line's last run
 };
 
 void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
@@ -71,7 +73,8 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
     const TextStyle& style = source.style;
     if (out_.runs.empty() || out_.runs.back().font != segment.font ||
         out_.runs.back().size != style.size || !(out_.runs.back().color == style.color) ||
-        out_.runs.back().y != style.baseline_shift || out_.runs.back().horizontal_scale != scale_) {
+        out_.runs.back().y != style.baseline_shift || out_.runs.back().horizontal_scale != scale_ ||
+        run_phrase_ != source.phrase) {
         GlyphRun run;
         run.font = segment.font;
         run.size = style.size;
@@ -81,6 +84,7 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
         run.horizontal_scale = scale_;
         run.span = source.span;
         out_.runs.push_back(std::move(run));
+        run_phrase_ = source.phrase;
         const FontMetrics& m = fonts_.metrics(segment.font);
         const double scale = style.size / m.units_per_em;
         out_.ascent = std::max(out_.ascent, m.ascender * scale + style.baseline_shift);
@@ -112,6 +116,7 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
     pen_ += extra;
     if (is_box) {
         extend_links(source.link, x0, pen_);
+        extend_phrases(source.phrase, x0, pen_);
         extend_strike(style, segment.font, x0, pen_);
     }
 }
@@ -154,6 +159,16 @@ void LineSetter::extend_links(int link, double x0, double x1) {
     link_open_ = true;
 }
 
+// Like a link's, a phrase's extent runs through the spaces between its words.
+void LineSetter::extend_phrases(int phrase, double x0, double x1) {
+    if (phrase < 0) return;
+    if (!out_.phrases.empty() && out_.phrases.back().phrase == phrase) {
+        out_.phrases.back().x1 = x1;
+    } else {
+        out_.phrases.push_back({phrase, x0, x1});
+    }
+}
+
 std::size_t LineSetter::text_begin(const LineBreak& line) const {
     for (std::size_t i = line.start; i < line.position; ++i) {
         const NodeContent& content = paragraph_.content[i];
@@ -173,6 +188,7 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     out_.text_begin = last_text_begin_ = text_begin(line);
     link_open_ = false;
     strike_open_ = false;
+    run_phrase_ = -1;
     pen_ = (first_line ? spec_.first_line_indent : 0) - line.hang_left;
     const bool justify = spec_.align == Alignment::justify;
     const double ratio = std::max(line.ratio, -1.0);
@@ -231,6 +247,10 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
         for (LineLink& link : out_.links) {
             link.x0 += shift;
             link.x1 += shift;
+        }
+        for (LinePhrase& phrase : out_.phrases) {
+            phrase.x0 += shift;
+            phrase.x1 += shift;
         }
         for (LineStrike& strike : out_.strikes) {
             strike.x0 += shift;
