@@ -23,6 +23,7 @@ for lang in de en; do
   grep -qx 'PDF version: *1.7' <<<"$info" && pass "$lang: PDF 1.7" || fail "$lang: not PDF 1.7"
   # The XMP packet is written uncompressed: PDF/UA-1 is claimed there.
   grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$pdf" && pass "$lang: XMP metadata claims PDF/UA-1" || fail "$lang: no pdfuaid:part 1 in the XMP metadata"
+  grep -aq '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">.' "$pdf" && pass "$lang: XMP metadata has a dc:title" || fail "$lang: no dc:title in the XMP metadata"
   pdfinfo -struct-text "$pdf" >"$WORK/struct-$lang" 2>"$WORK/struct-err-$lang" ||
     { fail "$lang: pdfinfo -struct-text"; cat "$WORK/struct-err-$lang" >&2; continue; }
   [[ -s $WORK/struct-err-$lang ]] && { fail "$lang: pdfinfo -struct-text complains"; cat "$WORK/struct-err-$lang" >&2; }
