@@ -148,7 +148,9 @@ if not root:
     sys.exit(1)
 nums = value_of(root["/ParentTree"])["/Nums"]
 parent_tree = dict(zip(nums[0::2], nums[1::2]))
-pages = links = marked = 0
+pages = links = marked = header_cells = 0
+id_tree = value_of(root.get("/IDTree")) or {}
+note_ids = set(id_tree.get("/Names", [])[0::2])
 for key, obj in objects.items():
     value = obj.get("value")
     if not isinstance(value, dict):
@@ -187,6 +189,13 @@ for key, obj in objects.items():
             fail(f"link annotation {key} is not in a Link element")
         if not value.get("/Contents"):
             fail(f"link annotation {key} has no /Contents")
+    if value.get("/S") == "/TH":
+        header_cells += 1
+        attributes = value_of(value.get("/A"))
+        if not isinstance(attributes, dict) or attributes.get("/Scope") not in ("/Column", "/Row"):
+            fail(f"TH {key} has no /Scope")
+    if value.get("/S") == "/Note" and value.get("/ID") not in note_ids:
+        fail(f"Note {key} has no /ID in the IDTree")
     if value.get("/S") == "/Figure":
         alt = value.get("/Alt")
         if not alt:
@@ -195,6 +204,8 @@ for key, obj in objects.items():
             alts.add(alt[2:] if alt.startswith("u:") else alt)
 if marked == 0:
     fail("no marked content found in the pages' content streams")
+if header_cells == 0:
+    fail("no TH found (the stretching article has a table with a header row)")
 print(f"ok: {lang}: {pages} pages ({marked} marked-content sequences) and {links} links checked against the Matterhorn conditions")
 
 for art in arts:

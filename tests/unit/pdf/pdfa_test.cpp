@@ -88,14 +88,23 @@ LaidOutDocument tagged_leaflet() {
     tree.set_alt(outside, "example.org");
     const StructRef inside = tree.add(StructRole::link, paragraph);
     tree.set_alt(inside, "Seite zwei");
-    const StructRef second = tree.add(StructRole::p, document);
+    const StructRef table = tree.add(StructRole::table, document);
+    const StructRef row = tree.add(StructRole::tr, table);
+    const StructRef header = tree.add(StructRole::th, row);
+    tree.set_scope(header, HeaderScope::column);
+    const StructRef note = tree.add(StructRole::note, document);
     std::vector<PageItem>& first = doc.pages[0].items;
     std::get<GlyphRun>(first[0]).node = heading;
     std::get<GlyphRun>(first[1]).node = paragraph;
     std::get<PlacedImage>(first[2]).node = figure;
     std::get<LinkArea>(first[3]).node = outside;
     std::get<LinkArea>(first[4]).node = inside;
-    std::get<GlyphRun>(doc.pages[1].items[0]).node = second;
+    GlyphRun& cell = std::get<GlyphRun>(doc.pages[1].items[0]);
+    cell.node = header;
+    GlyphRun footnote = cell;
+    footnote.y -= 40;
+    footnote.node = note;
+    doc.pages[1].items.emplace_back(std::move(footnote));
     return doc;
 }
 
@@ -227,6 +236,13 @@ TEST_CASE("a tagged PDF/A-1b file (PDF/UA-1 too) passes PDFBox's preflight and q
     const std::string bytes = written(tagged_leaflet());
     CHECK(bytes.find("/StructTreeRoot") != std::string::npos);
     CHECK(bytes.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);  // uncompressed
+    // The header cell says what it heads; the note has an identifier, and
+    // the IDTree finds it (Matterhorn 15-003, 19-003).
+    CHECK(bytes.find("/S /TH") != std::string::npos);
+    CHECK(bytes.find("/A <</O /Table /Scope /Column>>") != std::string::npos);
+    CHECK(bytes.find("/S /Note") != std::string::npos);
+    CHECK(bytes.find("/ID (note-0000000009)") != std::string::npos);
+    CHECK(bytes.find("/IDTree << /Names [ (note-0000000009) ") != std::string::npos);
     const auto path = write_scratch("pdfa-ua.pdf", bytes);
     ToolRun preflight = run_pdfa_preflight(path);
     INFO(preflight.output);
