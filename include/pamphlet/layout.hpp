@@ -93,13 +93,19 @@ enum class StructRole : std::uint8_t {
     code,
     toc,
     toci,
+    span,  // a phrase in another language than the text around it, with its /Lang
 };
+
+// Which cells a table's header cell (TH) heads: its /Scope.
+enum class HeaderScope : std::uint8_t { none, column, row };
 
 struct StructNode {
     StructRole role = StructRole::p;
-    StructRef parent = artifact;  // artifact: the root
-    std::int32_t texts = -1;      // index into StructureTree::texts; -1: none
+    HeaderScope scope = HeaderScope::none;  // TH only; in the padding after `role`
+    StructRef parent = artifact;            // artifact: the root
+    std::int32_t texts = -1;                // index into StructureTree::texts; -1: none
 };
+static_assert(sizeof(StructNode) == 12);
 
 // What few elements say besides their role.
 struct StructTexts {
@@ -118,12 +124,15 @@ struct StructureTree {
     std::vector<StructTexts> texts;
 
     StructRef add(StructRole role, StructRef parent, std::string lang = {}) {
-        nodes.push_back({role, parent, -1});
+        nodes.push_back({role, HeaderScope::none, parent, -1});
         const auto node = static_cast<StructRef>(nodes.size() - 1);
         if (!lang.empty()) texts_of(node).lang = std::move(lang);
         return node;
     }
     void set_alt(StructRef node, std::string alt) { texts_of(node).alt = std::move(alt); }
+    void set_scope(StructRef node, HeaderScope scope) {
+        nodes[static_cast<std::size_t>(node)].scope = scope;
+    }
     const std::string& alt(StructRef node) const { return texts_for(node).alt; }
     const std::string& lang(StructRef node) const { return texts_for(node).lang; }
     bool empty() const { return nodes.empty(); }

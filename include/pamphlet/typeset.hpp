@@ -33,6 +33,10 @@ struct TypesetOptions {
     // glyphs' characters for ToUnicode as they are placed), so a build sets
     // this false and spares a string per run.
     bool keep_run_text = true;
+    // Whether an `imposition: booklet` profile's pages are imposed (`pamphlet
+    // build --no-impose`: false). An imposed booklet is the print shop's
+    // file: untagged whatever the profile's pdfua says.
+    bool impose = true;
 };
 
 // How well the body text was set: its paragraphs, list items and quotes

@@ -21,6 +21,7 @@ TypesetOptions typeset_options(const Job& job, Workshop& shop) {
     TypesetOptions options{shop.timestamp, shop.generator, shop.hyphenation_dirs, &shop.patterns};
     options.handout = job.handout();
     options.keep_run_text = false;  // only traces read them
+    options.impose = shop.impose;
     return options;
 }
 
@@ -124,7 +125,6 @@ MadeOutput make_output(const Job& job, Workshop& shop, DiagnosticSink& sink) {
                                                 : std::nullopt);
         }
         if (!document || shop.cancelled()) return {};
-        if (!shop.impose) document->print.impose_booklet = false;
         const int pages = pdf_page_count(*document);
         std::optional<std::string> bytes =
             write_pdf(std::move(*document), sink, PdfOptions{});

@@ -572,22 +572,28 @@ struct LibharuCanvas::Impl {
         return info.producer.empty() ? "pamphlet" : info.producer;
     }
 
-    // What PDF/A-1b asks of the file beyond its pages: metadata that agrees
-    // with the Info dictionary, the colour space the pages mean (sRGB, as
-    // every colour and image in a PDF/A pamphlet is RGB or grey), and a file
-    // identifier (filled in by fill_in_file_id once the bytes exist).
-    void write_pdfa_objects() {
+    // XMP metadata that agrees with the Info dictionary and names what the
+    // file claims: PDF/A-1b, PDF/UA-1 (a tagged file), or both.
+    void write_metadata() {
         HPDF_Dict metadata = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
         if (metadata == nullptr) return;
         // Uncompressed, so that tools that do not parse PDF find it.
         metadata->filter = HPDF_STREAM_FILTER_NONE;
         HPDF_Dict_AddName(metadata, "Type", "Metadata");
         HPDF_Dict_AddName(metadata, "Subtype", "XML");
-        const std::string xmp = pdfa_xmp_metadata(document_info, producer_of(document_info));
+        const std::string xmp =
+            xmp_metadata(document_info, producer_of(document_info),
+                         {conformance == Conformance::pdfa_1b, structure != nullptr});
         HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
                           static_cast<HPDF_UINT>(xmp.size()));
         HPDF_Dict_Add(pdf->catalog, "Metadata", metadata);
+    }
 
+    // What PDF/A-1b asks of the file beyond its pages and metadata: the
+    // colour space the pages mean (sRGB, as every colour and image in a
+    // PDF/A pamphlet is RGB or grey), and a file identifier (filled in by
+    // fill_in_file_id once the bytes exist).
+    void write_pdfa_objects() {
         HPDF_Dict profile = new_stream(srgb_icc_profile());
         HPDF_Dict_AddNumber(profile, "N", 3);
         HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
@@ -832,6 +838,7 @@ std::optional<std::string> LibharuCanvas::finish() {
         d.write_links();
         d.write_outline();
         d.write_page_labels();
+        if (d.conformance == Conformance::pdfa_1b || d.structure) d.write_metadata();
         if (d.conformance == Conformance::pdfa_1b) d.write_pdfa_objects();
     }
     std::optional<std::string> bytes;

@@ -132,6 +132,8 @@ const char* role_name(StructRole role) {
             return "Link";
         case StructRole::code:
             return "Code";
+        case StructRole::span:
+            return "Span";
         case StructRole::toc:
             return "TOC";
         case StructRole::toci:

@@ -172,8 +172,20 @@ std::string StructureWriter::element_entries(std::size_t n) const {
     if (!tree_.alt(ref).empty() && node.role != StructRole::link)
         append(out, {" /Alt ", hex_text(tree_.alt(ref))});
     if (!tree_.lang(ref).empty()) append(out, {" /Lang ", hex_text(tree_.lang(ref))});
+    if (node.role == StructRole::th && node.scope != HeaderScope::none)
+        append(out, {" /A <</O /Table /Scope /", node.scope == HeaderScope::row ? "Row" : "Column",
+                     ">>"});
+    if (node.role == StructRole::note) append(out, {" /ID ", note_id(n)});
     out += '\n';
     return out;
+}
+
+// A Note's identifier (PDF/UA-1 asks for one, Matterhorn 19-003): its
+// element's index, zero-padded, so that the IDTree's keys, in element order,
+// are in the byte order a name tree wants.
+std::string StructureWriter::note_id(std::size_t n) {
+    std::string digits = std::to_string(n);
+    return "(note-" + std::string(digits.size() < 10 ? 10 - digits.size() : 0, '0') + digits + ")";
 }
 
 std::string StructureWriter::root_entries() const {
@@ -182,6 +194,12 @@ std::string StructureWriter::root_entries() const {
         append(out, {" ", reference(elements_[static_cast<std::size_t>(root)])});
     append(out, {" ]\n/ParentTree ", reference(parent_tree_), "\n/ParentTreeNextKey ",
                  std::to_string(pages_.size() + links_.size()), "\n"});
+    std::string ids;
+    for (std::size_t n = 0; n < tree_.nodes.size(); ++n) {
+        if (tree_.nodes[n].role == StructRole::note)
+            append(ids, {" ", note_id(n), " ", reference(elements_[n])});
+    }
+    if (!ids.empty()) append(out, {"/IDTree << /Names [", ids, " ] >>\n"});
     return out;
 }
 

@@ -55,6 +55,7 @@ private:
     std::string root_entries() const;
     std::string parent_tree_entries() const;
     static std::string reference(const void* object);
+    static std::string note_id(std::size_t n);
 
     HPDF_Doc pdf_;
     const StructureTree& tree_;

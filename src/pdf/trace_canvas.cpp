@@ -97,6 +97,8 @@ std::optional<std::string> TraceCanvas::finish() {
         const auto ref = static_cast<StructRef>(n);
         if (!structure_->alt(ref).empty()) text += " alt=" + quoted(structure_->alt(ref));
         if (!structure_->lang(ref).empty()) text += " lang=" + structure_->lang(ref);
+        if (node.scope != HeaderScope::none)
+            text += node.scope == HeaderScope::row ? " scope=row" : " scope=column";
         line(text);
     }
     return out_;

@@ -84,7 +84,35 @@ std::string xmp_date(long long timestamp) {
     return out;
 }
 
-std::string pdfa_xmp_metadata(const DocumentInfo& info, const std::string& producer) {
+namespace {
+
+// PDF/A-1 knows the schemas of XMP 2004 and its own; any other namespace in
+// the packet must be described in it (ISO 19005-1, 6.7.8), as PDF/UA's is
+// here: a schema with its one property.
+std::string pdfua_extension_schema() {
+    return "  <rdf:Description rdf:about=\"\"\n"
+           "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+           "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+           "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+           "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+           "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+           "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+           "</pdfaSchema:namespaceURI>\n"
+           "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+           "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+           "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+           "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+           "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+           "     <pdfaProperty:description>The part of ISO 14289 (PDF/UA) the file conforms "
+           "to</pdfaProperty:description>\n"
+           "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+           "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+           "  </rdf:Description>\n";
+}
+
+}  // namespace
+
+std::string xmp_metadata(const DocumentInfo& info, const std::string& producer, XmpClaims claims) {
     std::string dublin_core = element("dc:format", "application/pdf");
     if (!info.title.empty()) dublin_core += alternative("dc:title", info.title);
     if (!info.author.empty()) dublin_core += sequence("dc:creator", info.author);
@@ -98,8 +126,16 @@ std::string pdfa_xmp_metadata(const DocumentInfo& info, const std::string& produ
     std::string pdf = element("pdf:Producer", producer);
     if (!info.keywords.empty()) pdf += element("pdf:Keywords", info.keywords);
 
-    const std::string conformance =
-        element("pdfaid:part", "1") + element("pdfaid:conformance", "B");
+    std::string claimed;
+    if (claims.pdfa_1b) {
+        claimed += description("pdfaid", "http://www.aiim.org/pdfa/ns/id/",
+                               element("pdfaid:part", "1") + element("pdfaid:conformance", "B"));
+    }
+    if (claims.pdfua_1) {
+        claimed += description("pdfuaid", "http://www.aiim.org/pdfua/ns/id/",
+                               element("pdfuaid:part", "1"));
+        if (claims.pdfa_1b) claimed += pdfua_extension_schema();
+    }
 
     // The packet wrapper: the BOM in `begin` tells readers the encoding; the
     // id is the fixed one XMP prescribes.
@@ -108,8 +144,7 @@ std::string pdfa_xmp_metadata(const DocumentInfo& info, const std::string& produ
            " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" +
            description("dc", "http://purl.org/dc/elements/1.1/", dublin_core) +
            description("xmp", "http://ns.adobe.com/xap/1.0/", basic) +
-           description("pdf", "http://ns.adobe.com/pdf/1.3/", pdf) +
-           description("pdfaid", "http://www.aiim.org/pdfa/ns/id/", conformance) +
+           description("pdf", "http://ns.adobe.com/pdf/1.3/", pdf) + claimed +
            " </rdf:RDF>\n"
            "</x:xmpmeta>\n"
            "<?xpacket end=\"w\"?>";

@@ -1,6 +1,6 @@
-// The XMP metadata packet of a PDF/A-1b file. PDF/A requires it to say
-// what the Info dictionary says, in the same words and at the same times,
-// and to name the conformance level.
+// The XMP metadata packet of a PDF/A-1b or a tagged (PDF/UA-1) file. Both
+// require it to say what the Info dictionary says, in the same words and at
+// the same times, and to name the conformance they claim.
 #pragma once
 
 #include "pamphlet/layout.hpp"
@@ -18,7 +18,13 @@ std::string xml_escaped(std::string_view text);
 // D:20231114221320Z.
 std::string xmp_date(long long timestamp);
 
+// What the file claims to conform to.
+struct XmpClaims {
+    bool pdfa_1b = false;  // pdfaid part 1, conformance B
+    bool pdfua_1 = false;  // pdfuaid part 1 (with PDF/A: and its extension schema)
+};
+
 // The whole packet, UTF-8. `producer` is the Info dictionary's /Producer.
-std::string pdfa_xmp_metadata(const DocumentInfo& info, const std::string& producer);
+std::string xmp_metadata(const DocumentInfo& info, const std::string& producer, XmpClaims claims);
 
 }  // namespace pamphlet::pdf_detail

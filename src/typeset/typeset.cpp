@@ -32,6 +32,10 @@ namespace {
 
 using namespace typeset;
 
+bool imposes(const Profile& profile, const TypesetOptions& options) {
+    return profile.imposition == Imposition::booklet && options.impose;
+}
+
 // The letterhead before the first article's opening (with it, it spans the
 // columns) and the contact block after the last article's text, kept whole.
 // Its QR code leads to the article online when the handout is that one
@@ -135,9 +139,14 @@ public:
           collection_span_(collection.file_span()),
           page_params_{geometry.text.text_height, profile.ragged_bottom} {
         setter_.keep_run_text(options.keep_run_text);
-        // The Document element: everything read is inside it.
-        document_node_ = document_.structure.add(StructRole::document, artifact);
-        cover_context_.tags = {&document_.structure, document_node_};
+        // The Document element: everything read is inside it. No tree, no
+        // tags: a profile with pdfua: false, and an imposed booklet, whose
+        // sheets show pages side by side and out of order.
+        if (profile.pdfua && !imposes(profile, options)) {
+            tags_ = &document_.structure;
+            document_node_ = document_.structure.add(StructRole::document, artifact);
+        }
+        cover_context_.tags = {tags_, document_node_};
         // A handout is the articles alone: the clinic signs at their head
         // and foot instead of on covers.
         front_.covers = profile.cover_enabled && !options.handout;
@@ -209,6 +218,7 @@ private:
     const PageParams page_params_;
 
     LaidOutDocument document_;
+    StructureTree* tags_ = nullptr;  // the document's structure, when it is tagged
     StructRef document_node_ = artifact;
     FrontMatter front_;
     std::vector<ContentsEntry> contents_;
@@ -242,7 +252,7 @@ void Brochure::set_front_cover() {
 VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     VerticalList list;
     ArticleBuilder builder(edition_, setter_, images_, geometry_.text, list);
-    builder.tag_into(&document_.structure, document_node_);
+    builder.tag_into(tags_, document_node_);
     if (stats) *stats = {};
     builder.measure_into(stats);
     const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
@@ -266,7 +276,7 @@ VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
     if (options_.handout && !edition_.articles.empty()) {
         const ArticleFrame& text = geometry_.text;
         add_handout_furniture(collection_, edition_, text.measure, text.column_width < text.measure,
-                              setter_, images_, {&document_.structure, document_node_}, list);
+                              setter_, images_, {tags_, document_node_}, list);
     }
     if (even) even_pages(list, builder, even_params, flow_begin);
     return list;
@@ -451,7 +461,7 @@ void Brochure::set_contents_pages() {
     }
     VerticalList numbered_contents =
         contents_list(contents_, edition_.lang, geometry_.text.measure, collection_span_, setter_,
-                      {&document_.structure, document_node_});
+                      {tags_, document_node_});
     const std::vector<PageRange> contents_ranges =
         contents_.empty() ? std::vector<PageRange>{}
                           : break_pages(numbered_contents.items, page_params_);
@@ -518,7 +528,7 @@ std::optional<LaidOutDocument> Brochure::finish() {
     document_.print.bleed = profile_.bleed;
     document_.print.crop_marks = profile_.crop_marks;
     document_.print.pdfa = profile_.pdfa;
-    document_.print.impose_booklet = profile_.imposition == Imposition::booklet;
+    document_.print.impose_booklet = imposes(profile_, options_);
     // The book's authors are its articles' (the EPUB's dc:creator); the
     // clinic is its publisher, and the creator tool is pamphlet.
     document_.info.author = join(info_.authors, ", ");

@@ -111,6 +111,9 @@ for jar in preflight pdfbox2 fontbox2 xmpbox commons-logging javax.activation ja
   [[ -f /usr/share/java/$jar.jar ]] || { fail "/usr/share/java/$jar.jar is missing (run scripts/setup --test)"; continue; }
   classpath+=${classpath:+:}/usr/share/java/$jar.jar
 done
+# Tagged too (pdfua: true by default): PDF/UA's XMP schema must be described for PDF/A-1.
+grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$archive" && grep -aq '<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>' "$archive" &&
+  pass "PDF/A: claims PDF/UA-1 and describes its schema" || fail "PDF/A: no pdfuaid, or no extension schema for it"
 preflight=$(java -cp "$classpath" org.apache.pdfbox.preflight.Validator_A1b "$archive" 2>&1 || true)
 grep -q "is a valid PDF/A-1b file" <<<"$preflight" && pass "PDFBox preflight: valid PDF/A-1b" ||
   { fail "PDFBox preflight rejects the PDF/A"; echo "$preflight" | head -30 >&2; }

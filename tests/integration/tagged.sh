@@ -21,14 +21,18 @@ for lang in de en; do
   info=$(pdfinfo "$pdf")
   grep -qx 'Tagged: *yes' <<<"$info" && pass "$lang: pdfinfo says Tagged: yes" || { fail "$lang: not tagged"; echo "$info" >&2; }
   grep -qx 'PDF version: *1.7' <<<"$info" && pass "$lang: PDF 1.7" || fail "$lang: not PDF 1.7"
+  # The XMP packet is written uncompressed: PDF/UA-1 is claimed there.
+  grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$pdf" && pass "$lang: XMP metadata claims PDF/UA-1" || fail "$lang: no pdfuaid:part 1 in the XMP metadata"
+  grep -aq '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">.' "$pdf" && pass "$lang: XMP metadata has a dc:title" || fail "$lang: no dc:title in the XMP metadata"
   pdfinfo -struct-text "$pdf" >"$WORK/struct-$lang" 2>"$WORK/struct-err-$lang" ||
     { fail "$lang: pdfinfo -struct-text"; cat "$WORK/struct-err-$lang" >&2; continue; }
   [[ -s $WORK/struct-err-$lang ]] && { fail "$lang: pdfinfo -struct-text complains"; cat "$WORK/struct-err-$lang" >&2; }
   qpdf --json --json-key=qpdf --json-stream-data=inline --decode-level=generalized "$pdf" >"$WORK/json-$lang"
-  if python3 - "$lang" "$WORK/struct-$lang" "$WORK/json-$lang" samples/clinic/articles/*."$lang".md <<'PY'
+  title=$(sed -n 's/^Title: *//p' <<<"$info")
+  if python3 - "$lang" "$profile" "$title" "$WORK/struct-$lang" "$WORK/json-$lang" samples/clinic/articles/*."$lang".md <<'PY'
 import base64, json, re, sys
 
-lang, struct_file, json_file, *articles = sys.argv[1:]
+lang, profile, document_title, struct_file, json_file, *articles = sys.argv[1:]
 failures = 0
 
 def fail(message):
@@ -37,13 +41,18 @@ def fail(message):
     print(f"FAIL: {lang}: {message}", file=sys.stderr)
 
 def letters(text):
-    # Lines joined in the tree lose their spaces and keep the breaker's
-    # hyphens: compare letters and digits only.
     return re.sub(r"[\W_]", "", text).lower()
+
+def words(text):
+    # The words as a reader hears them: where a line ends at a space the
+    # tree's text keeps it (a glyph of no advance), and a word the breaker
+    # hyphenated is whole (its hyphen is an artifact). Punctuation and
+    # typography (quotes, dashes) aside.
+    return " ".join(w for w in (letters(part) for part in text.split()) if w)
 
 # The tree as pdfinfo prints it: an element per line ("  P (block)"), its
 # text on quoted lines below, two spaces a level.
-elements = []  # (role, depth, parent index, own text)
+elements = []  # (role, depth, parent index, own text and kids, block)
 stack = []
 for line in open(struct_file, encoding="utf-8"):
     line = line.rstrip("\n")
@@ -59,13 +68,17 @@ for line in open(struct_file, encoding="utf-8"):
         continue
     del stack[depth:]
     role = body.split(" ")[0]
-    elements.append((role, depth, stack[-1] if stack else -1, []))
+    elements.append((role, depth, stack[-1] if stack else -1, [], "(inline)" not in body))
     if stack:
         elements[stack[-1]][3].append(len(elements) - 1)  # text and kids interleave
     stack.append(len(elements) - 1)
 
 def text_of(index):
-    return "".join(part if isinstance(part, str) else text_of(part) for part in elements[index][3])
+    # A block element is heard apart from the text around it; an inline one
+    # (a Link) within it.
+    return "".join(part if isinstance(part, str) else
+                   f" {text_of(part)} " if elements[part][4] else text_of(part)
+                   for part in elements[index][3])
 
 def own_text(index):
     return "".join(part for part in elements[index][3] if isinstance(part, str))
@@ -135,7 +148,9 @@ if not root:
     sys.exit(1)
 nums = value_of(root["/ParentTree"])["/Nums"]
 parent_tree = dict(zip(nums[0::2], nums[1::2]))
-pages = links = marked = 0
+pages = links = marked = header_cells = 0
+id_tree = value_of(root.get("/IDTree")) or {}
+note_ids = set(id_tree.get("/Names", [])[0::2])
 for key, obj in objects.items():
     value = obj.get("value")
     if not isinstance(value, dict):
@@ -174,6 +189,13 @@ for key, obj in objects.items():
             fail(f"link annotation {key} is not in a Link element")
         if not value.get("/Contents"):
             fail(f"link annotation {key} has no /Contents")
+    if value.get("/S") == "/TH":
+        header_cells += 1
+        attributes = value_of(value.get("/A"))
+        if not isinstance(attributes, dict) or attributes.get("/Scope") not in ("/Column", "/Row"):
+            fail(f"TH {key} has no /Scope")
+    if value.get("/S") == "/Note" and value.get("/ID") not in note_ids:
+        fail(f"Note {key} has no /ID in the IDTree")
     if value.get("/S") == "/Figure":
         alt = value.get("/Alt")
         if not alt:
@@ -182,31 +204,33 @@ for key, obj in objects.items():
             alts.add(alt[2:] if alt.startswith("u:") else alt)
 if marked == 0:
     fail("no marked content found in the pages' content streams")
+if header_cells == 0:
+    fail("no TH found (the stretching article has a table with a header row)")
 print(f"ok: {lang}: {pages} pages ({marked} marked-content sequences) and {links} links checked against the Matterhorn conditions")
 
 for art in arts:
     art_text = letters(text_of(art))
     inside = within(art)
-    headings = [(elements[i][0], letters(text_of(i))) for i in inside if re.fullmatch(r"H[1-6]", elements[i][0])]
-    paragraphs = [letters(text_of(i)) for i in inside if elements[i][0] == "P"]
-    items = [letters(text_of(i)) for i in inside if elements[i][0] == "LBody"]
+    headings = [(elements[i][0], words(text_of(i))) for i in inside if re.fullmatch(r"H[1-6]", elements[i][0])]
+    paragraphs = [f" {words(text_of(i))} " for i in inside if elements[i][0] == "P"]
+    items = [f" {words(text_of(i))} " for i in inside if elements[i][0] == "LBody"]
     # Which article this is: the one whose title is its H1.
     matched = None
     for path in articles:
         title, blocks = markdown_blocks(path)
-        if headings and headings[0] == ("H1", letters(title)):
+        if headings and headings[0] == ("H1", words(title)):
             matched = (path, title, blocks)
     if not matched:
         fail(f"an Art whose H1 is no article's title: {headings[:1]}")
         continue
     path, title, blocks = matched
-    want = [("H1", letters(title))] + [(kind, letters(plain(text))) for kind, text in blocks if kind.startswith("H")]
+    want = [("H1", words(title))] + [(kind, words(plain(text))) for kind, text in blocks if kind.startswith("H")]
     want = [(f"H{int(kind[1]) if kind != 'H1' else 1}", text) for kind, text in want]
     if headings != want:
         fail(f"{path}: headings {headings} instead of {want}")
     missing = 0
     for kind, text in blocks:
-        target = letters(re.sub(r"[*_`]", "", plain(text)))
+        target = f" {words(re.sub(r'[*_`]', '', plain(text)))} "
         if kind == "P" and not any(target in p for p in paragraphs):
             missing += 1
             fail(f"{path}: paragraph not in a P of its Art: {text[:60]}")
@@ -217,6 +241,33 @@ for art in arts:
             fail(f"{path}: no Figure has the alt text '{text}'")
     if missing == 0:
         print(f"ok: {lang}: {path}: headings in order, every paragraph and list item in its Art")
+
+# The cover's title is the document's first heading, an H1, and no level is
+# skipped after it (Matterhorn 14-002, 14-003).
+heading_levels = [(int(e[0][1]), i) for i, e in enumerate(elements) if re.fullmatch(r"H[1-6]", e[0])]
+if not heading_levels or heading_levels[0][0] != 1 or words(text_of(heading_levels[0][1])) != words(document_title):
+    fail(f"the first heading is not an H1 of the title '{document_title}': {heading_levels[:1]}")
+else:
+    print(f"ok: {lang} {profile}: the first heading is the cover's title, an H1")
+for (a, _), (b, i) in zip(heading_levels, heading_levels[1:]):
+    if b > a + 1:
+        fail(f"an H{b} after an H{a} (a level skipped): {text_of(i)[:60]}")
+
+# Known line ends in these brochures: at a space in a heading and in a
+# paragraph (a reader heard "thedifference", "youwonder" before the space
+# glyph), and at a hyphen the breaker added, which must read whole.
+known = {("en", "a4-handout"): [("what’s the difference", False), ("and you wonder", False)],
+         ("de", "a4-handout"): [("Behandlungskosten", True)]}
+strings = [part for e in elements for part in e[3] if isinstance(part, str)]
+tree_words = f" {words(' '.join(text_of(i) for i in arts))} "
+for phrase, hyphenated in known.get((lang, profile), []):
+    if f" {words(phrase)} " not in tree_words:
+        fail(f"the tree does not read '{phrase}' (glued at a line end?)")
+    elif hyphenated and not any(a.endswith(phrase[:k]) and b.startswith(phrase[k:])
+                                for a, b in zip(strings, strings[1:]) for k in range(2, len(phrase) - 1)):
+        fail(f"'{phrase}' is no longer hyphenated at a line end: choose another word for this check")
+    else:
+        print(f"ok: {lang} {profile}: the tree reads '{phrase}'" + (" (hyphenated at a line end)" if hyphenated else ""))
 
 # Page furniture stays out of the tree: no element of a bare page number,
 # and the footer's clinic name only as often as the articles say it.
@@ -243,7 +294,26 @@ done
 run_pamphlet build samples/clinic -f pdf -l en -p a5-booklet -o "$WORK/booklet"
 expect_status 0 "build a5-booklet"
 pdfinfo "$WORK/booklet/clinic-en-a5-booklet.pdf" | grep -qx 'Tagged: *no' && pass "imposed booklet: untagged" || fail "imposed booklet is tagged"
+grep -aq 'pdfuaid' "$WORK/booklet/clinic-en-a5-booklet.pdf" && fail "imposed booklet claims PDF/UA" || pass "imposed booklet: no PDF/UA claim"
 run_pamphlet build samples/clinic -f pdf -l en -p a5-booklet --no-impose -o "$WORK/reading"
 expect_status 0 "build a5-booklet --no-impose"
 pdfinfo "$WORK/reading/clinic-en-a5-booklet.pdf" | grep -qx 'Tagged: *yes' && pass "--no-impose booklet: tagged" || fail "--no-impose booklet is not tagged"
+grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$WORK/reading/clinic-en-a5-booklet.pdf" && pass "--no-impose booklet claims PDF/UA-1" || fail "--no-impose booklet: no pdfuaid"
+
+# pdfua: false is an untagged PDF that claims nothing: no structure tree,
+# no marked content, no XMP packet.
+cat >"$WORK/untagged.yaml" <<'YAML'
+extends: a4-handout
+pdfua: false
+YAML
+run_pamphlet build samples/clinic -f pdf -l en -p "$WORK/untagged.yaml" -o "$WORK/untagged"
+expect_status 0 "build with pdfua: false"
+untagged=$WORK/untagged/clinic-en-untagged.pdf
+pdf_clean "$untagged"
+pdfinfo "$untagged" | grep -qx 'Tagged: *no' && pass "pdfua: false: untagged" || fail "pdfua: false: tagged"
+qpdf --qdf --object-streams=disable "$untagged" "$WORK/untagged-qdf.pdf" || fail "qpdf --qdf $untagged"
+[[ -s $WORK/untagged-qdf.pdf ]] || fail "qpdf wrote no uncompressed copy of $untagged"
+for absent in /StructTreeRoot /MCID /Metadata pdfuaid; do
+  grep -aq -- "$absent" "$WORK/untagged-qdf.pdf" && fail "pdfua: false: $absent in the file" || pass "pdfua: false: no $absent"
+done
 finish

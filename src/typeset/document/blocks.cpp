@@ -100,8 +100,8 @@ std::vector<StructRef> ArticleBuilder::open_links(const std::vector<LinkTarget>&
     std::vector<StructRef> nodes(links.size(), artifact);
     if (!tree_ || flow_.node == artifact) return nodes;
     for (std::size_t k = 0; k < links.size(); ++k) {
-        nodes[k] = tree_->add(StructRole::link, flow_.node);
         const LinkTarget& link = links[k];
+        nodes[k] = tree_->add(StructRole::link, flow_.node, link.lang);
         tree_->set_alt(nodes[k], !link.label.empty() ? link.label : link.uri);
     }
     return nodes;
@@ -135,6 +135,31 @@ void ArticleBuilder::tag_links(const std::vector<LineLink>& line_links, double x
     for (const LineLink& link : line_links) {
         if (link.link < 0 || static_cast<std::size_t>(link.link) >= link_nodes.size()) continue;
         if (area < content.links.size()) content.links[area++].area.node = node_of(link.link);
+    }
+}
+
+void ArticleBuilder::tag_phrases(const std::vector<LinePhrase>& line_phrases, double x,
+                                 const std::vector<std::string>& phrases,
+                                 std::vector<StructRef>& phrase_nodes, BoxContent& content) {
+    if (!tree_ || flow_.node == artifact) return;
+    // The line setter begins a run where a phrase begins and ends; a run in
+    // a link is the Link's already.
+    constexpr double slack = 0.01;  // pt
+    for (PageItem& item : content.items) {
+        auto* run = std::get_if<GlyphRun>(&item);
+        if (!run || run->node != artifact) continue;
+        double end = run->x;
+        for (const PlacedGlyph& glyph : run->glyphs) end += glyph.advance;
+        for (const LinePhrase& phrase : line_phrases) {
+            const auto k = static_cast<std::size_t>(phrase.phrase);
+            if (k >= phrases.size() || k >= phrase_nodes.size() || run->x < x + phrase.x0 - slack ||
+                end > x + phrase.x1 + slack)
+                continue;
+            if (phrase_nodes[k] == artifact)
+                phrase_nodes[k] = tree_->add(StructRole::span, flow_.node, phrases[k]);
+            run->node = phrase_nodes[k];
+            break;
+        }
     }
 }
 
@@ -201,10 +226,17 @@ void ArticleBuilder::begin_block(double space_before) {
 }
 
 void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
-                               const std::vector<LinkTarget>& links, LineOptions options) {
+                               const std::vector<LinkTarget>& links, LineOptions options,
+                               const std::vector<std::string>& phrases) {
     const Styles::Strut strut = styles_.strut(style);
     const std::vector<StructRef> link_nodes = open_links(links);
     last_link_nodes_ = link_nodes;
+    // Span elements, made as their first run is tagged (a phrase all in a
+    // link has none: the Link says its language).
+    std::vector<StructRef> phrase_nodes = reused_phrase_nodes_
+                                              ? std::move(*reused_phrase_nodes_)
+                                              : std::vector<StructRef>(phrases.size(), artifact);
+    reused_phrase_nodes_.reset();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0 && options.breakable) {
             double penalty = 0;
@@ -220,8 +252,10 @@ void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& s
         const std::size_t text_begin = line.text_begin;
         const bool hyphenated = line.hyphenated;
         const std::vector<LineLink> line_links = line.links;
+        const std::vector<LinePhrase> line_phrases = std::move(line.phrases);
         BoxContent content = setter_.line_content(std::move(line), x, links);
         tag_links(line_links, x, link_nodes, content);
+        tag_phrases(line_phrases, x, phrases, phrase_nodes, content);
         content.position = position(text_begin);
         add_box(height, depth, std::move(content));
         if (hyphenated && tree_) {
@@ -238,6 +272,7 @@ void ArticleBuilder::add_lines(std::vector<SetLine>&& lines, const BlockStyle& s
         // A line that calls for notes takes them along (footnotes.cpp).
         if (!links.empty()) add_called_notes(out_.items.size() - 1);
     }
+    last_phrase_nodes_ = std::move(phrase_nodes);
 }
 
 // ---------------------------------------------------------------------------
@@ -282,11 +317,16 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                         (item.kind == InlineKind::superscript ? superscript_rise : -subscript_drop);
                 collect(item.children, inner, link, out);
                 break;
-            case InlineKind::language:
+            case InlineKind::language: {
                 // Set like the text around it (hyphenated in the paragraph's
-                // language: the paragraph engine has one per paragraph).
+                // language: the paragraph engine has one per paragraph), and
+                // a Span with its /Lang in a tagged PDF.
+                const int outer = std::exchange(out.phrase, static_cast<int>(out.phrases.size()));
+                out.phrases.push_back(item.text);
                 collect(item.children, format, link, out);
+                out.phrase = outer;
                 break;
+            }
             case InlineKind::link: {
                 std::optional<LinkTarget> target = resolve_link(item);
                 if (!target) {
@@ -298,9 +338,18 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                 inner.color = profile_.link_color;
                 const std::size_t first_piece = out.pieces.size();
                 collect(item.children, inner, index, out);
-                for (std::size_t k = first_piece; k < out.pieces.size(); ++k)
-                    if (out.pieces[k].link == index)
-                        out.links[static_cast<std::size_t>(index)].label += out.pieces[k].text;
+                LinkTarget& added = out.links[static_cast<std::size_t>(index)];
+                // A link within a phrase in another language, or around
+                // one, says that language: its runs are the Link's, not a
+                // Span's.
+                int phrase = out.phrase;
+                for (std::size_t k = first_piece; k < out.pieces.size(); ++k) {
+                    if (out.pieces[k].link != index) continue;
+                    added.label += out.pieces[k].text;
+                    if (k == first_piece) phrase = out.pieces[k].phrase;
+                    if (out.pieces[k].phrase != phrase) phrase = out.phrase;
+                }
+                if (phrase >= 0) added.lang = out.phrases[static_cast<std::size_t>(phrase)];
                 break;
             }
             case InlineKind::strikethrough:
@@ -317,7 +366,7 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
                     std::from_chars(item.text.data(), item.text.data() + item.text.size(), number);
                     target = static_cast<int>(out.links.size());
                     out.links.push_back(
-                        LinkTarget{{}, anchor(article_->id, note_fragment(number)), item.text});
+                        LinkTarget{{}, anchor(article_->id, note_fragment(number)), item.text, {}});
                     inner.color = profile_.link_color;
                 }
                 out.add(item.text, styles_.resolve(inner), item.span, target);
@@ -337,11 +386,11 @@ std::optional<LinkTarget> ArticleBuilder::resolve_link(const Inline& link) {
     const Target& target = link.target;
     switch (target.kind) {
         case Target::Kind::external:
-            return LinkTarget{target.url, {}, {}};
+            return LinkTarget{target.url, {}, {}, {}};
         case Target::Kind::fragment:
-            return LinkTarget{{}, anchor(article_->id, target.fragment), {}};
+            return LinkTarget{{}, anchor(article_->id, target.fragment), {}, {}};
         case Target::Kind::article:
-            return LinkTarget{{}, anchor(target.article_id, target.fragment), {}};
+            return LinkTarget{{}, anchor(target.article_id, target.fragment), {}, {}};
     }
     return std::nullopt;
 }
@@ -497,6 +546,7 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
                                    path_,
                                    article_index_,
                                    flow_.node,
+                                   {},
                                    {}};
         for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
             remembered->worst_ratio = std::max(remembered->worst_ratio, lines[i].adjustment_ratio);
@@ -505,11 +555,12 @@ void ArticleBuilder::add_paragraph(const Block& block, const Column& column, dou
         }
     }
     flow_.text_offsets = true;
-    add_lines(std::move(lines), style, column.left, text.links, {true, item_start});
+    add_lines(std::move(lines), style, column.left, text.links, {true, item_start}, text.phrases);
     flow_.text_offsets = false;
     if (remembered) {
         remembered->end_item = out_.items.size();
         remembered->link_nodes = last_link_nodes_;
+        remembered->phrase_nodes = last_phrase_nodes_;
         paragraphs_.push_back(std::move(*remembered));
     }
     flow_.node = outer_node;
@@ -549,6 +600,7 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
     const StructRef node = std::exchange(flow_.node, p.node);
     // The lines set again are the same paragraph with the same links.
     reused_link_nodes_ = p.link_nodes;
+    reused_phrase_nodes_ = p.phrase_nodes;
     flow_.keep = p.keep;
     flow_.pending_marker = p.marker;
     flow_.quote_rules = p.quote_rules;
@@ -557,7 +609,8 @@ bool ArticleBuilder::set_again(std::size_t index, int looseness) {
     const std::size_t tail = out_.items.size();
     Replaced replaced{index, {}, p, out_.contents.size()};
     flow_.text_offsets = true;
-    add_lines(std::move(lines), styles_.body, p.column.left, p.text.links, {true, p.item_start});
+    add_lines(std::move(lines), styles_.body, p.column.left, p.text.links, {true, p.item_start},
+              p.text.phrases);
     flow_.text_offsets = false;
     flow_.keep = keep;
     flow_.pending_marker = std::move(marker);
@@ -643,7 +696,7 @@ void ArticleBuilder::add_heading(const Block& block, const Column& column, doubl
         std::exchange(flow_.node, open_node(levels[static_cast<std::size_t>(level - 2)]));
     flow_.text_offsets = true;
     add_lines(setter_.set(text, article_->lang, column.width, Alignment::left), style, column.left,
-              text.links, {false, false});
+              text.links, {false, false}, text.phrases);
     flow_.text_offsets = false;
     flow_.node = outer_node;
     if (first < out_.contents.size()) {
@@ -804,7 +857,7 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
         // reader speaks a Figure's /Alt instead of what it holds.
         const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::caption));
         add_lines(setter_.set(caption, article_->lang, column.width, Alignment::left),
-                  styles_.caption, column.left, caption.links, {false, false});
+                  styles_.caption, column.left, caption.links, {false, false}, caption.phrases);
         flow_.node = outer_node;
     }
     // The figure, from the break before it to its caption's last line, may
@@ -827,6 +880,15 @@ void ArticleBuilder::add_image(const ImageSource& source, const std::string& alt
     const ImageSize size =
         fit_image(*image, column.width, profile_.image_max_height * frame_.text_height);
     check_print_size(*image, size, profile_.page_width(), profile_.page_height(), span, sink);
+    // A tagged PDF claims PDF/UA-1, which a Figure without /Alt breaks
+    // (Matterhorn 13-004): the PDF is not written, as Typst refuses to.
+    if (tree_ && alt.empty()) {
+        sink.error(span, "image-without-alt",
+                   "image '" + source.url + "' has no alt text, and profile '" + profile_.id +
+                       "' writes a tagged PDF/UA file (pdfua: true), in which every figure "
+                       "needs one: describe the image for readers who cannot see it (or set "
+                       "pdfua: false for an untagged PDF)");
+    }
     BoxContent content;
     const StructRef figure = open_node(StructRole::figure);
     if (tree_) tree_->set_alt(figure, alt);

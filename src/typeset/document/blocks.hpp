@@ -129,8 +129,11 @@ private:
         bool breakable = true;         // false: the lines stay together
         bool keep_first_line = false;  // no break after the first line
     };
+    // `phrases`: the text's phrases in other languages (StyledText::phrases),
+    // each a Span of its own.
     void add_lines(std::vector<SetLine>&& lines, const BlockStyle& style, double x,
-                   const std::vector<LinkTarget>& links, LineOptions options);
+                   const std::vector<LinkTarget>& links, LineOptions options,
+                   const std::vector<std::string>& phrases = {});
 
     // Styled text of inlines, links resolved against the edition.
     void collect(const std::vector<Inline>& inlines, const Format& format, int link,
@@ -147,6 +150,11 @@ private:
     // lie within a link their link's element.
     static void tag_links(const std::vector<LineLink>& line_links, double x,
                           const std::vector<StructRef>& link_nodes, BoxContent& content);
+    // Gives the runs of `content` that lie within a phrase in another
+    // language, and in no link, the phrase's Span (made on first use).
+    void tag_phrases(const std::vector<LinePhrase>& line_phrases, double x,
+                     const std::vector<std::string>& phrases, std::vector<StructRef>& phrase_nodes,
+                     BoxContent& content);
     // Gives `node` to the text and images of `items` that belong to none.
     static void tag_items(std::vector<PageItem>& items, StructRef node);
     static void tag_runs(std::vector<GlyphRun>& runs, StructRef node);
@@ -177,6 +185,7 @@ private:
         int article = -1;
         StructRef node = artifact;
         std::vector<StructRef> link_nodes;
+        std::vector<StructRef> phrase_nodes;
     };
     void shift_items_after(std::size_t index, std::ptrdiff_t shift);
     struct Replaced {
@@ -238,6 +247,9 @@ private:
     // The Link elements add_lines made last; and those it reuses next.
     std::vector<StructRef> last_link_nodes_;
     std::optional<std::vector<StructRef>> reused_link_nodes_;
+    // The same for Span elements of phrases in other languages.
+    std::vector<StructRef> last_phrase_nodes_;
+    std::optional<std::vector<StructRef>> reused_phrase_nodes_;
     TypesetStats* stats_ = nullptr;
     bool remember_ = false;
     std::vector<BodyParagraph> paragraphs_;

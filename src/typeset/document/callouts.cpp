@@ -48,7 +48,7 @@ void ArticleBuilder::add_callout(const Block& block, const Column& column, doubl
         collect(block.caption, format, -1, label);
         const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::p));
         add_lines(setter_.set(label, article_->lang, inner.width, Alignment::left), styles_.body,
-                  inner.left, label.links, {false, false});
+                  inner.left, label.links, {false, false}, label.phrases);
         flow_.node = outer_node;
         flow_.keep = 2;  // the label stands with the first lines it introduces
         first_space = profile_.list_item_spacing;

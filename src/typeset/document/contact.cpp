@@ -87,7 +87,7 @@ void add_contact_lines(LineStack& stack, const Publisher& publisher, const std::
     auto contact = [&](std::string_view label, const std::string& value, const std::string& uri) {
         if (value.empty()) return;
         StyledText text;
-        text.links.push_back({uri, {}, value});
+        text.links.push_back({uri, {}, value, {}});
         text.add(std::string(label) + "\u2002", muted, span);
         text.add(value, link_style, span, 0);
         stack.add(text, styles.back_text, space);

@@ -62,7 +62,12 @@ Page front_cover(CoverContext& context) {
     LineStack band(context.setter, lang, measure);
     StyledText title_text;
     title_text.add(title, styles.resolve(styles.cover_title.format), span);
-    band.add(title_text, styles.cover_title, 0);
+    // The title is the document's first heading, an H1 however many lines
+    // it takes (the contents' H1 and the articles' follow: no level skipped).
+    const StructRef title_node = context.tags.tree && !title.empty()
+                                     ? context.tags.tree->add(StructRole::h1, context.tags.parent)
+                                     : artifact;
+    band.add(title_text, styles.cover_title, 0, title_node);
     const std::string& subtitle = context.info.subtitle;
     if (!subtitle.empty()) {
         StyledText text;
@@ -89,8 +94,8 @@ Page front_cover(CoverContext& context) {
         signature.add(name, styles.back_name, 0);
     }
     signature.place(page, profile.margin_inner, profile.margin_bottom + signature.height());
-    // The title, the subtitle and the clinic's name read; the picture, the
-    // band and the logo are decoration.
+    // The subtitle and the clinic's name read (a P a line); the picture,
+    // the band and the logo are decoration.
     tag_loose_text(page.items, band_items, context.tags);
     return page;
 }

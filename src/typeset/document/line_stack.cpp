@@ -7,12 +7,15 @@
 
 namespace pamphlet::typeset {
 
-void LineStack::add(const StyledText& text, const BlockStyle& style, double space_before) {
+void LineStack::add(const StyledText& text, const BlockStyle& style, double space_before,
+                    StructRef node) {
     const Styles::Strut strut = setter_.styles().strut(style);
     bool first = true;
     for (SetLine& line : setter_.set(text, lang_, measure_, Alignment::left)) {
         Entry entry;
         entry.content = setter_.line_content(std::move(line), 0, text.links);
+        for (PageItem& item : entry.content.items)
+            if (auto* run = std::get_if<GlyphRun>(&item)) run->node = node;
         entry.height = std::max(strut.height, line.ascent);
         entry.depth = std::max(strut.depth, line.descent);
         entry.space_before = entries_.empty() ? 0 : first ? space_before : 0;

@@ -17,8 +17,10 @@ public:
     LineStack(TextSetter& setter, const std::string& lang, double measure)
         : setter_(setter), lang_(lang), measure_(measure) {}
 
-    // `text` set ragged-right in the measure, its lines one entry each.
-    void add(const StyledText& text, const BlockStyle& style, double space_before);
+    // `text` set ragged-right in the measure, its lines one entry each; its
+    // runs belong to `node` (tagged PDF), or are left for tag_loose_text.
+    void add(const StyledText& text, const BlockStyle& style, double space_before,
+             StructRef node = artifact);
     // A box of its own height (a logo), with nothing below its baseline.
     void add_box(BoxContent content, double height, double space_before);
 

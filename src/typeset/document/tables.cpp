@@ -209,6 +209,12 @@ void ArticleBuilder::add_table(const Block& block, const Column& column, double 
             const bool header =
                 block.children[r].header || cell.block->cell.scope != CellScope::none;
             cell_nodes[c] = open_node(header ? StructRole::th : StructRole::td);
+            // A header row's cells head their columns; a cell marked as a
+            // row's header (<th scope="row">) its row (Matterhorn 15-003).
+            if (header && tree_)
+                tree_->set_scope(cell_nodes[c], cell.block->cell.scope == CellScope::row
+                                                    ? HeaderScope::row
+                                                    : HeaderScope::column);
         }
     }
     flow_.container = table;
@@ -267,7 +273,7 @@ void ArticleBuilder::add_table(const Block& block, const Column& column, double 
         collect(block.caption, styles_.caption.format, -1, caption);
         const StructRef outer_node = std::exchange(flow_.node, open_node(StructRole::caption));
         add_lines(setter_.set(caption, article_->lang, at.width, Alignment::left), styles_.caption,
-                  at.left, caption.links, {false, false});
+                  at.left, caption.links, {false, false}, caption.phrases);
         flow_.node = outer_node;
         add_glue(profile_.caption_space_before, false);
     }

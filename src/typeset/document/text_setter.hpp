@@ -20,14 +20,20 @@ struct LinkTarget {
     std::string uri;
     std::string destination;
     std::string label;  // the text the link is set on (tagged PDF's /Contents)
+    std::string lang;   // BCP 47: the link lies within a phrase in that language
 };
 
 struct StyledText {
     std::vector<TextPiece> pieces;
     std::vector<LinkTarget> links;  // TextPiece::link indexes these
+    // Phrases in another language than the paragraph's (<span lang="en">),
+    // by BCP 47 tag: TextPiece::phrase indexes these; `phrase` is the one
+    // the pieces added now belong to.
+    std::vector<std::string> phrases;
+    int phrase = -1;
 
     void add(std::string text, const TextStyle& style, const SourceSpan& span, int link = -1) {
-        if (!text.empty()) pieces.push_back({std::move(text), style, span, link});
+        if (!text.empty()) pieces.push_back({std::move(text), style, span, link, phrase});
     }
     bool empty() const { return pieces.empty(); }
 };

@@ -48,6 +48,7 @@ private:
     void place(const NodeContent& content, double extra, bool is_box);
     double scale_ = 1;  // font expansion of the line's letters
     void extend_links(int link, double x0, double x1);
+    void extend_phrases(int phrase, double x0, double x1);
     void extend_strike(const TextStyle& style, int font, double x0, double x1);
 
     const ParagraphSpec& spec_;
@@ -63,6 +64,7 @@ private:
     double pen_ = 0;
     bool link_open_ = false;
     bool strike_open_ = false;
+    int run_phrase_ = -1;  // the phrase of the line's last run
 };
 
 void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
@@ -71,7 +73,8 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
     const TextStyle& style = source.style;
     if (out_.runs.empty() || out_.runs.back().font != segment.font ||
         out_.runs.back().size != style.size || !(out_.runs.back().color == style.color) ||
-        out_.runs.back().y != style.baseline_shift || out_.runs.back().horizontal_scale != scale_) {
+        out_.runs.back().y != style.baseline_shift || out_.runs.back().horizontal_scale != scale_ ||
+        run_phrase_ != source.phrase) {
         GlyphRun run;
         run.font = segment.font;
         run.size = style.size;
@@ -81,6 +84,7 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
         run.horizontal_scale = scale_;
         run.span = source.span;
         out_.runs.push_back(std::move(run));
+        run_phrase_ = source.phrase;
         const FontMetrics& m = fonts_.metrics(segment.font);
         const double scale = style.size / m.units_per_em;
         out_.ascent = std::max(out_.ascent, m.ascender * scale + style.baseline_shift);
@@ -112,6 +116,7 @@ void LineSetter::place(const NodeContent& content, double extra, bool is_box) {
     pen_ += extra;
     if (is_box) {
         extend_links(source.link, x0, pen_);
+        extend_phrases(source.phrase, x0, pen_);
         extend_strike(style, segment.font, x0, pen_);
     }
 }
@@ -154,6 +159,16 @@ void LineSetter::extend_links(int link, double x0, double x1) {
     link_open_ = true;
 }
 
+// Like a link's, a phrase's extent runs through the spaces between its words.
+void LineSetter::extend_phrases(int phrase, double x0, double x1) {
+    if (phrase < 0) return;
+    if (!out_.phrases.empty() && out_.phrases.back().phrase == phrase) {
+        out_.phrases.back().x1 = x1;
+    } else {
+        out_.phrases.push_back({phrase, x0, x1});
+    }
+}
+
 std::size_t LineSetter::text_begin(const LineBreak& line) const {
     for (std::size_t i = line.start; i < line.position; ++i) {
         const NodeContent& content = paragraph_.content[i];
@@ -173,6 +188,7 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     out_.text_begin = last_text_begin_ = text_begin(line);
     link_open_ = false;
     strike_open_ = false;
+    run_phrase_ = -1;
     pen_ = (first_line ? spec_.first_line_indent : 0) - line.hang_left;
     const bool justify = spec_.align == Alignment::justify;
     const double ratio = std::max(line.ratio, -1.0);
@@ -198,9 +214,28 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
     }
     const Node& end = paragraph_.nodes[line.position];
     const NodeContent& end_content = paragraph_.content[line.position];
-    if (end.kind == Node::Kind::penalty && end_content.segment >= 0) {
+    const bool forced = end.kind == Node::Kind::penalty && end.penalty <= eject_penalty;
+    if (end.kind == Node::Kind::penalty && !forced && end_content.segment >= 0) {
         place(end_content, 0, true);
         out_.hyphenated = true;
+    }
+    if ((end.kind == Node::Kind::glue || forced) && end_content.segment >= 0 &&
+        !out_.runs.empty()) {
+        // The space the line breaks at (or a forced break's inside the
+        // paragraph), as pdfTeX's \pdfinterwordspaceon adds it: a glyph of
+        // no advance, so that a reader of the text (a screen reader, a
+        // tagged PDF's structure) hears "you wonder", not "youwonder".
+        // Nothing moves on the page, and the line is no taller.
+        const double pen = pen_, ascent = out_.ascent, descent = out_.descent;
+        const std::size_t run_count = out_.runs.size();
+        const std::size_t glyph_count = out_.runs.back().glyphs.size();
+        place(end_content, 0, false);
+        GlyphRun& run = out_.runs.back();
+        const std::size_t first = out_.runs.size() == run_count ? glyph_count : 0;
+        for (std::size_t g = first; g < run.glyphs.size(); ++g) run.glyphs[g].advance = 0;
+        pen_ = pen;
+        out_.ascent = ascent;
+        out_.descent = descent;
     }
     out_.ends_in_hyphen = end.flagged;
 
@@ -212,6 +247,10 @@ SetLine LineSetter::set(const LineBreak& line, bool first_line) {
         for (LineLink& link : out_.links) {
             link.x0 += shift;
             link.x1 += shift;
+        }
+        for (LinePhrase& phrase : out_.phrases) {
+            phrase.x0 += shift;
+            phrase.x1 += shift;
         }
         for (LineStrike& strike : out_.strikes) {
             strike.x0 += shift;
@@ -244,6 +283,7 @@ void report_overfull(const LineBreak& line, const SetLine& set, const ParagraphN
     }
     std::string text;
     for (const GlyphRun& run : set.runs) text += run.text;
+    if (!text.empty() && text.back() == ' ') text.pop_back();  // the space the line breaks at
     const std::string by = format_points(line.overflow) + " pt";
     if (has_space) {
         sink.warning(span, "overfull-line",

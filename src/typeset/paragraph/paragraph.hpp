@@ -31,6 +31,9 @@ struct TextPiece {
     TextStyle style;
     SourceSpan span;
     int link = -1;  // index of the link this text belongs to, or -1
+    // Index of the phrase in another language this text belongs to (its
+    // innermost), or -1: the line setter begins a run where one begins.
+    int phrase = -1;
 };
 
 enum class Alignment { justify, left, center, right };
@@ -85,6 +88,12 @@ struct LineLink {
     double x0 = 0, x1 = 0;
 };
 
+// Horizontal extent of a phrase in another language on a line.
+struct LinePhrase {
+    int phrase = -1;
+    double x0 = 0, x1 = 0;
+};
+
 // A line through struck-out text: from x0 to x1, its middle y above the
 // baseline.
 struct LineStrike {
@@ -99,6 +108,7 @@ struct SetLine {
     double width = 0;                // width of the set line
     double ascent = 0, descent = 0;  // largest of its glyphs' fonts, pt, both >= 0
     std::vector<LineLink> links;
+    std::vector<LinePhrase> phrases;  // a run lies within one or outside all
     std::vector<LineStrike> strikes;
     bool hyphenated = false;      // ends in a hyphen the breaker inserted
     // Ends in a hyphen, inserted or written ("Physiotherapie-", "Hand-"):

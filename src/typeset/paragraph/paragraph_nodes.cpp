@@ -173,7 +173,9 @@ public:
     void add_word(const ResolvedChar* begin, const ResolvedChar* end);
     // `tied`: the space must not break the line (it comes before a dash).
     void add_space(const ResolvedChar& c, bool tied);
-    void add_forced_break();
+    // `line_break`: a forced break inside the paragraph (its '\n'), which
+    // carries a space for readers of the text; none at the paragraph's end.
+    void add_forced_break(const ResolvedChar* line_break = nullptr);
     ParagraphNodes finish();
 
 private:
@@ -552,12 +554,19 @@ void NodeBuilder::add_space(const ResolvedChar& c, bool tied) {
     push(glue, {segment, 0, count, c.piece});
 }
 
-void NodeBuilder::add_forced_break() {
+void NodeBuilder::add_forced_break(const ResolvedChar* line_break) {
     pop_trailing_glue();
     if (out_.nodes.empty()) return;
     push(Node::make_penalty(0, infinite_penalty), {});
     push(Node::glue(0, 0, 0, 1), {});
-    push(Node::make_penalty(0, eject_penalty), {});
+    NodeContent space;
+    if (line_break != nullptr && fonts_.has_glyph(line_break->font, U' ')) {
+        const int segment = glyph_segment(line_break->piece, line_break->font, U' ');
+        const auto count = static_cast<std::uint32_t>(
+            out_.segments[static_cast<std::size_t>(segment)].glyphs->size());
+        space = {segment, 0, count, line_break->piece};
+    }
+    push(Node::make_penalty(0, eject_penalty), space);
 }
 
 ParagraphNodes NodeBuilder::finish() {
@@ -568,6 +577,8 @@ ParagraphNodes NodeBuilder::finish() {
     if (out_.nodes.back().kind != Node::Kind::penalty ||
         out_.nodes.back().penalty > eject_penalty) {
         add_forced_break();
+    } else {
+        out_.content.back() = {};  // a '\n' at the end: no space after the last word
     }
     return std::move(out_);
 }
@@ -595,7 +606,7 @@ ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<Resolved
         if (word_begin != nullptr) builder.add_word(word_begin, &c);
         word_begin = nullptr;
         if (c.c == U'\n') {
-            builder.add_forced_break();
+            builder.add_forced_break(&c);
         } else {
             // Further spaces collapse into this one, so the dash may come after them.
             const ResolvedChar* next = &c + 1;

@@ -32,7 +32,9 @@ struct Segment {
 
 // What a node stands for on the page, parallel to the node list.
 struct NodeContent {
-    int segment = -1;  // boxes: its glyphs; glue: its space glyph; penalties: the hyphen
+    // Boxes: its glyphs; glue: its space glyph; penalties: the hyphen, or
+    // for a forced break inside the paragraph the space a reader hears.
+    int segment = -1;
     std::uint32_t glyph_begin = 0, glyph_end = 0;
     int piece = -1;
 };

@@ -74,6 +74,40 @@ LaidOutDocument archival_leaflet() {
     return std::move(doc);
 }
 
+// The leaflet tagged, as the typesetter tags a document: a Document with
+// the heading, the paragraph, the figure (with its /Alt) and the links.
+LaidOutDocument tagged_leaflet() {
+    LaidOutDocument doc = archival_leaflet();
+    StructureTree& tree = doc.structure;
+    const StructRef document = tree.add(StructRole::document, artifact);
+    const StructRef heading = tree.add(StructRole::h1, document);
+    const StructRef paragraph = tree.add(StructRole::p, document);
+    const StructRef figure = tree.add(StructRole::figure, document);
+    tree.set_alt(figure, "Verlauf");
+    const StructRef outside = tree.add(StructRole::link, paragraph);
+    tree.set_alt(outside, "example.org");
+    const StructRef inside = tree.add(StructRole::link, paragraph);
+    tree.set_alt(inside, "Seite zwei");
+    const StructRef table = tree.add(StructRole::table, document);
+    const StructRef row = tree.add(StructRole::tr, table);
+    const StructRef header = tree.add(StructRole::th, row);
+    tree.set_scope(header, HeaderScope::column);
+    const StructRef note = tree.add(StructRole::note, document);
+    std::vector<PageItem>& first = doc.pages[0].items;
+    std::get<GlyphRun>(first[0]).node = heading;
+    std::get<GlyphRun>(first[1]).node = paragraph;
+    std::get<PlacedImage>(first[2]).node = figure;
+    std::get<LinkArea>(first[3]).node = outside;
+    std::get<LinkArea>(first[4]).node = inside;
+    GlyphRun& cell = std::get<GlyphRun>(doc.pages[1].items[0]);
+    cell.node = header;
+    GlyphRun footnote = cell;
+    footnote.y -= 40;
+    footnote.node = note;
+    doc.pages[1].items.emplace_back(std::move(footnote));
+    return doc;
+}
+
 }  // namespace
 
 TEST_CASE("the sRGB ICC profile: header, tag table and colorants") {
@@ -162,7 +196,7 @@ TEST_CASE("the XMP packet says what the Info dictionary says, escaped") {
     info.keywords = "k1, k2";
     info.creator = "tool";
     info.timestamp = 1700000000;
-    const std::string xmp = pdfa_xmp_metadata(info, "pamphlet 1.0");
+    const std::string xmp = xmp_metadata(info, "pamphlet 1.0", {true, false});
     CHECK(xmp.starts_with("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"));
     CHECK(xmp.ends_with("<?xpacket end=\"w\"?>"));
     for (const char* expected :
@@ -177,7 +211,53 @@ TEST_CASE("the XMP packet says what the Info dictionary says, escaped") {
     }
     // Empty Info entries have no XMP counterpart.
     info.keywords.clear();
-    CHECK(pdfa_xmp_metadata(info, "p").find("pdf:Keywords") == std::string::npos);
+    CHECK(xmp_metadata(info, "p", {true, false}).find("pdf:Keywords") == std::string::npos);
+}
+
+TEST_CASE("the XMP packet names PDF/UA-1, and describes its schema for PDF/A-1") {
+    DocumentInfo info;
+    info.title = "T";
+    const std::string extension = "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>";
+    const std::string both = xmp_metadata(info, "p", {true, true});
+    CHECK(both.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+    CHECK(both.find("xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"") != std::string::npos);
+    CHECK(both.find(extension) != std::string::npos);
+    CHECK(both.find("<pdfaid:part>1</pdfaid:part>") != std::string::npos);
+    // Without PDF/A: no pdfaid, and no extension schema, which only PDF/A asks for.
+    const std::string ua = xmp_metadata(info, "p", {false, true});
+    CHECK(ua.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+    CHECK(ua.find("pdfaid:") == std::string::npos);
+    CHECK(ua.find(extension) == std::string::npos);
+    const std::string a = xmp_metadata(info, "p", {true, false});
+    CHECK(a.find("pdfuaid") == std::string::npos);
+}
+
+TEST_CASE("a tagged PDF/A-1b file (PDF/UA-1 too) passes PDFBox's preflight and qpdf") {
+    const std::string bytes = written(tagged_leaflet());
+    CHECK(bytes.find("/StructTreeRoot") != std::string::npos);
+    CHECK(bytes.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);  // uncompressed
+    // The header cell says what it heads; the note has an identifier, and
+    // the IDTree finds it (Matterhorn 15-003, 19-003).
+    CHECK(bytes.find("/S /TH") != std::string::npos);
+    CHECK(bytes.find("/A <</O /Table /Scope /Column>>") != std::string::npos);
+    CHECK(bytes.find("/S /Note") != std::string::npos);
+    CHECK(bytes.find("/ID (note-0000000009)") != std::string::npos);
+    CHECK(bytes.find("/IDTree << /Names [ (note-0000000009) ") != std::string::npos);
+    const auto path = write_scratch("pdfa-ua.pdf", bytes);
+    ToolRun preflight = run_pdfa_preflight(path);
+    INFO(preflight.output);
+    CHECK(preflight.output.find("is a valid PDF/A-1b file") != std::string::npos);
+    CHECK(run_tool("qpdf", "--check " + quoted_path(path)).exit_code == 0);
+}
+
+TEST_CASE("a tagged file without PDF/A has XMP metadata naming PDF/UA-1 alone") {
+    LaidOutDocument doc = tagged_leaflet();
+    doc.print.pdfa = false;
+    const std::string bytes = written(doc);
+    CHECK(bytes.find("/Metadata") != std::string::npos);
+    CHECK(bytes.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+    CHECK(bytes.find("pdfaid:") == std::string::npos);
+    CHECK(bytes.find("/OutputIntents") == std::string::npos);
 }
 
 TEST_CASE("a PDF/A-1b file passes PDFBox's preflight and qpdf") {

@@ -49,9 +49,22 @@ struct Fixture {
     }
 };
 
+// The glyph a line ends in when it breaks at a space (or a forced break
+// inside the paragraph): that space, of no advance, for readers of the text.
+const PlacedGlyph* break_space(const SetLine& line) {
+    if (line.runs.empty() || line.runs.back().glyphs.empty()) return nullptr;
+    const GlyphRun& run = line.runs.back();
+    const PlacedGlyph& last = run.glyphs.back();
+    if (last.advance != 0 || last.cluster >= run.text.size() || run.text[last.cluster] != ' ')
+        return nullptr;
+    return &last;
+}
+
+// The line's text as printed: without its break space.
 std::string line_text(const SetLine& line) {
     std::string text;
     for (const GlyphRun& run : line.runs) text += run.text;
+    if (break_space(line)) text.pop_back();
     return text;
 }
 
@@ -367,7 +380,8 @@ TEST_CASE("ragged and centred setting leave the spaces at their natural width") 
             CHECK(line.width <= 200.01);
             for (const GlyphRun& run : line.runs) {
                 for (const PlacedGlyph& g : run.glyphs) {
-                    if (run.text[g.cluster] == ' ') CHECK(g.advance == doctest::Approx(space));
+                    if (run.text[g.cluster] == ' ' && &g != break_space(line))
+                        CHECK(g.advance == doctest::Approx(space));
                 }
             }
             if (align == Alignment::right) CHECK(line.width == doctest::Approx(200));
@@ -530,7 +544,8 @@ TEST_CASE("no line begins with a dash; the space before one stretches but does n
             std::vector<double> spaces;
             for (const GlyphRun& run : line.runs) {
                 for (const PlacedGlyph& g : run.glyphs) {
-                    if (run.text[g.cluster] == ' ') spaces.push_back(g.advance);
+                    if (run.text[g.cluster] == ' ' && &g != break_space(line))
+                        spaces.push_back(g.advance);
                 }
             }
             for (double space : spaces) CHECK(space == doctest::Approx(spaces.front()));
@@ -606,4 +621,43 @@ TEST_CASE("struck-out text has a line through it, spaces between its words inclu
     CHECK(strike.y < x_height);
     CHECK(strike.thickness > 0);
     CHECK(strike.thickness < x_height / 4);
+}
+
+TEST_CASE("a line that breaks at a space ends in that space, of no advance") {
+    // pdfTeX's \pdfinterwordspaceon: a reader of the text (a tagged PDF's
+    // structure) hears "you wonder", not "youwonder".
+    Fixture f;
+    EveryLetter hyphenator;
+    ParagraphSpec spec = f.spec(sample, 110);
+    spec.hyphenator = &hyphenator;
+    const SetParagraph p = set_paragraph(spec, f.fonts, f.sink);
+    REQUIRE(p.lines.size() > 4);
+    int at_space = 0, hyphenated = 0;
+    std::string all;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        const SetLine& line = p.lines[i];
+        CAPTURE(line_text(line));
+        const bool last = i + 1 == p.lines.size();
+        // Not after the breaker's hyphen (the word goes on), not at the end.
+        CHECK((break_space(line) != nullptr) == (!last && !line.hyphenated));
+        at_space += break_space(line) != nullptr;
+        hyphenated += line.hyphenated;
+        if (!last) CHECK(glyph_extent(line) == doctest::Approx(110).epsilon(1e-9));
+        std::string text;
+        for (const GlyphRun& run : line.runs) text += run.text;
+        if (line.hyphenated) text.pop_back();  // the breaker's hyphen
+        all += text;
+    }
+    CHECK(at_space > 2);
+    CHECK(hyphenated > 0);
+    CHECK(all == sample);  // the runs' characters read the paragraph as written
+
+    // A forced break inside the paragraph, too; none after the last line.
+    const SetParagraph address = set_paragraph(
+        f.spec("Praxis am Markt\nMarktplatz 3\n12345 Musterstadt\n", 300), f.fonts, f.sink);
+    REQUIRE(address.lines.size() == 3);
+    CHECK(break_space(address.lines[0]) != nullptr);
+    CHECK(break_space(address.lines[1]) != nullptr);
+    CHECK(break_space(address.lines[2]) == nullptr);
+    CHECK(address.lines[1].width == doctest::Approx(glyph_extent(address.lines[1])));
 }

@@ -247,3 +247,73 @@ TEST_CASE("an article in another language than its edition's says so on its Art"
     CHECK(document->info.lang == "de");
     CHECK(langs == std::vector<std::string>{"", "en"});
 }
+
+TEST_CASE("pdfua: false, or an imposed booklet: no structure tree, every item an artifact") {
+    const Loaded loaded = load_sample();
+    const Edition& edition = loaded.collection.editions.front();
+    auto typeset = [&](const Profile& profile, bool impose) {
+        DiagnosticSink sink;
+        TypesetOptions options{0, "pamphlet test"};
+        options.impose = impose;
+        auto document = typeset_edition(loaded.collection, edition, profile, options, sink);
+        REQUIRE_MESSAGE(document, format_diagnostics(sink));
+        return std::move(*document);
+    };
+    auto untagged = [](const LaidOutDocument& document) {
+        if (!document.structure.empty()) return false;
+        for (const Page& page : document.pages)
+            for (const PageItem& item : page.items)
+                if (std::visit([](const auto& it) { return it.node != artifact; }, item))
+                    return false;
+        return true;
+    };
+    CHECK(loaded.profile.pdfua);  // the default
+    CHECK_FALSE(untagged(typeset(loaded.profile, true)));
+
+    Profile plain = loaded.profile;
+    plain.pdfua = false;
+    CHECK(untagged(typeset(plain, true)));
+
+    Profile booklet = loaded.profile;
+    booklet.imposition = Imposition::booklet;
+    const LaidOutDocument imposed = typeset(booklet, true);
+    CHECK(imposed.print.impose_booklet);
+    CHECK(untagged(imposed));
+    // pamphlet build --no-impose: the pages in reading order, tagged.
+    const LaidOutDocument reading = typeset(booklet, false);
+    CHECK_FALSE(reading.print.impose_booklet);
+    CHECK_FALSE(untagged(reading));
+    CHECK(empty_elements(reading) == std::vector<std::string>{});
+}
+
+TEST_CASE("a figure without alt text is an error where the PDF is tagged, at the image") {
+    Loaded loaded = load_sample();
+    Edition edition = loaded.collection.editions.front();
+    edition.articles.resize(1);
+    // Its front matter's image shown above its text (the sample's body
+    // shows it as a figure, with alt text), without its image_alt.
+    Article& article = edition.articles.front();
+    REQUIRE(article.image);
+    article.lead_image_in_body = false;
+    REQUIRE(article.shows_lead_image());
+    article.image->alt.clear();
+    auto diagnostics = [&](bool pdfua) {
+        Profile profile = loaded.profile;
+        profile.pdfua = pdfua;
+        DiagnosticSink sink;
+        typeset_edition(loaded.collection, edition, profile, TypesetOptions{0, "pamphlet test"},
+                        sink);
+        std::vector<Diagnostic> found;
+        for (const Diagnostic& d : sink.diagnostics())
+            if (d.code == "image-without-alt") found.push_back(d);
+        return found;
+    };
+    const std::vector<Diagnostic> tagged = diagnostics(true);
+    REQUIRE(tagged.size() == 1);
+    CHECK(tagged[0].severity == Severity::error);
+    CHECK(tagged[0].span.begin.line == article.image->span.begin.line);
+    CHECK(tagged[0].span.file == article.image->span.file);
+    CHECK(tagged[0].message.find("pdfua: true") != std::string::npos);
+    // Untagged, the Markdown's warning (missing-alt) is all there is.
+    CHECK(diagnostics(false).empty());
+}
