@@ -12,6 +12,8 @@
 // libhyphen, so the hyphenation folder stays the authority.
 #pragma once
 
+#include "pamphlet/base/large_blocks.hpp"
+
 #include <hyphen.h>
 
 #include <cstddef>
@@ -67,7 +69,8 @@ const Dictionary* find(std::string_view file_bytes);
 // libhyphen's HyphenDict chain over a compiled dictionary's tables. The
 // tables are only read (libhyphen never writes to a loaded dictionary), so
 // the strings and transitions stay in the program's read-only data; only the
-// state array, which holds pointers, is built.
+// state array, which holds pointers, is built (2.2 MB for German, in large
+// blocks: base/large_blocks.hpp).
 class Automaton {
 public:
     explicit Automaton(const Dictionary& compiled);
@@ -77,7 +80,7 @@ public:
 
 private:
     std::vector<HyphenDict> levels_;
-    std::vector<HyphenState> states_;
+    LargeVector<HyphenState> states_;
 };
 
 }  // namespace pamphlet::hyphenation::compiled

@@ -5,6 +5,8 @@
 // bytes depend only on the text and the level.
 #pragma once
 
+#include "pamphlet/base/large_blocks.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,7 +32,7 @@ std::optional<std::string> deflated(std::string_view text, DeflateFormat format,
 // right) of exactly `size` bytes; nullopt otherwise (damaged, shorter or
 // longer). For checking data whose size is known beforehand, at about three
 // times zlib's inflating speed.
-std::optional<std::string> inflated_exactly(std::string_view zlib_stream, std::size_t size);
+std::optional<ScratchVector<char>> inflated_exactly(std::string_view zlib_stream, std::size_t size);
 
 // The CRC-32 a ZIP entry (or a PNG chunk) records.
 std::uint32_t crc32_of(std::string_view bytes);

@@ -59,3 +59,18 @@ TEST_CASE("the CRC-32 is the ZIP one") {
     CHECK(crc32_of(text) ==
           crc32(0, reinterpret_cast<const Bytef*>(text.data()), static_cast<uInt>(text.size())));
 }
+
+TEST_CASE("a zlib stream inflates exactly to the size asked for, or not at all") {
+    const std::string text = prose(20000);
+    const std::string packed = *deflated(text, DeflateFormat::zlib);
+    const std::optional<ScratchVector<char>> whole = inflated_exactly(packed, text.size());
+    REQUIRE(whole);
+    CHECK(std::string(whole->begin(), whole->end()) == text);
+    CHECK_FALSE(inflated_exactly(packed, text.size() - 1));  // more than asked for
+    CHECK_FALSE(inflated_exactly(packed, text.size() + 1));  // less
+    CHECK_FALSE(inflated_exactly(packed.substr(0, packed.size() / 2), text.size()));
+    std::string damaged = packed;
+    damaged[damaged.size() - 2] = static_cast<char>(damaged[damaged.size() - 2] ^ 1);  // Adler-32
+    CHECK_FALSE(inflated_exactly(damaged, text.size()));
+    CHECK_FALSE(inflated_exactly(*deflated(text, DeflateFormat::raw), text.size()));  // not zlib
+}
