@@ -3,6 +3,7 @@
 // ellipsis hangs only a little into the margin, and a written hyphen at a
 // line's end counts as a hyphen.
 #include "paragraph/paragraph.hpp"
+#include "typeset/line_text.hpp"
 #include "tex.hpp"
 
 #include "pamphlet/hyphenation.hpp"
@@ -45,25 +46,6 @@ struct Fixture {
         return p;
     }
 };
-
-// The glyph a line ends in when it breaks at a space (or a forced break
-// inside the paragraph): that space, of no advance, for readers of the text.
-const PlacedGlyph* break_space(const SetLine& line) {
-    if (line.runs.empty() || line.runs.back().glyphs.empty()) return nullptr;
-    const GlyphRun& run = line.runs.back();
-    const PlacedGlyph& last = run.glyphs.back();
-    if (last.advance != 0 || last.cluster >= run.text.size() || run.text[last.cluster] != ' ')
-        return nullptr;
-    return &last;
-}
-
-// The line's text as printed: without its break space.
-std::string line_text(const SetLine& line) {
-    std::string text;
-    for (const GlyphRun& run : line.runs) text += run.text;
-    if (break_space(line)) text.pop_back();
-    return text;
-}
 
 bool ends_with_separator(const std::string& text) {
     return !text.empty() && std::string_view("/.-@").find(text.back()) != std::string_view::npos;
