@@ -111,7 +111,7 @@ Canvas::Canvas(int width, int height, int top)
     : width_(width),
       height_(height),
       top_(top),
-      pixels_(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3, '\0') {}
+      pixels_(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3) {}
 
 Rgb Canvas::at(int x, int y) const {
     const std::size_t i = (static_cast<std::size_t>(y - top_) * width_ + x) * 3;

@@ -3,6 +3,7 @@
 // the edges of light letters on a dark band neither thin nor bleed).
 #pragma once
 
+#include "pamphlet/base/large_blocks.hpp"
 #include "pamphlet/font_set.hpp"
 #include "pamphlet/image.hpp"
 #include "pamphlet/profile.hpp"
@@ -32,7 +33,6 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
     int top() const { return top_; }
-    const std::string& pixels() const { return pixels_; }
     // Row `y` (top <= y < top + height): width × 3 bytes.
     const char* row(int y) const {
         return pixels_.data() + static_cast<std::size_t>(y - top_) * width_ * 3;
@@ -53,7 +53,9 @@ public:
 
 private:
     int width_, height_, top_;
-    std::string pixels_;
+    // A cover's band and paper are some megabytes, written through at once
+    // and given back when the cover is made: scratch memory in huge pages.
+    ScratchVector<char> pixels_;
 };
 
 // A picture's rows, top to bottom, as 8-bit interleaved samples (1 gray,
