@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace pamphlet {
 
@@ -35,6 +36,17 @@ const LanguagePatterns* patterns_for(std::string_view language) {
 
 std::size_t or_default(int configured, std::size_t language_default) {
     return configured > 0 ? static_cast<std::size_t>(configured) : language_default;
+}
+
+// The language's pattern file in the first of `dirs` that holds one.
+std::optional<std::filesystem::path> pattern_file(const std::vector<std::filesystem::path>& dirs,
+                                                  const LanguagePatterns& patterns) {
+    std::error_code ec;
+    for (const std::filesystem::path& dir : dirs) {
+        std::filesystem::path file = dir / patterns.file;
+        if (std::filesystem::is_regular_file(file, ec)) return file;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -69,22 +81,15 @@ std::shared_ptr<const hyphenation::Dictionary> HyphenationPatterns::load(
 std::vector<std::filesystem::path> hyphenation_pattern_files(
     const std::vector<std::filesystem::path>& dirs) {
     std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    for (const LanguagePatterns& patterns : shipped_patterns) {
-        for (const std::filesystem::path& dir : dirs) {
-            const std::filesystem::path file = dir / patterns.file;
-            if (!std::filesystem::is_regular_file(file, ec)) continue;
-            files.push_back(file);
-            break;
-        }
-    }
+    for (const LanguagePatterns& patterns : shipped_patterns)
+        if (std::optional<std::filesystem::path> file = pattern_file(dirs, patterns))
+            files.push_back(std::move(*file));
     return files;
 }
 
 void load_patterns_ahead(HyphenationPatterns& patterns,
                          const std::vector<std::filesystem::path>& dirs,
                          const std::vector<std::string>& languages) {
-    std::error_code ec;
     for (const LanguagePatterns& shipped : shipped_patterns) {
         const bool wanted =
             languages.empty() ||
@@ -92,12 +97,8 @@ void load_patterns_ahead(HyphenationPatterns& patterns,
                 return primary_language(lang) == shipped.language;
             });
         if (!wanted) continue;
-        for (const std::filesystem::path& dir : dirs) {
-            const std::filesystem::path file = dir / shipped.file;
-            if (!std::filesystem::is_regular_file(file, ec)) continue;
-            patterns.load(file);
-            break;
-        }
+        if (std::optional<std::filesystem::path> file = pattern_file(dirs, shipped))
+            patterns.load(*file);
     }
 }
 
@@ -126,10 +127,8 @@ const Hyphenator* Hyphenation::for_language(std::string_view lang, const SourceS
                          "'; its words break only at hyphens");
         return nullptr;
     }
-    std::error_code ec;
-    for (const std::filesystem::path& dir : dirs_) {
-        const std::filesystem::path file = dir / patterns->file;
-        if (!std::filesystem::is_regular_file(file, ec)) continue;
+    if (const std::optional<std::filesystem::path> found = pattern_file(dirs_, *patterns)) {
+        const std::filesystem::path& file = *found;
         Minimums minimums;
         minimums.word = static_cast<std::size_t>(std::max(settings_.min_word, 1));
         minimums.left = or_default(settings_.left_min, patterns->left_min);
