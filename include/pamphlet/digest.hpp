@@ -1,5 +1,5 @@
-// Cryptographic digests through OpenSSL's libcrypto (already in every
-// pamphlet process: libzip links it). Only src/digest includes OpenSSL.
+// Cryptographic digests through GNU Nettle (SHA-NI where the processor has
+// it). Only src/digest includes Nettle.
 #pragma once
 
 #include <array>

@@ -157,7 +157,7 @@ struct AssetCache;
 // (decoded on first use, for every PDF of the build).
 class ImageAsset {
 public:
-    ImageAsset(std::filesystem::path file, ImageVerdict verdict,
+    ImageAsset(std::filesystem::path file, ImageVerdict verdict, std::string sha256,
                std::shared_ptr<image_detail::AssetCache> cache, std::uint64_t serial);
     ~ImageAsset();
     ImageAsset(const ImageAsset&) = delete;
@@ -172,9 +172,12 @@ public:
     // Whether a PDF page can show it: a usable PNG, JPEG or GIF (not SVG).
     bool has_pixels() const { return usable() && has_pixels_; }
 
-    // The file as it was judged (what the e-book packs, what the input
-    // digest hashes); nullptr when it could not be read.
+    // The file as it was judged (what the e-book packs); nullptr when it
+    // could not be read.
     std::shared_ptr<const std::string> bytes() const;
+    // SHA-256 of those bytes, as hex ("unreadable": no bytes), made when
+    // they were read: the input digest needs no second read.
+    const std::string& sha256() const { return sha256_; }
     // What a PDF embeds (PixelNeed::unless_png_stream); nullptr when the
     // image has no pixels, or its file no longer holds them.
     std::shared_ptr<const DecodedImage> pixels() const;
@@ -182,6 +185,7 @@ public:
 private:
     std::filesystem::path file_;
     ImageVerdict verdict_;
+    std::string sha256_;
     bool has_pixels_ = false;
     std::shared_ptr<image_detail::AssetCache> cache_;
     std::uint64_t serial_ = 0;  // the asset's key in the cache

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -91,6 +92,17 @@ Taps taps_for(int outputs, int sources, double scale, double offset) {
         taps.count.push_back(static_cast<int>(taps.source.size() - start));
     }
     return taps;
+}
+
+// Whether each output sample is the source sample of its own index, whole.
+bool copies(const Taps& taps) {
+    for (std::size_t out = 0; out < taps.first.size(); ++out) {
+        const auto t = static_cast<std::size_t>(taps.first[out]);
+        if (taps.count[out] != 1 || taps.source[t] != static_cast<int>(out) ||
+            taps.weight[t] != 1.0f)
+            return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -229,6 +241,35 @@ void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
         // Unreachable: rows are asked for in order.
         return kept[kept_row[0] == read ? 0 : 1].data();
     };
+
+    // A picture at the cover's width, its top rows shown: each row as it
+    // is, only alpha over `under` (the same sums as below, less the
+    // multiplications by one).
+    if (copies(across) && copies(down)) {
+        std::string out(static_cast<std::size_t>(width) * 3, '\0');
+        for (int y = 0; y < bottom; ++y) {
+            const std::uint8_t* src = source_row(y);
+            if (color == 3 && !has_alpha) {
+                std::memcpy(out.data(), src, out.size());
+            } else {
+                for (int x = 0; x < width; ++x) {
+                    const std::uint8_t* pixel = src + static_cast<std::size_t>(x) * channels;
+                    for (int c = 0; c < 3; ++c) {
+                        float v = pixel[color == 1 ? 0 : c];
+                        if (has_alpha) {
+                            const float a = pixel[color] / 255.0f;
+                            v = v * a + under_rgb[c] * (1 - a);
+                        }
+                        v = std::clamp(v, 0.0f, 255.0f);
+                        out[static_cast<std::size_t>(x) * 3 + c] =
+                            static_cast<char>(static_cast<std::uint8_t>(v + 0.5f));
+                    }
+                }
+            }
+            emit(out.data());
+        }
+        return;
+    }
 
     // One source row at a time: the rows of an output row mixed first
     // (RGB over `under`), then the columns.

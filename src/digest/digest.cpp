@@ -1,42 +1,35 @@
 #include "pamphlet/digest.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
+#include <nettle/sha1.h>
+#include <nettle/sha2.h>
 
-#include <cassert>
 #include <fstream>
 
 namespace pamphlet {
 
 struct Sha256::Impl {
-    EVP_MD_CTX* context = EVP_MD_CTX_new();
-    ~Impl() { EVP_MD_CTX_free(context); }
+    sha256_ctx context;
 };
 
 Sha256::Sha256() : impl_(std::make_unique<Impl>()) {
-    // Allocation or an unknown digest are not input problems: a broken libcrypto.
-    const bool ready =
-        impl_->context != nullptr && EVP_DigestInit_ex(impl_->context, EVP_sha256(), nullptr) == 1;
-    assert(ready && "libcrypto cannot compute SHA-256");
-    (void)ready;
+    sha256_init(&impl_->context);
 }
 
 Sha256::~Sha256() = default;
 
 void Sha256::update(std::string_view bytes) {
-    EVP_DigestUpdate(impl_->context, bytes.data(), bytes.size());
+    sha256_update(&impl_->context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
 }
 
 std::string Sha256::hex_digest() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(impl_->context, digest, &size);
+    std::uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&impl_->context, SHA256_DIGEST_SIZE, digest);
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(2 * size);
-    for (unsigned int i = 0; i < size; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 0x0F];
+    out.reserve(2 * SHA256_DIGEST_SIZE);
+    for (std::uint8_t byte : digest) {
+        out += hex[byte >> 4];
+        out += hex[byte & 0x0F];
     }
     return out;
 }
@@ -62,8 +55,11 @@ std::optional<std::string> sha256_file_hex(const std::filesystem::path& file) {
 
 std::array<std::uint8_t, 20> sha1(std::string_view bytes) {
     std::array<std::uint8_t, 20> out{};
-    static_assert(SHA_DIGEST_LENGTH == 20);
-    SHA1(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out.data());
+    static_assert(SHA1_DIGEST_SIZE == 20);
+    sha1_ctx context;
+    sha1_init(&context);
+    sha1_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+    sha1_digest(&context, SHA1_DIGEST_SIZE, out.data());
     return out;
 }
 

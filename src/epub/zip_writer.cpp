@@ -5,6 +5,7 @@
 #include "pamphlet/base/deflate.hpp"
 #include "pamphlet/base/threads.hpp"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,6 +20,48 @@
 namespace pamphlet::epub {
 
 namespace {
+
+// libzip is opened when the first archive is written, not linked: loading
+// it and the libcrypto it links (for encryption pamphlet never uses) takes
+// a few milliseconds and 140 page faults, which every PDF-only run would
+// pay at start (README, "Large collections"). Only the functions below are
+// used; PAMPHLET_LIBZIP_SONAME is the library CMake found the headers of.
+#define PAMPHLET_LIBZIP_FUNCTIONS(X)                                                          \
+    X(zip_close) X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_set)          \
+    X(zip_error_strerror) X(zip_error_to_data) X(zip_file_add) X(zip_file_set_dostime)        \
+    X(zip_file_set_external_attributes) X(zip_open_from_source) X(zip_set_file_compression)   \
+    X(zip_source_free) X(zip_source_function) X(zip_source_function_create)                   \
+    X(zip_source_keep) X(zip_source_make_command_bitmap) X(zip_source_seek_compute_offset)    \
+    X(zip_stat_init) X(zip_strerror)
+
+struct Libzip {
+#define PAMPHLET_LIBZIP_POINTER(name) decltype(&::name) name = nullptr;
+    PAMPHLET_LIBZIP_FUNCTIONS(PAMPHLET_LIBZIP_POINTER)
+#undef PAMPHLET_LIBZIP_POINTER
+    std::string error;  // why it could not be loaded; empty when it was
+};
+
+// Loaded once, on the first call (from any thread), and never unloaded;
+// ZipWriter::write checks its error before anything else calls it.
+const Libzip& lz() {
+    static const Libzip loaded = [] {
+        Libzip zip;
+        void* library = ::dlopen(PAMPHLET_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+        if (!library) {
+            const char* why = ::dlerror();
+            zip.error = "cannot load libzip: " + std::string(why ? why : PAMPHLET_LIBZIP_SONAME);
+            return zip;
+        }
+#define PAMPHLET_LIBZIP_LOAD(name)                                                    \
+    zip.name = reinterpret_cast<decltype(&::name)>(::dlsym(library, #name));          \
+    if (!zip.name && zip.error.empty())                                               \
+        zip.error = "cannot load libzip: " PAMPHLET_LIBZIP_SONAME " has no " #name;
+        PAMPHLET_LIBZIP_FUNCTIONS(PAMPHLET_LIBZIP_LOAD)
+#undef PAMPHLET_LIBZIP_LOAD
+        return zip;
+    }();
+    return loaded;
+}
 
 struct DosTime {
     zip_uint16_t time = 0;
@@ -41,13 +84,12 @@ DosTime dos_time(long long timestamp) {
 // written and only appends, so an archive of many sessions costs no copy.
 class ArchiveStore {
 public:
-    explicit ArchiveStore(std::filesystem::path file) : file_(std::move(file)) {
-        zip_error_init(&error_);
-    }
-    ArchiveStore() { zip_error_init(&error_); }
+    // error_ as zip_error_init leaves it; libzip may not be loaded yet.
+    explicit ArchiveStore(std::filesystem::path file) : file_(std::move(file)) {}
+    ArchiveStore() = default;
     ~ArchiveStore() {
         if (fd_ >= 0) ::close(fd_);
-        zip_error_fini(&error_);
+        if (error_.str != nullptr) lz().zip_error_fini(&error_);
     }
     ArchiveStore(const ArchiveStore&) = delete;
     ArchiveStore& operator=(const ArchiveStore&) = delete;
@@ -81,7 +123,7 @@ private:
     zip_int64_t handle(void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
         switch (cmd) {
         case ZIP_SOURCE_SUPPORTS:
-            return zip_source_make_command_bitmap(
+            return lz().zip_source_make_command_bitmap(
                 ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
                 ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
                 ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_BEGIN_WRITE_CLONING,
@@ -96,7 +138,7 @@ private:
             zip_int64_t bytes = size();
             if (bytes < 0) return -1;
             auto* st = static_cast<zip_stat_t*>(data);
-            zip_stat_init(st);
+            lz().zip_stat_init(st);
             st->size = static_cast<zip_uint64_t>(bytes);
             st->valid |= ZIP_STAT_SIZE;
             return sizeof(zip_stat_t);
@@ -113,14 +155,14 @@ private:
         case ZIP_SOURCE_COMMIT_WRITE:
         case ZIP_SOURCE_ROLLBACK_WRITE: return 0;
         case ZIP_SOURCE_REMOVE: return truncate(0);
-        case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, len);
+        case ZIP_SOURCE_ERROR: return lz().zip_error_to_data(&error_, data, len);
         case ZIP_SOURCE_FREE: return 0;  // owned by the writer
         default: return fail(ZIP_ER_OPNOTSUPP, 0);
         }
     }
 
     zip_int64_t fail(int code, int system) {
-        zip_error_set(&error_, code, system);
+        lz().zip_error_set(&error_, code, system);
         return -1;
     }
 
@@ -134,7 +176,7 @@ private:
     zip_int64_t seek(void* data, zip_uint64_t len, zip_uint64_t& position) {
         zip_int64_t end = size();
         if (end < 0) return -1;
-        zip_int64_t to = zip_source_seek_compute_offset(
+        zip_int64_t to = lz().zip_source_seek_compute_offset(
             position, static_cast<zip_uint64_t>(end), data, len, &error_);
         if (to < 0) return -1;
         position = static_cast<zip_uint64_t>(to);
@@ -196,7 +238,7 @@ private:
     std::string memory_;
     zip_uint64_t read_at_ = 0;
     zip_uint64_t write_at_ = 0;
-    zip_error_t error_;
+    zip_error_t error_{ZIP_ER_OK, 0, nullptr};
 };
 
 // The entries of one session. Each entry's bytes are made on the writer's
@@ -217,11 +259,11 @@ public:
             slots_[i].index = i;
             slots_[i].deflate = entries[i].method == ZipMethod::deflated;
         }
-        for (Slot& slot : slots_) zip_error_init(&slot.error);
+        for (Slot& slot : slots_) lz().zip_error_init(&slot.error);
     }
     ~Session() {
         deflater_.wait_all();
-        for (Slot& slot : slots_) zip_error_fini(&slot.error);
+        for (Slot& slot : slots_) lz().zip_error_fini(&slot.error);
     }
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -266,14 +308,14 @@ private:
     zip_int64_t handle(Slot& slot, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
         switch (cmd) {
         case ZIP_SOURCE_SUPPORTS:
-            return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+            return lz().zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
                                                   ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
                                                   ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
         case ZIP_SOURCE_STAT: {
             // Asked again after the entry is written: sizes and CRC are kept.
             if (!ready(slot)) return -1;
             auto* st = static_cast<zip_stat_t*>(data);
-            zip_stat_init(st);
+            lz().zip_stat_init(st);
             st->size = slot.size;
             st->valid |= ZIP_STAT_SIZE;
             if (slot.deflate) {
@@ -295,9 +337,9 @@ private:
             return static_cast<zip_int64_t>(n);
         }
         case ZIP_SOURCE_CLOSE: std::string().swap(slot.data); return 0;
-        case ZIP_SOURCE_ERROR: return zip_error_to_data(&slot.error, data, len);
+        case ZIP_SOURCE_ERROR: return lz().zip_error_to_data(&slot.error, data, len);
         case ZIP_SOURCE_FREE: return 0;  // owned by the session
-        default: zip_error_set(&slot.error, ZIP_ER_OPNOTSUPP, 0); return -1;
+        default: lz().zip_error_set(&slot.error, ZIP_ER_OPNOTSUPP, 0); return -1;
         }
     }
 
@@ -307,11 +349,11 @@ private:
         while (next_ < slots_.size() && next_ <= slot.index + ahead) make(slots_[next_++]);
         if (slot.pushed) deflater_.wait(slot.piece);
         if (slot.thrown) {
-            zip_error_set(&slot.error, ZIP_ER_INTERNAL, 0);
+            lz().zip_error_set(&slot.error, ZIP_ER_INTERNAL, 0);
             return false;
         }
         if (slot.zlib_failed) {
-            zip_error_set(&slot.error, ZIP_ER_ZLIB, 0);
+            lz().zip_error_set(&slot.error, ZIP_ER_ZLIB, 0);
             return false;
         }
         return true;
@@ -370,8 +412,8 @@ private:
 };
 
 std::string libzip_message(zip_error_t* error) {
-    std::string message = zip_error_strerror(error);
-    zip_error_fini(error);
+    std::string message = lz().zip_error_strerror(error);
+    lz().zip_error_fini(error);
     return message;
 }
 
@@ -399,7 +441,7 @@ ZipWriter::ZipWriter(long long timestamp)
     : impl_(new Impl{ArchiveStore(), nullptr, dos_time(timestamp), 0, false, {}}) {}
 
 ZipWriter::~ZipWriter() {
-    if (impl_->source) zip_source_free(impl_->source);
+    if (impl_->source) lz().zip_source_free(impl_->source);
 }
 
 const std::string& ZipWriter::error() const {
@@ -409,60 +451,61 @@ const std::string& ZipWriter::error() const {
 bool ZipWriter::write(const std::vector<ZipEntry>& entries) {
     Impl& w = *impl_;
     if (w.broken) return false;
+    if (!lz().error.empty()) return w.fail(lz().error);
     if (w.sessions == 0) {
         if (std::string failed = w.store.open(); !failed.empty()) return w.fail(failed);
         zip_error_t error;
-        zip_error_init(&error);
-        w.source = zip_source_function_create(&ArchiveStore::callback, &w.store, &error);
+        lz().zip_error_init(&error);
+        w.source = lz().zip_source_function_create(&ArchiveStore::callback, &w.store, &error);
         if (!w.source) return w.fail("cannot start the archive: " + libzip_message(&error));
-        zip_error_fini(&error);
+        lz().zip_error_fini(&error);
     }
     zip_error_t error;
-    zip_error_init(&error);
+    lz().zip_error_init(&error);
     // The archive drops a reference when it is closed or discarded; the
     // source lives on for the next session.
-    zip_source_keep(w.source);
-    zip_t* archive = zip_open_from_source(w.source, w.sessions == 0 ? ZIP_TRUNCATE : 0, &error);
+    lz().zip_source_keep(w.source);
+    zip_t* archive = lz().zip_open_from_source(w.source, w.sessions == 0 ? ZIP_TRUNCATE : 0, &error);
     if (!archive) {
-        zip_source_free(w.source);
+        lz().zip_source_free(w.source);
         return w.fail("cannot open the archive: " + libzip_message(&error));
     }
-    zip_error_fini(&error);
+    lz().zip_error_fini(&error);
     ++w.sessions;
 
     Session session(entries, usable_cores() > 1);
     auto give_up = [&](const std::string& what) {
-        std::string message = what + ": " + zip_strerror(archive);
-        zip_discard(archive);
+        std::string message = what + ": " + lz().zip_strerror(archive);
+        lz().zip_discard(archive);
         return w.fail(message);
     };
     for (std::size_t k = 0; k < entries.size(); ++k) {
         const ZipEntry& entry = entries[k];
-        zip_source_t* data = zip_source_function(archive, &Session::callback, session.user(k));
+        zip_source_t* data = lz().zip_source_function(archive, &Session::callback, session.user(k));
         if (!data) return give_up("cannot add '" + entry.name + "'");
-        zip_int64_t index = zip_file_add(archive, entry.name.c_str(), data, ZIP_FL_ENC_UTF_8);
+        zip_int64_t index = lz().zip_file_add(archive, entry.name.c_str(), data, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
-            zip_source_free(data);
+            lz().zip_source_free(data);
             return give_up("cannot add '" + entry.name + "'");
         }
         auto i = static_cast<zip_uint64_t>(index);
         const bool deflate = entry.method == ZipMethod::deflated;
         constexpr zip_uint32_t regular_file_0644 = 0100644u << 16;
         bool ok =
-            zip_set_file_compression(archive, i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+            lz().zip_set_file_compression(archive, i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
                                      deflate ? zip_deflate_level : 0) == 0 &&
-            zip_file_set_dostime(archive, i, w.time.time, w.time.date, 0) == 0 &&
-            zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, regular_file_0644) ==
+            lz().zip_file_set_dostime(archive, i, w.time.time, w.time.date, 0) == 0 &&
+            lz().zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, regular_file_0644) ==
                 0;
         if (!ok) return give_up("cannot set the properties of '" + entry.name + "'");
     }
     // The entries' bytes are made here, in order (Session).
-    if (zip_close(archive) != 0) {
+    if (lz().zip_close(archive) != 0) {
         std::string message = "cannot write " +
                               (w.store.in_memory() ? std::string("the archive")
                                                    : w.store.file().string()) +
-                              ": " + zip_strerror(archive);
-        zip_discard(archive);
+                              ": " + lz().zip_strerror(archive);
+        lz().zip_discard(archive);
         if (std::exception_ptr thrown = session.thrown()) std::rethrow_exception(thrown);
         return w.fail(message);
     }

@@ -4,6 +4,7 @@
 
 #include "pamphlet/base/files.hpp"
 #include "pamphlet/base/limits.hpp"
+#include "pamphlet/digest.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -121,6 +122,7 @@ ImageHandle load_into(const std::shared_ptr<AssetCache>& cache, std::uint64_t se
     ++cache->decodes;
     FileRead read = read_file_limited(file, limits::image_file_bytes);
     ImageVerdict verdict;
+    std::string sha256 = "unreadable";
     if (read.problem == FileRead::Problem::too_large) {
         verdict = over_limit(describe_problem(read, limits::image_file_bytes));
     } else if (!read.ok()) {
@@ -129,11 +131,12 @@ ImageHandle load_into(const std::shared_ptr<AssetCache>& cache, std::uint64_t se
         auto bytes = std::make_shared<const std::string>(std::move(read.bytes));
         // The e-book's verdict: every check made, no pixels kept.
         verdict = judge_image_bytes(*bytes, PixelNeed::never);
-        // Kept whatever the verdict: the input digest hashes them too.
+        sha256 = sha256_hex(*bytes);
         const std::size_t size = bytes->size();
         cache->put({serial, AssetCache::Kind::bytes}, std::move(bytes), size);
     }
-    return std::make_shared<const ImageAsset>(file, std::move(verdict), cache, serial);
+    return std::make_shared<const ImageAsset>(file, std::move(verdict), std::move(sha256), cache,
+                                              serial);
 }
 
 }  // namespace
@@ -142,10 +145,11 @@ ImageHandle load_into(const std::shared_ptr<AssetCache>& cache, std::uint64_t se
 
 using image_detail::AssetCache;
 
-ImageAsset::ImageAsset(std::filesystem::path file, ImageVerdict verdict,
+ImageAsset::ImageAsset(std::filesystem::path file, ImageVerdict verdict, std::string sha256,
                        std::shared_ptr<AssetCache> cache, std::uint64_t serial)
     : file_(std::move(file)),
       verdict_(std::move(verdict)),
+      sha256_(std::move(sha256)),
       has_pixels_(verdict_.decoded.has_value()),
       cache_(std::move(cache)),
       serial_(serial) {

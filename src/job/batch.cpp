@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 #include <mutex>
 
@@ -31,6 +32,7 @@ public:
     Batch(const BuildRequest& request, const ProfilePaths& paths, PreparedBuild& build,
           HyphenationPatterns& patterns, DiagnosticSink& sink)
         : request_(request),
+          paths_(paths),
           build_(build),
           sink_(sink),
           forward_(sink, request.observer),
@@ -58,9 +60,11 @@ private:
     void run_job(std::size_t k);
     void report_in_order();
     void settle_outputs();
+    void inputs_known();
     bool record();
 
     const BuildRequest& request_;
+    const ProfilePaths& paths_;
     PreparedBuild& build_;
     DiagnosticSink& sink_;
     Forwarder forward_;
@@ -75,6 +79,8 @@ private:
     std::vector<char> done_;
     std::size_t finished_ = 0, next_report_ = 0;
     bool manifest_written_ = false;
+    // The input digests, when they are made beside the jobs (classify).
+    std::future<InputsDigest> digesting_;
 };
 
 // Which jobs fail for their articles, which are up to date, which must run.
@@ -85,6 +91,20 @@ void Batch::classify() {
     // Read even with --force: the lines of other builds' jobs are kept.
     previous_ = read_manifest(build_.manifest, sink_);
     forward_.global();
+    // The input digests decide which jobs are up to date. With nothing to
+    // compare them with, only the manifest needs them: they are made on
+    // one thread beside the jobs (a single PDF's job leaves a core free).
+    const bool compare =
+        !request_.force &&
+        std::any_of(build_.reports.begin(), build_.reports.end(),
+                    [&](const JobReport& r) { return previous_.count(r.id) != 0; });
+    if (compare) {
+        const int threads = request_.threads > 0 ? request_.threads : usable_cores();
+        digest_inputs(build_, request_, paths_, threads).apply(build_);
+    } else {
+        digesting_ = std::async(std::launch::async,
+                                [this] { return digest_inputs(build_, request_, paths_, 1); });
+    }
 
     for (std::size_t k = 0; k < build_.mine.size(); ++k) {
         JobReport& report = build_.reports[k];
@@ -211,6 +231,10 @@ void Batch::settle_outputs() {
     }
 }
 
+void Batch::inputs_known() {
+    if (digesting_.valid()) digesting_.get().apply(build_);
+}
+
 // The manifest, unless the build wrote nothing: then the last one still
 // tells the truth about the files. False when it cannot be written.
 bool Batch::record() {
@@ -264,6 +288,7 @@ BuildResult Batch::run() {
         report_in_order();
     }
     settle_outputs();
+    inputs_known();
     const bool recorded = record();
     if (manifest_written_) result.manifest = build_.manifest;
     forward_.global();

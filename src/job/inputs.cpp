@@ -90,8 +90,7 @@ const std::string& InputDigests::file_hash(const fs::path& file, const ImageAsse
     auto [slot, inserted] = hashes_.try_emplace(file);
     if (!inserted) return slot->second;
     if (image != nullptr) {
-        const std::shared_ptr<const std::string> bytes = image->bytes();
-        slot->second = bytes ? sha256_hex(*bytes) : "unreadable";
+        slot->second = image->sha256();
     } else {
         slot->second = sha256_file_hex(file).value_or("unreadable");
     }

@@ -40,7 +40,7 @@ public:
 
 private:
     // "<sha256>" of the file's bytes, or "unreadable"; each file read once
-    // (an image not at all: its asset holds the bytes the loader read).
+    // (an image not at all: its asset has the digest of the bytes it read).
     const std::string& file_hash(const std::filesystem::path& file,
                                  const ImageAsset* image = nullptr);
     // A file named as the output cannot depend on: relative to the

@@ -142,16 +142,8 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
         !choose_page_list(loaded, prints, paths, sources, sink))
         return std::nullopt;
 
-    // Every job's digest, also of other shards': together they identify the build.
-    InputDigests digests(loaded.collection, loaded.profiles,
-                         hyphenation_pattern_files(paths.hyphenation_dirs), loaded.timestamp,
-                         request.impose);
-    digests.set_page_list(loaded.page_list);
-    digests.hash_ahead(loaded.plan.jobs, request.threads > 0 ? request.threads : usable_cores());
-    std::vector<std::pair<std::string, std::string>> ids_and_inputs;
     for (std::size_t i = 0; i < loaded.plan.jobs.size(); ++i) {
         const Job& job = loaded.plan.jobs[i];
-        ids_and_inputs.emplace_back(job.id, digests.digest(job));
         if (!in_shard(job.id, request.shard)) continue;
         loaded.mine.push_back(i);
         JobReport report;
@@ -161,11 +153,31 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
         report.format = job.format;
         report.profile = loaded.profiles[job.profile].id;
         report.articles = job.articles;
-        report.inputs = ids_and_inputs.back().second;
         loaded.reports.push_back(std::move(report));
     }
-    loaded.plan_digest = plan_digest(ids_and_inputs);
     return loaded;
+}
+
+InputsDigest digest_inputs(const PreparedBuild& build, const BuildRequest& request,
+                           const ProfilePaths& paths, int threads) {
+    // Every job's digest, also of other shards': together they identify the build.
+    InputDigests digests(build.collection, build.profiles,
+                         hyphenation_pattern_files(paths.hyphenation_dirs), build.timestamp,
+                         request.impose);
+    digests.set_page_list(build.page_list);
+    digests.hash_ahead(build.plan.jobs, threads);
+    std::vector<std::pair<std::string, std::string>> ids_and_inputs;
+    for (const Job& job : build.plan.jobs) ids_and_inputs.emplace_back(job.id, digests.digest(job));
+    InputsDigest result;
+    for (std::size_t i : build.mine) result.jobs.push_back(ids_and_inputs[i].second);
+    result.plan = plan_digest(ids_and_inputs);
+    return result;
+}
+
+void InputsDigest::apply(PreparedBuild& build) && {
+    for (std::size_t k = 0; k < build.reports.size(); ++k)
+        build.reports[k].inputs = std::move(jobs.at(k));
+    build.plan_digest = std::move(plan);
 }
 
 std::vector<std::string> article_files(const Job& job) {

@@ -1,5 +1,5 @@
 // Before any job runs: the profiles and the collection loaded and checked
-// once, the plan, each job's input digest, this process's shard of it.
+// once, the plan, this process's shard of it; each job's input digest.
 #pragma once
 
 #include "manifest.hpp"
@@ -27,9 +27,9 @@ struct PreparedBuild {
     Collection collection;
     long long timestamp = 0;
     Plan plan;
-    std::string plan_digest;
+    std::string plan_digest;         // once digest_inputs' result is applied
     std::vector<std::size_t> mine;   // indices into plan.jobs of this shard, in plan order
-    std::vector<JobReport> reports;  // one per `mine`: id, output, kind, input digest
+    std::vector<JobReport> reports;  // one per `mine`: id, output, kind (input digest: as plan_digest)
     std::filesystem::path manifest;  // where this build's manifest goes
 };
 
@@ -39,6 +39,20 @@ struct PreparedBuild {
 std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const ProfilePaths& paths,
                                            SourceFiles& sources, DiagnosticSink& sink,
                                            bool keep_going);
+
+// What each job's output depends on, as one digest per job of `mine` (the
+// reports' `inputs`), and the plan's digest over all jobs, also of other
+// shards: together they identify the build. Only reads `build` (and the
+// files), so it may run beside the jobs: a run that has nothing to compare
+// (--force, no manifest yet) needs the digests only for its manifest.
+struct InputsDigest {
+    std::vector<std::string> jobs;
+    std::string plan;
+    // Into the reports and plan_digest.
+    void apply(PreparedBuild& build) &&;
+};
+InputsDigest digest_inputs(const PreparedBuild& build, const BuildRequest& request,
+                           const ProfilePaths& paths, int threads);
 
 // The files of the articles `job` sets (as diagnostics name them).
 std::vector<std::string> article_files(const Job& job);

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 using namespace pamphlet;
 using pamphlet::cover_detail::Rgb;
@@ -298,6 +299,48 @@ TEST_CASE("a PNG scaled as it is read paints the rows its decoded pixels paint")
                 [&](const char* row) { streamed.append(row, width * 3); });
             CHECK(decoded_rows.size() == static_cast<std::size_t>(width) * bottom * 3);
             CHECK(streamed == decoded_rows);
+        }
+    }
+}
+
+TEST_CASE("a picture at the cover's width is copied, only its transparency mixed over paper") {
+    // Three pixels a row, four rows, of which the cover shows the top two.
+    const Rgb paper{255, 250, 240};
+    for (int channels : {1, 2, 3, 4}) {
+        INFO("channels " << channels);
+        const int color = channels <= 2 ? 1 : 3;
+        const bool alpha = channels == 2 || channels == 4;
+        std::vector<std::vector<std::uint8_t>> source(4);
+        for (int y = 0; y < 4; ++y) {
+            for (int x = 0; x < 3; ++x) {
+                for (int c = 0; c < color; ++c)
+                    source[y].push_back(static_cast<std::uint8_t>(40 * y + 20 * x + 7 * c));
+                if (alpha) source[y].push_back(static_cast<std::uint8_t>(x == 0 ? 255 : x == 1 ? 0 : 51));
+            }
+        }
+        cover_detail::PictureRows rows;
+        rows.width = 3;
+        rows.height = 4;
+        rows.channels = channels;
+        rows.next = [&source, y = 0]() mutable -> const std::uint8_t* {
+            return y < 4 ? source[y++].data() : nullptr;
+        };
+        std::vector<std::string> painted;
+        cover_detail::cover_picture_rows(std::move(rows), 3, 2, paper,
+                                         [&](const char* row) { painted.emplace_back(row, 9); });
+        REQUIRE(painted.size() == 2);
+        const int under[3] = {paper.r, paper.g, paper.b};
+        for (int y = 0; y < 2; ++y) {
+            for (int x = 0; x < 3; ++x) {
+                for (int c = 0; c < 3; ++c) {
+                    const int value = 40 * y + 20 * x + 7 * (color == 1 ? 0 : c);
+                    // Opaque: the value; clear: the paper; a fifth: (v + 4 paper) / 5.
+                    const int expected = !alpha || x == 0 ? value
+                                         : x == 1         ? under[c]
+                                                          : (value + 4 * under[c] + 2) / 5;
+                    CHECK(static_cast<std::uint8_t>(painted[y][x * 3 + c]) == expected);
+                }
+            }
         }
     }
 }

@@ -276,7 +276,12 @@ TEST_CASE("a build writes a manifest; a second build finds everything up to date
         for (const JobReport& job : forced.result.jobs) {
             CHECK(job.status == JobStatus::written);
             CHECK(job.sha256 == first.result.jobs[&job - forced.result.jobs.data()].sha256);
+            // Digested beside the jobs (nothing to compare with), as the
+            // second build digested them before deciding.
+            CHECK(job.inputs == first.result.jobs[&job - forced.result.jobs.data()].inputs);
+            CHECK(job.inputs == second.result.jobs[&job - forced.result.jobs.data()].inputs);
         }
+        CHECK(lines_of(manifest).size() == 2);
     }
     SUBCASE("an output changed on disk is made again") {
         append_to(out.path / "clinic-de.epub", "x");
