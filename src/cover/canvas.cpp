@@ -216,6 +216,18 @@ void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
     const Taps across = taps_for(width, pw, scale, (width - pw * scale) / 2);
     const Taps down = taps_for(bottom, ph, scale, 0);
     const float under_rgb[3] = {float(under.r), float(under.g), float(under.b)};
+    // Channel c of a source pixel, its alpha (if any) over `under`.
+    auto over_under = [&](const std::uint8_t* pixel, int c) {
+        float v = pixel[color == 1 ? 0 : c];
+        if (has_alpha) {
+            const float a = pixel[color] / 255.0f;
+            v = v * a + under_rgb[c] * (1 - a);
+        }
+        return v;
+    };
+    auto to_byte = [](float v) {
+        return static_cast<char>(static_cast<std::uint8_t>(std::clamp(v, 0.0f, 255.0f) + 0.5f));
+    };
 
     // The source rows, read once: the taps of an output row lie at or after
     // those of the row above, sharing at most its last two.
@@ -254,16 +266,8 @@ void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
             } else {
                 for (int x = 0; x < width; ++x) {
                     const std::uint8_t* pixel = src + static_cast<std::size_t>(x) * channels;
-                    for (int c = 0; c < 3; ++c) {
-                        float v = pixel[color == 1 ? 0 : c];
-                        if (has_alpha) {
-                            const float a = pixel[color] / 255.0f;
-                            v = v * a + under_rgb[c] * (1 - a);
-                        }
-                        v = std::clamp(v, 0.0f, 255.0f);
-                        out[static_cast<std::size_t>(x) * 3 + c] =
-                            static_cast<char>(static_cast<std::uint8_t>(v + 0.5f));
-                    }
+                    for (int c = 0; c < 3; ++c)
+                        out[static_cast<std::size_t>(x) * 3 + c] = to_byte(over_under(pixel, c));
                 }
             }
             emit(out.data());
@@ -282,14 +286,8 @@ void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
             const float w = down.weight[t];
             for (int x = 0; x < pw; ++x) {
                 const std::uint8_t* pixel = src + static_cast<std::size_t>(x) * channels;
-                for (int c = 0; c < 3; ++c) {
-                    float v = pixel[color == 1 ? 0 : c];
-                    if (has_alpha) {
-                        const float a = pixel[color] / 255.0f;
-                        v = v * a + under_rgb[c] * (1 - a);
-                    }
-                    row[static_cast<std::size_t>(x) * 3 + c] += v * w;
-                }
+                for (int c = 0; c < 3; ++c)
+                    row[static_cast<std::size_t>(x) * 3 + c] += over_under(pixel, c) * w;
             }
         }
         for (int x = 0; x < width; ++x) {
@@ -298,11 +296,7 @@ void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
                 const float* s = row.data() + static_cast<std::size_t>(across.source[t]) * 3;
                 for (int c = 0; c < 3; ++c) mixed[c] += s[c] * across.weight[t];
             }
-            for (int c = 0; c < 3; ++c) {
-                const float v = std::clamp(mixed[c], 0.0f, 255.0f);
-                out[static_cast<std::size_t>(x) * 3 + c] =
-                    static_cast<char>(static_cast<std::uint8_t>(v + 0.5f));
-            }
+            for (int c = 0; c < 3; ++c) out[static_cast<std::size_t>(x) * 3 + c] = to_byte(mixed[c]);
         }
         emit(out.data());
     }
