@@ -296,7 +296,8 @@ void cover_picture_rows(PictureRows source, int width, int bottom, Rgb under,
                 const float* s = row.data() + static_cast<std::size_t>(across.source[t]) * 3;
                 for (int c = 0; c < 3; ++c) mixed[c] += s[c] * across.weight[t];
             }
-            for (int c = 0; c < 3; ++c) out[static_cast<std::size_t>(x) * 3 + c] = to_byte(mixed[c]);
+            for (int c = 0; c < 3; ++c)
+                out[static_cast<std::size_t>(x) * 3 + c] = to_byte(mixed[c]);
         }
         emit(out.data());
     }

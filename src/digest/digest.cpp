@@ -18,7 +18,8 @@ Sha256::Sha256() : impl_(std::make_unique<Impl>()) {
 Sha256::~Sha256() = default;
 
 void Sha256::update(std::string_view bytes) {
-    sha256_update(&impl_->context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+    sha256_update(&impl_->context, bytes.size(),
+                  reinterpret_cast<const std::uint8_t*>(bytes.data()));
 }
 
 std::string Sha256::hex_digest() {

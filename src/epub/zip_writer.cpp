@@ -26,6 +26,7 @@ namespace {
 // a few milliseconds and 140 page faults, which every PDF-only run would
 // pay at start (README, "Large collections"). Only the functions below are
 // used; PAMPHLET_LIBZIP_SONAME is the library CMake found the headers of.
+// clang-format off
 #define PAMPHLET_LIBZIP_FUNCTIONS(X)                                                          \
     X(zip_close) X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_set)          \
     X(zip_error_strerror) X(zip_error_to_data) X(zip_file_add) X(zip_file_set_dostime)        \
@@ -33,6 +34,7 @@ namespace {
     X(zip_source_free) X(zip_source_function) X(zip_source_function_create)                   \
     X(zip_source_keep) X(zip_source_make_command_bitmap) X(zip_source_seek_compute_offset)    \
     X(zip_stat_init) X(zip_strerror)
+// clang-format on
 
 struct Libzip {
 #define PAMPHLET_LIBZIP_POINTER(name) decltype(&::name) name = nullptr;
@@ -52,9 +54,9 @@ const Libzip& lz() {
             zip.error = "cannot load libzip: " + std::string(why ? why : PAMPHLET_LIBZIP_SONAME);
             return zip;
         }
-#define PAMPHLET_LIBZIP_LOAD(name)                                                    \
-    zip.name = reinterpret_cast<decltype(&::name)>(::dlsym(library, #name));          \
-    if (!zip.name && zip.error.empty())                                               \
+#define PAMPHLET_LIBZIP_LOAD(name)                                           \
+    zip.name = reinterpret_cast<decltype(&::name)>(::dlsym(library, #name)); \
+    if (!zip.name && zip.error.empty())                                      \
         zip.error = "cannot load libzip: " PAMPHLET_LIBZIP_SONAME " has no " #name;
         PAMPHLET_LIBZIP_FUNCTIONS(PAMPHLET_LIBZIP_LOAD)
 #undef PAMPHLET_LIBZIP_LOAD

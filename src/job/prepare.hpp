@@ -27,9 +27,10 @@ struct PreparedBuild {
     Collection collection;
     long long timestamp = 0;
     Plan plan;
-    std::string plan_digest;         // once digest_inputs' result is applied
-    std::vector<std::size_t> mine;   // indices into plan.jobs of this shard, in plan order
-    std::vector<JobReport> reports;  // one per `mine`: id, output, kind (input digest: as plan_digest)
+    std::string plan_digest;        // set when digest_inputs' result is applied
+    std::vector<std::size_t> mine;  // indices into plan.jobs of this shard, in plan order
+    // One per `mine`: id, output, kind; the input digest as plan_digest.
+    std::vector<JobReport> reports;
     std::filesystem::path manifest;  // where this build's manifest goes
 };
 

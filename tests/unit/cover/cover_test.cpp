@@ -315,7 +315,8 @@ TEST_CASE("a picture at the cover's width is copied, only its transparency mixed
             for (int x = 0; x < 3; ++x) {
                 for (int c = 0; c < color; ++c)
                     source[y].push_back(static_cast<std::uint8_t>(40 * y + 20 * x + 7 * c));
-                if (alpha) source[y].push_back(static_cast<std::uint8_t>(x == 0 ? 255 : x == 1 ? 0 : 51));
+                if (alpha)
+                    source[y].push_back(static_cast<std::uint8_t>(x == 0 ? 255 : x == 1 ? 0 : 51));
             }
         }
         cover_detail::PictureRows rows;
