@@ -99,8 +99,7 @@ void Batch::classify() {
         std::any_of(build_.reports.begin(), build_.reports.end(),
                     [&](const JobReport& r) { return previous_.count(r.id) != 0; });
     if (compare) {
-        const int threads = request_.threads > 0 ? request_.threads : usable_cores();
-        digest_inputs(build_, request_, paths_, threads).apply(build_);
+        digest_inputs(build_, request_, paths_, build_threads(request_)).apply(build_);
     } else {
         digesting_ = std::async(std::launch::async,
                                 [this] { return digest_inputs(build_, request_, paths_, 1); });
@@ -276,7 +275,7 @@ BuildResult Batch::run() {
         const std::lock_guard<std::mutex> lock(mutex_);
         report_in_order();  // the jobs that need not run
     }
-    const int threads = request_.threads > 0 ? request_.threads : usable_cores();
+    const int threads = build_threads(request_);
     const std::vector<std::size_t> order = schedule();
     expect_page_starts(order);
     run_parallel(

@@ -72,9 +72,7 @@ PlanResult plan_build(const BuildRequest& request, const ProfilePaths& paths, So
     std::optional<job::PreparedBuild> loaded =
         job::prepare_build(request, paths, sources, sink, true);
     if (!loaded) return result;
-    job::digest_inputs(*loaded, request, paths,
-                       request.threads > 0 ? request.threads : usable_cores())
-        .apply(*loaded);
+    job::digest_inputs(*loaded, request, paths, job::build_threads(request)).apply(*loaded);
     std::map<std::string, job::RecordedJob> previous;
     if (!request.force) previous = job::read_manifest(loaded->manifest, sink);
     for (std::size_t k = 0; k < loaded->mine.size(); ++k) {

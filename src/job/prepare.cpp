@@ -101,7 +101,7 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
     CollectionOptions options;
     options.languages = request.languages;
     options.keep_going = keep_going;
-    options.threads = request.threads > 0 ? request.threads : usable_cores();
+    options.threads = build_threads(request);
     std::optional<Collection> collection =
         load_collection(request.collection, options, sources, sink);
     if (!collection || !profiles) return std::nullopt;

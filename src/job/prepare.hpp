@@ -5,6 +5,7 @@
 #include "manifest.hpp"
 #include "plan.hpp"
 
+#include "pamphlet/base/threads.hpp"
 #include "pamphlet/diagnostics.hpp"
 #include "pamphlet/job.hpp"
 
@@ -40,6 +41,11 @@ struct PreparedBuild {
 std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const ProfilePaths& paths,
                                            SourceFiles& sources, DiagnosticSink& sink,
                                            bool keep_going);
+
+// The threads the build runs on: -j, else every usable core.
+inline int build_threads(const BuildRequest& request) {
+    return request.threads > 0 ? request.threads : usable_cores();
+}
 
 // What each job's output depends on, as one digest per job of `mine` (the
 // reports' `inputs`), and the plan's digest over all jobs, also of other
