@@ -1,6 +1,8 @@
 // Fonts loaded once per run (FreeType face + HarfBuzz font), their metrics,
 // coverage and shaping with a cache: the same text in the same font and
 // features is shaped once per run. Only src/fonts includes FreeType/HarfBuzz.
+// One thread at a time: a job's typesetter has its own (its const calls
+// remember answers too).
 #pragma once
 
 #include <cstdint>
@@ -75,6 +77,32 @@ public:
 
     ShapingStats stats() const;
 
+private:
+    struct Impl;
+
+public:
+    // Words shaped ahead of the typesetter on another thread, into the
+    // cache shape() reads: a word it shaped, shape() then finds. Made once
+    // every font is loaded; used by one thread besides the set's own, while
+    // shape() goes on; dropped before the set.
+    class Lookahead {
+    public:
+        ~Lookahead();
+        Lookahead(const Lookahead&) = delete;
+        Lookahead& operator=(const Lookahead&) = delete;
+        // Shapes `text` as shape() would, when `font` has a glyph for each of
+        // its characters (else it would not be one run: false, nothing done).
+        bool shape(int font, std::string_view text, std::string_view lang,
+                   std::string_view features);
+
+    private:
+        friend class FontSet;
+        explicit Lookahead(Impl& set);
+        struct State;
+        std::unique_ptr<State> state_;
+    };
+    std::unique_ptr<Lookahead> lookahead();
+
     // Renders `glyph` antialiased at `pixels_per_em`, its pen position
     // shifted right by `x_fraction` of a pixel (0 to 1), so that glyphs set
     // at the advances HarfBuzz gave land where the shaping put them. No
@@ -84,7 +112,6 @@ public:
                              double x_fraction);
 
 private:
-    struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 

@@ -85,6 +85,10 @@ public:
     // for it; that is reported once per language, at `where`.
     const Hyphenator* for_language(std::string_view lang, const SourceSpan& where,
                                    DiagnosticSink& sink);
+    // The same, made now for another thread to use, when `lang` has
+    // patterns at hand; nullptr with nothing reported when it has not
+    // (for_language reports that where the text asks).
+    const Hyphenator* ready_for(std::string_view lang);
 
 private:
     std::vector<std::filesystem::path> dirs_;

@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
+#include <mutex>
 #include <optional>
 
 namespace pamphlet::epub {
@@ -63,6 +64,16 @@ const Libzip& lz() {
         return zip;
     }();
     return loaded;
+}
+
+// zip_open_from_source, one thread at a time: libzip 1.7 (Debian 12's)
+// sets two static bitmaps on its first call without a lock, and a second
+// EPUB opening its archive meanwhile could see the second still unset and
+// fail with "Read-only archive" (seen when two EPUBs began at once).
+zip_t* open_from_source(zip_source_t* source, int flags, zip_error_t* error) {
+    static std::mutex opening;
+    const std::lock_guard<std::mutex> lock(opening);
+    return lz().zip_open_from_source(source, flags, error);
 }
 
 struct DosTime {
@@ -467,7 +478,7 @@ bool ZipWriter::write(const std::vector<ZipEntry>& entries) {
     // The archive drops a reference when it is closed or discarded; the
     // source lives on for the next session.
     lz().zip_source_keep(w.source);
-    zip_t* archive = lz().zip_open_from_source(w.source, w.sessions == 0 ? ZIP_TRUNCATE : 0, &error);
+    zip_t* archive = open_from_source(w.source, w.sessions == 0 ? ZIP_TRUNCATE : 0, &error);
     if (!archive) {
         lz().zip_source_free(w.source);
         return w.fail("cannot open the archive: " + libzip_message(&error));

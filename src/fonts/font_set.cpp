@@ -5,6 +5,8 @@
 // and features always shapes the same.
 #include "pamphlet/font_set.hpp"
 
+#include "pamphlet/base/utf8.hpp"
+
 #include "hb_handles.hpp"
 #include "shaping.hpp"
 
@@ -18,6 +20,7 @@
 #include <cassert>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 namespace pamphlet {
@@ -33,6 +36,10 @@ struct LoadedFont {
     FaceHandle hb_face;
     FontHandle hb_font;
     FontMetrics metrics;
+    // has_glyph's answers for the characters text mostly uses (Latin,
+    // Greek, Cyrillic, punctuation, symbols: below U+2500), 0 not asked yet,
+    // 1 no, 2 yes: it is asked for every character of every paragraph set.
+    std::vector<std::uint8_t> covered;
 };
 
 bool has_sfnt_table(FT_Face face, FT_ULong tag) {
@@ -138,6 +145,22 @@ std::vector<hb_feature_t> parse_features(std::string_view list) {
     return features;
 }
 
+// The shaping cache's key: font index, features and language cannot
+// contain NUL, so NUL-separated fields make it unambiguous.
+void make_key(std::string& key, int font, std::string_view text, std::string_view lang,
+              std::string_view features) {
+    key.clear();
+    key.append(reinterpret_cast<const char*>(&font), sizeof font);
+    key.append(features).push_back('\0');
+    key.append(lang).push_back('\0');
+    key.append(text);
+}
+
+hb_language_t language_of(std::string_view lang) {
+    return lang.empty() ? HB_LANGUAGE_INVALID
+                        : hb_language_from_string(lang.data(), static_cast<int>(lang.size()));
+}
+
 }  // namespace
 
 struct FontSet::Impl {
@@ -146,7 +169,9 @@ struct FontSet::Impl {
     std::map<std::string, int> index_by_path;
     BufferHandle buffer{hb_buffer_create()};
     // Node-based: references to cached results survive later insertions.
+    // A Lookahead fills it from another thread, hence the lock.
     std::unordered_map<std::string, std::vector<ShapedGlyph>> shaped;
+    std::mutex shaped_mutex;
     std::unordered_map<std::string, std::vector<hb_feature_t>> features;
     std::string key;  // reused to build cache keys without reallocating
     ShapingStats stats;
@@ -243,10 +268,19 @@ const FontMetrics& FontSet::metrics(int font) const {
 }
 
 bool FontSet::has_glyph(int font, char32_t c) const {
-    hb_codepoint_t glyph = 0;
-    return hb_font_get_nominal_glyph(impl_->fonts.at(static_cast<std::size_t>(font)).hb_font.get(),
-                                     static_cast<hb_codepoint_t>(c), &glyph) &&
-           glyph != 0;
+    LoadedFont& loaded = impl_->fonts.at(static_cast<std::size_t>(font));
+    auto look_up = [&] {
+        hb_codepoint_t glyph = 0;
+        return hb_font_get_nominal_glyph(loaded.hb_font.get(), static_cast<hb_codepoint_t>(c),
+                                         &glyph) &&
+               glyph != 0;
+    };
+    constexpr char32_t remembered = 0x2500;
+    if (c >= remembered) return look_up();
+    if (loaded.covered.empty()) loaded.covered.assign(remembered, 0);
+    std::uint8_t& known = loaded.covered[c];
+    if (known == 0) known = look_up() ? 2 : 1;
+    return known == 2;
 }
 
 double FontSet::advance(int font, std::uint32_t glyph) const {
@@ -257,26 +291,76 @@ double FontSet::advance(int font, std::uint32_t glyph) const {
 const std::vector<ShapedGlyph>& FontSet::shape(int font, std::string_view text,
                                                std::string_view lang, std::string_view features) {
     ++impl_->stats.requests;
-    // Font index, features and language cannot contain NUL, so NUL-separated
-    // fields make the key unambiguous.
     std::string& key = impl_->key;
-    key.clear();
-    key.append(reinterpret_cast<const char*>(&font), sizeof font);
-    key.append(features).push_back('\0');
-    key.append(lang).push_back('\0');
-    key.append(text);
-    if (auto cached = impl_->shaped.find(key); cached != impl_->shaped.end()) {
-        return cached->second;
+    make_key(key, font, text, lang, features);
+    {
+        const std::lock_guard<std::mutex> lock(impl_->shaped_mutex);
+        if (auto cached = impl_->shaped.find(key); cached != impl_->shaped.end()) {
+            return cached->second;
+        }
     }
-
     ++impl_->stats.shaped;
     const LoadedFont& loaded = impl_->fonts.at(static_cast<std::size_t>(font));
-    const hb_language_t language =
-        lang.empty() ? HB_LANGUAGE_INVALID
-                     : hb_language_from_string(lang.data(), static_cast<int>(lang.size()));
-    std::vector<ShapedGlyph> glyphs = shape_with(loaded.hb_font.get(), impl_->buffer.get(), text,
-                                                 language, impl_->parsed_features(features));
+    std::vector<ShapedGlyph> glyphs =
+        shape_with(loaded.hb_font.get(), impl_->buffer.get(), text, language_of(lang),
+                   impl_->parsed_features(features));
+    // A Lookahead may have shaped it meanwhile: the same glyphs, kept once.
+    const std::lock_guard<std::mutex> lock(impl_->shaped_mutex);
     return impl_->shaped.emplace(key, std::move(glyphs)).first->second;
+}
+
+struct FontSet::Lookahead::State {
+    FontSet::Impl& set;
+    std::vector<hb_font_t*> fonts;  // references taken: the set's fonts, fixed by now
+    BufferHandle buffer{hb_buffer_create()};
+    std::unordered_map<std::string, std::vector<hb_feature_t>> features;
+    std::string key;
+
+    explicit State(FontSet::Impl& shared) : set(shared) {
+        for (const LoadedFont& font : set.fonts)
+            fonts.push_back(hb_font_reference(font.hb_font.get()));
+    }
+    ~State() {
+        for (hb_font_t* font : fonts) hb_font_destroy(font);
+    }
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+};
+
+FontSet::Lookahead::Lookahead(FontSet::Impl& set) : state_(std::make_unique<State>(set)) {}
+
+FontSet::Lookahead::~Lookahead() = default;
+
+std::unique_ptr<FontSet::Lookahead> FontSet::lookahead() {
+    return std::unique_ptr<Lookahead>(new Lookahead(*impl_));
+}
+
+bool FontSet::Lookahead::shape(int font, std::string_view text, std::string_view lang,
+                               std::string_view features) {
+    State& d = *state_;
+    if (font < 0 || static_cast<std::size_t>(font) >= d.fonts.size() || text.empty()) return false;
+    hb_font_t* hb_font = d.fonts[static_cast<std::size_t>(font)];
+    // Only a word the face covers whole is one run in it (itemize.cpp).
+    std::size_t pos = 0;
+    bool valid = true;
+    while (pos < text.size()) {
+        const char32_t c = utf8::decode(text, pos, valid);
+        hb_codepoint_t glyph = 0;
+        if (!valid || !hb_font_get_nominal_glyph(hb_font, c, &glyph) || glyph == 0) return false;
+    }
+    make_key(d.key, font, text, lang, features);
+    {
+        const std::lock_guard<std::mutex> lock(d.set.shaped_mutex);
+        if (d.set.shaped.contains(d.key)) return true;
+    }
+    auto parsed = d.features.find(std::string(features));
+    if (parsed == d.features.end())
+        parsed = d.features.emplace(std::string(features), parse_features(features)).first;
+    std::vector<ShapedGlyph> glyphs =
+        shape_with(hb_font, d.buffer.get(), text, language_of(lang), parsed->second);
+    const std::lock_guard<std::mutex> lock(d.set.shaped_mutex);
+    d.set.shaped.emplace(d.key, std::move(glyphs));
+    return true;
 }
 
 ShapingStats FontSet::stats() const {

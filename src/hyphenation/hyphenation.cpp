@@ -152,4 +152,14 @@ const Hyphenator* Hyphenation::for_language(std::string_view lang, const SourceS
     return nullptr;
 }
 
+const Hyphenator* Hyphenation::ready_for(std::string_view lang) {
+    const std::string language = primary_language(lang);
+    if (auto known = languages_.find(language); known != languages_.end())
+        return known->second.get();
+    DiagnosticSink quiet;
+    const Hyphenator* made = for_language(lang, {}, quiet);
+    if (made == nullptr) languages_.erase(language);  // reported where the text asks
+    return made;
+}
+
 }  // namespace pamphlet

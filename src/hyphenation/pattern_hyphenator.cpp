@@ -48,7 +48,10 @@ std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lo
 
 std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view word,
                                                                std::string_view) const {
-    if (auto known = memo_.find(word); known != memo_.end()) return known->second;
+    {
+        const std::lock_guard<std::mutex> lock(memo_mutex_);
+        if (auto known = memo_.find(word); known != memo_.end()) return known->second;
+    }
 
     const LoweredWord lowered = lower_case_word(word);
     std::vector<std::size_t> after_characters;
@@ -63,6 +66,8 @@ std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view 
         if (after > 0 && after < lowered.characters())
             offsets.push_back(lowered.original_ends[after - 1]);
     }
+    // Another thread may have hyphenated it meanwhile: the same points.
+    const std::lock_guard<std::mutex> lock(memo_mutex_);
     return memo_.emplace(std::string(word), std::move(offsets)).first->second;
 }
 

@@ -1,6 +1,7 @@
 // One language's hyphenator: Liang's patterns through libhyphen, the
 // profile's exceptions first, TeX's minimums, and a memory of every word it
-// hyphenated (running text repeats its words).
+// hyphenated (running text repeats its words), shared by the threads that
+// ask.
 #pragma once
 
 #include "compiled.hpp"
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,8 +78,11 @@ private:
             return std::hash<std::string_view>{}(word);
         }
     };
+    // Safe on several threads (a document's words are hyphenated ahead on
+    // another core: src/typeset/document/words_ahead.hpp).
     mutable std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>
         memo_;
+    mutable std::mutex memo_mutex_;
 };
 
 }  // namespace pamphlet::hyphenation

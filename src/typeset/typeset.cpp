@@ -5,20 +5,22 @@
 #include "pamphlet/typeset.hpp"
 
 #include "document/blocks.hpp"
-#include "document/even_pages.hpp"
 #include "document/contents.hpp"
 #include "document/document_fonts.hpp"
+#include "document/even_pages.hpp"
 #include "document/front_back.hpp"
 #include "document/furniture.hpp"
 #include "document/handout_furniture.hpp"
 #include "document/images.hpp"
 #include "document/styles.hpp"
 #include "document/text_setter.hpp"
+#include "document/words_ahead.hpp"
 #include "page/columns.hpp"
 #include "page/page_builder.hpp"
 #include "page/placement.hpp"
 
 #include "pamphlet/base/strings.hpp"
+#include "pamphlet/base/threads.hpp"
 #include "pamphlet/edition_info.hpp"
 #include "pamphlet/locale.hpp"
 
@@ -152,6 +154,7 @@ public:
         front_.covers = profile.cover_enabled && !options.handout;
     }
 
+    Hyphenation* hyphenation() { return hyphenation_ ? &*hyphenation_ : nullptr; }
     void set_front_cover();
     VerticalList lay_out_articles(TypesetStats* stats);
     void count_contents_pages();
@@ -556,8 +559,13 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     if (!geometry) return std::nullopt;
 
     Brochure brochure(collection, edition, profile, options, *styles, fonts, *geometry, sink);
+    // The body's words shaped and hyphenated on another core while the
+    // cover and the articles are set (document/words_ahead.hpp).
+    std::optional<WordsAhead> ahead;
+    if (usable_cores() > 1) ahead.emplace(edition, *styles, fonts, brochure.hyphenation());
     brochure.set_front_cover();
     VerticalList articles = brochure.lay_out_articles(stats);
+    ahead.reset();
     brochure.count_contents_pages();
     std::vector<Page> body = brochure.break_body_into_pages(articles);
     brochure.set_contents_pages();

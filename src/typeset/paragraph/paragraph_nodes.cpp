@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <tuple>
+#include <utility>
 
 namespace pamphlet::typeset {
 
@@ -156,6 +158,90 @@ bool looks_like_url(const TextPiece& piece) {
            text.starts_with("mailto:");
 }
 
+// A word's own break points (explicit hyphens and dashes, soft hyphens,
+// slashes, an address's separators) and the parts of it the hyphenator is
+// asked about: none for an address or a word that brings a break of its own
+// (German typography: a word with a hyphen breaks only there). `word` is
+// its characters, the sentence's punctuation around it included; `url`: it
+// is a link's text that is a URL.
+struct OwnBreaks {
+    std::vector<WordBreak> breaks;
+    std::vector<std::pair<std::size_t, std::size_t>> parts;  // [from, to) to hyphenate
+    bool address = false;
+};
+
+OwnBreaks own_breaks(std::u32string_view word, bool url) {
+    const std::size_t n = word.size();
+    OwnBreaks out;
+    // The word without the sentence's punctuation around it.
+    std::size_t first = 0, last = n;
+    while (first < last && is_sentence_punctuation(word[first])) ++first;
+    while (last > first && is_sentence_punctuation(word[last - 1])) --last;
+    // A break inside an address or after a slash leaves two characters at
+    // least on either side (no "km/" above "h", no "z." above "B.").
+    auto leaves_parts = [&](std::size_t i) { return i + 1 >= first + 2 && i + 3 <= last; };
+
+    out.address = url || looks_like_address(word.substr(first, last - first));
+    if (out.address) {
+        for (std::size_t i = first; i + 1 < last; ++i) {
+            if (is_address_separator(word[i]) && !is_address_separator(word[i + 1]) &&
+                leaves_parts(i))
+                out.breaks.push_back({i, BreakKind::address});
+        }
+        return out;
+    }
+
+    bool explicit_breaks = false;
+    std::vector<std::size_t> slashes;
+    // Never after the last character: a space or the paragraph's end follows.
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const char32_t c = word[i];
+        // "Sicherheits-/Handschuhe" breaks after the slash, not before it.
+        if (is_hyphen_or_dash(c) && i > 0 && !is_hyphen_or_dash(word[i + 1]) &&
+            word[i + 1] != U'/') {
+            out.breaks.push_back({i, BreakKind::after_hyphen});
+            explicit_breaks = true;
+        } else if (c == 0x00AD) {
+            out.breaks.push_back({i, BreakKind::soft_hyphen});
+            explicit_breaks = true;
+        } else if (c == U'/' && i > first && i + 1 < last) {
+            slashes.push_back(i);
+            if (leaves_parts(i)) out.breaks.push_back({i, BreakKind::after_slash});
+        }
+    }
+    if (explicit_breaks) return out;
+    // Words joined by slashes (und/oder) are hyphenated each on its own.
+    std::size_t part_begin = 0;
+    slashes.push_back(n);
+    for (std::size_t slash : slashes) {
+        out.parts.emplace_back(part_begin, slash);
+        part_begin = slash + 1;
+    }
+    return out;
+}
+
+// What the hyphenator is asked about in characters [from, to) of a word:
+// their text without the punctuation around it, or "" when fewer than two
+// characters are left. `char_ends`, when given, gets the byte offset in the
+// text after each character (from `from` on, past the punctuation).
+std::string hyphenation_core(std::u32string_view word, std::size_t& from, std::size_t& to,
+                             std::vector<std::size_t>* char_ends) {
+    while (from < to && is_word_punctuation(word[from])) ++from;
+    while (to > from && is_word_punctuation(word[to - 1])) --to;
+    if (to - from < 2) return {};
+    std::string core;
+    if (char_ends != nullptr) char_ends->clear();
+    for (std::size_t i = from; i < to; ++i) {
+        utf8::append(core, word[i]);
+        if (char_ends != nullptr) char_ends->push_back(core.size());
+    }
+    return core;
+}
+
+bool separates_words(char32_t c) {
+    return is_breakable_space(c) || c == no_break_space || c == narrow_no_break_space || c == U'\n';
+}
+
 class NodeBuilder {
 public:
     NodeBuilder(const ParagraphSpec& spec, FontSet& fonts, const Hyphenator& hyphenator)
@@ -265,7 +351,7 @@ private:
 
     void push_break(BreakKind kind, int piece, int font);
     std::vector<WordBreak> find_breaks(const ResolvedChar* begin, const ResolvedChar* end);
-    void hyphenate_part(const ResolvedChar* word, std::size_t from, std::size_t to,
+    void hyphenate_part(std::u32string_view word, std::size_t from, std::size_t to,
                         std::vector<WordBreak>& breaks);
     void add_emergency_breaks(const ResolvedChar* begin, const ResolvedChar* end,
                               const std::vector<WordChar>& word, const std::vector<int>& segments,
@@ -282,63 +368,24 @@ private:
     // und Fußpflege"): a line ending there ends in a hyphen too.
     bool word_ends_in_hyphen_ = false;
     std::map<std::tuple<int, int, char32_t>, int> single_glyphs_;
+    std::u32string word_chars_;           // find_breaks' scratch
+    std::vector<std::size_t> char_ends_;  // hyphenate_part's scratch
     ParagraphNodes out_;
 };
 
 std::vector<WordBreak> NodeBuilder::find_breaks(const ResolvedChar* begin,
                                                 const ResolvedChar* end) {
-    const std::size_t n = static_cast<std::size_t>(end - begin);
-    std::vector<WordBreak> breaks;
-    // The word without the sentence's punctuation around it.
-    std::size_t first = 0, last = n;
-    while (first < last && is_sentence_punctuation(begin[first].c)) ++first;
-    while (last > first && is_sentence_punctuation(begin[last - 1].c)) --last;
-    std::u32string word;
-    for (std::size_t i = first; i < last; ++i) word.push_back(begin[i].c);
-    // A break inside an address or after a slash leaves two characters at
-    // least on either side (no "km/" above "h", no "z." above "B.").
-    auto leaves_parts = [&](std::size_t i) { return i + 1 >= first + 2 && i + 3 <= last; };
-
-    address_ = url_piece_[static_cast<std::size_t>(begin->piece)] || looks_like_address(word);
-    if (address_) {
-        for (std::size_t i = first; i + 1 < last; ++i) {
-            if (is_address_separator(begin[i].c) && !is_address_separator(begin[i + 1].c) &&
-                leaves_parts(i))
-                breaks.push_back({i, BreakKind::address});
-        }
-        return breaks;
+    std::u32string& chars = word_chars_;
+    chars.clear();
+    for (const ResolvedChar* c = begin; c != end; ++c) chars.push_back(c->c);
+    OwnBreaks own = own_breaks(chars, url_piece_[static_cast<std::size_t>(begin->piece)]);
+    address_ = own.address;
+    if (own.parts.empty() ||
+        !std::all_of(begin, end, [&](const ResolvedChar& c) { return style(c.piece).hyphenate; })) {
+        return std::move(own.breaks);
     }
-
-    bool explicit_breaks = false;
-    std::vector<std::size_t> slashes;
-    // Never after the last character: a space or the paragraph's end follows.
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        const char32_t c = begin[i].c;
-        // "Sicherheits-/Handschuhe" breaks after the slash, not before it.
-        if (is_hyphen_or_dash(c) && i > 0 && !is_hyphen_or_dash(begin[i + 1].c) &&
-            begin[i + 1].c != U'/') {
-            breaks.push_back({i, BreakKind::after_hyphen});
-            explicit_breaks = true;
-        } else if (c == 0x00AD) {
-            breaks.push_back({i, BreakKind::soft_hyphen});
-            explicit_breaks = true;
-        } else if (c == U'/' && i > first && i + 1 < last) {
-            slashes.push_back(i);
-            if (leaves_parts(i)) breaks.push_back({i, BreakKind::after_slash});
-        }
-    }
-    // German typography: a word with an explicit hyphen breaks only there.
-    if (explicit_breaks) return breaks;
-    if (!std::all_of(begin, end, [&](const ResolvedChar& c) { return style(c.piece).hyphenate; })) {
-        return breaks;
-    }
-    // Words joined by slashes (und/oder) are hyphenated each on its own.
-    std::size_t part_begin = 0;
-    slashes.push_back(n);
-    for (std::size_t slash : slashes) {
-        hyphenate_part(begin, part_begin, slash, breaks);
-        part_begin = slash + 1;
-    }
+    std::vector<WordBreak> breaks = std::move(own.breaks);
+    for (auto [from, to] : own.parts) hyphenate_part(chars, from, to, breaks);
     std::sort(breaks.begin(), breaks.end(),
               [](const WordBreak& a, const WordBreak& b) { return a.after_char < b.after_char; });
     return breaks;
@@ -346,17 +393,12 @@ std::vector<WordBreak> NodeBuilder::find_breaks(const ResolvedChar* begin,
 
 // The hyphenator's points in characters [from, to) of a word, punctuation
 // around them left out.
-void NodeBuilder::hyphenate_part(const ResolvedChar* word, std::size_t from, std::size_t to,
+void NodeBuilder::hyphenate_part(std::u32string_view word, std::size_t from, std::size_t to,
                                  std::vector<WordBreak>& breaks) {
-    while (from < to && is_word_punctuation(word[from].c)) ++from;
-    while (to > from && is_word_punctuation(word[to - 1].c)) --to;
-    if (to - from < 2) return;
-    std::string core;
-    std::vector<std::size_t> char_ends;  // byte offset in `core` after each character
-    for (std::size_t i = from; i < to; ++i) {
-        utf8::append(core, word[i].c);
-        char_ends.push_back(core.size());
-    }
+    // The byte offset in the core after each character.
+    std::vector<std::size_t>& char_ends = char_ends_;
+    const std::string core = hyphenation_core(word, from, to, &char_ends);
+    if (core.empty()) return;
     for (std::size_t offset : hyphenator_.hyphenation_points(core, spec_.lang)) {
         const auto at = std::lower_bound(char_ends.begin(), char_ends.end(), offset);
         if (at == char_ends.end() || *at != offset || at + 1 == char_ends.end()) continue;
@@ -591,15 +633,43 @@ double segment_width(const Segment& segment, std::uint32_t begin, std::uint32_t 
     return static_cast<double>(units) * segment.scale;
 }
 
+void prepare_words(std::string_view text, const TextStyle& style, std::string_view lang,
+                   FontSet::Lookahead& shaper, const Hyphenator* hyphenator) {
+    std::u32string chars;
+    std::string bytes;
+    auto word_done = [&] {
+        if (chars.empty()) return;
+        shaper.shape(style.font, bytes, lang, style.features);
+        if (hyphenator != nullptr && style.hyphenate) {
+            for (auto [from, to] : own_breaks(chars, false).parts) {
+                const std::string core = hyphenation_core(chars, from, to, nullptr);
+                if (!core.empty()) hyphenator->hyphenation_points(core, lang);
+            }
+        }
+        chars.clear();
+        bytes.clear();
+    };
+    std::size_t pos = 0;
+    bool valid = true;
+    while (pos < text.size()) {
+        const char32_t c = utf8::decode(text, pos, valid);
+        if (separates_words(c)) {
+            word_done();
+        } else {
+            chars.push_back(c);
+            utf8::append(bytes, c);
+        }
+    }
+    word_done();
+}
+
 ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<ResolvedChar>& chars,
                            FontSet& fonts, const Hyphenator& hyphenator) {
     NodeBuilder builder(spec, fonts, hyphenator);
     const ResolvedChar* word_begin = nullptr;
     const ResolvedChar* const chars_end = chars.data() + chars.size();
     for (const ResolvedChar& c : chars) {
-        const bool space =
-            is_breakable_space(c.c) || c.c == no_break_space || c.c == narrow_no_break_space;
-        if (!space && c.c != U'\n') {
+        if (!separates_words(c.c)) {
             if (word_begin == nullptr) word_begin = &c;
             continue;
         }

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pamphlet::typeset {
@@ -56,6 +57,14 @@ struct ParagraphNodes {
 // ends in TeX's \parfillskip and a forced break.
 ParagraphNodes build_nodes(const ParagraphSpec& spec, const std::vector<ResolvedChar>& chars,
                            FontSet& fonts, const Hyphenator& hyphenator);
+
+// What build_nodes shapes and hyphenates in `text` set in `style` (its
+// words, between spaces, as build_nodes finds them), done ahead from another
+// thread through `shaper` and `hyphenator` (null: none), so that build_nodes
+// finds them known. A word build_nodes sees otherwise (its style or font
+// changes inside it) is only done twice, never differently.
+void prepare_words(std::string_view text, const TextStyle& style, std::string_view lang,
+                   FontSet::Lookahead& shaper, const Hyphenator* hyphenator);
 
 // Width in pt of glyphs [begin, end) of `segment`.
 double segment_width(const Segment& segment, std::uint32_t begin, std::uint32_t end);
