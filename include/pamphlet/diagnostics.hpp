@@ -97,6 +97,9 @@ struct Diagnostic {
 class DiagnosticSink {
 public:
     void report(Diagnostic d);
+    // Every diagnostic of `other`, in its order, after these (a stage run on
+    // another thread reports into a sink of its own).
+    void take_all(DiagnosticSink&& other);
     void error(SourceSpan span, std::string code, std::string message);
     void warning(SourceSpan span, std::string code, std::string message);
 
@@ -129,6 +132,9 @@ public:
     void add(const std::string& file, std::string text);
     void add_file(const std::string& file, std::filesystem::path path);
     const std::string* text(const std::string& file) const;
+    // The files of `other` added to these (a stage run on another thread
+    // names its files in a SourceFiles of its own).
+    void take_all(SourceFiles&& other);
     // Line `line` (1-based) without its newline, or nullopt.
     std::optional<std::string_view> line(const std::string& file, int line) const;
 

@@ -66,6 +66,11 @@ void DiagnosticSink::report(Diagnostic d) {
     items_.push_back(std::move(d));
 }
 
+void DiagnosticSink::take_all(DiagnosticSink&& other) {
+    for (Diagnostic& d : other.items_) report(std::move(d));
+    other = DiagnosticSink{};
+}
+
 void DiagnosticSink::error(SourceSpan span, std::string code, std::string message) {
     report(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(span), {}});
 }
@@ -98,6 +103,21 @@ void SourceFiles::add_file(const std::string& file, std::filesystem::path path) 
     lazy_->texts.erase(file);
     std::string& place = lazy_->places[file];
     place = path.native() == file ? std::string() : path.native();
+}
+
+void SourceFiles::take_all(SourceFiles&& other) {
+    for (auto& [file, text] : other.files_) files_[file] = std::move(text);
+    other.files_.clear();
+    if (!other.lazy_) return;
+    if (!lazy_) lazy_ = std::make_unique<Lazy>();
+    std::scoped_lock lock(lazy_->mutex, other.lazy_->mutex);
+    for (auto& [file, place] : other.lazy_->places) {
+        lazy_->texts.erase(file);
+        lazy_->places[file] = std::move(place);
+    }
+    for (auto& [file, text] : other.lazy_->texts) lazy_->texts[file] = std::move(text);
+    other.lazy_->places.clear();
+    other.lazy_->texts.clear();
 }
 
 const std::string* SourceFiles::text(const std::string& file) const {

@@ -9,6 +9,7 @@
 #include "pamphlet/hyphenation.hpp"
 
 #include <algorithm>
+#include <future>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -96,14 +97,24 @@ std::optional<PreparedBuild> prepare_build(const BuildRequest& request, const Pr
                    "article ids");
         return std::nullopt;
     }
-    std::optional<std::vector<Profile>> profiles = load_profiles(request, paths, sources, sink);
-
     CollectionOptions options;
     options.languages = request.languages;
     options.keep_going = keep_going;
     options.threads = build_threads(request);
-    std::optional<Collection> collection =
-        load_collection(request.collection, options, sources, sink);
+    // The collection is read on another core while the profiles load (each
+    // checks its fonts); its messages and files are kept apart and come
+    // after the profiles', as when it was read after them.
+    SourceFiles collection_sources;
+    DiagnosticSink collection_sink;
+    const auto read_collection = [&] {
+        return load_collection(request.collection, options, collection_sources, collection_sink);
+    };
+    std::future<std::optional<Collection>> reading;
+    if (usable_cores() > 1) reading = std::async(std::launch::async, read_collection);
+    std::optional<std::vector<Profile>> profiles = load_profiles(request, paths, sources, sink);
+    std::optional<Collection> collection = reading.valid() ? reading.get() : read_collection();
+    sources.take_all(std::move(collection_sources));
+    sink.take_all(std::move(collection_sink));
     if (!collection || !profiles) return std::nullopt;
     auto timestamp = build_timestamp(*collection, sink);
     if (!timestamp) return std::nullopt;
