@@ -110,3 +110,38 @@ TEST_CASE("files named by place are read when a line is asked for, wherever they
     CHECK(sources.line("articles/there.md", 1) == "one");
     fs::remove_all(dir);
 }
+
+TEST_CASE("a stage's own sink and files join the run's after its messages, in order") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "pamphlet-take-all-test";
+    fs::create_directories(dir);
+    const fs::path article = dir / "a.md";
+    std::ofstream(article) << "first\nsecond\n";
+
+    DiagnosticSink sink;
+    SourceFiles sources;
+    sink.error({}, "profile", "from the profile");
+    sources.add("layouts/a4.yaml", "page: a4\n");
+
+    DiagnosticSink stage_sink;
+    SourceFiles stage_sources;
+    stage_sink.warning({}, "one", "first of the stage");
+    stage_sink.error({}, "two", "second of the stage");
+    stage_sources.add("collection.yaml", "title: x\n");
+    stage_sources.add_file("articles/a.md", article);
+
+    sink.take_all(std::move(stage_sink));
+    sources.take_all(std::move(stage_sources));
+    REQUIRE(sink.diagnostics().size() == 3);
+    CHECK(sink.diagnostics()[0].code == "profile");
+    CHECK(sink.diagnostics()[1].code == "one");
+    CHECK(sink.diagnostics()[2].code == "two");
+    CHECK(sink.error_count() == 2);
+    CHECK(sink.warning_count() == 1);
+    CHECK(stage_sink.diagnostics().empty());
+    CHECK(sources.line("layouts/a4.yaml", 1) == "page: a4");
+    CHECK(sources.line("collection.yaml", 1) == "title: x");
+    CHECK(sources.line("articles/a.md", 2) == "second");
+    CHECK_FALSE(stage_sources.line("articles/a.md", 1));
+    fs::remove_all(dir);
+}
