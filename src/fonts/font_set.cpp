@@ -7,6 +7,7 @@
 
 #include "pamphlet/base/utf8.hpp"
 
+#include "font_files.hpp"
 #include "hb_handles.hpp"
 #include "shaping.hpp"
 
@@ -32,7 +33,7 @@ namespace {
 struct LoadedFont {
     std::filesystem::path file;
     BlobHandle blob;
-    FT_Face ft_face = nullptr;
+    FT_Face ft_face = nullptr;  // made when a glyph is first rendered
     FaceHandle hb_face;
     FontHandle hb_font;
     FontMetrics metrics;
@@ -41,90 +42,6 @@ struct LoadedFont {
     // 1 no, 2 yes: it is asked for every character of every paragraph set.
     std::vector<std::uint8_t> covered;
 };
-
-bool has_sfnt_table(FT_Face face, FT_ULong tag) {
-    FT_ULong length = 0;
-    return FT_Load_Sfnt_Table(face, tag, 0, nullptr, &length) == 0 && length > 0;
-}
-
-// Serif or sans, for the PDF font descriptor's flags: PANOSE first (its
-// serif-style digit is explicit), then the IBM family class; many fonts fill
-// in neither (Charis SIL), and then the outline of "I" decides — a sans-serif
-// "I" is a bare rectangle of four points, serifs add corners.
-bool guess_serif(FT_Face face, const TT_OS2* os2) {
-    if (os2 != nullptr) {
-        constexpr int panose_latin_text = 2;
-        if (os2->panose[0] == panose_latin_text && os2->panose[1] >= 2) {
-            constexpr int first_sans_style = 11;  // normal, obtuse, perpendicular sans, ...
-            return os2->panose[1] < first_sans_style;
-        }
-        const int family_class = os2->sFamilyClass >> 8;
-        // 1-5 and 7 are the serif classes (oldstyle ... slab, freeform), 8 is sans.
-        constexpr int sans = 8, reserved = 6;
-        if (family_class == sans) return false;
-        if (family_class >= 1 && family_class <= 7 && family_class != reserved) return true;
-    }
-    const FT_UInt glyph = FT_Get_Char_Index(face, U'I');
-    if (glyph == 0 || FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0) {
-        return false;
-    }
-    constexpr int rectangle_points = 4;
-    return face->glyph->outline.n_points > 2 * rectangle_points;
-}
-
-// Height of the glyph for `c` (cap height from 'H', x-height from 'x') when
-// an old OS/2 table does not say.
-double glyph_height(FT_Face face, char32_t c) {
-    const FT_UInt glyph = FT_Get_Char_Index(face, c);
-    if (glyph == 0 || FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0) {
-        return 0;
-    }
-    FT_BBox box{};
-    FT_Outline_Get_CBox(&face->glyph->outline, &box);
-    return static_cast<double>(box.yMax);
-}
-
-FontMetrics read_metrics(FT_Face face) {
-    FontMetrics m;
-    m.units_per_em = face->units_per_EM;
-    m.ascender = face->ascender;  // hhea, or OS/2 typo values when hhea is empty
-    m.descender = face->descender;
-    m.line_gap = face->height - (face->ascender - face->descender);
-    m.bbox[0] = static_cast<double>(face->bbox.xMin);
-    m.bbox[1] = static_cast<double>(face->bbox.yMin);
-    m.bbox[2] = static_cast<double>(face->bbox.xMax);
-    m.bbox[3] = static_cast<double>(face->bbox.yMax);
-    m.fixed_pitch = FT_IS_FIXED_WIDTH(face);
-    m.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
-
-    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
-    if (os2 != nullptr && os2->version != 0xFFFF && os2->version >= 2) {
-        m.cap_height = os2->sCapHeight;
-        m.x_height = os2->sxHeight;
-    }
-    if (os2 != nullptr && os2->version != 0xFFFF) {
-        m.strikeout_size = os2->yStrikeoutSize;
-        m.strikeout_position = os2->yStrikeoutPosition;
-    }
-    if (m.cap_height <= 0) m.cap_height = glyph_height(face, U'H');
-    if (m.x_height <= 0) m.x_height = glyph_height(face, U'x');
-    if (m.strikeout_size <= 0) {
-        m.strikeout_size = face->underline_thickness > 0 ? face->underline_thickness
-                                                          : m.units_per_em / 20.0;
-    }
-    // OS/2 gives the line's bottom edge; its middle is what is drawn.
-    m.strikeout_position = m.strikeout_position > 0 ? m.strikeout_position + m.strikeout_size / 2
-                                                    : m.x_height / 2;
-    m.serif = guess_serif(face, os2 != nullptr && os2->version != 0xFFFF ? os2 : nullptr);
-
-    if (const auto* post =
-            static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST))) {
-        m.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
-        m.fixed_pitch = m.fixed_pitch || post->isFixedPitch != 0;
-    }
-    if (const char* name = FT_Get_Postscript_Name(face)) m.postscript_name = name;
-    return m;
-}
 
 // "onum,smcp,-liga" -> HarfBuzz features; entries HarfBuzz cannot parse are
 // dropped (the profile validates feature lists where the user writes them).
@@ -177,7 +94,8 @@ struct FontSet::Impl {
     ShapingStats stats;
 
     ~Impl() {
-        for (LoadedFont& font : fonts) FT_Done_Face(font.ft_face);
+        for (LoadedFont& font : fonts)
+            if (font.ft_face != nullptr) FT_Done_Face(font.ft_face);
         if (library != nullptr) FT_Done_FreeType(library);
     }
 
@@ -201,54 +119,39 @@ std::optional<int> FontSet::load(const std::filesystem::path& file, std::string&
         known != impl_->index_by_path.end()) {
         return known->second;
     }
-    if (impl_->library == nullptr && FT_Init_FreeType(&impl_->library) != 0) {
-        error = "cannot initialise FreeType";
-        return std::nullopt;
-    }
-
-    LoadedFont font;
-    font.file = file;
-    font.blob.reset(hb_blob_create_from_file_or_fail(file.c_str()));
-    if (!font.blob) {
+    // Opened once for the process (font_files.hpp): this set takes its own
+    // references and a HarfBuzz font of its own.
+    const FontFile& opened = font_file(file);
+    if (!opened.blob) {
         error = "cannot read font file '" + file.string() + "'";
         return std::nullopt;
     }
-    unsigned length = 0;
-    const char* data = hb_blob_get_data(font.blob.get(), &length);
-    if (FT_New_Memory_Face(impl_->library, reinterpret_cast<const FT_Byte*>(data),
-                           static_cast<FT_Long>(length), 0, &font.ft_face) != 0) {
+    if (!opened.freetype_reads) {
         error = "'" + file.string() + "' is not a font file";
         return std::nullopt;
     }
-    // From here on `font` owns the FreeType face.
-    struct FaceGuard {
-        LoadedFont& font;
-        bool keep = false;
-        ~FaceGuard() {
-            if (!keep) FT_Done_Face(font.ft_face);
-        }
-    } guard{font};
-
-    if (!FT_IS_SFNT(font.ft_face) || !FT_IS_SCALABLE(font.ft_face)) {
+    if (!opened.scalable_sfnt) {
         error = "'" + file.string() + "' is not a TrueType font";
         return std::nullopt;
     }
-    if (!has_sfnt_table(font.ft_face, TTAG_glyf)) {
-        error = has_sfnt_table(font.ft_face, TTAG_CFF) || has_sfnt_table(font.ft_face, TTAG_CFF2)
+    if (!opened.truetype_outlines) {
+        error = opened.cff_outlines
                     ? "'" + file.string() +
                           "' has CFF outlines (an .otf font); pamphlet needs TrueType outlines"
                     : "'" + file.string() + "' has no TrueType outlines";
         return std::nullopt;
     }
 
-    font.hb_face.reset(hb_face_create(font.blob.get(), 0));
+    LoadedFont font;
+    font.file = file;
+    font.blob.reset(hb_blob_reference(opened.blob.get()));
+    font.hb_face.reset(hb_face_reference(opened.face.get()));
     font.hb_font.reset(hb_font_create(font.hb_face.get()));
     const int upem = static_cast<int>(hb_face_get_upem(font.hb_face.get()));
     // Shaping results in font units: the caller scales to the point size.
     hb_font_set_scale(font.hb_font.get(), upem, upem);
-    font.metrics = read_metrics(font.ft_face);
+    font.metrics = opened.metrics;
 
-    guard.keep = true;
     const int index = static_cast<int>(impl_->fonts.size());
     impl_->fonts.push_back(std::move(font));
     impl_->index_by_path.emplace(canonical.string(), index);
@@ -369,8 +272,21 @@ ShapingStats FontSet::stats() const {
 
 GlyphBitmap FontSet::render_glyph(int font, std::uint32_t glyph, double pixels_per_em,
                                   double x_fraction) {
-    FT_Face face = impl_->fonts.at(static_cast<std::size_t>(font)).ft_face;
+    LoadedFont& loaded = impl_->fonts.at(static_cast<std::size_t>(font));
     GlyphBitmap bitmap;
+    if (loaded.ft_face == nullptr) {
+        // FreeType's own face, over the mapped file: only the cover's title
+        // is rendered, so only its fonts need one.
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(loaded.blob.get(), &length);
+        if ((impl_->library == nullptr && FT_Init_FreeType(&impl_->library) != 0) ||
+            FT_New_Memory_Face(impl_->library, reinterpret_cast<const FT_Byte*>(data),
+                               static_cast<FT_Long>(length), 0, &loaded.ft_face) != 0) {
+            loaded.ft_face = nullptr;
+            return bitmap;
+        }
+    }
+    FT_Face face = loaded.ft_face;
     constexpr double f26dot6 = 64;
     if (FT_Set_Char_Size(face, 0, static_cast<FT_F26Dot6>(std::lround(pixels_per_em * f26dot6)), 72,
                          72) != 0) {

@@ -3,6 +3,7 @@
 // reach from them, so ligatures and kerning survive.
 #include "pamphlet/fonts.hpp"
 
+#include "font_files.hpp"
 #include "hb_handles.hpp"
 
 #include <string>
@@ -28,11 +29,9 @@ bool forbids_subsetting(hb_face_t* face) {
 }  // namespace
 
 FaceHandle open_face(const std::filesystem::path& file) {
-    BlobHandle blob{hb_blob_create_from_file_or_fail(file.c_str())};
-    if (!blob) return nullptr;
-    FaceHandle face{hb_face_create(blob.get(), 0)};
-    if (!face || hb_face_get_glyph_count(face.get()) == 0) return nullptr;
-    return face;
+    const FontFile& font = font_file(file);
+    if (!font.face || hb_face_get_glyph_count(font.face.get()) == 0) return nullptr;
+    return FaceHandle{hb_face_reference(font.face.get())};
 }
 
 std::string face_bytes(hb_face_t* face) {
