@@ -3,6 +3,7 @@
 #include "pamphlet/base/utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace pamphlet::typeset {
 
@@ -73,7 +74,9 @@ void DocumentFonts::adopt(GlyphRun& run) {
     const int source = run.font;
     run.font = document_index(source);
     auto& used = fonts_out_[static_cast<std::size_t>(run.font)].glyphs;
-    const std::vector<std::string> texts = glyph_texts(run);
+    // The run's texts glyph by glyph, worked out only when one of its glyphs
+    // still has none: most lines use glyphs met before.
+    std::optional<std::vector<std::string>> texts;
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
         const std::uint32_t id = run.glyphs[i].id;
         auto [it, inserted] = used.try_emplace(id);
@@ -81,7 +84,10 @@ void DocumentFonts::adopt(GlyphRun& run) {
         // The first text a glyph stood for stays: a PDF maps each glyph to
         // one string. A glyph first seen inside a cluster (no text of its
         // own) takes the first real text it is later seen with.
-        if (it->second.text.empty()) it->second.text = texts[i];
+        if (it->second.text.empty()) {
+            if (!texts) texts = glyph_texts(run);
+            it->second.text = (*texts)[i];
+        }
     }
 }
 

@@ -164,15 +164,18 @@ bool looks_like_url(const TextPiece& piece) {
 // (German typography: a word with a hyphen breaks only there). `word` is
 // its characters, the sentence's punctuation around it included; `url`: it
 // is a link's text that is a URL.
+// Filled in place, its vectors reused from word to word.
 struct OwnBreaks {
     std::vector<WordBreak> breaks;
     std::vector<std::pair<std::size_t, std::size_t>> parts;  // [from, to) to hyphenate
     bool address = false;
+    std::vector<std::size_t> slashes;  // scratch
 };
 
-OwnBreaks own_breaks(std::u32string_view word, bool url) {
+void own_breaks(std::u32string_view word, bool url, OwnBreaks& out) {
     const std::size_t n = word.size();
-    OwnBreaks out;
+    out.breaks.clear();
+    out.parts.clear();
     // The word without the sentence's punctuation around it.
     std::size_t first = 0, last = n;
     while (first < last && is_sentence_punctuation(word[first])) ++first;
@@ -188,11 +191,12 @@ OwnBreaks own_breaks(std::u32string_view word, bool url) {
                 leaves_parts(i))
                 out.breaks.push_back({i, BreakKind::address});
         }
-        return out;
+        return;
     }
 
     bool explicit_breaks = false;
-    std::vector<std::size_t> slashes;
+    std::vector<std::size_t>& slashes = out.slashes;
+    slashes.clear();
     // Never after the last character: a space or the paragraph's end follows.
     for (std::size_t i = 0; i + 1 < n; ++i) {
         const char32_t c = word[i];
@@ -209,7 +213,7 @@ OwnBreaks own_breaks(std::u32string_view word, bool url) {
             if (leaves_parts(i)) out.breaks.push_back({i, BreakKind::after_slash});
         }
     }
-    if (explicit_breaks) return out;
+    if (explicit_breaks) return;
     // Words joined by slashes (und/oder) are hyphenated each on its own.
     std::size_t part_begin = 0;
     slashes.push_back(n);
@@ -217,7 +221,6 @@ OwnBreaks own_breaks(std::u32string_view word, bool url) {
         out.parts.emplace_back(part_begin, slash);
         part_begin = slash + 1;
     }
-    return out;
 }
 
 // What the hyphenator is asked about in characters [from, to) of a word:
@@ -350,7 +353,8 @@ private:
     }
 
     void push_break(BreakKind kind, int piece, int font);
-    std::vector<WordBreak> find_breaks(const ResolvedChar* begin, const ResolvedChar* end);
+    // The word's break points (own_.breaks, until the next word).
+    std::vector<WordBreak>& find_breaks(const ResolvedChar* begin, const ResolvedChar* end);
     void hyphenate_part(std::u32string_view word, std::size_t from, std::size_t to,
                         std::vector<WordBreak>& breaks);
     void add_emergency_breaks(const ResolvedChar* begin, const ResolvedChar* end,
@@ -368,24 +372,29 @@ private:
     // und Fußpflege"): a line ending there ends in a hyphen too.
     bool word_ends_in_hyphen_ = false;
     std::map<std::tuple<int, int, char32_t>, int> single_glyphs_;
-    std::u32string word_chars_;           // find_breaks' scratch
-    std::vector<std::size_t> char_ends_;  // hyphenate_part's scratch
+    // Scratch, reused from word to word.
+    std::u32string word_chars_;                              // find_breaks'
+    OwnBreaks own_;                                          // find_breaks'
+    std::vector<std::size_t> char_ends_;                     // hyphenate_part's
+    std::vector<WordChar> word_;                             // add_word's
+    std::vector<std::pair<std::size_t, std::string>> runs_;  // add_word's: first char, text
+    std::vector<int> run_segments_;                          // add_word's
     ParagraphNodes out_;
 };
 
-std::vector<WordBreak> NodeBuilder::find_breaks(const ResolvedChar* begin,
-                                                const ResolvedChar* end) {
+std::vector<WordBreak>& NodeBuilder::find_breaks(const ResolvedChar* begin,
+                                                 const ResolvedChar* end) {
     std::u32string& chars = word_chars_;
     chars.clear();
     for (const ResolvedChar* c = begin; c != end; ++c) chars.push_back(c->c);
-    OwnBreaks own = own_breaks(chars, url_piece_[static_cast<std::size_t>(begin->piece)]);
-    address_ = own.address;
-    if (own.parts.empty() ||
+    own_breaks(chars, url_piece_[static_cast<std::size_t>(begin->piece)], own_);
+    address_ = own_.address;
+    std::vector<WordBreak>& breaks = own_.breaks;
+    if (own_.parts.empty() ||
         !std::all_of(begin, end, [&](const ResolvedChar& c) { return style(c.piece).hyphenate; })) {
-        return std::move(own.breaks);
+        return breaks;
     }
-    std::vector<WordBreak> breaks = std::move(own.breaks);
-    for (auto [from, to] : own.parts) hyphenate_part(chars, from, to, breaks);
+    for (auto [from, to] : own_.parts) hyphenate_part(chars, from, to, breaks);
     std::sort(breaks.begin(), breaks.end(),
               [](const WordBreak& a, const WordBreak& b) { return a.after_char < b.after_char; });
     return breaks;
@@ -508,9 +517,10 @@ void NodeBuilder::add_emergency_breaks(const ResolvedChar* begin, const Resolved
 
 void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
     // Split into runs of one piece and one font; each is shaped whole.
-    std::vector<WordChar> word;
-    word.reserve(static_cast<std::size_t>(end - begin));
-    std::vector<std::pair<std::size_t, std::string>> runs;  // first char, text
+    std::vector<WordChar>& word = word_;
+    word.clear();
+    std::vector<std::pair<std::size_t, std::string>>& runs = runs_;
+    runs.clear();
     for (const ResolvedChar* c = begin; c != end; ++c) {
         if (c == begin || c->piece != c[-1].piece || c->font != c[-1].font) {
             runs.emplace_back(static_cast<std::size_t>(c - begin), std::string{});
@@ -519,7 +529,8 @@ void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
         word.push_back({static_cast<int>(runs.size()) - 1, runs.back().second.size()});
     }
     // Shape first: whether the word fits the measure decides where it may break.
-    std::vector<int> segments;
+    std::vector<int>& segments = run_segments_;
+    segments.clear();
     double word_width = 0;
     for (auto& run : runs) {
         const ResolvedChar& head = begin[run.first];
@@ -528,7 +539,7 @@ void NodeBuilder::add_word(const ResolvedChar* begin, const ResolvedChar* end) {
         const Segment& shaped = out_.segments.back();
         word_width += segment_width(shaped, 0, static_cast<std::uint32_t>(shaped.glyphs->size()));
     }
-    std::vector<WordBreak> breaks = find_breaks(begin, end);
+    std::vector<WordBreak>& breaks = find_breaks(begin, end);
     {
         const std::size_t n = word.size();
         const char32_t last = begin[n - 1].c;
@@ -637,11 +648,13 @@ void prepare_words(std::string_view text, const TextStyle& style, std::string_vi
                    FontSet::Lookahead& shaper, const Hyphenator* hyphenator) {
     std::u32string chars;
     std::string bytes;
+    OwnBreaks own;
     auto word_done = [&] {
         if (chars.empty()) return;
         shaper.shape(style.font, bytes, lang, style.features);
         if (hyphenator != nullptr && style.hyphenate) {
-            for (auto [from, to] : own_breaks(chars, false).parts) {
+            own_breaks(chars, false, own);
+            for (auto [from, to] : own.parts) {
                 const std::string core = hyphenation_core(chars, from, to, nullptr);
                 if (!core.empty()) hyphenator->hyphenation_points(core, lang);
             }
