@@ -35,10 +35,17 @@ constexpr long long zip_epoch = 315532800;  // 1980-01-01T00:00:00Z
 // M_ARENA_MAX=1, saved another 1.5 MiB at every size, but would serialise
 // the allocations of a batch's many worker threads on a large machine: not
 // taken.)
+// Setting that threshold also fixes the one for giving the heap's free top
+// back to the system at glibc's 128 KiB, and a PDF run then gave back and
+// faulted in again, time after time, the working memory of the subsetter
+// and the typesetter (a fresh page costs this kind of virtual machine
+// microseconds): with 4 MiB the PDF of the 4,600-word text takes 1,340 page
+// faults instead of 1,700 (75 -> 67 ms), for 1 MiB more at the EPUBs' peaks.
 void tune_malloc() {
 #if defined(__GLIBC__)
     // Hints: where one is not followed, nothing is lost.
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    mallopt(M_TRIM_THRESHOLD, 4 << 20);
 #endif
 }
 
