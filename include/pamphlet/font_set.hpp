@@ -1,6 +1,6 @@
-// Fonts loaded once per run (FreeType face + HarfBuzz font), their metrics,
-// coverage and shaping with a cache: the same text in the same font and
-// features is shaped once per run. Only src/fonts includes FreeType/HarfBuzz.
+// Fonts loaded once per run (HarfBuzz font; FreeType face when a glyph is
+// rendered), their metrics, coverage and shaping with a cache: the same text
+// in the same font and features is shaped once per run. Only src/fonts includes FreeType/HarfBuzz.
 // One thread at a time: a job's typesetter has its own (its const calls
 // remember answers too).
 #pragma once

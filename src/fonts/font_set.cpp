@@ -1,8 +1,9 @@
-// The typesetter's fonts: each file is read once into a HarfBuzz blob that
-// both FreeType (metrics, names, licence tables) and HarfBuzz (coverage,
-// advances, shaping) read from. Shaping results are cached for the run: a
-// document repeats its words, and the same word in the same font, language
-// and features always shapes the same.
+// The typesetter's fonts: each file as the process opened it once
+// (font_files.hpp: its mapping, HarfBuzz face and FreeType's metrics), with
+// a HarfBuzz font of this set's own (coverage, advances, shaping) and a
+// FreeType face made only when a glyph is rendered. Shaping results are
+// cached for the run: a document repeats its words, and the same word in
+// the same font, language and features always shapes the same.
 #include "pamphlet/font_set.hpp"
 
 #include "pamphlet/base/utf8.hpp"
@@ -13,9 +14,6 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include FT_TRUETYPE_TABLES_H
-#include FT_TRUETYPE_TAGS_H
-#include FT_OUTLINE_H
 
 #include <algorithm>
 #include <cassert>

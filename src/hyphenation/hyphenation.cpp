@@ -154,11 +154,15 @@ const Hyphenator* Hyphenation::for_language(std::string_view lang, const SourceS
 
 const Hyphenator* Hyphenation::ready_for(std::string_view lang) {
     const std::string language = primary_language(lang);
-    if (auto known = languages_.find(language); known != languages_.end())
-        return known->second.get();
-    DiagnosticSink quiet;
+    const bool known = languages_.contains(language);
+    DiagnosticSink quiet;  // a known language was reported already
     const Hyphenator* made = for_language(lang, {}, quiet);
-    if (made == nullptr) languages_.erase(language);  // reported where the text asks
+    if (made == nullptr) {
+        if (!known) languages_.erase(language);  // reported where the text asks
+        return nullptr;
+    }
+    // for_language makes pattern hyphenators only.
+    static_cast<PatternHyphenator&>(*languages_.at(language)).share();
     return made;
 }
 

@@ -49,7 +49,8 @@ std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lo
 std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view word,
                                                                std::string_view) const {
     {
-        const std::lock_guard<std::mutex> lock(memo_mutex_);
+        std::unique_lock<std::mutex> lock(memo_mutex_, std::defer_lock);
+        if (shared_) lock.lock();
         if (auto known = memo_.find(word); known != memo_.end()) return known->second;
     }
 
@@ -67,7 +68,8 @@ std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view 
             offsets.push_back(lowered.original_ends[after - 1]);
     }
     // Another thread may have hyphenated it meanwhile: the same points.
-    const std::lock_guard<std::mutex> lock(memo_mutex_);
+    std::unique_lock<std::mutex> lock(memo_mutex_, std::defer_lock);
+    if (shared_) lock.lock();
     return memo_.emplace(std::string(word), std::move(offsets)).first->second;
 }
 

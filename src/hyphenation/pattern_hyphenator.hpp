@@ -1,7 +1,6 @@
 // One language's hyphenator: Liang's patterns through libhyphen, the
 // profile's exceptions first, TeX's minimums, and a memory of every word it
-// hyphenated (running text repeats its words), shared by the threads that
-// ask.
+// hyphenated (running text repeats its words), which threads may share.
 #pragma once
 
 #include "compiled.hpp"
@@ -63,6 +62,11 @@ public:
     std::vector<std::size_t> hyphenation_points(std::string_view word,
                                                 std::string_view lang) const override;
 
+    // From now on the memory of hyphenated words is shared by several
+    // threads and locked; called before the other thread begins. Alone, a
+    // hyphenator takes no lock (an EPUB asks it for every word of a book).
+    void share() { shared_ = true; }
+
 private:
     // Characters after which a hyphen may go, from the patterns.
     std::vector<std::size_t> pattern_points(const std::string& lowered,
@@ -78,10 +82,11 @@ private:
             return std::hash<std::string_view>{}(word);
         }
     };
-    // Safe on several threads (a document's words are hyphenated ahead on
-    // another core: src/typeset/document/words_ahead.hpp).
     mutable std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>
         memo_;
+    // Once shared (a document's words are hyphenated ahead on another core:
+    // src/typeset/document/words_ahead.hpp), the memory is locked.
+    bool shared_ = false;
     mutable std::mutex memo_mutex_;
 };
 
