@@ -56,13 +56,17 @@ WordsAhead::WordsAhead(const Edition& edition, const Styles& styles, FontSet& fo
     thread_ = std::thread([this, &edition, body = styles.resolve(styles.body.format),
                            hyphenators = std::move(hyphenators)] {
         Walk walk{body, *shaper_, stop_};
-        for (const Article& article : edition.articles) {
-            // A body the collection let go stays on disk: reading it
-            // again is the typesetter's to do, once.
-            if (!article.body) continue;
-            const auto found = hyphenators.find(article.lang);
-            const Hyphenator* hyphenator = found != hyphenators.end() ? found->second : nullptr;
-            if (!walk.blocks(*article.body, article.lang, hyphenator)) return;
+        try {
+            for (const Article& article : edition.articles) {
+                // A body the collection let go stays on disk: reading it
+                // again is the typesetter's to do, once.
+                if (!article.body) continue;
+                const auto found = hyphenators.find(article.lang);
+                const Hyphenator* hyphenator = found != hyphenators.end() ? found->second : nullptr;
+                if (!walk.blocks(*article.body, article.lang, hyphenator)) return;
+            }
+        } catch (...) {
+            // Out of memory here: the typesetter does its words itself.
         }
     });
 }
