@@ -15,21 +15,6 @@ namespace pamphlet::fonts_detail {
 
 namespace {
 
-// One FreeType library per thread for these checks: making one sets up
-// every module FreeType has, and a profile checks a dozen fonts.
-FT_Library checking_library() {
-    struct Library {
-        FT_Library handle = nullptr;
-        ~Library() {
-            if (handle != nullptr) FT_Done_FreeType(handle);
-        }
-    };
-    thread_local Library library;
-    if (library.handle == nullptr && FT_Init_FreeType(&library.handle) != 0)
-        library.handle = nullptr;
-    return library.handle;
-}
-
 bool has_sfnt_table(FT_Face face, FT_ULong tag) {
     FT_ULong length = 0;
     return FT_Load_Sfnt_Table(face, tag, 0, nullptr, &length) == 0 && length > 0;
@@ -128,8 +113,13 @@ const FontFile& font_file(const std::filesystem::path& file) {
         font->face.reset(hb_face_create(font->blob.get(), 0));
         unsigned length = 0;
         const char* data = hb_blob_get_data(font->blob.get(), &length);
+        // One FreeType library for every file, made once (under the lock):
+        // making one sets up every module FreeType has.
+        static FT_Library library = [] {
+            FT_Library made = nullptr;
+            return FT_Init_FreeType(&made) == 0 ? made : nullptr;
+        }();
         FT_Face face = nullptr;
-        FT_Library library = checking_library();
         if (library != nullptr &&
             FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data),
                                static_cast<FT_Long>(length), 0, &face) == 0) {

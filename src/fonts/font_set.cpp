@@ -71,6 +71,19 @@ void make_key(std::string& key, int font, std::string_view text, std::string_vie
     key.append(text);
 }
 
+// Feature lists parsed once each, for one thread's shaping.
+class ParsedFeatures {
+public:
+    const std::vector<hb_feature_t>& operator()(std::string_view list) {
+        auto found = parsed_.find(std::string(list));
+        if (found == parsed_.end()) found = parsed_.emplace(list, parse_features(list)).first;
+        return found->second;
+    }
+
+private:
+    std::unordered_map<std::string, std::vector<hb_feature_t>> parsed_;
+};
+
 hb_language_t language_of(std::string_view lang) {
     return lang.empty() ? HB_LANGUAGE_INVALID
                         : hb_language_from_string(lang.data(), static_cast<int>(lang.size()));
@@ -87,7 +100,7 @@ struct FontSet::Impl {
     // A Lookahead fills it from another thread, hence the lock.
     std::unordered_map<std::string, std::vector<ShapedGlyph>> shaped;
     std::mutex shaped_mutex;
-    std::unordered_map<std::string, std::vector<hb_feature_t>> features;
+    ParsedFeatures parsed_features;
     std::string key;  // reused to build cache keys without reallocating
     ShapingStats stats;
 
@@ -95,14 +108,6 @@ struct FontSet::Impl {
         for (LoadedFont& font : fonts)
             if (font.ft_face != nullptr) FT_Done_Face(font.ft_face);
         if (library != nullptr) FT_Done_FreeType(library);
-    }
-
-    const std::vector<hb_feature_t>& parsed_features(std::string_view list) {
-        auto found = features.find(std::string(list));
-        if (found == features.end()) {
-            found = features.emplace(std::string(list), parse_features(list)).first;
-        }
-        return found->second;
     }
 };
 
@@ -214,7 +219,7 @@ struct FontSet::Lookahead::State {
     FontSet::Impl& set;
     std::vector<hb_font_t*> fonts;  // references taken: the set's fonts, fixed by now
     BufferHandle buffer{hb_buffer_create()};
-    std::unordered_map<std::string, std::vector<hb_feature_t>> features;
+    ParsedFeatures parsed_features;
     std::string key;
 
     explicit State(FontSet::Impl& shared) : set(shared) {
@@ -254,11 +259,8 @@ bool FontSet::Lookahead::shape(int font, std::string_view text, std::string_view
         const std::lock_guard<std::mutex> lock(d.set.shaped_mutex);
         if (d.set.shaped.contains(d.key)) return true;
     }
-    auto parsed = d.features.find(std::string(features));
-    if (parsed == d.features.end())
-        parsed = d.features.emplace(std::string(features), parse_features(features)).first;
     std::vector<ShapedGlyph> glyphs =
-        shape_with(hb_font, d.buffer.get(), text, language_of(lang), parsed->second);
+        shape_with(hb_font, d.buffer.get(), text, language_of(lang), d.parsed_features(features));
     const std::lock_guard<std::mutex> lock(d.set.shaped_mutex);
     d.set.shaped.emplace(d.key, std::move(glyphs));
     return true;
