@@ -56,26 +56,55 @@ std::size_t BackgroundWork::push(std::function<void()> work) {
     std::unique_lock<std::mutex> lock(mutex_);
     if (!worker_.joinable()) worker_ = std::thread([this] { run(); });
     changed_.wait(lock, [&] { return pushed_ - finished_ < max_waiting_; });
-    waiting_.push_back(std::move(work));
     const std::size_t piece = pushed_++;
+    waiting_.push_back(Piece{piece, std::move(work)});
+    finished_after_.push_back(false);
     lock.unlock();
     changed_.notify_all();
     return piece;
 }
 
+bool BackgroundWork::is_done(std::size_t piece) const {
+    return piece < finished_ ||
+           (piece - finished_ < finished_after_.size() && finished_after_[piece - finished_]);
+}
+
+void BackgroundWork::finish(std::size_t piece) {
+    finished_after_[piece - finished_] = true;
+    while (!finished_after_.empty() && finished_after_.front()) {
+        finished_after_.pop_front();
+        ++finished_;
+    }
+}
+
+bool BackgroundWork::help_or_wait(std::unique_lock<std::mutex>& lock) {
+    if (waiting_.empty()) {
+        changed_.wait(lock);
+        return false;
+    }
+    Piece piece = std::move(waiting_.front());
+    waiting_.pop_front();
+    lock.unlock();
+    piece.work();
+    lock.lock();
+    finish(piece.number);
+    changed_.notify_all();
+    return true;
+}
+
 bool BackgroundWork::done(std::size_t piece) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    return piece < finished_;
+    return is_done(piece);
 }
 
 void BackgroundWork::wait(std::size_t piece) {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return piece < finished_; });
+    while (!is_done(piece)) help_or_wait(lock);
 }
 
 void BackgroundWork::wait_all() {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return finished_ == pushed_; });
+    while (finished_ != pushed_) help_or_wait(lock);
 }
 
 void BackgroundWork::run() {
@@ -83,12 +112,12 @@ void BackgroundWork::run() {
     for (;;) {
         changed_.wait(lock, [&] { return stopping_ || !waiting_.empty(); });
         if (waiting_.empty()) return;  // stopping, and everything pushed is done
-        std::function<void()> work = std::move(waiting_.front());
+        Piece piece = std::move(waiting_.front());
         waiting_.pop_front();
         lock.unlock();
-        work();
+        piece.work();
         lock.lock();
-        ++finished_;
+        finish(piece.number);
         changed_.notify_all();
     }
 }

@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <future>
+#include <mutex>
 
 namespace pamphlet {
 
@@ -116,12 +117,12 @@ public:
                                  "text/" + targets_.file_of.at(edition_.articles.front().id)});
         }
         plan_page_breaks();
-        // Made on the deflating thread, as the pages' second steps are (it
-        // reads only what was planned above, and measures into usage_).
+        // Made in a second step, as the pages are (it reads only what was
+        // planned above, and measures into usage_ under its guard).
         entries.push_back(ZipEntry::in_steps("EPUB/nav.xhtml", [this, &landmarks, &lang] {
             return std::function<std::string()>([this, &landmarks, &lang] {
                 const TocEntries toc = book_toc();
-                collect_face_usage(*navigation_sample(toc, lang).xml, usage_);
+                collect_face_usage(*navigation_sample(toc, lang).xml, usage_, &usage_guard_);
                 return navigation_text(toc, landmarks, page_list_, lang);
             });
         }));
@@ -230,14 +231,14 @@ private:
     // A content document: recorded for the package, and built, measured
     // for the fonts, serialised and freed when the archive reaches it. It is
     // built on the writer's thread (from the book's state); measured and
-    // serialised on the deflating thread, which alone touches usage_ while
-    // the pages are written.
+    // serialised in the second step, on whichever thread deflates it (two
+    // pages may be measured at once: usage_ is written under usage_guard_).
     template <typename Build>
     void add_page(std::vector<ZipEntry>& entries, std::string id, std::string href, Build build) {
         entries.push_back(ZipEntry::in_steps("EPUB/" + href, [this, build] {
             auto page = std::make_shared<XhtmlPage>(build());
             return std::function<std::string()>([this, page] {
-                collect_face_usage(*page->xml, usage_);
+                collect_face_usage(*page->xml, usage_, &usage_guard_);
                 return serialize_xml(*page->xml, XmlFlavor::xhtml);
             });
         }));
@@ -359,6 +360,7 @@ private:
     std::vector<std::vector<PageBreak>> page_breaks_;  // per article, in reading order
     std::vector<TocEntry> page_list_;                  // every page break, in reading order
     FaceUsage usage_;                                  // of the pages built so far
+    std::mutex usage_guard_;                           // held while usage_ is written
 };
 
 }  // namespace

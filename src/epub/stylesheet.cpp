@@ -335,11 +335,13 @@ const FaceInfo& face_info(FaceSlot slot) {
     return face_table[static_cast<std::size_t>(slot)];
 }
 
-void collect_face_usage(const pugi::xml_document& page, FaceUsage& usage) {
+void collect_face_usage(const pugi::xml_document& page, FaceUsage& usage, std::mutex* guard) {
     pugi::xml_node body = page.document_element().child("body");
     if (!body) return;
     auto seen = std::make_unique<PageChars>();  // 80 KiB of bits: not on the stack
     collect(body, FaceState{}, *seen);
+    std::unique_lock<std::mutex> lock;
+    if (guard != nullptr) lock = std::unique_lock<std::mutex>(*guard);
     for (std::size_t slot = 0; slot < face_slot_count; ++slot) {
         const std::vector<char32_t>& chars = seen->chars(slot);
         if (chars.empty()) continue;

@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include <array>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -45,7 +46,10 @@ using FaceUsage = std::array<std::set<char32_t>, face_slot_count>;
 // Adds the characters `page`'s body shows in each face. Hidden elements
 // are skipped; list items add their marker characters. Characters readers
 // insert themselves (hyphens, no-break space) are added to every used face.
-void collect_face_usage(const pugi::xml_document& page, FaceUsage& usage);
+// With `guard`, `usage` is written only while holding it (pages measured
+// on two threads at once).
+void collect_face_usage(const pugi::xml_document& page, FaceUsage& usage,
+                        std::mutex* guard = nullptr);
 
 // Characters added to faces beyond the text (list markers, hyphens a
 // reader inserts); a font lacking them is no reason to warn.

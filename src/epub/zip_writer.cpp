@@ -258,7 +258,8 @@ private:
 // thread, in entry order (make() is never called concurrently), when libzip
 // reaches the entry (libzip writes entries in order) or a few entries
 // before; a deflated entry is deflated on a second thread meanwhile, so
-// that making the next pages and deflating the last ones overlap. libzip
+// that making the next pages and deflating the last ones overlap (and the
+// writer, waiting for an entry, deflates the next one itself). libzip
 // then copies the deflated bytes as they are: the entry's source says it
 // holds DEFLATE data with its CRC and sizes (as libzip's own compressed
 // copy from another archive does). Bytes are dropped once libzip has read
@@ -392,9 +393,9 @@ private:
             slot.size = slot.data.size();
             return;
         }
-        // The worker alone touches data, size, crc, comp_size, zlib_failed
-        // and (in a second step) thrown until the deflater says the piece is
-        // done.
+        // The piece alone (on whichever thread runs it) touches data, size,
+        // crc, comp_size, zlib_failed and (in a second step) thrown until
+        // the deflater says it is done.
         slot.pushed = true;
         slot.piece = deflater_.push([&slot, second = std::move(second)] {
             if (second) {

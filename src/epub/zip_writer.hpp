@@ -4,7 +4,8 @@
 // libzip writes an archive only at zip_close. To keep memory bounded by a
 // few entries, each entry's bytes are made by a callback shortly before
 // libzip reaches that entry (zip_entries_made_ahead), deflated on a second
-// thread, and dropped once written. An archive is written
+// thread (and on the writer's while it waits for it), and dropped once
+// written. An archive is written
 // in sessions: a later session appends entries after those already on disk
 // (libzip keeps them as they are and writes a new central directory), so
 // entries that depend on all earlier ones (fonts, package.opf) can follow.
@@ -43,18 +44,20 @@ struct ZipEntry {
     // from write().
     std::function<std::string()> make;
     // Instead of make: a first step on the writer's thread (in entry order,
-    // as make) that returns the second, which makes the bytes on the
-    // deflating thread (one entry at a time, in entry order) just before it
-    // deflates them. For entries whose making needs the writer's state only
-    // in its first part (a page is built there, and serialised on the other
-    // core). An exception in either step fails the session as make's does.
+    // as make) that returns the second, which makes the bytes just before
+    // they are deflated, on the deflating thread or on the writer's while it
+    // waits: second steps of two entries may run at once, in any order. For
+    // entries whose making needs the writer's state only in its first part
+    // (a page is built there, and serialised on either core). An exception
+    // in either step fails the session as make's does.
     std::function<std::function<std::string()>()> make_in_steps;
 };
 
 // How many entries ahead of the one the archive writes are made: while
 // the archive writes one, the next are made and deflated on a second
 // thread (make() itself is always called on the writer's thread, in entry
-// order). Memory holds at most this many entries plus the one written.
+// order; a writer waiting for an entry deflates a later one meanwhile).
+// Memory holds at most this many entries plus the one written.
 inline constexpr std::size_t zip_entries_made_ahead = 3;
 
 // The level libzip records in a deflated entry's flags ("normal"): the

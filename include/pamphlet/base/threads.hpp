@@ -22,12 +22,15 @@ int usable_cores();
 void run_parallel(std::size_t count, int threads, const std::function<void(std::size_t)>& work,
                   const std::atomic<bool>* cancel = nullptr);
 
-// Work handed to one background thread and done in the order given, while
+// Work handed to one background thread, taken in the order given, while
 // the caller goes on (a page deflated while the next one is made). Each
 // piece writes its result where its closure says; the caller reads it after
-// done() or wait() says it is finished. At most `max_waiting` pieces wait
-// at a time (push blocks), which bounds the memory they hold. Not
-// threaded, push() does the work itself (a one-core machine).
+// done() or wait() says it is finished. A caller that waits takes pieces
+// not yet begun and does them itself meanwhile, so that two cores share the
+// work when the caller has nothing else to do: pieces may run on either
+// thread and finish out of order. At most `max_waiting` pieces wait at a
+// time (push blocks), which bounds the memory they hold. Not threaded,
+// push() does the work itself (a one-core machine).
 class BackgroundWork {
 public:
     explicit BackgroundWork(bool threaded, std::size_t max_waiting = 8);
@@ -43,14 +46,26 @@ public:
 
 private:
     void run();
+    // Holding the lock: whether the piece is done; marking one done.
+    bool is_done(std::size_t piece) const;
+    void finish(std::size_t piece);
+    // Holding `lock`: does the oldest piece not yet begun (true), or waits
+    // for a change (false: none was left to do).
+    bool help_or_wait(std::unique_lock<std::mutex>& lock);
+
+    struct Piece {
+        std::size_t number;
+        std::function<void()> work;
+    };
 
     bool threaded_;
     std::size_t max_waiting_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<std::function<void()>> waiting_;
+    std::deque<Piece> waiting_;
     std::size_t pushed_ = 0;
-    std::size_t finished_ = 0;  // pieces 0 … finished_ - 1 are done
+    std::size_t finished_ = 0;         // pieces 0 … finished_ - 1 are done
+    std::deque<bool> finished_after_;  // pieces finished_, finished_ + 1, …: done?
     bool stopping_ = false;
     std::thread worker_;
 };

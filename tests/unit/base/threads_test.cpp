@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 using namespace pamphlet;
@@ -14,19 +16,17 @@ TEST_CASE("run_parallel does every item once") {
     for (const auto& d : done) CHECK(d.load() == 1);
 }
 
-TEST_CASE("background work is done in push order, and waited for by number") {
+TEST_CASE("background work is done once per piece, and waited for by number") {
     for (bool threaded : {false, true}) {
         CAPTURE(threaded);
         BackgroundWork work(threaded, 2);
-        std::mutex mutex;
-        std::vector<int> order;
+        std::vector<std::atomic<int>> runs(50);
         std::vector<int> results(50, -1);
         std::vector<std::size_t> pieces;
         for (int i = 0; i < 50; ++i) {
             pieces.push_back(work.push([&, i] {
                 results[static_cast<std::size_t>(i)] = i * i;
-                const std::lock_guard<std::mutex> lock(mutex);
-                order.push_back(i);
+                runs[static_cast<std::size_t>(i)]++;
             }));
         }
         for (std::size_t i = 0; i < pieces.size(); ++i) CHECK(pieces[i] == i);
@@ -34,11 +34,36 @@ TEST_CASE("background work is done in push order, and waited for by number") {
         CHECK(work.done(10));
         CHECK(results[10] == 100);
         work.wait_all();
-        for (int i = 0; i < 50; ++i) CHECK(results[static_cast<std::size_t>(i)] == i * i);
-        const std::lock_guard<std::mutex> lock(mutex);
-        REQUIRE(order.size() == 50);
-        for (int i = 0; i < 50; ++i) CHECK(order[static_cast<std::size_t>(i)] == i);
+        for (std::size_t i = 0; i < 50; ++i) {
+            CHECK(work.done(i));
+            CHECK(results[i] == static_cast<int>(i * i));
+            CHECK(runs[i].load() == 1);
+        }
     }
+}
+
+TEST_CASE("a caller that waits does pieces not yet begun itself") {
+    BackgroundWork work(true, 4);
+    // The first piece holds the background thread until the second has run:
+    // only the waiting caller can run the second.
+    std::atomic<bool> first_began{false};
+    std::atomic<bool> second_ran{false};
+    std::thread::id second_ran_on;
+    work.push([&] {
+        first_began = true;
+        for (int i = 0; i < 10000 && !second_ran.load(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    while (!first_began.load()) std::this_thread::yield();
+    const std::size_t second = work.push([&] {
+        second_ran_on = std::this_thread::get_id();
+        second_ran = true;
+    });
+    work.wait(second);
+    CHECK(second_ran.load());
+    work.wait_all();
+    CHECK(work.done(0));
+    CHECK(second_ran_on == std::this_thread::get_id());
 }
 
 TEST_CASE("no more than max_waiting pieces wait at a time") {
