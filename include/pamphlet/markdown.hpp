@@ -47,6 +47,13 @@ struct ArticleInput {
 std::optional<Article> parse_article(const ArticleInput& input, std::string_view text,
                                      DiagnosticSink& sink);
 
+// The body alone of an article file's full text, exactly as parse_article
+// makes it, without reading the front matter: for a body read again whose
+// article was parsed whole before. nullptr when there is no front matter to
+// split off.
+ArticleBody parse_article_body(const ArticleInput& input, std::string_view text,
+                               DiagnosticSink& sink);
+
 // Language typography on a plain string (titles from collection.yaml):
 // straight quotes -> the language's quotes, -- and --- -> dashes, ... ->
 // ellipsis, non-breaking spaces where the language wants them.

@@ -15,17 +15,18 @@ std::size_t text_hash(std::string_view text) { return std::hash<std::string_view
 
 }  // namespace
 
-void BodyReader::remember(const std::string& id, std::string_view text) {
+void BodyReader::remember(const std::string& id, std::string_view text,
+                          std::vector<LinkRecord> links) {
     sources_[id] = Source{text.size(), text_hash(text)};
+    links_of_[id] = std::move(links);
+}
+
+void BodyReader::report_links(const Article& article, DiagnosticSink& sink) const {
+    const auto found = links_of_.find(article.id);
+    if (found != links_of_.end() && links_) links_->report(article, found->second, sink);
 }
 
 ArticleBody BodyReader::read(const Article& article, DiagnosticSink& sink) const {
-    DiagnosticSink quiet;
-    return read(article, sink, quiet);
-}
-
-ArticleBody BodyReader::read(const Article& article, DiagnosticSink& sink,
-                             DiagnosticSink& links_sink) const {
     const auto found = sources_.find(article.id);
     if (found == sources_.end()) return make_body({});
     const Source& source = found->second;
@@ -37,13 +38,13 @@ ArticleBody BodyReader::read(const Article& article, DiagnosticSink& sink,
         return nullptr;
     }
     DiagnosticSink quiet;
-    std::optional<Article> again = parse_article(input, file.bytes, quiet);
-    if (!again || !again->body) {
+    ArticleBody again = parse_article_body(input, file.bytes, quiet);
+    if (!again) {
         sink.error(article.span, "article-changed",
                    "the file reads differently than when the build began; build again");
         return nullptr;
     }
-    return links_ ? links_->check(article, again->body, links_sink) : again->body;
+    return links_ ? links_->check(article, again, quiet) : again;
 }
 
 }  // namespace pamphlet

@@ -1,7 +1,7 @@
 // The bodies a collection lets go to stay within its memory budget, read
 // again when a writer asks (Edition::body): the file is read, checked to be
 // the one loaded, parsed and its links checked again, all without a word
-// (the load said everything once).
+// (the load said everything once, the links' from their records).
 #pragma once
 
 #include "links.hpp"
@@ -49,8 +49,9 @@ struct ArticleFiles {
 class BodyReader final : public ArticleReader {
 public:
     explicit BodyReader(std::shared_ptr<const ArticleFiles> files) : files_(std::move(files)) {}
-    // `article` (by id) is to be read again from its file, whose text was `text`.
-    void remember(const std::string& id, std::string_view text);
+    // `article` (by id) is to be read again from its file, whose text was
+    // `text`; `links` are its link_records, kept until forget_links().
+    void remember(const std::string& id, std::string_view text, std::vector<LinkRecord> links);
     // Once the edition has all its articles: their sections, for the links
     // (the loader checks the bodies it holds against the same tables).
     const EditionLinks& link(const Edition& edition) { return links_.emplace(edition); }
@@ -61,10 +62,12 @@ public:
 
     ArticleBody read(const Article& article, DiagnosticSink& sink) const override;
 
-    // The same, with the link checker's warnings said to `links_sink`: how
-    // the loader checks the links of a body it did not keep.
-    ArticleBody read(const Article& article, DiagnosticSink& sink,
-                     DiagnosticSink& links_sink) const;
+    // What the link checker says of a body let go, from the links it was
+    // remembered with (the file is not read again for it): how the loader
+    // checks the links of a body it did not keep. Then forget_links(), once
+    // every body's are said.
+    void report_links(const Article& article, DiagnosticSink& sink) const;
+    void forget_links() { std::map<std::string, std::vector<LinkRecord>>().swap(links_of_); }
 
 private:
     // What the file held when it was loaded (its place follows from the article).
@@ -75,6 +78,7 @@ private:
     std::shared_ptr<const ArticleFiles> files_;
     std::optional<EditionLinks> links_;
     std::map<std::string, Source> sources_;  // article id -> what its file held
+    std::map<std::string, std::vector<LinkRecord>> links_of_;  // article id -> its links
     std::shared_ptr<const void> keep_alive_;
 };
 

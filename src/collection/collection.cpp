@@ -368,7 +368,7 @@ void CollectionReader::hold_or_let_go(LoadedArticle& loaded, BodyReader& reader)
         held_bytes_ += bytes;
         return;
     }
-    reader.remember(article.id, *loaded.text);
+    reader.remember(article.id, *loaded.text, link_records(*article.body));
     article.body = nullptr;
 }
 
@@ -613,7 +613,8 @@ std::optional<Collection> CollectionReader::read(const CollectionOptions& option
 }
 
 // Every link of every article, checked against the sections of the others
-// (check_links): in the bodies held, and in those let go, read again for it.
+// (check_links): in the bodies held, and in those let go from the links
+// they were remembered with.
 // The articles are checked on `threads` threads (each writes only its own
 // body; the others' ids and sections are only read), their messages
 // reported in collection order.
@@ -630,9 +631,10 @@ void CollectionReader::check_all_links(Collection& c,
             if (article.body) {
                 article.body = links.check(article, article.body, found[i]);
             } else {
-                reader.read(article, found[i], found[i]);
+                reader.report_links(article, found[i]);
             }
         });
+        reader.forget_links();
         for (const DiagnosticSink& one : found)
             for (const Diagnostic& d : one.diagnostics()) sink_.report(d);
         if (reader.empty()) continue;

@@ -24,22 +24,22 @@ struct EditionLinks::Decider {
     const EditionLinks& links;
     const Article& own;
 
-    // What becomes of `link`, saying why at the link when `sink` is given.
-    LinkFate fate(const Inline& link, DiagnosticSink* sink) const {
-        const Target& target = link.target;
+    // What becomes of a link to `target` written at `at`, saying why there
+    // when `sink` is given.
+    LinkFate fate(const Target& target, const SourceSpan& at, DiagnosticSink* sink) const {
         if (target.kind == Target::Kind::fragment) {
             if (auto id = known_section(own, target.fragment)) return moved_to(target, *id);
             if (sink)
-                sink->warning(link.span, "link-unknown-section",
-                              "link to unknown section '#" + target.fragment +
-                                  "'; written as plain text");
+                sink->warning(
+                    at, "link-unknown-section",
+                    "link to unknown section '#" + target.fragment + "'; written as plain text");
             return {LinkFate::Kind::plain_text, {}};
         }
         if (target.kind != Target::Kind::article) return {};
         const Article* other = links.find(target.article_id);
         if (other == nullptr) {
             if (sink)
-                sink->warning(link.span, "link-missing-article",
+                sink->warning(at, "link-missing-article",
                               "link to article '" + target.article_id + "', which has no '" +
                                   links.lang_ + "' version in this book; written as plain text");
             return {LinkFate::Kind::plain_text, {}};
@@ -47,7 +47,7 @@ struct EditionLinks::Decider {
         if (target.fragment.empty()) return {};
         if (auto id = known_section(*other, target.fragment)) return moved_to(target, *id);
         if (sink)
-            sink->warning(link.span, "link-unknown-section",
+            sink->warning(at, "link-unknown-section",
                           "link to unknown section '#" + target.fragment + "' of article '" +
                               target.article_id + "'; the link goes to the article's start");
         return {LinkFate::Kind::new_fragment, {}};
@@ -79,7 +79,8 @@ struct EditionLinks::Decider {
     bool report(const std::vector<Inline>& inlines, DiagnosticSink& sink) const {
         bool changes = false;
         for (const Inline& item : inlines) {
-            if (item.kind == InlineKind::link && fate(item, &sink).kind != LinkFate::Kind::keep)
+            if (item.kind == InlineKind::link &&
+                fate(item.target, item.span, &sink).kind != LinkFate::Kind::keep)
                 changes = true;
             changes |= report(item.children, sink);
         }
@@ -98,8 +99,9 @@ struct EditionLinks::Decider {
         std::size_t i = 0;
         while (i < inlines.size()) {
             apply(inlines[i].children);
-            const LinkFate f = inlines[i].kind == InlineKind::link ? fate(inlines[i], nullptr)
-                                                                   : LinkFate{};
+            const LinkFate f = inlines[i].kind == InlineKind::link
+                                   ? fate(inlines[i].target, inlines[i].span, nullptr)
+                                   : LinkFate{};
             if (f.kind == LinkFate::Kind::new_fragment) inlines[i].target.fragment = f.fragment;
             if (f.kind != LinkFate::Kind::plain_text) {
                 ++i;
@@ -139,6 +141,40 @@ ArticleBody EditionLinks::check(const Article& article, const ArticleBody& body,
     std::vector<Block> changed = *body;
     decider.apply(changed);
     return make_body(std::move(changed));
+}
+
+void EditionLinks::report(const Article& article, const std::vector<LinkRecord>& links,
+                          DiagnosticSink& sink) const {
+    const Article* own = find(article.id);
+    if (own == nullptr) return;  // not of this edition
+    const Decider decider{*this, *own};
+    for (const LinkRecord& link : links) decider.fate(link.target, link.span, &sink);
+}
+
+namespace {
+
+// In the order of Decider::report.
+void add_link_records(const std::vector<Inline>& inlines, std::vector<LinkRecord>& out) {
+    for (const Inline& item : inlines) {
+        if (item.kind == InlineKind::link) out.push_back({item.target, item.span});
+        add_link_records(item.children, out);
+    }
+}
+
+void add_link_records(const std::vector<Block>& blocks, std::vector<LinkRecord>& out) {
+    for (const Block& block : blocks) {
+        add_link_records(block.inlines, out);
+        add_link_records(block.caption, out);
+        add_link_records(block.children, out);
+    }
+}
+
+}  // namespace
+
+std::vector<LinkRecord> link_records(const std::vector<Block>& blocks) {
+    std::vector<LinkRecord> records;
+    add_link_records(blocks, records);
+    return records;
 }
 
 void check_links(Collection& collection, DiagnosticSink& sink) {

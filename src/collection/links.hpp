@@ -17,6 +17,15 @@ namespace pamphlet {
 // no such heading is reported and goes to that article's start instead.
 void check_links(Collection& collection, DiagnosticSink& sink);
 
+// A link of a body that is not held, as much of it as checking it needs.
+struct LinkRecord {
+    Target target;
+    SourceSpan span;
+};
+
+// The links of `blocks`, in the order the checker meets them.
+std::vector<LinkRecord> link_records(const std::vector<Block>& blocks);
+
 // The same for one article of an edition, against the other articles'
 // headings (which need not have their bodies held). Returns `body` itself
 // when every link stays as written, else a changed copy. The edition's
@@ -27,6 +36,10 @@ class EditionLinks {
 public:
     explicit EditionLinks(const Edition& edition);
     ArticleBody check(const Article& article, const ArticleBody& body, DiagnosticSink& sink) const;
+    // What check() says of a body whose links are `links` (its
+    // link_records): the warnings alone, for a body that is not held.
+    void report(const Article& article, const std::vector<LinkRecord>& links,
+                DiagnosticSink& sink) const;
 
 private:
     struct Decider;

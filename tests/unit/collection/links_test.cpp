@@ -131,3 +131,51 @@ TEST_CASE("the loader says each broken link once per edition") {
     CHECK(both_en.body->at(0).inlines.size() == 3);  // "See ", "German only", "."
     for (const Inline& item : both_en.body->at(0).inlines) CHECK(item.kind == InlineKind::text);
 }
+
+TEST_CASE("a body's link records say what checking the body says, in the same order") {
+    Inline nested = text("");
+    nested.kind = InlineKind::emphasis;
+    nested.children = {link(Target::Kind::fragment, "", "weg", "weg", 5),
+                       link(Target::Kind::article, "schulter", "", "Schulter", 6)};
+    Inline outer = link(Target::Kind::article, "ruecken", "nirgends", "Rücken", 3);
+    outer.children.push_back(link(Target::Kind::fragment, "", "innen", "innen", 4));
+    Block quote;
+    quote.kind = BlockKind::block_quote;
+    quote.children = {paragraph({link(Target::Kind::article, "ruecken", "haltung", "Haltung", 8),
+                                 link(Target::Kind::fragment, "", "fehlt", "fehlt", 9)})};
+    Block figure;
+    figure.kind = BlockKind::figure;
+    figure.inlines = {link(Target::Kind::fragment, "", "bild", "Bild", 1)};
+    figure.caption = {link(Target::Kind::fragment, "", "unter", "unter", 2)};
+    const Collection collection =
+        two_articles({heading("dehnen"), figure, paragraph({outer, nested}), quote});
+    const Edition& edition = collection.editions[0];
+    const Article& knee = edition.articles[0];
+    const EditionLinks links(edition);
+
+    DiagnosticSink checked, reported;
+    links.check(knee, knee.body, checked);
+    const std::vector<LinkRecord> records = link_records(*knee.body);
+    CHECK(records.size() == 8);
+    links.report(knee, records, reported);
+    CHECK(format_diagnostics(reported) == format_diagnostics(checked));
+    std::vector<int> lines;
+    for (const Diagnostic& d : reported.diagnostics()) lines.push_back(d.span.begin.line);
+    CHECK(lines == std::vector<int>{1, 2, 3, 4, 5, 6, 9});  // line 8's link can be followed
+}
+
+TEST_CASE("the loader says the same of the links of bodies it lets go") {
+    const fs::path dir = fs::path(PAMPHLET_TEST_DIR) / "collections/ok/missing-translation";
+    SourceFiles sources;
+    DiagnosticSink held_sink, let_go_sink;
+    CollectionOptions let_go;
+    let_go.held_bodies_bytes = 0;
+    REQUIRE(load_collection(dir, {}, sources, held_sink));
+    auto c = load_collection(dir, let_go, sources, let_go_sink);
+    REQUIRE(c);
+    CHECK_FALSE(c->editions[1].articles.at(0).body);  // let go
+    CHECK(format_diagnostics(let_go_sink) == format_diagnostics(held_sink));
+    const auto& all = let_go_sink.diagnostics();
+    CHECK(std::count_if(all.begin(), all.end(),
+                        [](const Diagnostic& d) { return d.code == "link-missing-article"; }) == 1);
+}
