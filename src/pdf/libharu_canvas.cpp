@@ -191,6 +191,14 @@ struct LibharuCanvas::Impl {
     // A PDF text string: literal when plain ASCII, else UTF-16BE with BOM.
     void* text_string(const std::string& text) {
         if (is_plain_ascii(text)) return HPDF_String_New(pdf->mmgr, text.c_str(), nullptr);
+        return utf16_string(text);
+    }
+
+    // A PDF text string in UTF-16BE with BOM, whatever it holds: as
+    // libharu's UTF-8 encoder writes one (the document information and the
+    // outline have always been written so), without making that encoder
+    // (its tables cost a millisecond per document).
+    void* utf16_string(const std::string& text) {
         std::string bytes = "\xFE\xFF";
         utf8::for_each(text, [&](char32_t c) {
             auto unit = [&](unsigned u) {
@@ -515,15 +523,17 @@ struct LibharuCanvas::Impl {
     }
 
     void write_outline() {
-        HPDF_Encoder utf8_encoder = HPDF_GetEncoder(pdf, "UTF-8");
         std::vector<HPDF_Outline> open_parents;  // the last entry of each level
         for (const OutlineEntry& entry : outline) {
             const std::size_t depth =
                 std::min(static_cast<std::size_t>(std::max(entry.level, 0)), open_parents.size());
             open_parents.resize(depth);
             HPDF_Outline parent = depth == 0 ? nullptr : open_parents.back();
-            HPDF_Outline item = HPDF_CreateOutline(pdf, parent, entry.title.c_str(), utf8_encoder);
+            // Made with an empty title, which takes the title's place
+            // among the entry's keys.
+            HPDF_Outline item = HPDF_CreateOutline(pdf, parent, "", nullptr);
             if (item == nullptr) return;
+            HPDF_Dict_Add(item, "Title", utf16_string(entry.title));
             HPDF_Outline_SetDestination(item, destination(entry.page, entry.y));
             HPDF_Outline_SetOpened(item, depth == 0 ? HPDF_TRUE : HPDF_FALSE);
             open_parents.push_back(item);
@@ -544,20 +554,24 @@ struct LibharuCanvas::Impl {
     }
 
     void write_info(const DocumentInfo& info) {
-        // libharu encodes info strings with the current encoder: UTF-8 makes
-        // it write UTF-16 text strings, so umlauts survive.
-        HPDF_UseUTFEncodings(pdf);
-        HPDF_SetCurrentEncoder(pdf, "UTF-8");
-        const std::pair<HPDF_InfoType, const std::string*> fields[] = {
-            {HPDF_INFO_TITLE, &info.title},     {HPDF_INFO_AUTHOR, &info.author},
-            {HPDF_INFO_SUBJECT, &info.subject}, {HPDF_INFO_KEYWORDS, &info.keywords},
-            {HPDF_INFO_CREATOR, &info.creator},
-        };
-        for (const auto& [type, value] : fields) {
-            if (!value->empty()) HPDF_SetInfoAttr(pdf, type, value->c_str());
+        // The dictionary HPDF_New made for its producer (or one made as it
+        // makes it; the trailer names it when the file is saved). Its text
+        // strings are UTF-16, so umlauts survive.
+        if (pdf->info == nullptr) {
+            HPDF_Dict made = HPDF_Dict_New(pdf->mmgr);
+            if (made == nullptr || HPDF_Xref_Add(pdf->xref, made) != HPDF_OK) return;
+            pdf->info = made;
         }
-        // Replaces libharu's own "Haru Free PDF Library 2.3.0".
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, producer_of(info).c_str());
+        HPDF_Dict dict = pdf->info;
+        const std::pair<const char*, const std::string*> fields[] = {
+            {"Title", &info.title},       {"Author", &info.author},   {"Subject", &info.subject},
+            {"Keywords", &info.keywords}, {"Creator", &info.creator},
+        };
+        for (const auto& [key, value] : fields) {
+            if (!value->empty()) HPDF_Dict_Add(dict, key, utf16_string(*value));
+        }
+        // Instead of libharu's own "Haru Free PDF Library 2.3.0".
+        HPDF_Dict_Add(dict, "Producer", utf16_string(producer_of(info)));
         HPDF_Date date = utc_date(info.timestamp);
         // libharu writes UTC as "Z00'00'", which PDF allows but PDFBox's
         // preflight takes for a date without a time zone, unlike the XMP

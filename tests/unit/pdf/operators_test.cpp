@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <charconv>
+#include <random>
 #include <string>
 
 using namespace pamphlet;
@@ -17,6 +19,39 @@ TEST_CASE("numbers are written in fixed notation without trailing zeros") {
     CHECK(format_number(-3.14159, 3) == "-3.142");
     CHECK(format_number(1e-9, 2) == "0");
     CHECK(format_number(123456789.0, 2) == "123456789");
+}
+
+TEST_CASE("numbers are the exact decimal rounding of the binary value, fast path or not") {
+    // The reference: std::to_chars's exact rounding, trailing zeros dropped.
+    auto reference = [](double value, int decimals) {
+        char buffer[64];
+        auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                          std::chars_format::fixed, decimals);
+        REQUIRE(error == std::errc{});
+        std::string text(buffer, end);
+        if (text.find('.') != std::string::npos) {
+            while (text.back() == '0') text.pop_back();
+            if (text.back() == '.') text.pop_back();
+        }
+        return text == "-0" ? std::string("0") : text;
+    };
+    std::mt19937_64 random(20261205);
+    std::uniform_real_distribution<double> page(-2000.0, 2000.0);
+    std::uniform_int_distribution<int> whole(-3000000, 3000000);
+    for (int i = 0; i < 200000; ++i) {
+        const int decimals = i % 5;
+        const double a = page(random);
+        CHECK(format_number(a, decimals) == reference(a, decimals));
+        // Ties and near ties in thousandths: 12.3455, 12.3445 ...
+        const double b = whole(random) / 1000.0 + 0.0005;
+        CHECK(format_number(b, 3) == reference(b, 3));
+        CHECK(format_number(b, 2) == reference(b, 2));
+        const double c = std::nextafter(b, 0.0);
+        CHECK(format_number(c, 3) == reference(c, 3));
+    }
+    for (double big : {1e9, -4.5e12, 123456789.125, 0.125, 2.5, -0.5})
+        for (int decimals = 0; decimals <= 3; ++decimals)
+            CHECK(format_number(big, decimals) == reference(big, decimals));
 }
 
 TEST_CASE("TJ adjustments make the glyphs land on the typesetter's advances") {
