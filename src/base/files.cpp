@@ -12,10 +12,23 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
+    // At its size, in one read: grown as it comes, a large file's bytes
+    // would be copied (and their pages faulted in) again at each doubling.
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    std::string bytes;
+    if (!ec) {
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), static_cast<std::streamsize>(size));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) return std::nullopt;
+        if (in.peek() == std::char_traits<char>::eof()) return bytes;
+    }
+    // Grown since it was measured (or not measured): the rest as it comes.
+    in.clear();
+    std::ostringstream rest;
+    rest << in.rdbuf();
     if (in.bad()) return std::nullopt;
-    return std::move(s).str();
+    return bytes + std::move(rest).str();
 }
 
 FileRead read_file_limited(const std::filesystem::path& path, std::uintmax_t max_bytes) {

@@ -50,6 +50,12 @@ TEST_CASE("read_file returns the bytes, or nothing") {
     auto path = std::filesystem::temp_directory_path() / "pamphlet-base-test.bin";
     std::ofstream(path, std::ios::binary) << std::string("a\0b\n", 4);
     CHECK(read_file(path) == std::string("a\0b\n", 4));
+    std::string large(300'001, 'x');
+    for (std::size_t i = 0; i < large.size(); i += 7) large[i] = static_cast<char>(i % 251);
+    std::ofstream(path, std::ios::binary) << large;
+    CHECK(read_file(path) == large);
+    std::ofstream(path, std::ios::binary).flush();  // empty
+    CHECK(read_file(path) == std::string());
     std::filesystem::remove(path);
     CHECK_FALSE(read_file(path));
     CHECK_FALSE(read_file(std::filesystem::temp_directory_path()));  // a folder is not a file
