@@ -48,21 +48,32 @@ void reserve_huge_heap(std::size_t bytes) {
 #if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
     using large_blocks_detail::huge_page;
     if (bytes < 2 * huge_page) return;
-    const std::size_t half = bytes / 2;
-    // A block below the mapping threshold comes from the heap, which grows
-    // by the top pad beyond it; freed, it joins the heap's free top.
-    mallopt(M_MMAP_THRESHOLD, static_cast<int>(bytes));
-    mallopt(M_TOP_PAD, static_cast<int>(bytes - half));
-    char* const block = static_cast<char*>(std::malloc(half));
-    char* const top = static_cast<char*>(sbrk(0));
-    // Only when the block is the heap's (not a sanitizer's allocator's).
-    if (block != nullptr && block < top && static_cast<std::size_t>(top - block) <= 2 * bytes) {
-        const auto at = reinterpret_cast<std::uintptr_t>(block);
-        char* const from = block + ((huge_page - at % huge_page) % huge_page);
-        if (from < top) madvise(from, static_cast<std::size_t>(top - from), MADV_HUGEPAGE);
-    }
-    std::free(block);
+    // A huge page backs a 2 MiB extent only if none of its pages was touched
+    // before: the reserve begins at the first boundary past the heap's end.
+    // A spacer block takes the heap's free top (which ends at the break;
+    // mallinfo2's keepcost is its size) up to just below that boundary; it
+    // is larger than the top, so the heap grows by the top pad beyond it,
+    // and the new top's header lands below the boundary. The spacer stays
+    // made (its pages past the old end are never touched: address space
+    // only); the blocks made next come from the reserve.
+    const std::uintptr_t old_end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+    const std::uintptr_t top_start = old_end - mallinfo2().keepcost;
+    const std::uintptr_t from = (old_end + 64 + huge_page - 1) / huge_page * huge_page;
+    constexpr std::size_t header = 2 * sizeof(std::size_t);    // a chunk's, before its block
+    const std::size_t spacer = from - 2 * header - top_start;  // the chunk, header included
+    mallopt(M_MMAP_THRESHOLD, static_cast<int>(spacer + huge_page));
+    mallopt(M_TOP_PAD, static_cast<int>(bytes));
+    void* const spacer_block = std::malloc(spacer - sizeof(std::size_t));
     mallopt(M_TOP_PAD, 128 << 10);  // glibc's default
+    if (spacer_block == nullptr ||
+        reinterpret_cast<std::uintptr_t>(spacer_block) != top_start + header) {
+        // Not from the heap's top (a sanitizer's allocator, or a free block
+        // that fitted): nothing is reserved.
+        std::free(spacer_block);
+        return;
+    }
+    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+    if (end > from) madvise(reinterpret_cast<void*>(from), end - from, MADV_HUGEPAGE);
 #else
     (void)bytes;
 #endif

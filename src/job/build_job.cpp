@@ -45,9 +45,10 @@ constexpr std::size_t huge_heap_bytes = std::size_t{16} << 20;
 // faults instead of 1,700 (75 -> 67 ms), for 1 MiB more at the EPUBs' peaks.
 // The first 16 MiB the heap grows by are advised as huge pages
 // (reserve_huge_heap): a run's small blocks are faulted in 2 MiB at a time
-// (the PDF of that text: 1,300 -> 830 faults, 82 -> 77 ms median; 1.5 MiB
-// more at its peak, 2.3 MiB at the EPUB of 500's, none at the PDF of 500's);
-// the heap's top is given back above 32 MiB, so that the reserve stays.
+// (the PDF of that text: 1,280 -> 780 page faults, its main thread's 818 ->
+// 330, 83 -> 73 ms median; 2 MiB more at its peak and the EPUB of 500's,
+// none at the PDF of 500's); the heap's top is given back above 32 MiB, so
+// that the reserve stays.
 void tune_malloc() {
 #if defined(__GLIBC__)
     // Hints: where one is not followed, nothing is lost.

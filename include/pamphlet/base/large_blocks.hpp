@@ -18,10 +18,10 @@ namespace pamphlet {
 
 // The next `bytes` of the heap offered to Linux as huge pages, for a run's
 // working memory (glibc's malloc on Linux; elsewhere nothing): the heap is
-// grown by that much at once (address space only: its pages are touched as
-// malloc hands them out) and the part of it in whole 2 MiB extents advised
-// as huge pages, so that most of a document's small blocks are faulted in
-// 2 MiB at a time. Growth beyond it is ordinary memory. Call it before any
+// grown by that much at once from a 2 MiB boundary (address space only: its
+// pages are touched as malloc hands them out) and advised as huge pages, so
+// that most of a document's small blocks are faulted in 2 MiB at a time.
+// Growth beyond it is ordinary memory. Call it before any
 // other thread allocates, with malloc's trim threshold set above `bytes`
 // (else the heap's free top is given back at once); it leaves the mapping
 // threshold at `bytes`: set that after.
