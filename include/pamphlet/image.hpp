@@ -120,7 +120,9 @@ private:
 
 // The rows of a PNG as 8-bit samples (gray, gray+alpha, RGB or RGBA,
 // interleaved), decoded one at a time, top to bottom: for scaling a picture
-// into a band (the drawn cover) without holding all its pixels.
+// into a band (the drawn cover) without holding all its pixels. For bytes
+// judged usable already (judge_image_bytes checked every chunk's CRC and
+// the image data's zlib checksum): libpng does not compute them again.
 class PngRowReader {
 public:
     // nullptr unless `bytes` is a PNG that is not interlaced and whose
