@@ -156,7 +156,7 @@ public:
 
     Hyphenation* hyphenation() { return hyphenation_ ? &*hyphenation_ : nullptr; }
     void set_front_cover();
-    VerticalList lay_out_articles(TypesetStats* stats);
+    VerticalList lay_out_articles(TypesetStats* stats, TypesetterProgress* progress);
     void count_contents_pages();
     std::vector<Page> break_body_into_pages(VerticalList& articles);
     void set_contents_pages();
@@ -252,12 +252,13 @@ void Brochure::set_front_cover() {
 
 // Every article, one after the other, as one vertical list; a handout's
 // letterhead and contact block around them.
-VerticalList Brochure::lay_out_articles(TypesetStats* stats) {
+VerticalList Brochure::lay_out_articles(TypesetStats* stats, TypesetterProgress* progress) {
     VerticalList list;
     ArticleBuilder builder(edition_, setter_, images_, geometry_.text, list);
     builder.tag_into(tags_, document_node_);
     if (stats) *stats = {};
     builder.measure_into(stats);
+    builder.report_progress(progress);
     const bool even = profile_.adjust_paragraphs && profile_.columns <= 1;
     // The evened pages hold the footnotes their lines call for, as the
     // final ones will.
@@ -564,7 +565,7 @@ std::optional<LaidOutDocument> typeset_edition(const Collection& collection, con
     std::optional<WordsAhead> ahead;
     if (usable_cores() > 1) ahead.emplace(edition, *styles, fonts, brochure.hyphenation());
     brochure.set_front_cover();
-    VerticalList articles = brochure.lay_out_articles(stats);
+    VerticalList articles = brochure.lay_out_articles(stats, ahead ? &ahead->progress() : nullptr);
     ahead.reset();
     brochure.count_contents_pages();
     std::vector<Page> body = brochure.break_body_into_pages(articles);

@@ -1,4 +1,5 @@
 #include "document/blocks.hpp"
+#include "document/words_ahead.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -49,6 +50,7 @@ std::string ArticleBuilder::anchor(const std::string& article_id, const std::str
 void ArticleBuilder::add_article(int index) {
     article_ = &edition_.articles[static_cast<std::size_t>(index)];
     article_index_ = index;
+    body_paragraphs_ = 0;
     flow_.keep = 0;
     flow_.after_paragraph = false;
     flow_.pending_marker.clear();
@@ -513,6 +515,8 @@ void ArticleBuilder::add_block(const Block& block, const Column& column, double 
 }
 
 void ArticleBuilder::add_paragraph(const Block& block, const Column& column, double space_before) {
+    if (progress_ != nullptr && text_style_ == nullptr)
+        progress_->begun(static_cast<std::size_t>(article_index_), body_paragraphs_++);
     const BlockStyle& style = text_style_ ? *text_style_ : styles_.body;
     StyledText text;
     collect(block.inlines, style.format, -1, text);

@@ -23,6 +23,8 @@
 
 namespace pamphlet::typeset {
 
+class TypesetterProgress;  // document/words_ahead.hpp
+
 struct ArticleFrame {
     double measure = 400;      // width of the text area, pt
     double text_height = 700;  // height of the text area, pt
@@ -48,6 +50,9 @@ public:
 
     // From now on, the body paragraphs' lines are counted into `stats`.
     void measure_into(TypesetStats* stats) { stats_ = stats; }
+    // From now on, each body paragraph begun is said to `progress` (for the
+    // words shaped ahead: document/words_ahead.hpp).
+    void report_progress(TypesetterProgress* progress) { progress_ = progress; }
 
     // Body paragraphs the page builder may have set again, one line longer
     // or shorter (see even_pages.hpp): from now on each is remembered with
@@ -251,6 +256,8 @@ private:
     std::vector<StructRef> last_phrase_nodes_;
     std::optional<std::vector<StructRef>> reused_phrase_nodes_;
     TypesetStats* stats_ = nullptr;
+    TypesetterProgress* progress_ = nullptr;
+    std::size_t body_paragraphs_ = 0;  // begun in this article, footnotes apart
     bool remember_ = false;
     std::vector<BodyParagraph> paragraphs_;
     std::vector<Replaced> replaced_;  // set again, not kept yet: the last undoes first

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pamphlet::typeset {
@@ -14,6 +15,10 @@ struct Walk {
     const TextStyle& body;
     FontSet::Lookahead& shaper;
     const std::atomic<bool>& stop;
+    const TypesetterProgress& progress;
+    std::size_t article = 0;    // its index in the edition
+    std::size_t paragraph = 0;  // the next body paragraph's number in it
+    bool in_note = false;
 
     // The body text among `blocks`, in reading order; false once stopped.
     bool blocks(const std::vector<Block>& list, const std::string& lang,
@@ -22,14 +27,22 @@ struct Walk {
             if (stop.load(std::memory_order_relaxed)) return false;
             switch (block.kind) {
                 case BlockKind::paragraph:
+                    // Counted as the typesetter counts (footnotes apart).
+                    if (!in_note && progress.near_or_past(article, paragraph++)) break;
                     prepare_words(plain_text(block.inlines), body, lang, shaper, hyphenator);
                     break;
+                case BlockKind::footnote: {
+                    const bool outer = std::exchange(in_note, true);
+                    const bool going_on = blocks(block.children, lang, hyphenator);
+                    in_note = outer;
+                    if (!going_on) return false;
+                    break;
+                }
                 case BlockKind::bullet_list:
                 case BlockKind::ordered_list:
                 case BlockKind::list_item:
                 case BlockKind::block_quote:
                 case BlockKind::callout:
-                case BlockKind::footnote:
                     if (!blocks(block.children, lang, hyphenator)) return false;
                     break;
                 default:  // headings, code, tables, figures: other styles
@@ -55,14 +68,17 @@ WordsAhead::WordsAhead(const Edition& edition, const Styles& styles, FontSet& fo
     }
     thread_ = std::thread([this, &edition, body = styles.resolve(styles.body.format),
                            hyphenators = std::move(hyphenators)] {
-        Walk walk{body, *shaper_, stop_};
+        Walk walk{body, *shaper_, stop_, progress_};
         try {
-            for (const Article& article : edition.articles) {
+            for (std::size_t a = 0; a < edition.articles.size(); ++a) {
+                const Article& article = edition.articles[a];
                 // A body the collection let go stays on disk: reading it
                 // again is the typesetter's to do, once.
                 if (!article.body) continue;
                 const auto found = hyphenators.find(article.lang);
                 const Hyphenator* hyphenator = found != hyphenators.end() ? found->second : nullptr;
+                walk.article = a;
+                walk.paragraph = 0;
                 if (!walk.blocks(*article.body, article.lang, hyphenator)) return;
             }
         } catch (...) {

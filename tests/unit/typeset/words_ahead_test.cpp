@@ -2,6 +2,7 @@
 // thread runs it over an article's paragraphs): the paragraph then asks the
 // hyphenator for nothing the thread did not, shapes only its spaces and
 // hyphens, and is set exactly as without it.
+#include "document/words_ahead.hpp"
 #include "paragraph/paragraph.hpp"
 #include "paragraph/paragraph_nodes.hpp"
 #include "typeset/line_text.hpp"
@@ -130,4 +131,19 @@ TEST_CASE("a word the face does not cover whole is left to the paragraph") {
     const std::size_t shaped_before = f.fonts.stats().shaped;
     f.fonts.shape(f.style.font, "Knochen", "de", "");
     CHECK(f.fonts.stats().shaped == shaped_before);
+}
+
+TEST_CASE("the words ahead leave to the typesetter the paragraphs it is near or past") {
+    TypesetterProgress progress;
+    CHECK_FALSE(progress.near_or_past(0, 0));  // nothing begun yet
+    progress.begun(0, 0);
+    CHECK(progress.near_or_past(0, 0));  // being set
+    CHECK(progress.near_or_past(0, 1));  // next: too near
+    CHECK_FALSE(progress.near_or_past(0, 2));
+    CHECK_FALSE(progress.near_or_past(1, 0));
+    progress.begun(2, 5);
+    CHECK(progress.near_or_past(1, 40));  // an article it has passed
+    CHECK(progress.near_or_past(2, 6));
+    CHECK_FALSE(progress.near_or_past(2, 7));
+    CHECK_FALSE(progress.near_or_past(3, 0));
 }
