@@ -58,7 +58,9 @@ void reserve_huge_heap(std::size_t bytes) {
     // only); the blocks made next come from the reserve.
     const std::uintptr_t old_end = reinterpret_cast<std::uintptr_t>(sbrk(0));
     const std::uintptr_t top_start = old_end - mallinfo2().keepcost;
-    const std::uintptr_t from = (old_end + 64 + huge_page - 1) / huge_page * huge_page;
+    // A spacer of a few kilobytes could come from a free block instead.
+    std::uintptr_t from = (old_end + huge_page - 1) / huge_page * huge_page;
+    if (from - old_end < (std::uintptr_t{64} << 10)) from += huge_page;
     constexpr std::size_t header = 2 * sizeof(std::size_t);    // a chunk's, before its block
     const std::size_t spacer = from - 2 * header - top_start;  // the chunk, header included
     mallopt(M_MMAP_THRESHOLD, static_cast<int>(spacer + huge_page));

@@ -77,10 +77,10 @@ void BackgroundWork::finish(std::size_t piece) {
     }
 }
 
-bool BackgroundWork::help_or_wait(std::unique_lock<std::mutex>& lock) {
+void BackgroundWork::help_or_wait(std::unique_lock<std::mutex>& lock) {
     if (waiting_.empty()) {
         changed_.wait(lock);
-        return false;
+        return;
     }
     Piece piece = std::move(waiting_.front());
     waiting_.pop_front();
@@ -89,7 +89,6 @@ bool BackgroundWork::help_or_wait(std::unique_lock<std::mutex>& lock) {
     lock.lock();
     finish(piece.number);
     changed_.notify_all();
-    return true;
 }
 
 bool BackgroundWork::done(std::size_t piece) {
