@@ -77,11 +77,7 @@ void BackgroundWork::finish(std::size_t piece) {
     }
 }
 
-void BackgroundWork::help_or_wait(std::unique_lock<std::mutex>& lock) {
-    if (waiting_.empty()) {
-        changed_.wait(lock);
-        return;
-    }
+void BackgroundWork::run_oldest(std::unique_lock<std::mutex>& lock) {
     Piece piece = std::move(waiting_.front());
     waiting_.pop_front();
     lock.unlock();
@@ -89,6 +85,14 @@ void BackgroundWork::help_or_wait(std::unique_lock<std::mutex>& lock) {
     lock.lock();
     finish(piece.number);
     changed_.notify_all();
+}
+
+void BackgroundWork::help_or_wait(std::unique_lock<std::mutex>& lock) {
+    if (waiting_.empty()) {
+        changed_.wait(lock);
+    } else {
+        run_oldest(lock);
+    }
 }
 
 bool BackgroundWork::done(std::size_t piece) {
@@ -111,13 +115,7 @@ void BackgroundWork::run() {
     for (;;) {
         changed_.wait(lock, [&] { return stopping_ || !waiting_.empty(); });
         if (waiting_.empty()) return;  // stopping, and everything pushed is done
-        Piece piece = std::move(waiting_.front());
-        waiting_.pop_front();
-        lock.unlock();
-        piece.work();
-        lock.lock();
-        finish(piece.number);
-        changed_.notify_all();
+        run_oldest(lock);
     }
 }
 

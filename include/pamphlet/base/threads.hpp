@@ -49,6 +49,9 @@ private:
     // Holding the lock: whether the piece is done; marking one done.
     bool is_done(std::size_t piece) const;
     void finish(std::size_t piece);
+    // Holding `lock` (released while the piece runs): does the oldest piece
+    // not yet begun, and marks it done.
+    void run_oldest(std::unique_lock<std::mutex>& lock);
     // Holding `lock`: does the oldest piece not yet begun, or, when none is
     // left, waits for a change.
     void help_or_wait(std::unique_lock<std::mutex>& lock);
