@@ -197,6 +197,9 @@ struct Article {
     // The whole file, named as diagnostics name it. (Where it is on disk
     // follows from the collection: article_file in pamphlet/collection.hpp.)
     SourceSpan span;
+    // SHA-256 (hex) of the file's bytes as they were read and parsed: what
+    // a build's digest of its inputs names, without reading the file again.
+    std::string file_sha256;
 
     // The lead image goes above the text unless the body shows the same
     // picture as a figure anyway: a reader should never see it twice in a row.

@@ -1,9 +1,12 @@
 #include "pamphlet/base/confine.hpp"
 
+#include <cerrno>
 #include <mutex>
 #include <string>
 #include <system_error>
 #include <unordered_map>
+
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -37,6 +40,7 @@ bool lies_within(const fs::path& path, const fs::path& folder) {
 struct Confinement::Known {
     std::mutex mutex;
     std::unordered_map<std::string, Place> places;
+    std::unordered_map<std::string, fs::path> folders;  // resolved_location of each
 };
 
 Confinement::Confinement(const std::vector<fs::path>& folders)
@@ -59,8 +63,34 @@ Confinement::Place Confinement::place(const fs::path& path) const {
     return answer;
 }
 
+// resolved_location(path), with the folder it names resolved once for all
+// the files in it: a name that is not a symbolic link (or not there) adds
+// nothing to its folder's resolution. Hundreds of articles in one folder
+// are then one walk of that folder and a lstat each.
+fs::path Confinement::resolve(const fs::path& path) const {
+    const fs::path absolute = absolute_normal(path);
+    const fs::path name = absolute.filename();
+    struct stat info {};
+    const bool link_or_unknown = ::lstat(absolute.c_str(), &info) == 0
+                                     ? S_ISLNK(info.st_mode)
+                                     : errno != ENOENT;
+    if (name.empty() || name == "." || name == ".." || !absolute.has_parent_path() ||
+        link_or_unknown) {
+        return resolved_location(absolute);
+    }
+    const fs::path folder = absolute.parent_path();
+    {
+        const std::lock_guard<std::mutex> lock(known_->mutex);
+        if (auto found = known_->folders.find(folder.native()); found != known_->folders.end())
+            return found->second / name;
+    }
+    fs::path resolved = resolved_location(folder);
+    const std::lock_guard<std::mutex> lock(known_->mutex);
+    return known_->folders.try_emplace(folder.native(), std::move(resolved)).first->second / name;
+}
+
 Confinement::Place Confinement::find_place(const fs::path& path) const {
-    const fs::path resolved = resolved_location(path);
+    const fs::path resolved = resolve(path);
     for (const auto& folder : folders_)
         if (lies_within(resolved, folder.resolved)) return Place::inside;
     const fs::path written = absolute_normal(path);

@@ -7,6 +7,7 @@
 #include "pamphlet/base/limits.hpp"
 #include "pamphlet/base/strings.hpp"
 #include "pamphlet/base/threads.hpp"
+#include "pamphlet/digest.hpp"
 
 #include "pamphlet/image.hpp"
 #include "pamphlet/locale.hpp"
@@ -358,6 +359,7 @@ void CollectionReader::load_article(const std::string& id, const std::string& la
     out.article = parse_article(input, *out.text, out.sink);
     if (out.article && !check_text_direction(*out.article, *out.text, out.sink))
         out.article.reset();
+    if (out.article) out.article->file_sha256 = sha256_hex(*out.text);
 }
 
 void CollectionReader::hold_or_let_go(LoadedArticle& loaded, BodyReader& reader) {

@@ -61,7 +61,7 @@ void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
         // A handout reads only its own articles' files.
         const std::set<std::string> kept(job.articles.begin(), job.articles.end());
         for (const Article& article : job.full_edition->articles)
-            if (kept.count(article.id) != 0) files.insert(article_file(collection_, article));
+            if (kept.count(article.id) != 0) add_article_hash(files, article);
     }
     files.insert(collection_.root / "collection.yaml");
     files.insert(pattern_files_.begin(), pattern_files_.end());
@@ -71,8 +71,7 @@ void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
         for (fs::path& font : profile_fonts(profile)) files.insert(std::move(font));
     }
     for (const Edition* edition : editions)
-        for (const Article& article : edition->articles)
-            files.insert(article_file(collection_, article));
+        for (const Article& article : edition->articles) add_article_hash(files, article);
 
     // The map's nodes are made here, one thread; each is then filled by one
     // thread, which no other touches.
@@ -84,6 +83,16 @@ void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
     run_parallel(unhashed.size(), threads, [&](std::size_t i) {
         *unhashed[i].second = sha256_file_hex(*unhashed[i].first).value_or("unreadable");
     });
+}
+
+// An article's file was hashed as it was read (Article::file_sha256);
+// one whose bytes were not kept is hashed from the file.
+void InputDigests::add_article_hash(std::set<fs::path>& files, const Article& article) {
+    fs::path file = article_file(collection_, article);
+    if (article.file_sha256.empty())
+        files.insert(std::move(file));
+    else
+        hashes_.try_emplace(std::move(file), article.file_sha256);
 }
 
 const std::string& InputDigests::file_hash(const fs::path& file, const ImageAsset* image) {
@@ -124,7 +133,9 @@ void InputDigests::add_image(std::string& text, const char* what, const char* el
 }
 
 void InputDigests::add_article(std::string& text, const Article& article) {
-    add_file(text, "article", article_file(collection_, article));
+    const fs::path file = article_file(collection_, article);
+    if (!article.file_sha256.empty()) hashes_.try_emplace(file, article.file_sha256);
+    add_file(text, "article", file);
     if (article.image) add_image(text, "lead-image", "lead-image-missing", article.image->source);
     for (const ImageSource& image : article.body_images)
         add_image(text, "image", "image-elsewhere", image);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,7 @@ private:
     void add_image(std::string& text, const char* what, const char* elsewhere,
                    const ImageSource& image);
     void add_article(std::string& text, const Article& article);
+    void add_article_hash(std::set<std::filesystem::path>& files, const Article& article);
     void add_article_file(std::string& text, const std::string& id, const std::string& lang);
 
     const Collection& collection_;

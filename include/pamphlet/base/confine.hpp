@@ -41,6 +41,7 @@ public:
 
 private:
     Place find_place(const std::filesystem::path& path) const;
+    std::filesystem::path resolve(const std::filesystem::path& path) const;
 
     struct Folder {
         std::filesystem::path written;   // absolute, normal

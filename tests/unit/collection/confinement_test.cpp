@@ -128,6 +128,37 @@ TEST_CASE("Confinement: symbolic links followed, nothing read") {
     }
 }
 
+TEST_CASE("Confinement: a folder resolved once still judges each of its files") {
+    test::TempFolder root;
+    root.write("inside/a.txt", "x");
+    root.write("elsewhere/file.txt", "x");
+    const fs::path inside = root.path() / "inside";
+    fs::create_symlink(root.path() / "elsewhere" / "file.txt", inside / "escape.txt");
+    fs::create_symlink(root.path() / "elsewhere", inside / "door");
+    fs::create_symlink(inside / "a.txt", inside / "alias.txt");
+    using Place = Confinement::Place;
+    const std::vector<std::pair<fs::path, Place>> expected = {
+        {inside / "a.txt", Place::inside},
+        {inside / "escape.txt", Place::link_outside},  // a link in a folder already resolved
+        {inside / "alias.txt", Place::inside},
+        {inside / "missing.txt", Place::inside},
+        {inside / "door" / "file.txt", Place::link_outside},
+        {inside / "door" / "missing.txt", Place::link_outside},  // its folder leads out
+        {inside / "missing" / "deeper.txt", Place::inside},
+        {inside / "a.txt" / "not-a-folder.txt", Place::inside},
+    };
+    // One confinement asked in order (its folders remembered), and a fresh
+    // one for each path, agree.
+    const Confinement shared({inside});
+    for (int round = 0; round < 2; ++round) {
+        for (const auto& [path, place] : expected) {
+            CAPTURE(path);
+            CHECK(shared.place(path) == place);
+            CHECK(Confinement({inside}).place(path) == place);
+        }
+    }
+}
+
 TEST_CASE("an image outside the collection is refused at its line and not read") {
     Scratch s;
     s.collection();
