@@ -71,9 +71,8 @@ fs::path Confinement::resolve(const fs::path& path) const {
     const fs::path absolute = absolute_normal(path);
     const fs::path name = absolute.filename();
     struct stat info {};
-    const bool link_or_unknown = ::lstat(absolute.c_str(), &info) == 0
-                                     ? S_ISLNK(info.st_mode)
-                                     : errno != ENOENT;
+    const bool link_or_unknown =
+        ::lstat(absolute.c_str(), &info) == 0 ? S_ISLNK(info.st_mode) : errno != ENOENT;
     if (name.empty() || name == "." || name == ".." || !absolute.has_parent_path() ||
         link_or_unknown) {
         return resolved_location(absolute);
