@@ -16,17 +16,27 @@ public:
     virtual ~Hyphenator() = default;
     // Byte offsets into `word` (UTF-8, letters only: the caller strips
     // surrounding punctuation) after which a hyphen may be inserted, in
-    // increasing order. `lang` is BCP 47 ("de", "en-GB").
-    virtual std::vector<std::size_t> hyphenation_points(std::string_view word,
-                                                        std::string_view lang) const = 0;
+    // increasing order, into `points` (emptied first: a caller asking for
+    // every word of a book keeps one vector and allocates nothing). `lang`
+    // is BCP 47 ("de", "en-GB").
+    virtual void find_points(std::string_view word, std::string_view lang,
+                             std::vector<std::size_t>& points) const = 0;
+
+    std::vector<std::size_t> hyphenation_points(std::string_view word,
+                                                std::string_view lang) const {
+        std::vector<std::size_t> points;
+        find_points(word, lang, points);
+        return points;
+    }
 };
 
 // Hyphenates nothing: words break only at explicit hyphens, dashes and
 // soft hyphens.
 class NoHyphenation final : public Hyphenator {
 public:
-    std::vector<std::size_t> hyphenation_points(std::string_view, std::string_view) const override {
-        return {};
+    void find_points(std::string_view, std::string_view,
+                     std::vector<std::size_t>& points) const override {
+        points.clear();
     }
 };
 

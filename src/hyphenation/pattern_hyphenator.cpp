@@ -46,12 +46,15 @@ std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lo
     return points;
 }
 
-std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view word,
-                                                               std::string_view) const {
+void PatternHyphenator::find_points(std::string_view word, std::string_view,
+                                    std::vector<std::size_t>& points) const {
     {
         std::unique_lock<std::mutex> lock(memo_mutex_, std::defer_lock);
         if (shared_) lock.lock();
-        if (auto known = memo_.find(word); known != memo_.end()) return known->second;
+        if (auto known = memo_.find(word); known != memo_.end()) {
+            points.assign(known->second.begin(), known->second.end());
+            return;
+        }
     }
 
     const LoweredWord lowered = lower_case_word(word);
@@ -67,10 +70,11 @@ std::vector<std::size_t> PatternHyphenator::hyphenation_points(std::string_view 
         if (after > 0 && after < lowered.characters())
             offsets.push_back(lowered.original_ends[after - 1]);
     }
+    points = offsets;
     // Another thread may have hyphenated it meanwhile: the same points.
     std::unique_lock<std::mutex> lock(memo_mutex_, std::defer_lock);
     if (shared_) lock.lock();
-    return memo_.emplace(std::string(word), std::move(offsets)).first->second;
+    memo_.emplace(std::string(word), std::move(offsets));
 }
 
 }  // namespace pamphlet::hyphenation

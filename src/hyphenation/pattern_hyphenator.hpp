@@ -59,8 +59,8 @@ public:
           exceptions_(std::move(exceptions)) {}
 
     // `lang` is not consulted: there is one hyphenator per language.
-    std::vector<std::size_t> hyphenation_points(std::string_view word,
-                                                std::string_view lang) const override;
+    void find_points(std::string_view word, std::string_view lang,
+                     std::vector<std::size_t>& points) const override;
 
     // From now on the memory of hyphenated words is shared by several
     // threads and locked; called before the other thread begins. Alone, a

@@ -25,7 +25,8 @@ struct Char {
 };
 
 void add_word(std::string& out, std::string_view text, const std::vector<Char>& word,
-              const Hyphenator& hyphenator, std::string_view lang) {
+              const Hyphenator& hyphenator, std::string_view lang,
+              std::vector<std::size_t>& points) {
     if (word.empty()) return;
     const std::size_t word_begin = word.front().begin;
     const std::size_t word_end = word.back().end;
@@ -41,7 +42,8 @@ void add_word(std::string& out, std::string_view text, const std::vector<Char>& 
     const std::size_t core_begin = word[first].begin;
     const std::string_view core = text.substr(core_begin, word[last - 1].end - core_begin);
     std::size_t copied = word_begin;
-    for (std::size_t offset : hyphenator.hyphenation_points(core, lang)) {
+    hyphenator.find_points(core, lang, points);
+    for (std::size_t offset : points) {
         const std::size_t at = core_begin + offset;
         if (at <= copied || at >= core_begin + core.size()) continue;
         out.append(text.substr(copied, at - copied));
@@ -66,20 +68,21 @@ std::string with_soft_hyphens(std::string_view text, const Hyphenator& hyphenato
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     std::vector<Char> word;
+    std::vector<std::size_t> points;
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t begin = pos;
         bool valid = true;
         const char32_t c = utf8::decode(text, pos, valid);
         if (is_word_separator(c)) {
-            add_word(out, text, word, hyphenator, lang);
+            add_word(out, text, word, hyphenator, lang, points);
             word.clear();
             out.append(text.substr(begin, pos - begin));
         } else {
             word.push_back({c, begin, pos});
         }
     }
-    add_word(out, text, word, hyphenator, lang);
+    add_word(out, text, word, hyphenator, lang, points);
     return out;
 }
 

@@ -141,7 +141,7 @@ public:
                 continue;
             if (used.count(line + context_.line_offset) != 0) continue;
             const SourcePos at{line + context_.line_offset, static_cast<int>(indent) + 1};
-            SourceSpan span{context_.input.display_path, at, at};
+            SourceSpan span{context_.file, at, at};
             span.end.column += static_cast<int>(close - indent) + 1;
             context_.sink.warning(span, "unused-footnote",
                                   "footnote [^" + escape_controls(std::string(label)) +
@@ -162,7 +162,7 @@ private:
         if (line <= 0) return fallback;
         const int offset = context_.line_offset;
         return SourceSpan{
-            context_.input.display_path,
+            context_.file,
             {line + offset, cmark_node_get_start_column(node)},
             {cmark_node_get_end_line(node) + offset, cmark_node_get_end_column(node)}};
     }
@@ -204,7 +204,7 @@ private:
     }
 
     void convert_block(cmark_node* node, std::vector<Block>& out, int depth) {
-        const SourceSpan span = span_of(node, SourceSpan::whole(context_.input.display_path));
+        const SourceSpan span = span_of(node, SourceSpan::whole(context_.file));
         const cmark_node_type type = cmark_node_get_type(node);
         // A table with raw HTML in a cell goes through HTML as a whole: the
         // HTML converter maps <table> onto the same model.

@@ -16,6 +16,8 @@ struct ConversionContext {
     DiagnosticSink& sink;
     int line_offset = 0;  // body line n is line n + line_offset of the file
     bool nesting_reported = false;
+    // input.display_path, interned once for every span of the article.
+    FileName file = FileName(input.display_path);
 
     // Containers nested deeper than this are flattened to text, so that
     // no writer walking the model can run out of stack on hostile input.

@@ -340,6 +340,15 @@ private:
     void scan_piece(const Segment& segment) {
         for (std::size_t i = segment.begin; i < segment.end;) {
             const char c = text_[i];
+            if (is_ascii_letter(c)) {
+                // A word of ASCII letters: only its first can start an
+                // abbreviation (the others have a letter before them), and
+                // none is a trigger otherwise. Passed over in one go.
+                if (lang_.abbreviation_starts(c) && !word_before(i)) spaces_in_abbreviations(i);
+                ++i;
+                while (i < segment.end && is_ascii_letter(text_[i])) ++i;
+                continue;
+            }
             if (!lang_.triggers(c)) {
                 ++i;
                 continue;

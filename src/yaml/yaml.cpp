@@ -14,7 +14,7 @@
 namespace pamphlet::yaml {
 namespace {
 
-SourceSpan span_of(const YAML::Mark& mark, const std::string& file, int first_line) {
+SourceSpan span_of(const YAML::Mark& mark, const FileName& file, int first_line) {
     if (mark.is_null()) return SourceSpan::whole(file);
     return SourceSpan::at(file, mark.line + first_line, mark.column + 1);
 }
@@ -185,7 +185,7 @@ private:
         parent.key.reset();
     }
 
-    const std::string& file_;
+    const FileName file_;  // interned once for every node's span
     int first_line_;
     DiagnosticSink& sink_;
     std::vector<Open> stack_;

@@ -376,6 +376,7 @@ private:
     std::u32string word_chars_;                              // find_breaks'
     OwnBreaks own_;                                          // find_breaks'
     std::vector<std::size_t> char_ends_;                     // hyphenate_part's
+    std::vector<std::size_t> points_;                        // hyphenate_part's
     std::vector<WordChar> word_;                             // add_word's
     std::vector<std::pair<std::size_t, std::string>> runs_;  // add_word's: first char, text
     std::vector<int> run_segments_;                          // add_word's
@@ -408,7 +409,8 @@ void NodeBuilder::hyphenate_part(std::u32string_view word, std::size_t from, std
     std::vector<std::size_t>& char_ends = char_ends_;
     const std::string core = hyphenation_core(word, from, to, &char_ends);
     if (core.empty()) return;
-    for (std::size_t offset : hyphenator_.hyphenation_points(core, spec_.lang)) {
+    hyphenator_.find_points(core, spec_.lang, points_);
+    for (std::size_t offset : points_) {
         const auto at = std::lower_bound(char_ends.begin(), char_ends.end(), offset);
         if (at == char_ends.end() || *at != offset || at + 1 == char_ends.end()) continue;
         breaks.push_back(
@@ -649,6 +651,7 @@ void prepare_words(std::string_view text, const TextStyle& style, std::string_vi
     std::u32string chars;
     std::string bytes;
     OwnBreaks own;
+    std::vector<std::size_t> points;  // only asked for: the hyphenator remembers them
     auto word_done = [&] {
         if (chars.empty()) return;
         shaper.shape(style.font, bytes, lang, style.features);
@@ -656,7 +659,7 @@ void prepare_words(std::string_view text, const TextStyle& style, std::string_vi
             own_breaks(chars, false, own);
             for (auto [from, to] : own.parts) {
                 const std::string core = hyphenation_core(chars, from, to, nullptr);
-                if (!core.empty()) hyphenator->hyphenation_points(core, lang);
+                if (!core.empty()) hyphenator->find_points(core, lang, points);
             }
         }
         chars.clear();

@@ -321,14 +321,13 @@ namespace {
 // Allows a break between any two letters of words longer than 5 bytes.
 class EveryLetter final : public Hyphenator {
 public:
-    std::vector<std::size_t> hyphenation_points(std::string_view word,
-                                                std::string_view) const override {
-        std::vector<std::size_t> points;
-        if (word.size() <= 5) return points;
+    void find_points(std::string_view word, std::string_view,
+                     std::vector<std::size_t>& points) const override {
+        points.clear();
+        if (word.size() <= 5) return;
         for (std::size_t i = 2; i + 2 < word.size(); ++i) {
             if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) points.push_back(i);
         }
-        return points;
     }
 };
 

@@ -28,13 +28,13 @@ const std::filesystem::path source_dir = PAMPHLET_SOURCE_DIR;
 class Recorder final : public Hyphenator {
 public:
     explicit Recorder(const Hyphenator& real) : real_(real) {}
-    std::vector<std::size_t> hyphenation_points(std::string_view word,
-                                                std::string_view lang) const override {
+    void find_points(std::string_view word, std::string_view lang,
+                     std::vector<std::size_t>& points) const override {
         {
             const std::lock_guard<std::mutex> lock(mutex_);
             asked_.insert(std::string(word));
         }
-        return real_.hyphenation_points(word, lang);
+        real_.find_points(word, lang, points);
     }
     std::set<std::string> take() {
         const std::lock_guard<std::mutex> lock(mutex_);
