@@ -4,6 +4,7 @@
 
 #include "pamphlet/base/files.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace pamphlet::hyphenation {
@@ -46,8 +47,20 @@ std::vector<std::size_t> PatternHyphenator::pattern_points(const std::string& lo
     return points;
 }
 
+std::size_t PatternHyphenator::shortest_hyphenated(const Minimums& minimums,
+                                                   const Exceptions& exceptions) {
+    std::size_t shortest = minimums.word;
+    for (const auto& [word, points] : exceptions)
+        shortest = std::min(shortest, lower_case_word(word).characters());
+    return shortest;
+}
+
 void PatternHyphenator::find_points(std::string_view word, std::string_view,
                                     std::vector<std::size_t>& points) const {
+    if (word.size() < shortest_hyphenated_) {
+        points.clear();
+        return;
+    }
     {
         std::unique_lock<std::mutex> lock(memo_mutex_, std::defer_lock);
         if (shared_) lock.lock();

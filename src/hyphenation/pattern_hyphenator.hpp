@@ -56,7 +56,8 @@ public:
                       Exceptions exceptions)
         : dictionary_(std::move(dictionary)),
           minimums_(minimums),
-          exceptions_(std::move(exceptions)) {}
+          exceptions_(std::move(exceptions)),
+          shortest_hyphenated_(shortest_hyphenated(minimums_, exceptions_)) {}
 
     // `lang` is not consulted: there is one hyphenator per language.
     void find_points(std::string_view word, std::string_view lang,
@@ -68,6 +69,10 @@ public:
     void share() { shared_ = true; }
 
 private:
+    // The fewest characters a word may have and still be hyphenated: the
+    // minimum, or an exception's shorter word.
+    static std::size_t shortest_hyphenated(const Minimums& minimums, const Exceptions& exceptions);
+
     // Characters after which a hyphen may go, from the patterns.
     std::vector<std::size_t> pattern_points(const std::string& lowered,
                                             std::size_t characters) const;
@@ -75,6 +80,9 @@ private:
     std::shared_ptr<const Dictionary> dictionary_;
     Minimums minimums_;
     Exceptions exceptions_;
+    // A word of fewer bytes has fewer characters: no points, nothing to
+    // look up or remember (half the words of running text).
+    std::size_t shortest_hyphenated_;
     // Looked up by the word's bytes as they are, without a copy.
     struct WordHash {
         using is_transparent = void;

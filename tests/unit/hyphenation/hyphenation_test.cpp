@@ -116,6 +116,13 @@ TEST_CASE("minimums: word length, characters before and after a hyphen") {
         Fixture f(settings);
         f.check("de", {"Liebe", "Zucker", "Schul-ter"});
     }
+    SUBCASE("an exception shorter than min_word still breaks its word") {
+        HyphenationSettings settings;
+        settings.min_word = 7;
+        settings.exceptions = "Bü-ro Ü-be";
+        Fixture f(settings);
+        f.check("de", {"Bü-ro", "BÜ-RO", "Ü-be", "Liebe", "Büros"});
+    }
     SUBCASE("left and right minimums from the profile") {
         HyphenationSettings settings;
         settings.left_min = 3;
