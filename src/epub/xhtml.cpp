@@ -10,24 +10,39 @@ pugi::xml_node add_element(pugi::xml_node parent, std::string_view name) {
     return parent.append_child(std::string(name).c_str());
 }
 
+namespace {
+
+// `raw` as XML may hold it: itself, nearly always, else a cleaned copy in
+// `cleaned`.
+std::string_view clean_view(std::string_view raw, std::string& cleaned) {
+    if (xml_clean_prefix(raw) == raw.size()) return raw;
+    cleaned = xml_clean(raw);
+    return cleaned;
+}
+
+}  // namespace
+
 void set_attribute(pugi::xml_node element, std::string_view name, std::string_view value) {
-    element.append_attribute(std::string(name).c_str()).set_value(xml_clean(value).c_str());
+    std::string cleaned;
+    const std::string_view clean = clean_view(value, cleaned);
+    element.append_attribute(std::string(name).c_str()).set_value(clean.data(), clean.size());
 }
 
 // Text is cleaned on the way in (a NUL would otherwise cut it short); the
 // serialiser cleans again, for trees built by other means.
 void add_text(pugi::xml_node parent, std::string_view raw) {
-    std::string text = xml_clean(raw);
+    std::string cleaned;
+    const std::string_view text = clean_view(raw, cleaned);
     if (text.empty()) return;
     // Consecutive text pieces are merged so the tree stays tidy.
     pugi::xml_node last = parent.last_child();
     if (last && last.type() == pugi::node_pcdata) {
         std::string joined = last.value();
         joined += text;
-        last.set_value(joined.c_str());
+        last.set_value(joined.data(), joined.size());
         return;
     }
-    parent.append_child(pugi::node_pcdata).set_value(text.c_str());
+    parent.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
 }
 
 pugi::xml_node add_text_element(pugi::xml_node parent, std::string_view name,

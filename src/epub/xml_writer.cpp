@@ -2,6 +2,8 @@
 
 #include "xml_chars.hpp"
 
+#include "pamphlet/base/utf8.hpp"
+
 #include <array>
 #include <string_view>
 
@@ -43,21 +45,39 @@ const char* escape_of(char c, bool in_attribute) {
     }
 }
 
-void append_escaped(std::string& out, std::string_view raw, bool in_attribute) {
-    std::string cleaned;
-    std::string_view text = raw;
-    if (xml_clean_prefix(raw) != raw.size()) {
-        cleaned = xml_clean(raw);
-        text = cleaned;
-    }
-    // The runs between characters that need an entity, appended whole.
+// `text` escaped, and cleaned as xml_clean does (characters XML does not
+// allow left out, ill-formed UTF-8 replaced), in one pass: the runs between
+// characters that need either are appended whole.
+void append_escaped(std::string& out, std::string_view text, bool in_attribute) {
     std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char* entity = escape_of(text[i], in_attribute);
-        if (entity == nullptr) continue;
-        out.append(text, run, i - run);
-        out += entity;
-        run = i + 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F && byte != '&' && byte != '<' && byte != '>' &&
+            byte != '"') {
+            ++i;  // nearly every byte
+            continue;
+        }
+        if (byte >= 0x80) {
+            std::size_t next = i;
+            bool valid = true;
+            const char32_t c = utf8::decode(text, next, valid);
+            if (!valid || !is_xml_text_char(c)) {
+                out.append(text, run, i - run);
+                if (is_xml_text_char(c)) utf8::append(out, c);
+                run = next;
+            }
+            i = next;
+            continue;
+        }
+        if (const char* entity = escape_of(static_cast<char>(byte), in_attribute)) {
+            out.append(text, run, i - run);
+            out += entity;
+            run = i + 1;
+        } else if (!is_xml_text_char(byte)) {
+            out.append(text, run, i - run);
+            run = i + 1;
+        }
+        ++i;
     }
     out.append(text, run, text.size() - run);
 }
