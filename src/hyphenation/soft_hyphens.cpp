@@ -19,38 +19,60 @@ bool keeps_word_whole(char32_t c) {
            c == 0x2014 || (c >= U'0' && c <= U'9');
 }
 
-struct Char {
-    char32_t c;
-    std::size_t begin, end;  // bytes in the text
-};
+char32_t next_char(std::string_view text, std::size_t& pos) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+        ++pos;
+        return byte;
+    }
+    bool valid = true;
+    return utf8::decode(text, pos, valid);
+}
 
-void add_word(std::string& out, std::string_view text, const std::vector<Char>& word,
-              const Hyphenator& hyphenator, std::string_view lang,
-              std::vector<std::size_t>& points) {
-    if (word.empty()) return;
-    const std::size_t word_begin = word.front().begin;
-    const std::size_t word_end = word.back().end;
-    std::size_t first = 0, last = word.size();
-    while (first < last && is_word_punctuation(word[first].c)) ++first;
-    while (last > first && is_word_punctuation(word[last - 1].c)) --last;
-    bool plain = last - first >= 2;
-    for (std::size_t i = first; plain && i < last; ++i) plain = !keeps_word_whole(word[i].c);
-    if (!plain) {
-        out.append(text.substr(word_begin, word_end - word_begin));
+// `word` (no separator in it) into `out`, with a soft hyphen at each of the
+// hyphenator's points in its core: the word without the punctuation around
+// it, when the core has two characters or more and none that keeps it whole.
+void add_word(std::string& out, std::string_view word, const Hyphenator& hyphenator,
+              std::string_view lang, std::vector<std::size_t>& points) {
+    // One pass over the characters finds the core's bytes and whether it is
+    // plain: a break of the author's counts only between two characters of
+    // the core, a digit anywhere in it (digits are not punctuation).
+    constexpr std::size_t none = std::string_view::npos;
+    std::size_t core_begin = none, core_end = 0;
+    std::size_t first = 0, last = 0;  // the core's first and last character
+    bool break_pending = false, whole = false;
+    for (std::size_t pos = 0, index = 0; pos < word.size(); ++index) {
+        const std::size_t begin = pos;
+        const char32_t c = next_char(word, pos);
+        if (is_word_punctuation(c)) {
+            if (core_begin != none && keeps_word_whole(c)) break_pending = true;
+            continue;
+        }
+        if (core_begin == none) {
+            core_begin = begin;
+            first = index;
+        } else if (break_pending) {
+            whole = true;
+        }
+        if (keeps_word_whole(c)) whole = true;
+        last = index;
+        core_end = pos;
+    }
+    if (core_begin == none || last - first < 1 || whole) {
+        out.append(word);
         return;
     }
-    const std::size_t core_begin = word[first].begin;
-    const std::string_view core = text.substr(core_begin, word[last - 1].end - core_begin);
-    std::size_t copied = word_begin;
+    const std::string_view core = word.substr(core_begin, core_end - core_begin);
+    std::size_t copied = 0;
     hyphenator.find_points(core, lang, points);
     for (std::size_t offset : points) {
         const std::size_t at = core_begin + offset;
-        if (at <= copied || at >= core_begin + core.size()) continue;
-        out.append(text.substr(copied, at - copied));
+        if (at <= copied || at >= core_end) continue;
+        out.append(word.substr(copied, at - copied));
         out.append(soft_hyphen);
         copied = at;
     }
-    out.append(text.substr(copied, word_end - copied));
+    out.append(word.substr(copied));
 }
 
 }  // namespace
@@ -67,22 +89,17 @@ std::string with_soft_hyphens(std::string_view text, const Hyphenator& hyphenato
                               std::string_view lang) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    std::vector<Char> word;
     std::vector<std::size_t> points;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
+    std::size_t word_begin = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t begin = pos;
-        bool valid = true;
-        const char32_t c = utf8::decode(text, pos, valid);
-        if (is_word_separator(c)) {
-            add_word(out, text, word, hyphenator, lang, points);
-            word.clear();
-            out.append(text.substr(begin, pos - begin));
-        } else {
-            word.push_back({c, begin, pos});
-        }
+        const char32_t c = next_char(text, pos);
+        if (!is_word_separator(c)) continue;
+        add_word(out, text.substr(word_begin, begin - word_begin), hyphenator, lang, points);
+        out.append(text.substr(begin, pos - begin));
+        word_begin = pos;
     }
-    add_word(out, text, word, hyphenator, lang, points);
+    add_word(out, text.substr(word_begin), hyphenator, lang, points);
     return out;
 }
 

@@ -51,6 +51,10 @@ TEST_CASE("a word the author already broke keeps only that break") {
     CHECK(f.soft("Behandlung/Therapie") == "Behandlung/Therapie");
     CHECK(f.soft("Be\u00ADhandlung") == "Be|handlung");
     CHECK(f.soft("Covid19-Impfung") == "Covid19-Impfung");
+    // A break counts only inside the word, not in the punctuation around it.
+    CHECK(f.soft("Rückenschmerzen-") == "Rü|cken|schmer|zen-");
+    CHECK(f.soft("–Rückenschmerzen–,") == "–Rü|cken|schmer|zen–,");
+    CHECK(f.soft("(Rücken‐)schmerzen") == "(Rücken‐)schmerzen");
 }
 
 TEST_CASE("white space, no-break spaces and short words are kept as they are") {
