@@ -104,7 +104,16 @@ public:
         }
     }
 
+    static std::size_t children_of(cmark_node* parent) {
+        std::size_t n = 0;
+        for (cmark_node* child = cmark_node_first_child(parent); child;
+             child = cmark_node_next(child))
+            ++n;
+        return n;
+    }
+
     void convert_blocks(cmark_node* parent, std::vector<Block>& out, int depth) {
+        if (out.empty()) out.reserve(children_of(parent));
         for (cmark_node* child = cmark_node_first_child(parent); child;
              child = cmark_node_next(child))
             convert_block(child, out, depth);
@@ -358,6 +367,11 @@ private:
 
     void convert_inlines(cmark_node* parent, std::vector<Inline>& out, const SourceSpan& fallback,
                          int depth) {
+        // Room for one inline per node, made once: an inline is a large
+        // object, and growing by doubling moved each of them several times.
+        // (Only into an empty vector: a link's text added to its parent's
+        // inlines must not reserve exactly, again and again.)
+        if (out.empty()) out.reserve(children_of(parent));
         for (cmark_node* child = cmark_node_first_child(parent); child;
              child = cmark_node_next(child))
             convert_inline(child, out, fallback, depth);
