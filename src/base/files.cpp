@@ -1,8 +1,14 @@
 #include "pamphlet/base/files.hpp"
 
+#include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pamphlet {
 
@@ -31,43 +37,70 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     return bytes + std::move(rest).str();
 }
 
+namespace {
+
+// read(2) until `size` bytes or the end of the file; -1 on an error.
+std::ptrdiff_t read_up_to(int fd, char* data, std::size_t size) {
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t n = ::read(fd, data + got, size - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -1;
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    return static_cast<std::ptrdiff_t>(got);
+}
+
+}  // namespace
+
+// One stat, one open, the bytes in one read: collections are hundreds of
+// small files, and a stream per file (its buffer, its locale, a second
+// stat for the size) cost as much as reading them.
 FileRead read_file_limited(const std::filesystem::path& path, std::uintmax_t max_bytes) {
     FileRead read;
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
         read.problem = FileRead::Problem::missing;
         return read;
     }
-    if (!std::filesystem::is_regular_file(status)) {
+    if (!S_ISREG(info.st_mode)) {
         read.problem = FileRead::Problem::not_a_file;
         return read;
     }
-    read.size = std::filesystem::file_size(path, ec);
-    if (ec) {
-        read.problem = FileRead::Problem::unreadable;
-        return read;
-    }
+    read.size = static_cast<std::uintmax_t>(info.st_size);
     if (read.size > max_bytes) {
         read.problem = FileRead::Problem::too_large;
         return read;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // Not blocking, and checked again once open: a file swapped for a pipe
+    // since it was looked at must not hang the build.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        read.problem = FileRead::Problem::unreadable;
+        return read;
+    }
+    struct stat opened {};
+    if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
+        ::close(fd);
         read.problem = FileRead::Problem::unreadable;
         return read;
     }
     read.bytes.resize(static_cast<std::size_t>(read.size));
-    in.read(read.bytes.data(), static_cast<std::streamsize>(read.size));
     // The file may have changed since it was measured: read what is there,
     // never more than the limit.
-    read.bytes.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) {
+    const std::ptrdiff_t got = read_up_to(fd, read.bytes.data(), read.bytes.size());
+    char more = 0;
+    const std::ptrdiff_t extra = got < 0 ? 0 : read_up_to(fd, &more, 1);
+    ::close(fd);
+    if (got < 0 || extra < 0) {
         read.problem = FileRead::Problem::unreadable;
         read.bytes.clear();
-    } else if (in.peek() != std::char_traits<char>::eof()) {
+    } else if (extra > 0) {
         read.problem = FileRead::Problem::too_large;  // it grew past its size while read
         read.bytes.clear();
+    } else {
+        read.bytes.resize(static_cast<std::size_t>(got));
     }
     return read;
 }

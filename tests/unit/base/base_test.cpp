@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include <sys/stat.h>
+
 using namespace pamphlet;
 
 namespace {
@@ -80,4 +82,9 @@ TEST_CASE("read_file_limited looks at the size before it reads") {
     CHECK(read_file_limited(path, 10).problem == FileRead::Problem::missing);
     CHECK(read_file_limited(std::filesystem::temp_directory_path(), 10).problem ==
           FileRead::Problem::not_a_file);
+    // A named pipe is not a file, and is never opened (opening it would wait
+    // for a writer).
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    CHECK(read_file_limited(path, 10).problem == FileRead::Problem::not_a_file);
+    std::filesystem::remove(path);
 }
