@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -314,6 +315,13 @@ int main(int argc, char** argv) {
     // A file-size limit (ulimit -f) must fail a write with EFBIG, which the
     // writers report and tidy up after, not kill the process mid-file.
     std::signal(SIGXFSZ, SIG_IGN);
+    // Every time pamphlet writes is UTC (SOURCE_DATE_EPOCH); libzip turns
+    // each EPUB entry's time into local time and back (mktime, localtime).
+    // In UTC that round trip is exact on any machine (no daylight-saving gap
+    // moves a time), and glibc stops looking at /etc/localtime again for
+    // every entry. Set before any thread starts.
+    ::setenv("TZ", "UTC0", 1);
+    ::tzset();
     CLI::App app{
         "pamphlet turns an article collection (Markdown + collection.yaml) into EPUB books and "
         "typeset PDF brochures.",

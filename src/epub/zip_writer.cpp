@@ -95,6 +95,10 @@ DosTime dos_time(long long timestamp) {
 // be read (to open the archive again for the next session) and written.
 // It supports "cloning": a session keeps the bytes of the entries already
 // written and only appends, so an archive of many sessions costs no copy.
+// In a file, what libzip writes in order is gathered and written a
+// megabyte at a time (libzip writes a book's headers and data in some
+// 5,000 pieces, each a system call), and the file's size is known without
+// asking the system (libzip asks at every seek).
 class ArchiveStore {
 public:
     // error_ as zip_error_init leaves it; libzip may not be loaded yet.
@@ -120,8 +124,14 @@ public:
 
     std::string close() {
         if (fd_ < 0) return {};
+        const bool flushed = flush();
+        const int saved = errno;
         const int fd = fd_;
         fd_ = -1;
+        if (!flushed) {
+            ::close(fd);
+            return "cannot write " + file_.string() + ": " + std::strerror(saved);
+        }
         if (::close(fd) != 0) return "cannot close " + file_.string() + ": " + std::strerror(errno);
         return {};
     }
@@ -145,7 +155,8 @@ private:
         case ZIP_SOURCE_OPEN:
             read_at_ = 0;
             return 0;
-        case ZIP_SOURCE_READ: return read(data, len);
+        case ZIP_SOURCE_READ:
+            return flush() ? read(data, len) : fail(ZIP_ER_WRITE, errno);
         case ZIP_SOURCE_CLOSE: return 0;
         case ZIP_SOURCE_STAT: {
             zip_int64_t bytes = size();
@@ -166,7 +177,10 @@ private:
         // The archive is written in place: a failed session leaves a file
         // that the caller throws away, so there is nothing to commit or undo.
         case ZIP_SOURCE_COMMIT_WRITE:
-        case ZIP_SOURCE_ROLLBACK_WRITE: return 0;
+            return flush() ? 0 : fail(ZIP_ER_WRITE, errno);
+        case ZIP_SOURCE_ROLLBACK_WRITE:
+            pending_.clear();
+            return 0;
         case ZIP_SOURCE_REMOVE: return truncate(0);
         case ZIP_SOURCE_ERROR: return lz().zip_error_to_data(&error_, data, len);
         case ZIP_SOURCE_FREE: return 0;  // owned by the writer
@@ -179,11 +193,8 @@ private:
         return -1;
     }
 
-    zip_int64_t size() {
-        if (in_memory()) return static_cast<zip_int64_t>(memory_.size());
-        struct stat st;
-        if (::fstat(fd_, &st) != 0) return fail(ZIP_ER_READ, errno);
-        return static_cast<zip_int64_t>(st.st_size);
+    zip_int64_t size() const {
+        return static_cast<zip_int64_t>(in_memory() ? memory_.size() : file_size_);
     }
 
     zip_int64_t seek(void* data, zip_uint64_t len, zip_uint64_t& position) {
@@ -220,18 +231,38 @@ private:
             write_at_ += len;
             return static_cast<zip_int64_t>(len);
         }
-        const char* p = static_cast<const char*>(data);
-        zip_uint64_t left = len;
+        // Within or just after what is gathered (libzip goes back to a local
+        // header to fill in its sizes): into it; elsewhere, after it is written.
+        const bool joins = !pending_.empty() && write_at_ >= pending_at_ &&
+                           write_at_ <= pending_at_ + pending_.size();
+        if (!pending_.empty() && !joins && !flush()) return fail(ZIP_ER_WRITE, errno);
+        if (pending_.empty()) pending_at_ = write_at_;
+        const auto offset = static_cast<std::size_t>(write_at_ - pending_at_);
+        const auto length = static_cast<std::size_t>(len);
+        if (pending_.size() < offset + length) pending_.resize(offset + length);
+        std::memcpy(pending_.data() + offset, data, length);
+        write_at_ += len;
+        file_size_ = std::max(file_size_, write_at_);
+        if (pending_.size() >= zip_gathered_bytes && !flush()) return fail(ZIP_ER_WRITE, errno);
+        return static_cast<zip_int64_t>(len);
+    }
+
+    // The gathered bytes into the file; false (errno set) when they cannot be.
+    bool flush() {
+        const char* p = pending_.data();
+        std::size_t left = pending_.size();
+        off_t at = static_cast<off_t>(pending_at_);
         while (left > 0) {
             // A file-size limit (SIGXFSZ ignored) or a full disk comes back here as EFBIG/ENOSPC.
-            ssize_t n = ::pwrite(fd_, p, left, static_cast<off_t>(write_at_));
+            const ssize_t n = ::pwrite(fd_, p, left, at);
             if (n < 0 && errno == EINTR) continue;
-            if (n < 0) return fail(ZIP_ER_WRITE, errno);
+            if (n < 0) return false;
             p += n;
-            left -= static_cast<zip_uint64_t>(n);
-            write_at_ += static_cast<zip_uint64_t>(n);
+            left -= static_cast<std::size_t>(n);
+            at += n;
         }
-        return static_cast<zip_int64_t>(len);
+        pending_.clear();
+        return true;
     }
 
     // Keeps the first `keep` bytes and writes on from there.
@@ -239,9 +270,10 @@ private:
         if (in_memory()) {
             if (keep > memory_.size()) return fail(ZIP_ER_INVAL, 0);
             memory_.resize(keep);
-        } else if (::ftruncate(fd_, static_cast<off_t>(keep)) != 0) {
+        } else if (!flush() || ::ftruncate(fd_, static_cast<off_t>(keep)) != 0) {
             return fail(ZIP_ER_WRITE, errno);
         }
+        file_size_ = keep;
         write_at_ = keep;
         return 0;
     }
@@ -251,6 +283,9 @@ private:
     std::string memory_;
     zip_uint64_t read_at_ = 0;
     zip_uint64_t write_at_ = 0;
+    zip_uint64_t file_size_ = 0;  // the file's, with what is gathered
+    std::string pending_;         // gathered, to be written at pending_at_
+    zip_uint64_t pending_at_ = 0;
     zip_error_t error_{ZIP_ER_OK, 0, nullptr};
 };
 

@@ -57,8 +57,11 @@ struct ZipEntry {
 // the archive writes one, the next are made and deflated on a second
 // thread (make() itself is always called on the writer's thread, in entry
 // order; a writer waiting for an entry deflates a later one meanwhile).
-// Memory holds at most this many entries plus the one written.
+// Memory holds at most this many entries plus the one written (and what is
+// gathered for the disk, zip_gathered_bytes).
 inline constexpr std::size_t zip_entries_made_ahead = 3;
+// What libzip writes to a file is gathered and written this much at a time.
+inline constexpr std::size_t zip_gathered_bytes = std::size_t{1} << 20;
 
 // The level libzip records in a deflated entry's flags ("normal"): the
 // entries are deflated at pamphlet's deflate_level (base/deflate.hpp), which
