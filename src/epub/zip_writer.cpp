@@ -95,10 +95,10 @@ DosTime dos_time(long long timestamp) {
 // be read (to open the archive again for the next session) and written.
 // It supports "cloning": a session keeps the bytes of the entries already
 // written and only appends, so an archive of many sessions costs no copy.
-// In a file, what libzip writes in order is gathered and written a
-// megabyte at a time (libzip writes a book's headers and data in some
-// 5,000 pieces, each a system call), and the file's size is known without
-// asking the system (libzip asks at every seek).
+// In a file, what libzip writes in order is gathered and written
+// zip_gathered_bytes at a time (libzip writes a book's headers and data in
+// some 5,000 pieces, each a system call), and the file's size is known
+// without asking the system (libzip asks at every seek).
 class ArchiveStore {
 public:
     // error_ as zip_error_init leaves it; libzip may not be loaded yet.

@@ -61,7 +61,7 @@ struct ZipEntry {
 // gathered for the disk, zip_gathered_bytes).
 inline constexpr std::size_t zip_entries_made_ahead = 3;
 // What libzip writes to a file is gathered and written this much at a time.
-inline constexpr std::size_t zip_gathered_bytes = std::size_t{1} << 20;
+inline constexpr std::size_t zip_gathered_bytes = std::size_t{256} << 10;
 
 // The level libzip records in a deflated entry's flags ("normal"): the
 // entries are deflated at pamphlet's deflate_level (base/deflate.hpp), which
