@@ -233,9 +233,8 @@ private:
         }
         // Within or just after what is gathered (libzip goes back to a local
         // header to fill in its sizes): into it; elsewhere, after it is written.
-        const bool joins = !pending_.empty() && write_at_ >= pending_at_ &&
-                           write_at_ <= pending_at_ + pending_.size();
-        if (!pending_.empty() && !joins && !flush()) return fail(ZIP_ER_WRITE, errno);
+        const bool joins = write_at_ >= pending_at_ && write_at_ <= pending_at_ + pending_.size();
+        if (!joins && !flush()) return fail(ZIP_ER_WRITE, errno);
         if (pending_.empty()) pending_at_ = write_at_;
         const auto offset = static_cast<std::size_t>(write_at_ - pending_at_);
         const auto length = static_cast<std::size_t>(len);

@@ -133,9 +133,7 @@ void InputDigests::add_image(std::string& text, const char* what, const char* el
 }
 
 void InputDigests::add_article(std::string& text, const Article& article) {
-    const fs::path file = article_file(collection_, article);
-    if (!article.file_sha256.empty()) hashes_.try_emplace(file, article.file_sha256);
-    add_file(text, "article", file);
+    add_file(text, "article", article_file(collection_, article));
     if (article.image) add_image(text, "lead-image", "lead-image-missing", article.image->source);
     for (const ImageSource& image : article.body_images)
         add_image(text, "image", "image-elsewhere", image);

@@ -35,8 +35,9 @@ public:
     void set_page_list(std::optional<std::size_t> profile) { page_list_ = profile; }
 
     // Hashes, on up to `threads` threads, the files the digests of `jobs`
-    // read most (fonts, profile files, patterns, article files), so that
-    // digest() finds them done; a file it leaves out is hashed when asked.
+    // read most (fonts, profile files, patterns, article files; an article
+    // the load read gives the hash of the bytes it parsed), so that digest()
+    // finds them done; a file it leaves out is hashed when asked.
     void hash_ahead(const std::vector<Job>& jobs, int threads);
 
 private:
