@@ -1,41 +1,15 @@
 #include "pamphlet/base/files.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace pamphlet {
-
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    // A folder opens as a stream on Linux and reads as nothing: not a file.
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    // At its size, in one read: grown as it comes, a large file's bytes
-    // would be copied (and their pages faulted in) again at each doubling.
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    std::string bytes;
-    if (!ec) {
-        bytes.resize(static_cast<std::size_t>(size));
-        in.read(bytes.data(), static_cast<std::streamsize>(size));
-        bytes.resize(static_cast<std::size_t>(in.gcount()));
-        if (in.bad()) return std::nullopt;
-        if (in.peek() == std::char_traits<char>::eof()) return bytes;
-    }
-    // Grown since it was measured (or not measured): the rest as it comes.
-    in.clear();
-    std::ostringstream rest;
-    rest << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return bytes + std::move(rest).str();
-}
 
 namespace {
 
@@ -52,7 +26,46 @@ std::ptrdiff_t read_up_to(int fd, char* data, std::size_t size) {
     return static_cast<std::ptrdiff_t>(got);
 }
 
+// `path` opened for reading when it is a regular file (checked once open,
+// not blocking: a file swapped for a pipe must not hang the build), with
+// its status; -1 otherwise.
+int open_regular(const std::filesystem::path& path, struct stat& info) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return -1;
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 }  // namespace
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+    // A folder or a pipe is not a file: not opened.
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    const int fd = open_regular(path, info);
+    if (fd < 0) return std::nullopt;
+    // At its size, in one read: grown as it comes, a large file's bytes
+    // would be copied (and their pages faulted in) again at each doubling.
+    // A file grown since it was measured is read on to its end.
+    std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+    std::size_t have = 0;
+    for (;;) {
+        const std::ptrdiff_t got = read_up_to(fd, bytes.data() + have, bytes.size() - have);
+        if (got < 0) {
+            ::close(fd);
+            return std::nullopt;
+        }
+        have += static_cast<std::size_t>(got);
+        if (have < bytes.size()) break;  // the end of the file
+        bytes.resize(bytes.size() + std::max<std::size_t>(bytes.size() / 2, 4096));
+    }
+    ::close(fd);
+    bytes.resize(have);
+    return bytes;
+}
 
 // One stat, one open, the bytes in one read: collections are hundreds of
 // small files, and a stream per file (its buffer, its locale, a second
@@ -73,16 +86,9 @@ FileRead read_file_limited(const std::filesystem::path& path, std::uintmax_t max
         read.problem = FileRead::Problem::too_large;
         return read;
     }
-    // Not blocking, and checked again once open: a file swapped for a pipe
-    // since it was looked at must not hang the build.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) {
-        read.problem = FileRead::Problem::unreadable;
-        return read;
-    }
     struct stat opened {};
-    if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
-        ::close(fd);
+    const int fd = open_regular(path, opened);
+    if (fd < 0) {
         read.problem = FileRead::Problem::unreadable;
         return read;
     }

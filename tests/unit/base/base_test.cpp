@@ -86,5 +86,6 @@ TEST_CASE("read_file_limited looks at the size before it reads") {
     // for a writer).
     REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
     CHECK(read_file_limited(path, 10).problem == FileRead::Problem::not_a_file);
+    CHECK_FALSE(read_file(path));
     std::filesystem::remove(path);
 }
