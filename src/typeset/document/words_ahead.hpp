@@ -4,9 +4,10 @@
 // (paragraphs, list items, quotes, callouts, footnotes: the body text) and
 // does for their words, in the body style, what build_nodes will do
 // (prepare_words); the typesetter then finds them in the FontSet's cache and
-// the hyphenator's memory. It keeps ahead of the typesetter (progress()). It only ever does work
-// the typesetter would do itself: a word it guesses wrong (one in italics) is done twice, never
-// differently, so the document is the same with it or without it.
+// the hyphenator's memory. It keeps ahead of the typesetter (progress()).
+// It only ever does work the typesetter would do itself: a word it guesses
+// wrong (one in italics) is done twice, never differently, so the document
+// is the same with it or without it.
 #pragma once
 
 #include "document/styles.hpp"
