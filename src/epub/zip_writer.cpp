@@ -443,7 +443,8 @@ private:
             slot.size = slot.data.size();
             // Raw DEFLATE, as a ZIP entry holds it.
             slot.crc = crc32_of(slot.data);
-            std::optional<std::string> bytes = deflated(slot.data, DeflateFormat::raw);
+            std::optional<std::string> bytes =
+                deflated(slot.data, DeflateFormat::raw, zip_deflate_level);
             if (!bytes) {
                 slot.zlib_failed = true;
                 return;
