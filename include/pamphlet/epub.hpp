@@ -49,4 +49,10 @@ std::optional<std::string> write_epub(const Collection& collection, const Editio
                                       const Profile& profile, const EpubOptions& options,
                                       DiagnosticSink& sink, EpubContents* contents = nullptr);
 
+// Opens libzip, which the writer loads at run time, now: a build calls it
+// on another core while it reads the collection, so that its first book
+// does not wait for the loader (some milliseconds). Any thread, any number
+// of times; a library that cannot be loaded is reported by write_epub.
+void prepare_epub_writer();
+
 }  // namespace pamphlet

@@ -572,3 +572,11 @@ std::string ZipWriter::take_bytes() {
 }
 
 }  // namespace pamphlet::epub
+
+namespace pamphlet {
+
+void prepare_epub_writer() {
+    (void)epub::lz();
+}
+
+}  // namespace pamphlet

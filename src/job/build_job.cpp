@@ -9,8 +9,10 @@
 #include "pamphlet/base/dates.hpp"
 #include "pamphlet/base/large_blocks.hpp"
 #include "pamphlet/base/threads.hpp"
+#include "pamphlet/epub.hpp"
 #include "pamphlet/hyphenation.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <future>
@@ -108,14 +110,18 @@ PlanResult plan_build(const BuildRequest& request, const ProfilePaths& paths, So
 BuildResult run_build(const BuildRequest& request, const ProfilePaths& paths, SourceFiles& sources,
                       DiagnosticSink& sink) {
     tune_malloc();
-    // The hyphenation patterns are made ready on another core while the
-    // collection is read and checked (the future waits for them, if need be,
-    // before the patterns go).
+    // The hyphenation patterns (and libzip, for a build with e-books) are
+    // made ready on another core while the collection is read and checked
+    // (the future waits for them, if need be, before the patterns go).
     HyphenationPatterns patterns;
     std::future<void> patterns_ready;
     if (usable_cores() > 1) {
-        patterns_ready = std::async(std::launch::async, [&] {
+        const bool epub =
+            request.formats.empty() || std::find(request.formats.begin(), request.formats.end(),
+                                                 OutputFormat::epub) != request.formats.end();
+        patterns_ready = std::async(std::launch::async, [&, epub] {
             load_patterns_ahead(patterns, paths.hyphenation_dirs, request.languages);
+            if (epub) prepare_epub_writer();
         });
     }
     std::optional<job::PreparedBuild> prepared =
