@@ -138,27 +138,84 @@ constexpr std::u32string_view reader_inserted_chars = U"-\u2010\u00AD \u00A0";
 
 // The characters of one page, by face. A page repeats the same few dozen
 // characters thousands of times: a bit per BMP character answers "seen
-// already?" without the cost of a std::set insertion per character.
+// already?" without the cost of a std::set insertion per character, and
+// ASCII, most of every page, is marked in a mask without a test.
 class PageChars {
 public:
     void add(std::size_t slot, char32_t c) {
+        if (c < 0x80) {
+            ascii_[slot][c >> 6] |= std::uint64_t{1} << (c & 63);
+            return;
+        }
         if (c < bmp_size) {
             std::bitset<bmp_size>& seen = seen_[slot];
-            if (seen.test(c)) return;
-            seen.set(c);
+            if (seen[c]) return;
+            seen[c] = true;
         }
-        fresh_[slot].push_back(c);
+        others_[slot].push_back(c);
     }
     template <typename Chars>
     void add_all(std::size_t slot, const Chars& chars) {
         for (char32_t c : chars) add(slot, c);
     }
-    const std::vector<char32_t>& chars(std::size_t slot) const { return fresh_[slot]; }
+    // The characters of a text node (ASCII controls and what XML cannot
+    // hold are not shown: no glyph is needed for them).
+    void add_text(std::size_t slot, std::string_view text) {
+        std::array<std::uint64_t, 2>& ascii = ascii_[slot];
+        for (std::size_t pos = 0; pos < text.size();) {
+            const auto byte = static_cast<unsigned char>(text[pos]);
+            if (byte < 0x80) {
+                ascii[byte >> 6] |= std::uint64_t{1} << (byte & 63);
+                ++pos;
+                continue;
+            }
+            // Two bytes (Latin letters, the soft hyphen): decoded here. From
+            // U+00A0 to U+07FF, XML allows every character.
+            if (byte >= 0xC2 && byte < 0xE0 && pos + 1 < text.size() &&
+                (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+                const char32_t c = (char32_t{byte & 0x1Fu} << 6) |
+                                   (static_cast<unsigned char>(text[pos + 1]) & 0x3Fu);
+                if (c >= 0xA0) add(slot, c);
+                pos += 2;
+                continue;
+            }
+            bool valid = true;
+            const char32_t c = utf8::decode_multibyte(text, pos, valid);
+            if (is_xml_text_char(c)) add(slot, c);
+        }
+    }
+    // The printable characters seen in `slot`, into `out`.
+    template <typename Set>
+    void insert_into(std::size_t slot, Set& out) const {
+        for (char32_t c = 0x20; c < 0x7F; ++c) {
+            if ((ascii_[slot][c >> 6] >> (c & 63)) & 1) out.insert(c);
+        }
+        out.insert(others_[slot].begin(), others_[slot].end());
+    }
+    bool empty(std::size_t slot) const {
+        // Only what insert_into gives counts: not the controls.
+        constexpr std::uint64_t printable_low = ~std::uint64_t{0} << 0x20;            // from U+0020
+        constexpr std::uint64_t printable_high = ~(std::uint64_t{1} << (0x7F - 64));  // not DEL
+        return (ascii_[slot][0] & printable_low) == 0 && (ascii_[slot][1] & printable_high) == 0 &&
+               others_[slot].empty();
+    }
+    // Empty again, for the next page: only the bits this page set are
+    // cleared (the 80 KiB are zeroed once per thread, not once per page).
+    void clear() {
+        for (std::size_t slot = 0; slot < face_slot_count; ++slot) {
+            ascii_[slot] = {};
+            for (char32_t c : others_[slot]) {
+                if (c < bmp_size) seen_[slot][c] = false;
+            }
+            others_[slot].clear();
+        }
+    }
 
 private:
     static constexpr std::size_t bmp_size = 0x10000;
-    std::array<std::bitset<bmp_size>, face_slot_count> seen_{};
-    std::array<std::vector<char32_t>, face_slot_count> fresh_;
+    std::array<std::array<std::uint64_t, 2>, face_slot_count> ascii_{};
+    std::array<std::bitset<bmp_size>, face_slot_count> seen_{};  // beyond ASCII
+    std::array<std::vector<char32_t>, face_slot_count> others_;  // beyond ASCII, in order seen
 };
 
 void collect(const pugi::xml_node& element, FaceState state, PageChars& page) {
@@ -170,9 +227,7 @@ void collect(const pugi::xml_node& element, FaceState state, PageChars& page) {
         if (child.type() == pugi::node_element) {
             collect(child, state, page);
         } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-            utf8::for_each(child.value(), [&](char32_t c) {
-                if (c >= 0x20 && (c < 0x7F || is_xml_text_char(c))) page.add(slot, c);
-            });
+            page.add_text(slot, child.value());
         }
     }
 }
@@ -338,14 +393,16 @@ const FaceInfo& face_info(FaceSlot slot) {
 void collect_face_usage(const pugi::xml_document& page, FaceUsage& usage, std::mutex* guard) {
     pugi::xml_node body = page.document_element().child("body");
     if (!body) return;
-    auto seen = std::make_unique<PageChars>();  // 80 KiB of bits: not on the stack
+    // 80 KiB of bits: not on the stack, and kept for the thread's next page.
+    thread_local const std::unique_ptr<PageChars> page_chars = std::make_unique<PageChars>();
+    PageChars* const seen = page_chars.get();
+    seen->clear();
     collect(body, FaceState{}, *seen);
     std::unique_lock<std::mutex> lock;
     if (guard != nullptr) lock = std::unique_lock<std::mutex>(*guard);
     for (std::size_t slot = 0; slot < face_slot_count; ++slot) {
-        const std::vector<char32_t>& chars = seen->chars(slot);
-        if (chars.empty()) continue;
-        usage[slot].insert(chars.begin(), chars.end());
+        if (seen->empty(slot)) continue;
+        seen->insert_into(slot, usage[slot]);
         usage[slot].insert(reader_inserted_chars.begin(), reader_inserted_chars.end());
     }
 }

@@ -77,6 +77,31 @@ TEST_CASE("each face gets the characters shown in it") {
     CHECK(usage[static_cast<std::size_t>(FaceSlot::body_italic)].empty());
 }
 
+TEST_CASE("a page's characters are its own, and only those that show") {
+    auto usage_of = [](const std::string& text) {
+        XhtmlPage page = new_xhtml_page("de", "Titel", "book.css");
+        pugi::xml_node p = page.body.append_child("p");
+        // Raw, as pugixml holds it: controls and C1 characters too.
+        p.append_child(pugi::node_pcdata).set_value(text.c_str());
+        FaceUsage usage;
+        collect_face_usage(*page.xml, usage);
+        return usage[static_cast<std::size_t>(FaceSlot::body_regular)];
+    };
+    const auto first = usage_of("Zwölf Übungen\x01\x7F\xC2\x85\t\n");
+    CHECK(first.count(U'Z') == 1);
+    CHECK(first.count(U'\u00F6') == 1);
+    CHECK(first.count(U'\u00DC') == 1);
+    for (const char32_t hidden : {U'\x01', U'\x7F', U'\u0085', U'\t', U'\n'})
+        CHECK(first.count(hidden) == 0);
+    // The next page on the same thread starts afresh.
+    const auto second = usage_of("ab");
+    CHECK(second.count(U'a') == 1);
+    CHECK(second.count(U'Z') == 0);
+    CHECK(second.count(U'\u00F6') == 0);
+    // A page of nothing that shows needs no face at all.
+    CHECK(usage_of("\x01\t").empty());
+}
+
 TEST_CASE("contrast ratios follow WCAG 2.2") {
     CHECK(contrast_ratio(test::rgb(0, 0, 0), test::rgb(255, 255, 255)) == doctest::Approx(21));
     CHECK(contrast_ratio(test::rgb(255, 255, 255), test::rgb(0, 0, 0)) == doctest::Approx(21));
