@@ -5,6 +5,7 @@
 #include "pamphlet/base/utf8.hpp"
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace pamphlet::epub {
@@ -49,8 +50,20 @@ const char* escape_of(char c, bool in_attribute) {
 // allow left out, ill-formed UTF-8 replaced), in one pass: the runs between
 // characters that need either are appended whole.
 void append_escaped(std::string& out, std::string_view text, bool in_attribute) {
+    namespace eight = utf8::eight;
     std::size_t run = 0;
     for (std::size_t i = 0; i < text.size();) {
+        if (text.size() - i >= eight::size) {
+            const std::uint64_t x = eight::load(&text[i]);
+            const std::uint64_t flagged = eight::not_printable_ascii(x) | eight::equal(x, '&') |
+                                          eight::equal(x, '<') | eight::equal(x, '>') |
+                                          eight::equal(x, '"');
+            if (flagged == 0) {
+                i += eight::size;
+                continue;
+            }
+            i += eight::before_first(flagged);  // to the first byte that may need work
+        }
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte >= 0x20 && byte < 0x7F && byte != '&' && byte != '<' && byte != '>' &&
             byte != '"') {

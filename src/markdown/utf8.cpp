@@ -27,6 +27,14 @@ std::string places(std::size_t count) {
 // `cr_too`) a CR; text.size() when nowhere. ASCII is judged byte by byte.
 std::size_t first_unsafe(std::string_view text, bool cr_too) {
     for (std::size_t pos = 0; pos < text.size();) {
+        if (text.size() - pos >= eight::size) {
+            const std::uint64_t flagged = eight::not_printable_ascii(eight::load(&text[pos]));
+            if (flagged == 0) {
+                pos += eight::size;
+                continue;
+            }
+            pos += eight::before_first(flagged);
+        }
         const auto byte = static_cast<unsigned char>(text[pos]);
         if (byte < 0x80) {
             if ((byte < 0x20 || byte == 0x7F) &&

@@ -20,15 +20,28 @@ struct RightToLeft {
 };
 
 std::optional<RightToLeft> find_in(std::string_view text, const SourceSpan& span) {
-    // Hebrew, the first right-to-left script, begins at U+0590.
+    // Hebrew, the first right-to-left script, begins at U+0590: only a lead
+    // byte from 0xD6 on can begin such a character (a continuation byte is
+    // below 0xC0, so no character is cut by passing over the others).
     constexpr char32_t first_right_to_left = 0x0590;
-    std::optional<RightToLeft> found;
-    utf8::for_each(text, [&](char32_t c) {
-        if (found || c < first_right_to_left) return;
+    constexpr unsigned char first_lead = 0xD6;
+    namespace eight = utf8::eight;
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (text.size() - pos >= eight::size && (eight::load(&text[pos]) & eight::highs) == 0) {
+            pos += eight::size;
+            continue;
+        }
+        if (static_cast<unsigned char>(text[pos]) < first_lead) {
+            ++pos;
+            continue;
+        }
+        bool valid = true;
+        const char32_t c = utf8::decode(text, pos, valid);
+        if (c < first_right_to_left) continue;
         std::string script = script_of(c);
-        if (is_right_to_left(script)) found = RightToLeft{c, std::move(script), span};
-    });
-    return found;
+        if (is_right_to_left(script)) return RightToLeft{c, std::move(script), span};
+    }
+    return std::nullopt;
 }
 
 std::optional<RightToLeft> find_in(const std::vector<Inline>& inlines) {

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <fstream>
 
 #include <sys/stat.h>
@@ -39,6 +40,32 @@ TEST_CASE("ill-formed UTF-8 becomes U+FFFD, one per maximal invalid prefix") {
     CHECK(decode_all("\xE2\x80"
                      "x") == U"\uFFFDx");                                  // truncated: one U+FFFD
     CHECK(decode_all("\xF4\x90\x80\x80") == U"\uFFFD\uFFFD\uFFFD\uFFFD");  // beyond U+10FFFF
+}
+
+TEST_CASE("eight bytes at once: each byte value, at each place, flagged exactly when it counts") {
+    namespace eight = utf8::eight;
+    for (std::size_t place = 0; place < eight::size; ++place) {
+        for (int value = 0; value < 256; ++value) {
+            std::string bytes = "abcdefgh";
+            bytes[place] = static_cast<char>(value);
+            const std::uint64_t x = eight::load(bytes.data());
+            const std::uint64_t odd = eight::not_printable_ascii(x);
+            CHECK((odd != 0) == (value < 0x20 || value >= 0x7F));
+            if (odd != 0) CHECK(eight::before_first(odd) == place);
+            const std::uint64_t amp = eight::equal(x, '&');
+            CHECK((amp != 0) == (value == '&'));
+            if (amp != 0) CHECK(eight::before_first(amp) == place);
+            // A second byte that counts, later on: the first is still found
+            // (a borrow may flag bytes after the first, never before it).
+            if (place + 1 < eight::size && odd != 0) {
+                for (const char later : {'\x01', '\x7F', '\x80', '\xFF', '\x20'}) {
+                    bytes[place + 1] = later;
+                    CHECK(eight::before_first(
+                              eight::not_printable_ascii(eight::load(bytes.data()))) == place);
+                }
+            }
+        }
+    }
 }
 
 TEST_CASE("join") {

@@ -95,3 +95,33 @@ TEST_CASE("the serialiser cleans text it is given raw as xml_clean does, escapin
                    "a&lt;b &amp; \"c\"  \uFFFD x\u00E4\t&gt;\n\uFFFD</p>") != std::string::npos);
     parse(raw);
 }
+
+TEST_CASE("a byte that needs escaping or cleaning is found at any place in a run") {
+    // Plain runs are passed over eight bytes at a time.
+    auto serialised = [](const std::string& text) {
+        XhtmlPage page = new_xhtml_page("de", "t", "css/book.css");
+        pugi::xml_node p = page.body.append_child("p");
+        p.append_child(pugi::node_pcdata).set_value(text.c_str());
+        p.append_attribute("title").set_value(text.c_str());
+        const std::string xml = serialize_xml(*page.xml, XmlFlavor::xhtml);
+        const std::size_t begin = xml.find("<p title=");
+        return xml.substr(begin, xml.find("</p>", begin) - begin);
+    };
+    const std::pair<std::string, std::string> cases[] = {
+        {"&", "&amp;"},           {"<", "&lt;"},      {">", "&gt;"},
+        {"\"", "&quot;"},         {"\x01", ""},       {"\x7F", ""},
+        {"\xC3\xA4", "\xC3\xA4"}, {"\xFF", "\uFFFD"}, {"\xC2\x85", ""}};
+    for (const auto& [odd, in_attribute] : cases) {
+        for (std::size_t at = 0; at < 18; ++at) {
+            const std::string before(at, 'x'), after = "yyyyyyyyy";
+            const std::string in_text = odd == "\"" ? odd : in_attribute;
+            CHECK(serialised(before + odd + after) ==
+                  "<p title=\"" + before + in_attribute + after + "\">" + before + in_text + after);
+        }
+    }
+    for (std::size_t at = 0; at < 18; ++at) {
+        const std::string text = std::string(at, 'x') + "\x01";
+        CHECK(xml_clean_prefix(text) == at);
+        CHECK(xml_clean_prefix(text + "\xC3\xA4") == at);
+    }
+}

@@ -71,3 +71,32 @@ TEST_CASE("utf8::decode follows the maximal subpart rule") {
     CHECK(decode_all("\xE2\x82x") == U"\uFFFDx");
     CHECK(decode_all("\xF0\x9F\x98") == U"\uFFFD");
 }
+
+TEST_CASE("a problem is found at any place in a run of printable text") {
+    // Printable ASCII is passed over eight bytes at a time: a byte that
+    // needs work is found wherever it falls in such a run.
+    for (const std::string& odd : {std::string("\x01"), std::string("\x7F"), std::string("\r"),
+                                   std::string("\xFF"), std::string("\xC3")}) {
+        for (std::size_t at = 0; at < 20; ++at) {
+            std::string text(at, 'x');
+            text += odd + "yyyyyyyyyyyyyyyyy";
+            pamphlet::DiagnosticSink sink;
+            std::string storage;
+            const std::string_view safe =
+                pamphlet::utf8::sanitize_input(text, "a.md", sink, storage);
+            CHECK(safe.substr(0, at) == std::string(at, 'x'));
+            CHECK(safe != text);
+            if (odd != "\r") {
+                REQUIRE(sink.diagnostics().size() == 1);
+                CHECK(sink.diagnostics()[0].span.begin.column == static_cast<int>(at) + 1);
+            }
+        }
+    }
+    // And ASCII that needs nothing is handed back as it is, at every length.
+    for (std::size_t length = 0; length < 20; ++length) {
+        const std::string text = std::string(length, 'a') + "\tb\n";
+        pamphlet::DiagnosticSink sink;
+        std::string storage;
+        CHECK(pamphlet::utf8::sanitize_input(text, "a.md", sink, storage).data() == text.data());
+    }
+}

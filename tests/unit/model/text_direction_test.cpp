@@ -63,3 +63,28 @@ TEST_CASE("right-to-left text in the front matter is refused too") {
     CHECK(sink.diagnostics()[0].span.begin.column == 8);
     CHECK(sink.diagnostics()[0].message.starts_with("right-to-left text (Hebrew, 'ש')"));
 }
+
+TEST_CASE("right-to-left text is found after any run of other text") {
+    // Runs of ASCII are passed over eight bytes at a time, and two-byte
+    // characters below Hebrew by their lead byte: the first right-to-left
+    // character is found wherever it falls.
+    for (const std::string& run : {std::string("a"), std::string("ä"), std::string("Ж")}) {
+        for (std::size_t count = 0; count < 18; ++count) {
+            std::string before;
+            for (std::size_t k = 0; k < count; ++k) before += run;
+            const std::string source = "---\ntitle: T\n---\n\n" + before + "שלום x\n";
+            const Article article =
+                article_with(before + "שלום x", SourceSpan::at("a.de.md", 5, 1));
+            DiagnosticSink sink;
+            CHECK_FALSE(check_text_direction(article, source, sink));
+            REQUIRE(sink.diagnostics().size() == 1);
+            CHECK(sink.diagnostics()[0].span.begin.column == static_cast<int>(before.size()) + 1);
+            CHECK(sink.diagnostics()[0].message.find("Hebrew") != std::string::npos);
+        }
+    }
+    // U+058F (the Armenian dram sign) shares Hebrew's lead byte and is
+    // left-to-right.
+    DiagnosticSink sink;
+    const Article article = article_with("100 \u058F", SourceSpan::at("a.de.md", 5, 1));
+    CHECK(check_text_direction(article, "", sink));
+}
