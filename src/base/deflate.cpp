@@ -36,12 +36,12 @@ libdeflate_compressor* compressor_for(int level) {
 
 }  // namespace
 
-std::optional<ScratchVector<char>> inflated_exactly(std::string_view zlib_stream,
-                                                  std::size_t size) {
+std::optional<UnzeroedScratchVector<char>> inflated_exactly(std::string_view zlib_stream,
+                                                            std::size_t size) {
     const std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor(
         libdeflate_alloc_decompressor());
     if (!decompressor) return std::nullopt;
-    ScratchVector<char> out(size);
+    UnzeroedScratchVector<char> out(size);
     // Without an actual_out_nbytes_ret, libdeflate succeeds only when the
     // stream fills the buffer exactly.
     const libdeflate_result result =

@@ -279,7 +279,7 @@ bool idat_whole(std::string_view bytes) {
         }
         at += header + length + crc;
     }
-    const std::optional<ScratchVector<char>> rows =
+    const std::optional<UnzeroedScratchVector<char>> rows =
         inflated_exactly(stream, static_cast<std::size_t>(row * height));
     if (!rows) return false;
     for (std::size_t at = 0; at < rows->size(); at += static_cast<std::size_t>(row))

@@ -32,7 +32,8 @@ std::optional<std::string> deflated(std::string_view text, DeflateFormat format,
 // right) of exactly `size` bytes; nullopt otherwise (damaged, shorter or
 // longer). For checking data whose size is known beforehand, at about three
 // times zlib's inflating speed.
-std::optional<ScratchVector<char>> inflated_exactly(std::string_view zlib_stream, std::size_t size);
+std::optional<UnzeroedScratchVector<char>> inflated_exactly(std::string_view zlib_stream,
+                                                            std::size_t size);
 
 // The CRC-32 a ZIP entry (or a PNG chunk) records.
 std::uint32_t crc32_of(std::string_view bytes);

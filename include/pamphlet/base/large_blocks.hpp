@@ -6,12 +6,13 @@
 // 2 MiB or more is so aligned to 2 MiB and offered to Linux as huge pages
 // (a hint): its whole 2 MiB extents, and for a scratch block (given back
 // soon after) its tail too; smaller blocks are ordinary memory. The memory
-// is zeroed as any.
+// is zeroed as any (but see UnzeroedScratchVector).
 #pragma once
 
 #include <cstddef>
 #include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pamphlet {
@@ -32,24 +33,35 @@ void* allocate(std::size_t bytes, bool scratch);
 void release(void* block, std::size_t bytes) noexcept;
 }  // namespace large_blocks_detail
 
-template <typename T, bool Scratch>
+// `Zeroed`: a vector's new elements are value-initialised (bytes zeroed),
+// as by std::allocator; otherwise default-initialised (bytes left as they
+// are), for a buffer that is written through before anything reads it.
+template <typename T, bool Scratch, bool Zeroed = true>
 struct LargeBlockAllocator {
     using value_type = T;
     template <typename U>
     struct rebind {
-        using other = LargeBlockAllocator<U, Scratch>;
+        using other = LargeBlockAllocator<U, Scratch, Zeroed>;
     };
     LargeBlockAllocator() = default;
     template <typename U>
-    LargeBlockAllocator(const LargeBlockAllocator<U, Scratch>&) noexcept {}
+    LargeBlockAllocator(const LargeBlockAllocator<U, Scratch, Zeroed>&) noexcept {}
     T* allocate(std::size_t n) {
         return static_cast<T*>(large_blocks_detail::allocate(n * sizeof(T), Scratch));
     }
     void deallocate(T* p, std::size_t n) noexcept {
         large_blocks_detail::release(p, n * sizeof(T));
     }
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args) {
+        if constexpr (!Zeroed && sizeof...(Args) == 0) {
+            ::new (static_cast<void*>(p)) U;
+        } else {
+            ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+        }
+    }
     template <typename U>
-    bool operator==(const LargeBlockAllocator<U, Scratch>&) const noexcept {
+    bool operator==(const LargeBlockAllocator<U, Scratch, Zeroed>&) const noexcept {
         return true;
     }
 };
@@ -60,5 +72,9 @@ using LargeVector = std::vector<T, LargeBlockAllocator<T, false>>;
 // A buffer given back soon after it is filled: whole huge pages.
 template <typename T>
 using ScratchVector = std::vector<T, LargeBlockAllocator<T, true>>;
+// The same, not zeroed first: for one filled whole at once (an inflated
+// stream), where zeroing would be a second pass over every byte.
+template <typename T>
+using UnzeroedScratchVector = std::vector<T, LargeBlockAllocator<T, true, false>>;
 
 }  // namespace pamphlet

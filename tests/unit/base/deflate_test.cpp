@@ -63,9 +63,15 @@ TEST_CASE("the CRC-32 is the ZIP one") {
 TEST_CASE("a zlib stream inflates exactly to the size asked for, or not at all") {
     const std::string text = prose(20000);
     const std::string packed = *deflated(text, DeflateFormat::zlib);
-    const std::optional<ScratchVector<char>> whole = inflated_exactly(packed, text.size());
+    const std::optional<UnzeroedScratchVector<char>> whole = inflated_exactly(packed, text.size());
     REQUIRE(whole);
     CHECK(std::string(whole->begin(), whole->end()) == text);
+    // A buffer of huge pages, not zeroed first: every byte is the stream's.
+    const std::string large = prose(400000);  // 2.9 MB
+    const std::optional<UnzeroedScratchVector<char>> inflated =
+        inflated_exactly(*deflated(large, DeflateFormat::zlib), large.size());
+    REQUIRE(inflated);
+    CHECK(std::string(inflated->begin(), inflated->end()) == large);
     CHECK_FALSE(inflated_exactly(packed, text.size() - 1));  // more than asked for
     CHECK_FALSE(inflated_exactly(packed, text.size() + 1));  // less
     CHECK_FALSE(inflated_exactly(packed.substr(0, packed.size() / 2), text.size()));

@@ -447,7 +447,8 @@ TEST_CASE("a PNG found whole without libpng's decoding gets libpng's verdict on 
     REQUIRE(info.info.height == static_cast<int>(height));
     CHECK(verdicts_agree(png));
 
-    const std::optional<ScratchVector<char>> inflated = inflated_exactly(idat_of(png), row * height);
+    const std::optional<UnzeroedScratchVector<char>> inflated =
+        inflated_exactly(idat_of(png), row * height);
     REQUIRE(inflated);
     const std::optional<std::string> rows = std::string(inflated->begin(), inflated->end());
     // The rows deflated again (another stream, the same rows): whole.
