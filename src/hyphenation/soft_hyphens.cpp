@@ -29,11 +29,46 @@ char32_t next_char(std::string_view text, std::size_t& pos) {
     return utf8::decode(text, pos, valid);
 }
 
+// Nearly every word of English text, and many of German: ASCII letters
+// alone, its own core.
+bool all_ascii_letters(std::string_view word) {
+    for (const char ch : word) {
+        const auto lower = static_cast<unsigned char>(ch | 0x20);
+        if (lower < 'a' || lower > 'z') return false;
+    }
+    return true;
+}
+
+// `word` into `out` with a soft hyphen at each of the hyphenator's points
+// in its core, word[core_begin, core_end).
+void add_core(std::string& out, std::string_view word, std::size_t core_begin, std::size_t core_end,
+              const Hyphenator& hyphenator, std::string_view lang,
+              std::vector<std::size_t>& points) {
+    const std::string_view core = word.substr(core_begin, core_end - core_begin);
+    std::size_t copied = 0;
+    hyphenator.find_points(core, lang, points);
+    for (std::size_t offset : points) {
+        const std::size_t at = core_begin + offset;
+        if (at <= copied || at >= core_end) continue;
+        out.append(word.substr(copied, at - copied));
+        out.append(soft_hyphen);
+        copied = at;
+    }
+    out.append(word.substr(copied));
+}
+
 // `word` (no separator in it) into `out`, with a soft hyphen at each of the
 // hyphenator's points in its core: the word without the punctuation around
 // it, when the core has two characters or more and none that keeps it whole.
 void add_word(std::string& out, std::string_view word, const Hyphenator& hyphenator,
               std::string_view lang, std::vector<std::size_t>& points) {
+    if (all_ascii_letters(word)) {
+        if (word.size() < 2)
+            out.append(word);
+        else
+            add_core(out, word, 0, word.size(), hyphenator, lang, points);
+        return;
+    }
     // One pass over the characters finds the core's bytes and whether it is
     // plain: a break of the author's counts only between two characters of
     // the core, a digit anywhere in it (digits are not punctuation).
@@ -62,17 +97,7 @@ void add_word(std::string& out, std::string_view word, const Hyphenator& hyphena
         out.append(word);
         return;
     }
-    const std::string_view core = word.substr(core_begin, core_end - core_begin);
-    std::size_t copied = 0;
-    hyphenator.find_points(core, lang, points);
-    for (std::size_t offset : points) {
-        const std::size_t at = core_begin + offset;
-        if (at <= copied || at >= core_end) continue;
-        out.append(word.substr(copied, at - copied));
-        out.append(soft_hyphen);
-        copied = at;
-    }
-    out.append(word.substr(copied));
+    add_core(out, word, core_begin, core_end, hyphenator, lang, points);
 }
 
 }  // namespace

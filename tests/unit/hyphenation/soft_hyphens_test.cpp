@@ -63,4 +63,8 @@ TEST_CASE("white space, no-break spaces and short words are kept as they are") {
     CHECK(f.soft("  a  b\n") == "  a  b\n");
     CHECK(f.soft("10\u00A0Minuten Dehnung") == "10\u00A0Mi|nu|ten Deh|nung");
     CHECK(f.soft("Haus") == "Haus");  // shorter than the minimum word
+    // Words of ASCII letters alone (taken whole as their core) beside
+    // others, of every length.
+    CHECK(f.soft("a ab Dehnung, Dehnungen x") == "a ab Deh|nung, Deh|nun|gen x");
+    CHECK(f.soft("stretching", "en") == "stretch|ing");
 }
