@@ -49,7 +49,10 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     if (fd < 0) return std::nullopt;
     // At its size, in one read: grown as it comes, a large file's bytes
     // would be copied (and their pages faulted in) again at each doubling.
-    // A file grown since it was measured is read on to its end.
+    // Whether the end was reached is asked with one byte more; only a file
+    // grown since it was measured is then read on to its end (the buffer
+    // grown, not for every file: a 2 MB dictionary was copied and 1 MB
+    // zeroed to learn that it had ended).
     std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
     std::size_t have = 0;
     for (;;) {
@@ -60,7 +63,15 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
         }
         have += static_cast<std::size_t>(got);
         if (have < bytes.size()) break;  // the end of the file
+        char more = 0;
+        const std::ptrdiff_t extra = read_up_to(fd, &more, 1);
+        if (extra < 0) {
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (extra == 0) break;  // the end, exactly at the size
         bytes.resize(bytes.size() + std::max<std::size_t>(bytes.size() / 2, 4096));
+        bytes[have++] = more;
     }
     ::close(fd);
     bytes.resize(have);

@@ -88,6 +88,13 @@ TEST_CASE("read_file returns the bytes, or nothing") {
     std::filesystem::remove(path);
     CHECK_FALSE(read_file(path));
     CHECK_FALSE(read_file(std::filesystem::temp_directory_path()));  // a folder is not a file
+    // A file longer than its size says (Linux gives /proc's files size 0)
+    // is read on to its end.
+    const std::optional<std::string> status = read_file("/proc/self/status");
+    REQUIRE(status);
+    CHECK(status->starts_with("Name:"));
+    CHECK(status->ends_with("\n"));
+    CHECK(status->find("\nPid:") != std::string::npos);
 }
 
 TEST_CASE("read_file_limited looks at the size before it reads") {
