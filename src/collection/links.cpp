@@ -80,7 +80,7 @@ struct EditionLinks::Decider {
         bool changes = false;
         for (const Inline& item : inlines) {
             if (item.kind == InlineKind::link &&
-                fate(item.target, item.span, &sink).kind != LinkFate::Kind::keep)
+                fate(item.target(), item.span, &sink).kind != LinkFate::Kind::keep)
                 changes = true;
             changes |= report(item.children, sink);
         }
@@ -100,9 +100,10 @@ struct EditionLinks::Decider {
         while (i < inlines.size()) {
             apply(inlines[i].children);
             const LinkFate f = inlines[i].kind == InlineKind::link
-                                   ? fate(inlines[i].target, inlines[i].span, nullptr)
+                                   ? fate(inlines[i].target(), inlines[i].span, nullptr)
                                    : LinkFate{};
-            if (f.kind == LinkFate::Kind::new_fragment) inlines[i].target.fragment = f.fragment;
+            if (f.kind == LinkFate::Kind::new_fragment)
+                inlines[i].mutable_target().fragment = f.fragment;
             if (f.kind != LinkFate::Kind::plain_text) {
                 ++i;
                 continue;
@@ -156,7 +157,7 @@ namespace {
 // In the order of Decider::report.
 void add_link_records(const std::vector<Inline>& inlines, std::vector<LinkRecord>& out) {
     for (const Inline& item : inlines) {
-        if (item.kind == InlineKind::link) out.push_back({item.target, item.span});
+        if (item.kind == InlineKind::link) out.push_back({item.target(), item.span});
         add_link_records(item.children, out);
     }
 }

@@ -429,13 +429,14 @@ private:
             // image_alt, written as the picture's description, is not lost
             // when it says more than the figure's own alt text.
             const std::optional<ArticleImage>& lead = article_.image;
-            if (lead && lead->source.asset && same_image_file(image->image, lead->source) &&
+            if (lead && lead->source.asset && same_image_file(image->image(), lead->source) &&
                 lead->alt.size() > alt.size())
                 alt = lead->alt;
             if (href) {
                 // The caption is the figcaption; a title attribute repeating it
                 // would make screen readers say it twice.
-                write_img(figure, *href, alt, block.caption.empty() ? image->title : std::string());
+                write_img(figure, *href, alt,
+                          block.caption.empty() ? image->title() : std::string());
             } else {
                 add_text_element(figure, "p", alt);
             }
@@ -445,7 +446,7 @@ private:
 
     // Images that are no file, or no usable one, were reported by the loader.
     std::optional<std::string> image_href(const Inline& image) {
-        return context_.images.add(image.image, image.span, context_.sink);
+        return context_.images.add(image.image(), image.span, context_.sink);
     }
 
     void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines) {
@@ -520,7 +521,7 @@ private:
                     while (break_in_block() &&
                            breaks_[next_break_].at.offset < text_at_ + item.text.size())
                         add_break(parent);
-                    write_img(parent, *href, item.text, item.title);
+                    write_img(parent, *href, item.text, item.title());
                     text_at_ += item.text.size();
                 } else {
                     add_text_with_breaks(parent, item.text, item.text);
@@ -538,7 +539,7 @@ private:
         }
         pugi::xml_node a = add_element(parent, "a");
         set_attribute(a, "href", *href);
-        if (!link.title.empty()) set_attribute(a, "title", link.title);
+        if (!link.title().empty()) set_attribute(a, "title", link.title());
         // A web or mail address written out is copied, not read: no hyphens.
         const std::string shown = plain_text(link.children);
         const bool address = shown.find("://") != std::string::npos ||
@@ -551,7 +552,7 @@ private:
     // text (after saying why). Links between and inside articles were
     // checked by the collection loader: their targets are in the edition.
     std::optional<std::string> link_href(const Inline& link) {
-        const Target& target = link.target;
+        const Target& target = link.target();
         switch (target.kind) {
             case Target::Kind::external:
                 return target.url;

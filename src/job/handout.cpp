@@ -31,14 +31,14 @@ private:
         for (std::size_t i = 0; i < inlines.size();) {
             Inline& item = inlines[i];
             rewrite(item.children);
-            if (item.kind != InlineKind::link || item.target.kind != Target::Kind::article ||
-                kept_.count(item.target.article_id) != 0) {
+            if (item.kind != InlineKind::link || item.target().kind != Target::Kind::article ||
+                kept_.count(item.target().article_id) != 0) {
                 ++i;
                 continue;
             }
-            const auto url = url_of_.find(item.target.article_id);
+            const auto url = url_of_.find(item.target().article_id);
             if (url != url_of_.end() && !url->second.empty()) {
-                item.target = Target{Target::Kind::external, url->second, {}, {}};
+                item.mutable_target() = Target{Target::Kind::external, url->second, {}, {}};
                 ++i;
                 continue;
             }

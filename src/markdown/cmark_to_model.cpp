@@ -255,8 +255,7 @@ private:
                 if (depth >= ConversionContext::max_depth) {
                     context_.report_nesting(span);
                     block.kind = BlockKind::paragraph;
-                    block.inlines.push_back(
-                        Inline{InlineKind::text, plain_text(node), {}, {}, {}, {}, span});
+                    block.inlines.push_back(Inline(InlineKind::text, plain_text(node), span));
                     break;
                 }
                 if (type == CMARK_NODE_LIST) {
@@ -434,7 +433,7 @@ private:
                                type == CMARK_NODE_LINK || strikethrough;
         if (container && depth >= ConversionContext::max_depth) {
             context_.report_nesting(in.span);
-            out.push_back(Inline{InlineKind::text, plain_text(node), {}, {}, {}, {}, in.span});
+            out.push_back(Inline(InlineKind::text, plain_text(node), in.span));
             return;
         }
         switch (type) {
@@ -464,7 +463,7 @@ private:
                 break;
             case CMARK_NODE_LINK: {
                 const char* title = cmark_node_get_title(node);
-                in.title = title ? title : "";
+                if (title && *title) in.mutable_title() = title;
                 auto target =
                     resolve_link(cmark_node_get_url(node), context_.input, in.span, context_.sink);
                 if (!target) {
@@ -472,7 +471,7 @@ private:
                     return;
                 }
                 in.kind = InlineKind::link;
-                in.target = std::move(*target);
+                in.mutable_target() = std::move(*target);
                 convert_inlines(node, in.children, in.span, depth + 1);
                 break;
             }
@@ -483,14 +482,14 @@ private:
                 if (!target) break;  // stays a text inline holding the alt text
                 const char* title = cmark_node_get_title(node);
                 in.kind = InlineKind::image;
-                in.title = title ? title : "";
-                in.image = std::move(*target);
+                if (title && *title) in.mutable_title() = title;
+                in.mutable_image() = std::move(*target);
                 if (in.text.empty())
                     context_.sink.warning(in.span, "missing-alt",
-                                          "image '" + escape_controls(in.image.url) +
+                                          "image '" + escape_controls(in.image().url) +
                                               "' has no alt text; describe it for readers who "
                                               "cannot see it: ![description](" +
-                                              escape_controls(in.image.url) + ")");
+                                              escape_controls(in.image().url) + ")");
                 break;
             }
             default:

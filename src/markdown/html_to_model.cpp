@@ -531,8 +531,8 @@ private:
             return;
         }
         Inline in = inline_node(InlineKind::link);
-        in.target = std::move(*target);
-        if (const std::string* title = node.attribute("title")) in.title = *title;
+        in.mutable_target() = std::move(*target);
+        if (const std::string* title = node.attribute("title")) in.mutable_title() = *title;
         convert_inlines(node.children, in.children);
         out.push_back(std::move(in));
     }
@@ -544,11 +544,11 @@ private:
         auto target = resolve_image(src ? *src : "", context_.input, at(node), context_.sink);
         if (target) {
             in.kind = InlineKind::image;
-            in.image = std::move(*target);
-            if (const std::string* title = node.attribute("title")) in.title = *title;
+            in.mutable_image() = std::move(*target);
+            if (const std::string* title = node.attribute("title")) in.mutable_title() = *title;
             if (in.text.empty())
                 context_.sink.warning(at(node), "missing-alt",
-                                      "image '" + escape_controls(in.image.url) +
+                                      "image '" + escape_controls(in.image().url) +
                                           "' has no alt text; describe it for readers who "
                                           "cannot see it (alt=\"...\")");
         }

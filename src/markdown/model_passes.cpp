@@ -73,11 +73,12 @@ void remove_forbidden_characters(std::vector<Block>& blocks, DiagnosticSink& sin
         clean(block.id, block.span);
         auto clean_inline = [&](Inline& in) {
             clean(in.text, in.span);
-            clean(in.title, in.span);
-            clean(in.target.url, in.span);
-            clean(in.target.fragment, in.span);
-            clean(in.target.article_id, in.span);
-            clean(in.image.url, in.span);
+            if (!in.has_extras()) return;  // a run of text: nothing else to clean
+            clean(in.mutable_title(), in.span);
+            clean(in.mutable_target().url, in.span);
+            clean(in.mutable_target().fragment, in.span);
+            clean(in.mutable_target().article_id, in.span);
+            clean(in.mutable_image().url, in.span);
         };
         for_each_inline(block.inlines, clean_inline);
         for_each_inline(block.caption, clean_inline);
@@ -158,9 +159,9 @@ void make_figures(std::vector<Block>& blocks) {
         if (!image) return;
         Inline figure_image = std::move(*image);
         block.kind = BlockKind::figure;
-        if (!figure_image.title.empty()) {
+        if (!figure_image.title().empty()) {
             Inline caption;
-            caption.text = figure_image.title;
+            caption.text = figure_image.title();
             caption.span = figure_image.span;
             block.caption.push_back(std::move(caption));
         }
@@ -184,7 +185,7 @@ void apply_typography(std::vector<Block>& blocks, std::string_view lang) {
     // Alt texts and titles are read (or spoken) like body text.
     auto alt_texts = [&](Inline& in) {
         if (in.kind == InlineKind::image) apply_typography_in_place(in.text, lang);
-        if (!in.title.empty()) apply_typography_in_place(in.title, lang);
+        if (!in.title().empty()) apply_typography_in_place(in.mutable_title(), lang);
     };
     for_each_block(blocks, [&](Block& block) {
         apply_typography(block.inlines, lang);

@@ -13,14 +13,14 @@ bool shows_as_figure(const std::vector<Block>& blocks, const std::optional<Artic
     if (!image || !image->source.asset) return false;
     for (const Block& b : blocks)
         if (b.kind == BlockKind::figure && !b.inlines.empty() &&
-            same_image_file(b.inlines.front().image, image->source))
+            same_image_file(b.inlines.front().image(), image->source))
             return true;
     return false;
 }
 
 void collect_images(const std::vector<Inline>& inlines, std::vector<ImageSource>& out) {
     for (const Inline& item : inlines) {
-        if (item.kind == InlineKind::image) out.push_back(item.image);
+        if (item.kind == InlineKind::image) out.push_back(item.image());
         collect_images(item.children, out);
     }
 }

@@ -13,10 +13,7 @@ std::size_t heap_bytes(const std::string& s) {
 std::size_t inline_bytes(const std::vector<Inline>& inlines) {
     std::size_t n = inlines.capacity() * sizeof(Inline);
     for (const Inline& i : inlines) {
-        n += heap_bytes(i.text) + heap_bytes(i.title) + heap_bytes(i.target.url) +
-             heap_bytes(i.target.article_id) + heap_bytes(i.target.fragment) +
-             heap_bytes(i.image.url) +
-             inline_bytes(i.children);
+        n += heap_bytes(i.text) + i.extras_bytes() + inline_bytes(i.children);
     }
     return n;
 }

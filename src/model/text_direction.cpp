@@ -47,7 +47,7 @@ std::optional<RightToLeft> find_in(std::string_view text, const SourceSpan& span
 std::optional<RightToLeft> find_in(const std::vector<Inline>& inlines) {
     for (const Inline& item : inlines) {
         if (auto found = find_in(item.text, item.span)) return found;
-        if (auto found = find_in(item.title, item.span)) return found;
+        if (auto found = find_in(item.title(), item.span)) return found;
         if (auto found = find_in(item.children)) return found;
     }
     return std::nullopt;

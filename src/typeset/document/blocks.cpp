@@ -385,7 +385,7 @@ void ArticleBuilder::collect(const std::vector<Inline>& inlines, const Format& f
 // Links between and inside articles were checked by the collection loader:
 // their articles and sections are in the edition.
 std::optional<LinkTarget> ArticleBuilder::resolve_link(const Inline& link) {
-    const Target& target = link.target;
+    const Target& target = link.target();
     switch (target.kind) {
         case Target::Kind::external:
             return LinkTarget{target.url, {}, {}, {}};
@@ -850,7 +850,7 @@ void ArticleBuilder::add_figure(const Block& block, const Column& column, double
     begin_block(std::max(space_before, profile_.image_space));
     if (image) {
         const std::string alt = image->text.empty() ? plain_text(block.caption) : image->text;
-        add_image(image->image, alt, image->span, column);
+        add_image(image->image(), alt, image->span, column);
     }
     if (!block.caption.empty()) {
         StyledText caption;

@@ -229,8 +229,8 @@ TEST_CASE("images inside the collection, also through symbolic links, are kept")
     CHECK(a.image->source.asset);
     const Inline* image = first_image(*a.body);
     REQUIRE(image);
-    CHECK(image->image.asset);
-    CHECK(fs::equivalent(image->image.asset->file(), s.dir() / "images" / "photo.jpg"));
+    CHECK(image->image().asset);
+    CHECK(fs::equivalent(image->image().asset->file(), s.dir() / "images" / "photo.jpg"));
 }
 
 TEST_CASE("a link to a file outside stays text: links never open local files") {

@@ -24,9 +24,9 @@ Inline link(Target::Kind kind, std::string article_id, std::string fragment, std
     Inline i;
     i.kind = InlineKind::link;
     i.children = {text(std::move(label))};
-    i.target.kind = kind;
-    i.target.article_id = std::move(article_id);
-    i.target.fragment = std::move(fragment);
+    i.mutable_target().kind = kind;
+    i.mutable_target().article_id = std::move(article_id);
+    i.mutable_target().fragment = std::move(fragment);
     i.span = SourceSpan::at("articles/knie.de.md", line, 1);
     return i;
 }
@@ -94,8 +94,8 @@ TEST_CASE("broken links become plain text with a warning at the link") {
     CHECK(last[0].kind == InlineKind::text);
     CHECK(last[0].text == "Schulter");
     CHECK(last[1].kind == InlineKind::link);
-    CHECK(last[1].target.article_id == "ruecken");
-    CHECK(last[1].target.fragment.empty());  // the article's start
+    CHECK(last[1].target().article_id == "ruecken");
+    CHECK(last[1].target().fragment.empty());  // the article's start
     CHECK(last[2].kind == InlineKind::text);
     CHECK(last[2].text == "fehlt");
 }
@@ -112,7 +112,7 @@ TEST_CASE("links that can be followed stay as they are, at any depth") {
     check_links(collection, sink);
     CHECK(sink.diagnostics().empty());
     const Article& knee = collection.editions[0].articles[0];
-    CHECK((*knee.body)[1].children[0].inlines[0].target.fragment == "haltung");
+    CHECK((*knee.body)[1].children[0].inlines[0].target().fragment == "haltung");
     CHECK((*knee.body)[2].caption[0].kind == InlineKind::link);
 }
 

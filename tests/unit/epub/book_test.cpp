@@ -316,7 +316,7 @@ TEST_CASE("an image of a format no output takes shows its alt text") {
     Collection collection = sample_collection();
     Article& knee = collection.editions.front().articles.front();
     add_block(knee, paragraph({image(epub_data_dir / "pixel.webp", "WebP", 50)}));
-    CHECK(knee.body->back().inlines.front().image.asset->verdict().problem ==
+    CHECK(knee.body->back().inlines.front().image().asset->verdict().problem ==
           "WebP is not a format every e-book reader shows; save it as PNG or JPEG");
     DiagnosticSink sink;
     const std::vector<ZipItem> webp_items = unzip(write_sample(sink, collection));
@@ -402,7 +402,7 @@ TEST_CASE("a damaged image is never packed into the book") {
     Collection collection = sample_collection();
     Article& knee = collection.editions.front().articles.front();
     add_block(knee, paragraph({image(cut, "Halbes Knie", 60)}));
-    CHECK(knee.body->back().inlines.front().image.asset->verdict().problem.starts_with(
+    CHECK(knee.body->back().inlines.front().image().asset->verdict().problem.starts_with(
         "corrupt PNG: "));
     DiagnosticSink sink;
     const std::vector<ZipItem> items = unzip(write_sample(sink, collection));

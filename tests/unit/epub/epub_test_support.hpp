@@ -95,26 +95,26 @@ inline Inline breaking(InlineKind kind) {
 
 inline Inline link_external(std::string url, std::string label) {
     Inline i = wrap(InlineKind::link, {text(std::move(label))});
-    i.target.kind = Target::Kind::external;
-    i.target.url = std::move(url);
+    i.mutable_target().kind = Target::Kind::external;
+    i.mutable_target().url = std::move(url);
     return i;
 }
 
 inline Inline link_article(std::string id, std::string fragment, std::string label, int line = 1) {
     Inline i = wrap(InlineKind::link, {text(std::move(label))});
-    i.target.kind = Target::Kind::article;
-    i.target.url = id + ".md" + (fragment.empty() ? "" : "#" + fragment);
-    i.target.article_id = std::move(id);
-    i.target.fragment = std::move(fragment);
+    i.mutable_target().kind = Target::Kind::article;
+    i.mutable_target().url = id + ".md" + (fragment.empty() ? "" : "#" + fragment);
+    i.mutable_target().article_id = std::move(id);
+    i.mutable_target().fragment = std::move(fragment);
     i.span = span_at(line);
     return i;
 }
 
 inline Inline link_fragment(std::string fragment, std::string label, int line = 1) {
     Inline i = wrap(InlineKind::link, {text(std::move(label))});
-    i.target.kind = Target::Kind::fragment;
-    i.target.url = "#" + fragment;
-    i.target.fragment = std::move(fragment);
+    i.mutable_target().kind = Target::Kind::fragment;
+    i.mutable_target().url = "#" + fragment;
+    i.mutable_target().fragment = std::move(fragment);
     i.span = span_at(line);
     return i;
 }
@@ -132,7 +132,7 @@ inline Inline image(const std::filesystem::path& file, std::string alt, int line
     Inline i;
     i.kind = InlineKind::image;
     i.text = std::move(alt);
-    i.image = image_source(file);
+    i.mutable_image() = image_source(file);
     i.span = span_at(line);
     return i;
 }

@@ -113,10 +113,10 @@ TEST_CASE("a handout edition holds its articles; links to the others go to their
     const std::string stretching_url = "https://www.physio-lindenhof.example/de/richtiges-dehnen";
     bool found = false;
     for (const Inline* link : links_of(*fascia.body)) {
-        CHECK(link->target.kind != Target::Kind::article);
-        if (link->target.url == stretching_url) {
+        CHECK(link->target().kind != Target::Kind::article);
+        if (link->target().url == stretching_url) {
             found = true;
-            CHECK(link->target.kind == Target::Kind::external);
+            CHECK(link->target().kind == Target::Kind::external);
             CHECK(plain_text(link->children) == "Richtiges Dehnen");
         }
     }
@@ -128,8 +128,8 @@ TEST_CASE("a handout edition holds its articles; links to the others go to their
         CHECK(two.title == de.title);
         bool internal = false;
         for (const Inline* link : links_of(*two.articles.front().body))
-            internal = internal || (link->target.kind == Target::Kind::article &&
-                                    link->target.article_id == "stretching");
+            internal = internal || (link->target().kind == Target::Kind::article &&
+                                    link->target().article_id == "stretching");
         CHECK(internal);
     }
     SUBCASE("an article without a web page: the link's words remain, as text") {
@@ -138,7 +138,7 @@ TEST_CASE("a handout edition holds its articles; links to the others go to their
             if (article.id == "stretching") article.url.clear();
         const Edition cut = handout_edition(collection, edited, {"fascia"}, sink);
         for (const Inline* link : links_of(*cut.articles.front().body))
-            CHECK(link->target.url != "stretching.de.md");
+            CHECK(link->target().url != "stretching.de.md");
         std::string text;
         for (const Block& block : *cut.articles.front().body)
             for (const Block& item : block.children)

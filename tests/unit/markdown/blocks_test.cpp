@@ -17,6 +17,19 @@ TEST_CASE("paragraphs and inlines") {
     CHECK(body("a * b [c] &amp; d!") == R"((p "a * b [c] & d!"))");
 }
 
+TEST_CASE("runs of text carry no link or image parts") {
+    const Parsed p = pamphlet::test::parse(
+        "---\ntitle: T\n---\n\nEin *kurzer* [Link](https://example.org \"Titel\") und Text.\n");
+    REQUIRE(p.article);
+    REQUIRE(p.article->body);
+    const std::vector<pamphlet::Inline>& inlines = p.article->body->front().inlines;
+    REQUIRE(inlines.size() == 5);
+    for (const pamphlet::Inline& in : inlines)
+        CHECK(in.has_extras() == (in.kind == pamphlet::InlineKind::link));
+    CHECK(inlines[3].title() == "Titel");
+    CHECK_FALSE(inlines[1].children.front().has_extras());
+}
+
 TEST_CASE("lists, quotes, code and breaks") {
     CHECK(body("- a\n- b") == R"((ul (li (p "a")) (li (p "b"))))");
     CHECK(body("- a\n\n- b") == R"((ul loose (li (p "a")) (li (p "b"))))");

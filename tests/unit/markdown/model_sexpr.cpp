@@ -84,7 +84,7 @@ void append(std::string& out, const Inline& in) {
             children("lang " + in.text);
             break;
         case InlineKind::link:
-            out += "(a " + target(in.target);
+            out += "(a " + target(in.target());
             for (const Inline& child : in.children) append(out, child);
             out += ")";
             break;
@@ -95,8 +95,8 @@ void append(std::string& out, const Inline& in) {
             out += "(fnref " + in.text + ")";
             break;
         case InlineKind::image:
-            out += "(img " + target(in.image) + " " + literal(in.text);
-            if (!in.title.empty()) out += " title=" + literal(in.title);
+            out += "(img " + target(in.image()) + " " + literal(in.text);
+            if (!in.title().empty()) out += " title=" + literal(in.title());
             out += ")";
             break;
     }

@@ -51,9 +51,9 @@ TEST_CASE("local images") {
           R"((p (img file:hip joint.png "Hüfte") " " (img file:knee.png "Knie")))");
     CHECK(codes(p.sink) == "");
     const auto& image = p.article->body->at(0).inlines.at(2);
-    CHECK(image.image.asset->file().is_absolute());
-    CHECK(image.image.asset->file() == image.image.asset->file().lexically_normal());
-    CHECK(image.image.url == "./images/../images/knee.png");
+    CHECK(image.image().asset->file().is_absolute());
+    CHECK(image.image().asset->file() == image.image().asset->file().lexically_normal());
+    CHECK(image.image().url == "./images/../images/knee.png");
 }
 
 TEST_CASE("image problems") {
