@@ -134,12 +134,17 @@ Rgb Canvas::at(int x, int y) const {
 void Canvas::fill_rows(int top, int bottom, Rgb color) {
     top = std::clamp(top - top_, 0, height_);
     bottom = std::clamp(bottom - top_, top, height_);
-    for (std::size_t i = static_cast<std::size_t>(top) * width_ * 3;
-         i < static_cast<std::size_t>(bottom) * width_ * 3; i += 3) {
-        pixels_[i] = static_cast<char>(color.r);
-        pixels_[i + 1] = static_cast<char>(color.g);
-        pixels_[i + 2] = static_cast<char>(color.b);
+    if (top == bottom) return;
+    // The first row pixel by pixel, the others copied from it.
+    const std::size_t row = static_cast<std::size_t>(width_) * 3;
+    char* const first = pixels_.data() + static_cast<std::size_t>(top) * row;
+    for (std::size_t i = 0; i < row; i += 3) {
+        first[i] = static_cast<char>(color.r);
+        first[i + 1] = static_cast<char>(color.g);
+        first[i + 2] = static_cast<char>(color.b);
     }
+    for (int y = top + 1; y < bottom; ++y)
+        std::copy_n(first, row, pixels_.data() + static_cast<std::size_t>(y) * row);
 }
 
 bool Canvas::can_paint(const DecodedImage& picture) {

@@ -258,6 +258,19 @@ TEST_CASE("without a picture to paint, the cover colour takes its place") {
     fs::remove(svg);
 }
 
+TEST_CASE("rows are filled within the canvas, whatever range is asked for") {
+    // Rows 20 to 29 of the cover.
+    cover_detail::Canvas canvas(5, 10, 20);
+    canvas.fill_rows(15, 22, {200, 0, 0});  // starts above the canvas
+    canvas.fill_rows(22, 40, {0, 0, 200});  // ends below it
+    canvas.fill_rows(25, 25, {9, 9, 9});    // empty
+    canvas.fill_rows(40, 50, {9, 9, 9});    // beyond it
+    for (int y = 20; y < 30; ++y) {
+        for (int x = 0; x < 5; ++x)
+            CHECK(canvas.at(x, y) == (y < 22 ? Rgb{200, 0, 0} : Rgb{0, 0, 200}));
+    }
+}
+
 TEST_CASE("a gray picture with transparency is painted over paper, enlarged to fill") {
     ImageVerdict verdict =
         judge_image(test_dir / "unit/image/data/gray_alpha.png", PixelNeed::always);
