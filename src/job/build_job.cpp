@@ -26,7 +26,7 @@ namespace pamphlet {
 namespace {
 
 constexpr long long zip_epoch = 315532800;  // 1980-01-01T00:00:00Z
-constexpr std::size_t huge_heap_bytes = std::size_t{16} << 20;
+constexpr std::size_t huge_heap_bytes = std::size_t{12} << 20;
 
 // How the build's memory is allocated (glibc's malloc; elsewhere nothing):
 // blocks of 1 MiB and more in mappings of their own, always. By default
@@ -45,12 +45,14 @@ constexpr std::size_t huge_heap_bytes = std::size_t{16} << 20;
 // and the typesetter (a fresh page costs this kind of virtual machine
 // microseconds): with 4 MiB the PDF of the 4,600-word text takes 1,340 page
 // faults instead of 1,700 (75 -> 67 ms), for 1 MiB more at the EPUBs' peaks.
-// The first 16 MiB the heap grows by are advised as huge pages
+// The first 12 MiB the heap grows by are advised as huge pages
 // (reserve_huge_heap): a run's small blocks are faulted in 2 MiB at a time
 // (the PDF of that text: 1,280 -> 780 page faults, its main thread's 818 ->
-// 330, 83 -> 73 ms median; 2 MiB more at its peak and the EPUB of 500's,
-// none at the PDF of 500's); the heap's top is given back above 32 MiB, so
-// that the reserve stays.
+// 330, 83 -> 73 ms median; it touches 4 MiB of them); the heap's top is
+// given back above 32 MiB, so that the reserve stays. A huge page counts
+// whole once touched: with 16 MiB the EPUB of 500 articles peaked at 43 or
+// 49 MB as the heap's high-water mark fell below or above 14 MiB; with 12,
+// at 43-45 MB, as fast.
 void tune_malloc() {
 #if defined(__GLIBC__)
     // Hints: where one is not followed, nothing is lost.
