@@ -78,6 +78,26 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     return bytes;
 }
 
+bool read_file_in_blocks(const std::filesystem::path& path,
+                         const std::function<void(std::string_view)>& take) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+    const int fd = open_regular(path, info);
+    if (fd < 0) return false;
+    std::string block(std::size_t{1} << 16, '\0');
+    for (;;) {
+        const std::ptrdiff_t got = read_up_to(fd, block.data(), block.size());
+        if (got < 0) {
+            ::close(fd);
+            return false;
+        }
+        if (got > 0) take(std::string_view(block.data(), static_cast<std::size_t>(got)));
+        if (static_cast<std::size_t>(got) < block.size()) break;  // the end
+    }
+    ::close(fd);
+    return true;
+}
+
 // One stat, one open, the bytes in one read: collections are hundreds of
 // small files, and a stream per file (its buffer, its locale, a second
 // stat for the size) cost as much as reading them.

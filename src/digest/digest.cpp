@@ -1,9 +1,9 @@
 #include "pamphlet/digest.hpp"
 
+#include "pamphlet/base/files.hpp"
+
 #include <nettle/sha1.h>
 #include <nettle/sha2.h>
-
-#include <fstream>
 
 namespace pamphlet {
 
@@ -42,15 +42,11 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::optional<std::string> sha256_file_hex(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
+    // A file swapped for a named pipe since it was checked is refused, not
+    // waited on (the inputs are hashed beside the build, on another core).
     Sha256 hash;
-    std::string block(1 << 16, '\0');
-    while (in) {
-        in.read(block.data(), static_cast<std::streamsize>(block.size()));
-        hash.update(std::string_view(block.data(), static_cast<std::size_t>(in.gcount())));
-    }
-    if (in.bad()) return std::nullopt;
+    if (!read_file_in_blocks(file, [&](std::string_view bytes) { hash.update(bytes); }))
+        return std::nullopt;
     return hash.hex_digest();
 }
 

@@ -3,13 +3,22 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace pamphlet {
 
 // The whole file as bytes, or nullopt when it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
+
+// The file's bytes handed to `take` a block at a time, to its end (for
+// hashing a large file without holding it); false when it cannot be read.
+// As read_file, only a regular file is opened: a folder or a named pipe is
+// refused, never waited on.
+bool read_file_in_blocks(const std::filesystem::path& path,
+                         const std::function<void(std::string_view)>& take);
 
 // A file read with a size limit (pamphlet/base/limits.hpp): the size is looked
 // at before anything is read, so a huge file costs nothing.

@@ -121,5 +121,28 @@ TEST_CASE("read_file_limited looks at the size before it reads") {
     REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
     CHECK(read_file_limited(path, 10).problem == FileRead::Problem::not_a_file);
     CHECK_FALSE(read_file(path));
+    CHECK_FALSE(read_file_in_blocks(path, [](std::string_view) {}));
     std::filesystem::remove(path);
+}
+
+TEST_CASE("read_file_in_blocks hands over every byte, a block at a time") {
+    const auto path = std::filesystem::temp_directory_path() / "pamphlet-base-blocks.bin";
+    std::string large(200'003, 'x');
+    for (std::size_t i = 0; i < large.size(); i += 5) large[i] = static_cast<char>(i % 253);
+    for (const std::string& content :
+         {std::string(), std::string("abc"), large, std::string(std::size_t{1} << 16, 'y')}) {
+        std::ofstream(path, std::ios::binary) << content;
+        std::string got;
+        int blocks = 0;
+        CHECK(read_file_in_blocks(path, [&](std::string_view bytes) {
+            got += bytes;
+            ++blocks;
+        }));
+        CHECK(got == content);
+        CHECK(blocks <= static_cast<int>(content.size() / (1 << 16)) + 1);
+    }
+    std::filesystem::remove(path);
+    CHECK_FALSE(read_file_in_blocks(path, [](std::string_view) {}));  // missing
+    CHECK_FALSE(read_file_in_blocks(std::filesystem::temp_directory_path(),
+                                    [](std::string_view) {}));  // a folder
 }
