@@ -80,7 +80,7 @@ public:
 
 private:
     std::vector<HyphenDict> levels_;
-    LargeVector<HyphenState> states_;
+    UnzeroedLargeVector<HyphenState> states_;  // every field of every state is set
 };
 
 }  // namespace pamphlet::hyphenation::compiled

@@ -69,6 +69,9 @@ struct LargeBlockAllocator {
 // A lasting buffer: no more memory than asked for.
 template <typename T>
 using LargeVector = std::vector<T, LargeBlockAllocator<T, false>>;
+// The same, not zeroed first: for one whose every element is then set.
+template <typename T>
+using UnzeroedLargeVector = std::vector<T, LargeBlockAllocator<T, false, false>>;
 // A buffer given back soon after it is filled: whole huge pages.
 template <typename T>
 using ScratchVector = std::vector<T, LargeBlockAllocator<T, true>>;
