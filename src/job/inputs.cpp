@@ -75,13 +75,13 @@ void InputDigests::hash_ahead(const std::vector<Job>& jobs, int threads) {
 
     // The map's nodes are made here, one thread; each is then filled by one
     // thread, which no other touches.
-    std::vector<std::pair<const fs::path*, std::string*>> unhashed;
+    std::vector<std::pair<const std::string*, std::string*>> unhashed;
     for (const fs::path& file : files) {
-        auto [slot, inserted] = hashes_.try_emplace(file);
+        auto [slot, inserted] = hashes_.try_emplace(file.native());
         if (inserted) unhashed.emplace_back(&slot->first, &slot->second);
     }
     run_parallel(unhashed.size(), threads, [&](std::size_t i) {
-        *unhashed[i].second = sha256_file_hex(*unhashed[i].first).value_or("unreadable");
+        *unhashed[i].second = sha256_file_hex(fs::path(*unhashed[i].first)).value_or("unreadable");
     });
 }
 
@@ -92,11 +92,11 @@ void InputDigests::add_article_hash(std::set<fs::path>& files, const Article& ar
     if (article.file_sha256.empty())
         files.insert(std::move(file));
     else
-        hashes_.try_emplace(std::move(file), article.file_sha256);
+        hashes_.try_emplace(file.native(), article.file_sha256);
 }
 
 const std::string& InputDigests::file_hash(const fs::path& file, const ImageAsset* image) {
-    auto [slot, inserted] = hashes_.try_emplace(file);
+    auto [slot, inserted] = hashes_.try_emplace(file.native());
     if (!inserted) return slot->second;
     if (image != nullptr) {
         slot->second = image->sha256();
@@ -115,7 +115,7 @@ std::string InputDigests::shown(const fs::path& file) const {
 
 void InputDigests::add_file(std::string& text, const char* what, const fs::path& file,
                             const ImageAsset* image) {
-    auto [line, inserted] = lines_.try_emplace(file);
+    auto [line, inserted] = lines_.try_emplace(file.native());
     if (inserted) line->second = shown(file) + " " + file_hash(file, image) + "\n";
     text += what;
     text += ' ';

@@ -62,8 +62,10 @@ private:
     long long timestamp_;
     bool impose_;
     std::optional<std::size_t> page_list_;
-    std::map<std::filesystem::path, std::string> hashes_;
-    std::map<std::filesystem::path, std::string> lines_;  // "shown hash\n" per file
+    // By the path's text (a path as key also keeps a list of its parts:
+    // half a kilobyte per article file of a large collection, twice).
+    std::map<std::string, std::string> hashes_;
+    std::map<std::string, std::string> lines_;  // "shown hash\n" per file
 };
 
 }  // namespace pamphlet::job
