@@ -18,15 +18,8 @@ bool is_xml_text_char(char32_t c) {
 std::size_t xml_clean_prefix(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
-        if (text.size() - pos >= utf8::eight::size) {
-            const std::uint64_t flagged =
-                utf8::eight::not_printable_ascii(utf8::eight::load(&text[pos]));
-            if (flagged == 0) {
-                pos += utf8::eight::size;
-                continue;
-            }
-            pos += utf8::eight::before_first(flagged);
-        }
+        pos = utf8::eight::skip_unflagged(text, pos, utf8::eight::not_printable_ascii);
+        if (pos == text.size()) break;
         const auto byte = static_cast<unsigned char>(text[pos]);
         if (byte >= 0x20 && byte < 0x7F) {
             ++pos;

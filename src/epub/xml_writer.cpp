@@ -53,17 +53,12 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
     namespace eight = utf8::eight;
     std::size_t run = 0;
     for (std::size_t i = 0; i < text.size();) {
-        if (text.size() - i >= eight::size) {
-            const std::uint64_t x = eight::load(&text[i]);
-            const std::uint64_t flagged = eight::not_printable_ascii(x) | eight::equal(x, '&') |
-                                          eight::equal(x, '<') | eight::equal(x, '>') |
-                                          eight::equal(x, '"');
-            if (flagged == 0) {
-                i += eight::size;
-                continue;
-            }
-            i += eight::before_first(flagged);  // to the first byte that may need work
-        }
+        // To the first byte that may need work.
+        i = eight::skip_unflagged(text, i, [](std::uint64_t x) {
+            return eight::not_printable_ascii(x) | eight::equal(x, '&') | eight::equal(x, '<') |
+                   eight::equal(x, '>') | eight::equal(x, '"');
+        });
+        if (i == text.size()) break;
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte >= 0x20 && byte < 0x7F && byte != '&' && byte != '<' && byte != '>' &&
             byte != '"') {

@@ -24,17 +24,12 @@ std::string places(std::size_t count) {
 }
 
 // Where `text` first holds ill-formed UTF-8, a forbidden control or (when
-// `cr_too`) a CR; text.size() when nowhere. ASCII is judged byte by byte.
+// `cr_too`) a CR; text.size() when nowhere. Printable ASCII is passed over
+// eight bytes at a time.
 std::size_t first_unsafe(std::string_view text, bool cr_too) {
     for (std::size_t pos = 0; pos < text.size();) {
-        if (text.size() - pos >= eight::size) {
-            const std::uint64_t flagged = eight::not_printable_ascii(eight::load(&text[pos]));
-            if (flagged == 0) {
-                pos += eight::size;
-                continue;
-            }
-            pos += eight::before_first(flagged);
-        }
+        pos = eight::skip_unflagged(text, pos, eight::not_printable_ascii);
+        if (pos == text.size()) break;
         const auto byte = static_cast<unsigned char>(text[pos]);
         if (byte < 0x80) {
             if ((byte < 0x20 || byte == 0x7F) &&

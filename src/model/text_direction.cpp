@@ -27,10 +27,8 @@ std::optional<RightToLeft> find_in(std::string_view text, const SourceSpan& span
     constexpr unsigned char first_lead = 0xD6;
     namespace eight = utf8::eight;
     for (std::size_t pos = 0; pos < text.size();) {
-        if (text.size() - pos >= eight::size && (eight::load(&text[pos]) & eight::highs) == 0) {
-            pos += eight::size;
-            continue;
-        }
+        pos = eight::skip_unflagged(text, pos, [](std::uint64_t x) { return x & eight::highs; });
+        if (pos == text.size()) break;
         if (static_cast<unsigned char>(text[pos]) < first_lead) {
             ++pos;
             continue;

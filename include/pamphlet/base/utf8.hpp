@@ -40,6 +40,18 @@ inline std::uint64_t not_printable_ascii(std::uint64_t x) {
 inline std::size_t before_first(std::uint64_t mask) {
     return static_cast<std::size_t>(std::countr_zero(mask)) / 8;
 }
+// From `pos`, past every byte that `flag` (a word to a mask) leaves
+// unflagged, eight at a time: the place of the first byte it flags, or of
+// one in the last seven bytes of `text` (which the caller judges itself).
+template <typename Flag>
+std::size_t skip_unflagged(std::string_view text, std::size_t pos, Flag flag) {
+    while (text.size() - pos >= size) {
+        const std::uint64_t flagged = flag(load(&text[pos]));
+        if (flagged != 0) return pos + before_first(flagged);
+        pos += size;
+    }
+    return pos;
+}
 }  // namespace eight
 
 // Decodes the code point at `text[pos]` and advances `pos`. An ill-formed
