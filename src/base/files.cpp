@@ -39,13 +39,18 @@ int open_regular(const std::filesystem::path& path, struct stat& info) {
     return fd;
 }
 
+// The same, after a look at what `path` names: a folder, a pipe or a
+// device is not even opened.
+int open_if_regular(const std::filesystem::path& path, struct stat& info) {
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return -1;
+    return open_regular(path, info);
+}
+
 }  // namespace
 
 std::optional<std::string> read_file(const std::filesystem::path& path) {
-    // A folder or a pipe is not a file: not opened.
     struct stat info {};
-    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-    const int fd = open_regular(path, info);
+    const int fd = open_if_regular(path, info);
     if (fd < 0) return std::nullopt;
     // At its size, in one read: grown as it comes, a large file's bytes
     // would be copied (and their pages faulted in) again at each doubling.
@@ -81,8 +86,7 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
 bool read_file_in_blocks(const std::filesystem::path& path,
                          const std::function<void(std::string_view)>& take) {
     struct stat info {};
-    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
-    const int fd = open_regular(path, info);
+    const int fd = open_if_regular(path, info);
     if (fd < 0) return false;
     std::string block(std::size_t{1} << 16, '\0');
     for (;;) {
